@@ -1,0 +1,94 @@
+//! Dates as growth docs write them: `2026-03-14`, `2026-03`, `March 2026`, `Q1 2026`, `2026-H1`,
+//! and, in growth-plan actions, review points such as "by end of Q3" or "review on 2026-05-01".
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let patterns = [
+        r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b".to_string(),
+        r"\b(?:19|20)\d{2}/\d{2}/\d{2}\b".to_string(),
+        r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d{2}\b".to_string(),
+        r"\b(?:19|20)\d{2}-?[hq][1-4]\b".to_string(),
+        r"\b(?:19|20)\d{2}-\d{2}\b".to_string(),
+        r"\b[qh][1-4][ -]?(?:19|20)\d{2}\b".to_string(),
+        format!(r"\b{MONTH}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{{2}}\b"),
+        format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(?:19|20)\d{{2}}\b"),
+    ];
+    Regex::new(&format!("(?i){}", patterns.join("|"))).expect("date pattern compiles")
+});
+
+/// A heading that is only a year or a month name ("## 2026", "### March") dates its section too.
+static DATE_HEADING_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:(?:19|20)\d{{2}}|{MONTH}|week\s+\d{{1,2}})\s*$")).expect("compiles"));
+
+/// Review points and deadlines in growth-plan actions.
+static REVIEW_POINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?ix)
+        \b(?:by|before|until|due|on|starting|from)\s+(?:the\s+)?(?:end\s+of\s+)?(?:next\s+|this\s+)?
+            (?:q[1-4]|h[12]|{MONTH}|quarter|half|year|month|week|sprint|(?:19|20)\d{{2}}|mid-?year|year-?end|monday|tuesday|wednesday|thursday|friday)\b
+        | \b(?:review|check[- ]in|revisit|retro|assess|evaluate)\w*\s+(?:on|at|in|by|every|each|after)\b
+        | \b(?:every|each)\s+(?:other\s+)?(?:\d+\s+)?(?:day|week|two\s+weeks|sprint|month|quarter|1:1|one-on-one|release)s?\b
+        | \b(?:weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|daily)\b
+        | \bwithin\s+(?:\d+|a|one|two|three|four|six)\s+(?:days?|weeks?|months?|sprints?)\b
+        | \bin\s+(?:\d+|two|three|four|six)\s+(?:weeks|months|sprints)\b"
+    ))
+    .expect("review point pattern compiles")
+});
+
+/// The first date in `text`, as a byte range of it.
+pub fn find_date(text: &str) -> Option<std::ops::Range<usize>> {
+    DATE.find(text).map(|m| m.range())
+}
+
+/// A date at the very start of `text` (after blanks and an opening bracket or bold marker).
+pub fn leading_date(text: &str) -> Option<std::ops::Range<usize>> {
+    let skipped = text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || c == '[' || c == '(' || c == '*').len();
+    DATE.find(&text[skipped..]).filter(|m| m.start() == 0).map(|m| m.start() + skipped..m.end() + skipped)
+}
+
+/// Where a heading dates its section: a date anywhere in it, or a heading that is only a year or
+/// month.
+pub fn heading_date(title: &str) -> Option<std::ops::Range<usize>> {
+    find_date(title).or_else(|| DATE_HEADING_ONLY.is_match(title).then(|| 0..title.len()))
+}
+
+/// True when an action names a date or a review point.
+pub fn has_review_point(text: &str) -> bool {
+    DATE.is_match(text) || REVIEW_POINT.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_date_form_of_the_design_is_found() {
+        for text in ["2026-03-14", "2026-03", "March 2026", "Mar 3, 2026", "Q1 2026", "2026-H1", "2026Q3", "14 March 2026"] {
+            assert!(find_date(text).is_some(), "{text}");
+        }
+        for text in ["v2.3", "JIRA-4821", "OKR 2", "2026 users", "p99 of 800 ms"] {
+            assert_eq!(find_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn leading_dates_only_at_the_start() {
+        assert_eq!(leading_date("2026-03-14: shipped"), Some(0..10));
+        assert_eq!(leading_date("**2026-03** shipped"), Some(2..9));
+        assert_eq!(leading_date("Shipped on 2026-03-14"), None);
+    }
+
+    #[test]
+    fn review_points_in_actions() {
+        for text in ["Pair with Sam by end of Q3", "review on 2026-05-01", "Ask for feedback every sprint", "check in weekly with my manager", "Run the retro by March"] {
+            assert!(has_review_point(text), "{text}");
+        }
+        for text in ["Get better at delegation", "Write more design docs", "Mentor people"] {
+            assert!(!has_review_point(text), "{text}");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! What the core reports: diagnostics with their rule, severity, span and optional fix.
+//!
+//! Everything here is in byte offsets; wording is final (the adapters print it as is), and a fix
+//! is plain data (edits of byte ranges) that the language server can send as a workspace edit.
+
+use super::text::Span;
+use std::fmt;
+
+/// How loudly a rule speaks. `Off` only ever appears in configuration; no diagnostic carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Off,
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub const NAMES: [&'static str; 5] = ["off", "hint", "info", "warning", "error"];
+
+    pub fn parse(name: &str) -> Option<Severity> {
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "off" | "none" => Severity::Off,
+            "hint" => Severity::Hint,
+            "info" | "information" => Severity::Info,
+            "warning" | "warn" => Severity::Warning,
+            "error" => Severity::Error,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Severity::NAMES[self as usize]
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Replace the text in `span` with `new_text` (an insertion when the span is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub span: Span,
+    pub new_text: String,
+}
+
+/// A named, safe edit that resolves (or helps resolve) a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+}
+
+impl Fix {
+    pub fn replace(title: impl Into<String>, span: Span, new_text: impl Into<String>) -> Fix {
+        Fix { title: title.into(), edits: vec![TextEdit { span, new_text: new_text.into() }] }
+    }
+
+    pub fn insert(title: impl Into<String>, offset: usize, new_text: impl Into<String>) -> Fix {
+        Fix::replace(title, Span::empty_at(offset), new_text)
+    }
+}
+
+/// A second place that matters to a diagnostic (the first of two duplicate sections).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule's stable kebab-case name; the diagnostic's `code`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}

@@ -1,0 +1,264 @@
+//! The document model: what a growth doc says, with byte spans for everything a diagnostic,
+//! hover or completion can point at. Built once per analysis by `parse.rs`; rules only read it.
+
+use super::front_matter::{FrontMatter, FrontMatterProblem};
+use super::text::Span;
+use crate::catalogue::Role;
+
+/// The four kinds of growth doc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    Promo,
+    GrowthPlan,
+    Brag,
+    Retro,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 4] = [DocKind::Promo, DocKind::GrowthPlan, DocKind::Brag, DocKind::Retro];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DocKind::Promo => "promo",
+            DocKind::GrowthPlan => "growth-plan",
+            DocKind::Brag => "brag",
+            DocKind::Retro => "retro",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<DocKind> {
+        let normalized = crate::catalogue::normalize_name(text);
+        Some(match normalized.as_str() {
+            "promo" | "promotion" => DocKind::Promo,
+            "growth plan" | "idp" => DocKind::GrowthPlan,
+            "brag" | "brag doc" | "brag document" => DocKind::Brag,
+            "retro" | "retrospective" => DocKind::Retro,
+            _ => return None,
+        })
+    }
+
+    /// The kind a file name implies: `*promo*.md`, `*brag*.md`, `*growth-plan*.md`,
+    /// `*growth_plan*.md`, `*idp*.md`, `*retro*.md`, case-insensitive.
+    pub fn from_file_name(file_name: &str) -> Option<DocKind> {
+        let lower = file_name.to_ascii_lowercase();
+        let stem = lower.strip_suffix(".md").or_else(|| lower.strip_suffix(".markdown"))?;
+        if stem.contains("promo") {
+            Some(DocKind::Promo)
+        } else if stem.contains("brag") {
+            Some(DocKind::Brag)
+        } else if stem.contains("growth-plan") || stem.contains("growth_plan") || stem.contains("idp") {
+            Some(DocKind::GrowthPlan)
+        } else if stem.contains("retro") {
+            Some(DocKind::Retro)
+        } else {
+            None
+        }
+    }
+}
+
+/// Why rung treats a file as a growth doc (DESIGN §1, first match wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindSource {
+    Forced,
+    FrontMatter,
+    Config,
+    FileName,
+}
+
+/// What a heading makes of its section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// The heading names a trait of the ladder (index into `Ladder::traits`).
+    Trait(usize),
+    Role(Role),
+    /// Any other heading: free prose, transparent for classification.
+    Free,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Heading level, 1 to 6.
+    pub depth: u8,
+    /// The whole heading, markers included.
+    pub heading: Span,
+    /// The heading's text, without markers; empty at the heading's end when there is none.
+    pub title_span: Span,
+    /// The heading's text with Markdown syntax removed.
+    pub title: String,
+    /// From the heading to the next heading of the same or a higher level.
+    pub span: Span,
+    pub parent: Option<usize>,
+    pub kind: SectionKind,
+    /// A date written in the heading.
+    pub date: Option<Span>,
+    /// Paragraphs (outside lists) directly in this section that hold more than a placeholder.
+    pub n_prose_blocks: usize,
+}
+
+/// What an entry is, from the nearest heading that says (free headings are transparent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryRole {
+    /// Under Wins or Projects, or in a brag doc under a dated heading.
+    Win,
+    /// Under a trait heading (index into `Ladder::traits`).
+    Evidence(usize),
+    /// Under an Actions section.
+    Action,
+    /// Under "Didn't go well" in a retro.
+    Lesson,
+    /// Under "Do differently" in a retro.
+    Change,
+    /// Anything else: prose lists, feedback notes, tables of contents.
+    Other,
+}
+
+/// A mapping from a stretch of an entry's plain text to the source bytes it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextPiece {
+    pub plain_start: usize,
+    pub source: Span,
+    /// The plain text equals the source bytes (no escapes or entities in between).
+    pub exact: bool,
+}
+
+/// One top-level list item; nested items are its detail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The whole item, nested detail included.
+    pub span: Span,
+    /// The item's own first line of text (for diagnostics): first to last own text byte.
+    pub text_span: Span,
+    /// Own inline text with Markdown syntax removed.
+    pub text: String,
+    /// Plain text of nested items, one per line.
+    pub detail: String,
+    pub pieces: Vec<TextPiece>,
+    pub section: Option<usize>,
+    pub role: EntryRole,
+    /// A date at the start of the entry's text.
+    pub date: Option<Span>,
+    /// Indexes into `Document::tags` and `Document::links`.
+    pub tags: Vec<usize>,
+    pub links: Vec<usize>,
+    /// The column (in bytes from the line start) where the item's text starts: nested lines go
+    /// there.
+    pub content_column: usize,
+    /// True when the text is only a placeholder (`TODO`, `…`, `[add evidence]`).
+    pub is_placeholder: bool,
+}
+
+impl Entry {
+    /// The source span of a range of the entry's own plain text, when it can be mapped exactly.
+    pub fn source_span(&self, plain_start: usize, plain_end: usize) -> Option<Span> {
+        // A start belongs to the piece it falls in; an end to the piece it closes.
+        let start_piece = self.pieces.iter().find(|p| p.exact && p.plain_start <= plain_start && plain_start < p.plain_start + p.source.len())?;
+        let end_piece = self.pieces.iter().find(|p| p.exact && p.plain_start < plain_end && plain_end <= p.plain_start + p.source.len())?;
+        Some(Span::new(
+            start_piece.source.start + (plain_start - start_piece.plain_start),
+            end_piece.source.start + (plain_end - end_piece.plain_start),
+        ))
+    }
+
+    /// Own text and detail together: what `vague-win` reads.
+    pub fn full_text(&self) -> String {
+        if self.detail.is_empty() { self.text.clone() } else { format!("{}\n{}", self.text, self.detail) }
+    }
+}
+
+/// An inline `#trait-id` tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    /// `#` included.
+    pub span: Span,
+    pub name: String,
+    /// The trait it names, if any (index into `Ladder::traits`).
+    pub trait_idx: Option<usize>,
+    pub entry: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub span: Span,
+    pub destination: String,
+    pub entry: Option<usize>,
+}
+
+/// `<!-- rung-disable … -->` and `<!-- rung-disable-next-line … -->` comments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suppression {
+    pub span: Span,
+    /// Rule names; empty means every rule.
+    pub rules: Vec<String>,
+    pub scope: SuppressionScope,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuppressionScope {
+    File,
+    NextLine,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: DocKind,
+    pub kind_source: KindSource,
+    pub front_matter: Option<FrontMatter>,
+    pub front_matter_problem: Option<FrontMatterProblem>,
+    pub body_start: usize,
+    /// The id of the ladder the document is read against (after falling back from an unknown one).
+    pub ladder_id: String,
+    pub sections: Vec<Section>,
+    pub entries: Vec<Entry>,
+    pub tags: Vec<Tag>,
+    pub links: Vec<Link>,
+    /// Merged source spans of inline text outside code: where placeholder text is looked for.
+    pub prose_runs: Vec<Span>,
+    pub suppressions: Vec<Suppression>,
+    pub text_len: usize,
+}
+
+impl Document {
+    /// Sections from `section_idx` up to the root.
+    pub fn ancestors(&self, section_idx: usize) -> impl Iterator<Item = &Section> {
+        std::iter::successors(Some(section_idx), |&idx| self.sections[idx].parent).map(|idx| &self.sections[idx])
+    }
+
+    /// The trait sections, with the trait each one names.
+    pub fn trait_sections(&self) -> impl Iterator<Item = (usize, &Section, usize)> {
+        self.sections.iter().enumerate().filter_map(|(idx, s)| match s.kind {
+            SectionKind::Trait(trait_idx) => Some((idx, s, trait_idx)),
+            _ => None,
+        })
+    }
+
+    pub fn role_sections(&self, role: Role) -> impl Iterator<Item = (usize, &Section)> {
+        self.sections.iter().enumerate().filter(move |(_, s)| s.kind == SectionKind::Role(role))
+    }
+
+    /// Entries inside `section_idx` or any of its subsections.
+    pub fn entries_within(&self, section_idx: usize) -> impl Iterator<Item = &Entry> {
+        let span = self.sections[section_idx].span;
+        self.entries.iter().filter(move |e| span.contains_span(e.span))
+    }
+
+    /// True when the trait has evidence: a non-placeholder entry or paragraph under a section
+    /// naming it (or a role section implying it), or a tag naming it on a non-placeholder entry.
+    pub fn trait_is_evidenced(&self, trait_idx: usize, implied_by_role: impl Fn(Role) -> bool) -> bool {
+        let section_has_content = |idx: usize| {
+            self.entries_within(idx).any(|e| !e.is_placeholder)
+                || self.sections.iter().filter(|s| self.sections[idx].span.contains_span(s.span)).any(|s| s.n_prose_blocks > 0)
+        };
+        let by_section = self.sections.iter().enumerate().any(|(idx, s)| {
+            let names_it = match s.kind {
+                SectionKind::Trait(t) => t == trait_idx,
+                SectionKind::Role(role) => implied_by_role(role),
+                SectionKind::Free => false,
+            };
+            names_it && section_has_content(idx)
+        });
+        by_section
+            || self.tags.iter().any(|tag| {
+                tag.trait_idx == Some(trait_idx) && tag.entry.is_some_and(|e| !self.entries[e].is_placeholder)
+            })
+    }
+}

@@ -1,0 +1,236 @@
+//! Does an entry state measurable impact (DESIGN §4)? The detector behind `vague-win`.
+//!
+//! It works in two steps, each with patterns compiled once:
+//!
+//! 1. **Mask numbers that are not measures**: dates and periods (`Q3 2026`, `2026-H1`, `May`),
+//!    versions (`v2.3`, `Python 3.12`), identifiers (`JIRA-4821`, `OKR 2`, `#123`, `p95`) and
+//!    hyphenated compounds that describe a thing (`a 40-page report`, `the 6-month migration`).
+//! 2. **Look for a measure** in what is left. Any one of these makes the entry measurable:
+//!    - a percentage or points (`35%`, `12 points`), money (`$210k`), a multiplier (`3x`,
+//!      `halved`, `doubled`, `an order of magnitude`, `by half`);
+//!    - a before→after (`from 3.4 s to 1.1 s`, `51 to 9`, `up from 3.1`, `from monthly to
+//!      weekly`, `in minutes instead of days`);
+//!    - a quantity with a unit of time or rate (`6 weeks ahead`, `in 3 minutes`, `15 tests per
+//!      month`, `4.6 out of 5`);
+//!    - zero as an outcome (`zero downtime`, `to zero`, `no missed pages`), and recurring burdens
+//!      named as removed (`every Saturday`);
+//!    - a count of who or what was affected: users, customers, engineers, teams, services, hosts,
+//!      incidents, outages, risks, findings (`Moved 3 teams`, `retiring 22 hosts`), unless an
+//!      activity verb governs it (`handled 14 incidents`, `interviewed 30 candidates`);
+//!    - a named outcome for a person (`she was promoted`).
+//!
+//! Counts of the author's own activity (`wrote 35 pull requests`, `attended 9 customer calls`,
+//! `shipped 3 features`) match none of these, so they stay vague.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the detector found in an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Impact {
+    /// A measure of how much the work mattered.
+    Measurable,
+    /// Numbers, but every one only dates, versions or identifies.
+    OnlyLabels,
+    /// Numbers that count the author's own activity.
+    ActivityCount,
+    /// No number and no quantity word.
+    Unmeasured,
+}
+
+const NUMBER_WORD: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred|hundreds|a\s+dozen|dozens|a\s+few\s+hundred|thousands|a\s+thousand|a\s+million|millions)";
+const NUM: &str = r"(?:\d[\d,]*(?:\.\d+)?)";
+const TIME_UNIT: &str = r"(?:ms|msecs?|milliseconds?|µs|us|microseconds?|ns|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|nights?|weeks?|months?|years?|quarters?|sprints?|weekends?)";
+const FREQUENCY: &str = r"(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|seconds|minutes|hours|days|weeks|months|years)";
+
+/// Numbers that only date, version or identify.
+static LABELS: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    Regex::new(&format!(
+        r"(?x)
+        \b(?:19|20)\d{{2}}-\d{{2}}(?:-\d{{2}})?\b
+        | \b(?:19|20)\d{{2}}-?[HhQq][1-4]\b | \b[HhQq][1-4](?:[\s-]?(?:19|20)\d{{2}})?\b
+        | (?i:\b{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?(?:\s+(?:19|20)\d{{2}})? | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{month}\b)
+        | \b(?:19|20)\d{{2}}\b(?:\s*[-–]\s*(?:19|20)?\d{{2}}\b)?
+        | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
+        | \b[vV]\d+(?:\.\d+)*\b | \b\d+\.\d+\.\d+\b
+        | \b[A-Z][\w+\#.-]*\s+\d+\.\d+\b
+        | \b[A-Z]{{2,}}[-_]\d+\b | \b(?:OKR|KR|PR|RFC|ADR|SEV|Sev|sev|ticket|issue|sprint|[Ww]eek|[Pp]hase|[Mm]ilestone|[Rr]elease|[Ss]tep|[Ll]evel)\s?\#?\d+\b | \b[A-Z]\d+\b
+        | \#\d+\b | \b[pP]\d{{2,3}}(?:\.\d)?\b
+        | \b\d+(?:st|nd|rd|th)\b
+        "
+    ))
+    .expect("label pattern compiles")
+});
+
+/// Any one of these is a measure.
+static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?ix)
+        # percentages and points
+        {NUM}\s?(?:%|percent\b|per\s?cent\b|pp\b|percentage\s+points?\b|points?\b|bps\b|basis\s+points\b)
+        # money
+        | [$€£¥]\s?{NUM} | \b{NUM}\s?(?:k|m|mm|bn|b|million|billion|thousand)?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b
+        # multipliers and quantity words
+        | \b{NUM}\s?x\b | \b(?:{NUM}|two|three|four|five|ten)[-\s]?fold\b
+        | \b(?:halved|halving|doubled|doubling|tripled|tripling|quadrupled|quintupled|tenfold)\b
+        | \b(?:by|in)\s+half\b | \border(?:s)?\s+of\s+magnitude\b
+        # before and after
+        | \bfrom\s+(?:about\s+|around\s+|roughly\s+|~|over\s+|under\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY})\b[^.;]{{0,60}}?\bto\s+(?:about\s+|around\s+|~|over\s+|under\s+|below\s+|above\s+|just\s+|only\s+|less\s+than\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY}|zero|none)\b
+        | \b{NUM}\s*(?:%|{TIME_UNIT})?\s*(?:→|->|=>|to)\s*{NUM}\b
+        | \b(?:up|down)\s+from\s+[$€£]?{NUM}
+        | \b{FREQUENCY}\s+(?:instead\s+of|rather\s+than|versus|vs\.?|down\s+from|up\s+from)\s+{FREQUENCY}\b
+        # time, rates and scores
+        | (?:^|[^-\w])(?:{NUM}|{NUMBER_WORD})\s?{TIME_UNIT}\b(?:[^-]|$)
+        | \b{NUM}\s+(?:[\w/-]+\s+){{0,3}}(?:per|a|an|each|every)\s+(?:second|minute|hour|day|night|week|month|quarter|year|sprint|release|user|customer|order|request|engineer|team)\b
+        | \b{NUM}\s*(?:out\s+of|/)\s*{NUM}\b
+        # zero as an outcome, and recurring burdens
+        | \bzero\b | \bto\s+0\b | \bnone\s+(?:left|remaining)\b
+        | \b(?:no|without\s+(?:any|a\s+single)?)\s+(?:[\w-]+\s+){{0,2}}?(?:pages?|paged|incidents?|outages?|downtime|regressions?|rollbacks?|defects?|escalations?|complaints?|data\s+loss|sev\w*|customer[-\s]impact|human\s+paged|missed\s+\w+)\b
+        | \bevery\s+(?:single\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|night|morning)\b
+        # a named outcome for a person
+        | \b(?:was|were|got|been|be|being)\s+promoted\b
+        "
+    ))
+    .expect("measure pattern compiles")
+});
+
+/// A quantity followed (within three words) by a noun for who or what was affected.
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?ix)
+        (?:\b(?P<verb>[a-z]+)\s+(?:the\s+|our\s+|my\s+)?)?
+        (?:\b(?:all|every)\s+)?
+        \b(?:{NUM}|{NUMBER_WORD})\s+
+        (?:[\w/-]+\s+){{0,2}}?
+        (?P<noun>users|customers|clients|people|engineers|developers|teams|teammates|services|hosts|servers|machines|nodes|clusters|databases|incidents|outages|alerts|vulnerabilities|risks|findings|hires|merchants|subscribers|accounts|regions|countries|markets|stores|partners|orders|transactions|sign-?ups|installs|downloads|visitors|patients|students|employees|members|managers|systems|repositories|repos|products|apps|components)\b
+        (?:\s+(?P<after>calls|meetings|questions|tickets|requests|reviews|interviews|emails|sessions|comments))?
+        "
+    ))
+    .expect("count pattern compiles")
+});
+
+/// `all 7 teams`, `every team`, `all of the 12 services`, `all were committing`.
+static ALL_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:all|every)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:teams?|engineers?|users?|customers?|services?|squads?|hires?|developers?)\b|\ball\s+(?:of\s+them\s+)?(?:were|are|now)\b")
+        .expect("all-of pattern compiles")
+});
+
+/// Verbs after which a count is the author's own activity.
+const ACTIVITY_VERBS: [&str; 20] = [
+    "handled", "attended", "joined", "reviewed", "wrote", "answered", "triaged", "interviewed", "filed", "fixed", "closed",
+    "gave", "hosted", "ran", "organized", "organised", "maintained", "owned", "supported", "managed",
+];
+
+/// What may follow a label-looking number and make it a measure after all (`Saved 1.5 hours`).
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s?(?:%|x\b|(?:{TIME_UNIT}|points?|percent)\b(?:[^-]|$))")).expect("unit pattern compiles")
+});
+
+/// Replace numbers that only date, version or identify with `~`.
+fn mask_labels(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for label in LABELS.find_iter(text) {
+        if UNIT_AFTER.is_match(&text[label.end()..]) {
+            continue;
+        }
+        out.push_str(&text[last..label.start()]);
+        out.push_str(" ~ ");
+        last = label.end();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Judge one entry's plain text (own text and nested detail together).
+pub fn assess(text: &str) -> Impact {
+    let masked = mask_labels(text);
+    if MEASURE.is_match(&masked) || ALL_OF.is_match(&masked) {
+        return Impact::Measurable;
+    }
+    let mut saw_count = false;
+    for captures in COUNT.captures_iter(&masked) {
+        let verb = captures.name("verb").map(|m| m.as_str().to_ascii_lowercase());
+        let is_activity = captures.name("after").is_some() || verb.as_deref().is_some_and(|v| ACTIVITY_VERBS.contains(&v));
+        if !is_activity {
+            return Impact::Measurable;
+        }
+        saw_count = true;
+    }
+    if saw_count || masked.bytes().any(|b| b.is_ascii_digit()) {
+        Impact::ActivityCount
+    } else if text.bytes().any(|b| b.is_ascii_digit()) {
+        Impact::OnlyLabels
+    } else {
+        Impact::Unmeasured
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn measurable(text: &str) {
+        assert_eq!(assess(text), Impact::Measurable, "{text}");
+    }
+
+    #[track_caller]
+    fn vague(text: &str, expected: Impact) {
+        assert_eq!(assess(text), expected, "{text}");
+    }
+
+    #[test]
+    fn measures_of_every_family_are_recognised() {
+        for text in [
+            "Cut build times by 40%.",
+            "Lifted completion by 12 points.",
+            "Saved €1.2M a year in licences.",
+            "Made the importer 3x faster.",
+            "Halved the on-call load.",
+            "Cut costs by an order of magnitude.",
+            "Took p99 from 800 ms to 120 ms.",
+            "Reduced open bugs from 51 to 9.",
+            "Rated 4.6 out of 5, up from 3.1.",
+            "Moved releases from monthly to weekly.",
+            "New services get CI in minutes instead of days.",
+            "Delivered 6 weeks ahead of the deadline.",
+            "Raised throughput to 15 deploys per day.",
+            "Got flaky tests to zero.",
+            "Ran the migration with no customer-facing downtime.",
+            "Coached the rotation with no missed pages.",
+            "Removed weekend deploys the team did every Saturday.",
+            "Moved 3 teams onto the new queue.",
+            "Retired 22 hosts.",
+            "Caught 4 data-loss risks before launch.",
+            "Guidelines now used by all 90 backend engineers.",
+            "Rolled it out to every team in payments.",
+            "She was promoted to staff this cycle.",
+            "Cut the nightly job from four hours to twenty minutes.",
+        ] {
+            measurable(text);
+        }
+    }
+
+    #[test]
+    fn labels_and_activity_are_not_measures() {
+        vague("Upgraded to Python 3.12.", Impact::OnlyLabels);
+        vague("Moved the service to Kubernetes 1.30.", Impact::OnlyLabels);
+        vague("Spent Q1 2026 on the search revamp.", Impact::OnlyLabels);
+        vague("Closed tickets PLAT-101 through PLAT-140.", Impact::OnlyLabels);
+        vague("Worked on OKR 2 and OKR 3.", Impact::OnlyLabels);
+        vague("Handled the 2025 year-end freeze.", Impact::OnlyLabels);
+        vague("Shipped v2.3 of the SDK in 2026-H1.", Impact::OnlyLabels);
+        vague("Attended 12 meetings.", Impact::ActivityCount);
+        vague("Wrote 35 pull requests.", Impact::ActivityCount);
+        vague("Reviewed 200 pull requests.", Impact::ActivityCount);
+        vague("Attended 9 customer calls.", Impact::ActivityCount);
+        vague("Handled 14 incidents on call.", Impact::ActivityCount);
+        vague("Shipped 3 features in the last half.", Impact::ActivityCount);
+        vague("Wrote a 40-page design doc.", Impact::ActivityCount);
+        vague("Improved the reliability of our systems.", Impact::Unmeasured);
+        vague("Built strong relationships with partner teams.", Impact::Unmeasured);
+        vague("Drove several initiatives to improve quality.", Impact::Unmeasured);
+    }
+}

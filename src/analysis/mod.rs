@@ -1,0 +1,221 @@
+//! The pure analysis core: text in, document model and diagnostics out.
+//!
+//! `analyze` decides whether a file is a growth doc (DESIGN §1), parses its front matter and
+//! body once, resolves its ladder, and runs every rule of the registry over the one model. It
+//! does no I/O: what it needs to know about other files comes through [`LinkResolver`], and the
+//! date for the "insert today's date" fix comes in [`Input::today`].
+
+pub mod dates;
+pub mod diagnostic;
+pub mod document;
+pub mod front_matter;
+pub mod impact;
+pub mod names;
+pub mod parse;
+pub mod placeholders;
+pub mod rules;
+pub mod text;
+
+use crate::catalogue::{Catalogue, DEFAULT_LADDER, Ladder};
+use diagnostic::{Diagnostic, Severity};
+use document::{DocKind, Document, KindSource, SuppressionScope};
+use std::collections::HashMap;
+use text::LineIndex;
+
+/// Configuration the core reads, assembled by the adapters from `rung.toml` and editor settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub catalogue: Catalogue,
+    /// The ladder used when front matter names none.
+    pub default_ladder: String,
+    /// Per-rule severity overrides, by rule name.
+    pub severities: HashMap<String, Severity>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { catalogue: Catalogue::builtin(), default_ladder: DEFAULT_LADDER.to_string(), severities: HashMap::new() }
+    }
+}
+
+impl Settings {
+    pub fn severity_of(&self, rule: &rules::Rule) -> Severity {
+        self.severities.get(rule.name).copied().unwrap_or(rule.default_severity)
+    }
+}
+
+/// What the file system knows about a link's target, answered by the adapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// The adapter cannot tell (no file system, or a remote link): say nothing.
+    Unknown,
+    Missing,
+    /// The file exists; `anchors` are its heading slugs.
+    Found { anchors: Vec<String> },
+}
+
+/// Resolves a link destination (a relative path, without its `#anchor`) from the analysed file.
+pub trait LinkResolver {
+    fn resolve(&self, path: &str) -> LinkTarget;
+}
+
+/// A resolver for callers without a file system: every other file is [`LinkTarget::Unknown`].
+pub struct NoFileSystem;
+
+impl LinkResolver for NoFileSystem {
+    fn resolve(&self, _path: &str) -> LinkTarget {
+        LinkTarget::Unknown
+    }
+}
+
+/// One document to analyse.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub text: &'a str,
+    /// The file's name (not its path), for kind detection by name.
+    pub file_name: Option<&'a str>,
+    /// The kind `rung.toml` gives the file when one of its include globs matches it.
+    pub config_kind: Option<DocKind>,
+    /// `--kind` on the command line.
+    pub forced_kind: Option<DocKind>,
+    /// Today's date as `YYYY-MM-DD`, for the fix that dates an entry.
+    pub today: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(text: &'a str) -> Input<'a> {
+        Input { text, file_name: None, config_kind: None, forced_kind: None, today: None }
+    }
+}
+
+/// The result of analysing one document.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// `None` when the file is not a growth doc; it then has no diagnostics either.
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What every rule gets to read.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub doc: &'a Document,
+    pub ladder: &'a Ladder,
+    pub settings: &'a Settings,
+    pub links: &'a dyn LinkResolver,
+    pub today: Option<&'a str>,
+}
+
+/// Decide the kind of a document (DESIGN §1: front matter, then `rung.toml`, then file name).
+fn detect_kind(input: &Input, front_matter: Option<&front_matter::FrontMatter>) -> Option<(DocKind, KindSource)> {
+    if let Some(kind) = input.forced_kind {
+        return Some((kind, KindSource::Forced));
+    }
+    let by_name = input.file_name.and_then(DocKind::from_file_name);
+    if let Some(entry) = front_matter.and_then(|fm| fm.get("kind")) {
+        let declared = match &entry.value {
+            front_matter::FmValue::Text(text) => DocKind::parse(text),
+            _ => None,
+        };
+        // An unusable `kind:` still makes the file a growth doc; `invalid-front-matter` says why.
+        let kind = declared.or(input.config_kind).or(by_name).unwrap_or(DocKind::Promo);
+        return Some((kind, KindSource::FrontMatter));
+    }
+    if let Some(kind) = input.config_kind {
+        return Some((kind, KindSource::Config));
+    }
+    by_name.map(|kind| (kind, KindSource::FileName))
+}
+
+/// Analyse one document against the settings.
+pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> Analysis {
+    let parsed = front_matter::parse_front_matter(input.text);
+    let Some((kind, kind_source)) = detect_kind(input, parsed.front_matter.as_ref()) else {
+        return Analysis { document: None, diagnostics: Vec::new() };
+    };
+    let named_ladder = parsed.front_matter.as_ref().and_then(|fm| fm.text("ladder")).map(|(id, _)| id);
+    let ladder = named_ladder
+        .and_then(|id| settings.catalogue.ladder(id))
+        .or_else(|| settings.catalogue.ladder(&settings.default_ladder))
+        .or_else(|| settings.catalogue.ladder(DEFAULT_LADDER))
+        .or_else(|| settings.catalogue.ladders.first());
+    let Some(ladder) = ladder else {
+        // Only reachable with an empty catalogue, which the adapters never build.
+        return Analysis { document: None, diagnostics: Vec::new() };
+    };
+
+    let body = parse::parse_body(input.text, parsed.body_start, ladder, kind);
+    let document = Document {
+        kind,
+        kind_source,
+        front_matter: parsed.front_matter,
+        front_matter_problem: parsed.problem,
+        body_start: parsed.body_start,
+        ladder_id: ladder.id.clone(),
+        sections: body.sections,
+        entries: body.entries,
+        tags: body.tags,
+        links: body.links,
+        prose_runs: body.prose_runs,
+        suppressions: body.suppressions,
+        text_len: input.text.len(),
+    };
+    let context = Context { text: input.text, doc: &document, ladder, settings, links, today: input.today };
+    let diagnostics = run_rules(&context);
+    Analysis { document: Some(document), diagnostics }
+}
+
+fn run_rules(context: &Context) -> Vec<Diagnostic> {
+    let doc = context.doc;
+    let index = LineIndex::new(context.text);
+    let suppressed_lines: Vec<(usize, &[String])> = doc
+        .suppressions
+        .iter()
+        .filter(|s| s.scope == SuppressionScope::NextLine)
+        .map(|s| (next_content_line(context.text, &index, s.span.end), s.rules.as_slice()))
+        .collect();
+    let file_suppressed = |rule: &str| {
+        doc.suppressions
+            .iter()
+            .any(|s| s.scope == SuppressionScope::File && (s.rules.is_empty() || s.rules.iter().any(|r| r == rule)))
+    };
+
+    let mut diagnostics = Vec::new();
+    let mut findings = Vec::new();
+    for rule in rules::REGISTRY {
+        let severity = context.settings.severity_of(rule);
+        if severity == Severity::Off || !rule.kinds.contains(&doc.kind) || file_suppressed(rule.name) {
+            continue;
+        }
+        findings.clear();
+        (rule.check)(context, &mut findings);
+        for finding in findings.drain(..) {
+            let line = index.line_of(finding.span.start);
+            let on_suppressed_line = suppressed_lines
+                .iter()
+                .any(|(l, names)| *l == line && (names.is_empty() || names.iter().any(|n| n == rule.name)));
+            if on_suppressed_line {
+                continue;
+            }
+            diagnostics.push(Diagnostic {
+                rule: rule.name,
+                severity,
+                span: finding.span,
+                message: finding.message,
+                related: finding.related,
+                fix: finding.fix,
+            });
+        }
+    }
+    diagnostics.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(b.rule)));
+    diagnostics
+}
+
+/// The first non-blank line after `offset` (a suppression comment's end).
+fn next_content_line(text: &str, index: &LineIndex, offset: usize) -> usize {
+    let mut line = index.line_of(offset) + 1;
+    while line < index.n_lines() && index.line_text(text, line).trim().is_empty() {
+        line += 1;
+    }
+    line
+}

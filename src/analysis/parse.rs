@@ -1,0 +1,416 @@
+//! One pass over pulldown-cmark's offset events builds the document model: sections (with the
+//! trait or role their heading names), entries with their nested detail, tags, links, dates,
+//! prose runs and suppression comments, each with exact byte spans.
+
+use super::dates;
+use super::document::{
+    DocKind, Entry, EntryRole, Link, Section, SectionKind, Suppression, SuppressionScope, Tag, TextPiece,
+};
+use super::placeholders::is_placeholder_only;
+use super::text::Span;
+use crate::catalogue::Ladder;
+use pulldown_cmark::{Event, Options, Parser, Tag as MdTag, TagEnd};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the body of a document holds; `Document` adds front matter and kind around it.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub sections: Vec<Section>,
+    pub entries: Vec<Entry>,
+    pub tags: Vec<Tag>,
+    pub links: Vec<Link>,
+    pub prose_runs: Vec<Span>,
+    pub suppressions: Vec<Suppression>,
+}
+
+static SUPPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*rung-disable(-next-line)?\b([^>]*?)-->").expect("suppression pattern compiles")
+});
+
+struct HeadingBuilder {
+    depth: u8,
+    start: usize,
+    title: String,
+    title_span: Option<Span>,
+    exact: bool,
+}
+
+struct EntryBuilder {
+    idx: usize,
+    span: Span,
+    text: String,
+    text_span: Option<Span>,
+    detail: String,
+    pieces: Vec<TextPiece>,
+    tags: Vec<usize>,
+    links: Vec<usize>,
+    content_column: Option<usize>,
+    marker_column: usize,
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    ladder: &'t Ladder,
+    kind: DocKind,
+    body: Body,
+    open_sections: Vec<usize>,
+    heading: Option<HeadingBuilder>,
+    item_depth: usize,
+    entry: Option<EntryBuilder>,
+    paragraph: Option<String>,
+    code_block: bool,
+    link_starts: Vec<(usize, String)>,
+}
+
+/// Parse the Markdown body of `text`, which starts at `body_start`.
+pub fn parse_body(text: &str, body_start: usize, ladder: &Ladder, kind: DocKind) -> Body {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let mut builder = Builder {
+        text,
+        ladder,
+        kind,
+        body: Body::default(),
+        open_sections: Vec::new(),
+        heading: None,
+        item_depth: 0,
+        entry: None,
+        paragraph: None,
+        code_block: false,
+        link_starts: Vec::new(),
+    };
+    for (event, range) in Parser::new_ext(&text[body_start..], options).into_offset_iter() {
+        builder.event(event, Span::from(range).shifted(body_start));
+    }
+    builder.finish()
+}
+
+impl<'t> Builder<'t> {
+    fn event(&mut self, event: Event<'_>, range: Span) {
+        match event {
+            Event::Start(MdTag::Heading { level, .. }) => {
+                self.heading = Some(HeadingBuilder { depth: level as u8, start: range.start, title: String::new(), title_span: None, exact: true });
+            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(range),
+            Event::Start(MdTag::Item) => {
+                self.item_depth += 1;
+                if self.item_depth == 1 {
+                    let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    self.entry = Some(EntryBuilder {
+                        idx: self.body.entries.len(),
+                        span: range,
+                        text: String::new(),
+                        text_span: None,
+                        detail: String::new(),
+                        pieces: Vec::new(),
+                        tags: Vec::new(),
+                        links: Vec::new(),
+                        content_column: None,
+                        marker_column: range.start - line_start,
+                    });
+                } else if let Some(entry) = &mut self.entry {
+                    if !entry.detail.is_empty() {
+                        entry.detail.push('\n');
+                    }
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                self.item_depth = self.item_depth.saturating_sub(1);
+                if self.item_depth == 0 {
+                    self.end_entry();
+                }
+            }
+            Event::Start(MdTag::Paragraph) => {
+                if self.item_depth == 0 {
+                    self.paragraph = Some(String::new());
+                } else if let Some(entry) = &mut self.entry {
+                    let target = if self.item_depth == 1 { &mut entry.text } else { &mut entry.detail };
+                    if !target.is_empty() && !target.ends_with(['\n', ' ']) {
+                        target.push(' ');
+                    }
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(paragraph) = self.paragraph.take() {
+                    if !is_placeholder_only(&paragraph) {
+                        if let Some(&section) = self.open_sections.last() {
+                            self.body.sections[section].n_prose_blocks += 1;
+                        }
+                    }
+                }
+            }
+            Event::Start(MdTag::CodeBlock(_)) => self.code_block = true,
+            Event::End(TagEnd::CodeBlock) => self.code_block = false,
+            Event::Start(MdTag::Link { dest_url, .. }) => self.link_starts.push((range.start, dest_url.to_string())),
+            Event::End(TagEnd::Link) => {
+                if let Some((start, destination)) = self.link_starts.pop() {
+                    let entry = self.entry.as_ref().map(|e| e.idx);
+                    let idx = self.body.links.len();
+                    self.body.links.push(Link { span: Span::new(start, range.end), destination, entry });
+                    if let Some(entry) = &mut self.entry {
+                        entry.links.push(idx);
+                    }
+                }
+            }
+            Event::Text(text) => {
+                if !self.code_block {
+                    self.inline_text(&text, range, true);
+                }
+            }
+            Event::Code(code) => self.inline_text(&code, range, false),
+            Event::SoftBreak | Event::HardBreak => self.inline_text(" ", range, false),
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html, range),
+            _ => {}
+        }
+    }
+
+    /// Text that a reader sees: into the heading, the entry or the paragraph being built.
+    /// `is_prose` is false for code spans and line breaks, which hold no tags or placeholders.
+    fn inline_text(&mut self, content: &str, range: Span, is_prose: bool) {
+        let exact = is_prose && self.text.get(range.start..range.end) == Some(content);
+        if is_prose {
+            match self.body.prose_runs.last_mut() {
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => self.body.prose_runs.push(range),
+            }
+        }
+        if let Some(heading) = &mut self.heading {
+            heading.title.push_str(content);
+            heading.exact &= exact || !is_prose;
+            if is_prose || !content.trim().is_empty() {
+                heading.title_span = Some(heading.title_span.map_or(range, |s| s.cover(range)));
+            }
+            return;
+        }
+        if let Some(entry) = &mut self.entry {
+            if is_prose && content.contains('#') {
+                scan_tags(self.text, range, self.ladder, entry, &mut self.body.tags);
+            }
+            if self.item_depth == 1 {
+                if entry.content_column.is_none() && !content.trim().is_empty() {
+                    let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    entry.content_column = Some(range.start - line_start);
+                }
+                entry.pieces.push(TextPiece { plain_start: entry.text.len(), source: range, exact });
+                entry.text.push_str(content);
+                if !content.trim().is_empty() {
+                    entry.text_span = Some(entry.text_span.map_or(range, |s| s.cover(range)));
+                }
+            } else {
+                entry.detail.push_str(content);
+            }
+            return;
+        }
+        if let Some(paragraph) = &mut self.paragraph {
+            paragraph.push_str(content);
+        }
+    }
+
+    fn html(&mut self, html: &str, range: Span) {
+        if !html.contains("rung-disable") {
+            return;
+        }
+        let source = &self.text[range.start..range.end];
+        for captures in SUPPRESSION.captures_iter(source) {
+            let whole = captures.get(0).expect("group 0 always matches");
+            let rules = captures[2]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|name| !name.is_empty())
+                .map(str::to_string)
+                .collect();
+            let scope = if captures.get(1).is_some() { SuppressionScope::NextLine } else { SuppressionScope::File };
+            self.body.suppressions.push(Suppression { span: Span::from(whole.range()).shifted(range.start), rules, scope });
+        }
+    }
+
+    fn end_heading(&mut self, range: Span) {
+        let Some(heading) = self.heading.take() else { return };
+        while let Some(&top) = self.open_sections.last() {
+            if self.body.sections[top].depth >= heading.depth {
+                self.body.sections[top].span.end = heading.start;
+                self.open_sections.pop();
+            } else {
+                break;
+            }
+        }
+        let title = heading.title.trim().to_string();
+        let title_span = heading.title_span.unwrap_or(Span::empty_at(range.end));
+        let kind = if title.is_empty() {
+            SectionKind::Free
+        } else if let Some(role) = self.ladder.find_role(&title) {
+            SectionKind::Role(role)
+        } else if let Some(trait_idx) = self.ladder.trait_index(&title) {
+            SectionKind::Trait(trait_idx)
+        } else {
+            SectionKind::Free
+        };
+        let date = dates::heading_date(&heading.title).map(|found| {
+            let leading = heading.title.len() - heading.title.trim_start().len();
+            if heading.exact && heading.title_span.is_some() {
+                let start = title_span.start + found.start.saturating_sub(leading);
+                Span::new(start.min(title_span.end), (start + found.len()).min(title_span.end))
+            } else {
+                title_span
+            }
+        });
+        let idx = self.body.sections.len();
+        self.body.sections.push(Section {
+            depth: heading.depth,
+            heading: Span::new(heading.start, range.end),
+            title_span,
+            title,
+            span: Span::new(heading.start, self.text.len()),
+            parent: self.open_sections.last().copied(),
+            kind,
+            date,
+            n_prose_blocks: 0,
+        });
+        self.open_sections.push(idx);
+    }
+
+    fn end_entry(&mut self) {
+        let Some(builder) = self.entry.take() else { return };
+        let section = self.open_sections.last().copied();
+        let role = section.map_or(EntryRole::Other, |idx| self.entry_role(idx));
+        let text = builder.text.trim_end().to_string();
+        let date = dates::leading_date(&text).map(|range| {
+            let probe = Entry {
+                span: builder.span,
+                text_span: Span::default(),
+                text: text.clone(),
+                detail: String::new(),
+                pieces: builder.pieces.clone(),
+                section,
+                role,
+                date: None,
+                tags: Vec::new(),
+                links: Vec::new(),
+                content_column: 0,
+                is_placeholder: false,
+            };
+            probe.source_span(range.start, range.end).unwrap_or(builder.text_span.unwrap_or(builder.span))
+        });
+        let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&builder.detail);
+        self.body.entries.push(Entry {
+            span: builder.span,
+            text_span: builder.text_span.unwrap_or(Span::new(builder.span.start, builder.span.start + 1.min(builder.span.len()))),
+            text,
+            detail: builder.detail.trim().to_string(),
+            pieces: builder.pieces,
+            section,
+            role,
+            date,
+            tags: builder.tags,
+            links: builder.links,
+            content_column: builder.content_column.unwrap_or(builder.marker_column + 2),
+            is_placeholder,
+        });
+    }
+
+    /// The nearest heading that classifies its entries decides what they are.
+    fn entry_role(&self, section_idx: usize) -> EntryRole {
+        use crate::catalogue::Role;
+        let mut idx = Some(section_idx);
+        while let Some(current) = idx {
+            let section = &self.body.sections[current];
+            match section.kind {
+                SectionKind::Trait(trait_idx) => return EntryRole::Evidence(trait_idx),
+                SectionKind::Role(role) if role.holds_wins() => return EntryRole::Win,
+                SectionKind::Role(Role::Actions) => return EntryRole::Action,
+                SectionKind::Role(Role::DidntGoWell) => return EntryRole::Lesson,
+                SectionKind::Role(Role::DoDifferently) => return EntryRole::Change,
+                SectionKind::Role(_) => return EntryRole::Other,
+                SectionKind::Free if self.kind == DocKind::Brag && section.date.is_some() => return EntryRole::Win,
+                SectionKind::Free => idx = section.parent,
+            }
+        }
+        EntryRole::Other
+    }
+
+    fn finish(mut self) -> Body {
+        for idx in self.open_sections.drain(..) {
+            self.body.sections[idx].span.end = self.text.len();
+        }
+        self.body
+    }
+}
+
+/// Find `#tag` words in the source bytes of one text event. A tag is not at the start of its
+/// line (that would read as a heading), not after a word character (`C#`, `issue#4`) and not
+/// escaped.
+fn scan_tags(text: &str, range: Span, ladder: &Ladder, entry: &mut EntryBuilder, tags: &mut Vec<Tag>) {
+    let source = &text[range.start..range.end];
+    let bytes = text.as_bytes();
+    for (rel, _) in source.match_indices('#') {
+        let at = range.start + rel;
+        let name_len = text[at + 1..]
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .map_or(text.len() - at - 1, |(i, _)| i);
+        let name = text[at + 1..at + 1 + name_len].trim_end_matches(['-', '_']);
+        if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() || at + 1 + name.len() > range.end {
+            continue;
+        }
+        if at > 0 {
+            let before = bytes[at - 1];
+            if before.is_ascii_alphanumeric() || before == b'\\' || before == b'&' || before == b'#' || before == b'/' {
+                continue;
+            }
+        }
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        if text[line_start..at].trim().is_empty() {
+            continue;
+        }
+        let idx = tags.len();
+        tags.push(Tag {
+            span: Span::new(at, at + 1 + name.len()),
+            name: name.to_string(),
+            trait_idx: ladder.trait_index(name),
+            entry: Some(entry.idx),
+        });
+        entry.tags.push(idx);
+    }
+}
+
+/// The GitHub-style anchor of a heading: lower case, spaces to `-`, punctuation dropped.
+pub fn heading_anchor(title: &str) -> String {
+    title
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The anchors of every heading of a Markdown text (front matter skipped), numbered as GitHub
+/// numbers repeats. For adapters that resolve links into other files.
+pub fn heading_anchors(text: &str) -> Vec<String> {
+    let body_start = super::front_matter::parse_front_matter(text).body_start;
+    let mut anchors = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(&text[body_start..], Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(MdTag::Heading { .. }) => current = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(title) = &mut current {
+                    title.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(title) = current.take() {
+                    let anchor = heading_anchor(&title);
+                    let count: &mut usize = seen.entry(anchor.clone()).or_insert(0);
+                    anchors.push(if *count == 0 { anchor } else { format!("{anchor}-{count}") });
+                    *count += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    anchors
+}

@@ -1,0 +1,55 @@
+//! Placeholder text left in a draft: TODO, TBD, XXX, FIXME, lorem ipsum, `[fill me in]` brackets
+//! and `<angle bracket>` prompts.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:TODO|TBD|TBC|XXX|FIXME)\b
+        | (?i:\blorem\s+ipsum\b)
+        | \[(?:[^\[\]\n]{0,60}?\b(?i:placeholder|fill\s+(?:me\s+)?in|add|insert|your|describe|what|how|todo|tbd)\b[^\[\]\n]{0,60})\]
+        | <(?:[^<>\n]{0,60}?\b(?i:placeholder|fill\s+(?:me\s+)?in|add|insert|your|describe|what|how)\b[^<>\n]{0,60})>",
+    )
+    .expect("placeholder pattern compiles")
+});
+
+/// Tags say what an entry is about, not what it says.
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"#[A-Za-z][\w-]*").expect("tag pattern compiles"));
+
+/// Byte ranges of placeholder markers in `text`.
+pub fn find_placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    PLACEHOLDER.find_iter(text).filter(|m| !m.as_str().trim().is_empty()).map(|m| m.range())
+}
+
+/// True when `text` says nothing but placeholders (or nothing at all).
+pub fn is_placeholder_only(text: &str) -> bool {
+    let without = PLACEHOLDER.replace_all(text, "");
+    let without = TAG.replace_all(&without, "");
+    without.chars().filter(|c| c.is_alphanumeric()).count() < 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_found_and_real_text_is_not() {
+        for text in ["TODO", "TBD: numbers", "[add evidence here]", "<describe the impact>", "Lorem ipsum dolor", "[placeholder]"] {
+            assert!(find_placeholders(text).next().is_some(), "{text}");
+        }
+        for text in ["Cut p99 from 800 ms to 120 ms", "see [the RFC]", "todos were cleaned up", "a < b and c > d"] {
+            assert!(find_placeholders(text).next().is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn placeholder_only_entries() {
+        assert!(is_placeholder_only("TODO"));
+        assert!(is_placeholder_only("[add evidence]"));
+        assert!(is_placeholder_only(""));
+        assert!(is_placeholder_only("…"));
+        assert!(!is_placeholder_only("TODO: cut p99 from 800 ms to 120 ms"));
+    }
+}

@@ -1,0 +1,115 @@
+//! `broken-evidence-link`: a link to a local file or heading that does not exist.
+
+use super::{ALL_KINDS, Finding, Rule};
+use crate::analysis::diagnostic::Severity;
+use crate::analysis::parse::heading_anchor;
+use crate::analysis::{Context, LinkTarget};
+
+pub const RULE: Rule = Rule {
+    name: "broken-evidence-link",
+    summary: "a link to a local file or heading that does not exist",
+    default_severity: Severity::Warning,
+    kinds: ALL_KINDS,
+    has_fix: false,
+    check,
+    docs: "\
+## What it does
+Checks links to local files (`[the RFC](design/rfc.md)`) and to headings (`#ownership`,
+`brag.md#2026-03`): the file must exist next to the doc and, for Markdown files, the heading
+must be there (GitHub-style anchors). Web links are not fetched.
+
+## Why it matters
+A promo doc that cites brag-doc entries as evidence loses that evidence when a file is renamed
+or a heading reworded, and a reviewer who clicks finds nothing.
+
+## Example
+```markdown
+- Cut p99 by 80% ([details](brag.md#2026-13))
+```
+
+## Use instead
+```markdown
+- Cut p99 by 80% ([details](brag.md#2026-03))
+```
+",
+};
+
+fn is_remote(destination: &str) -> bool {
+    let lower = destination.to_ascii_lowercase();
+    lower.starts_with("//") || lower.starts_with("mailto:") || lower.starts_with("tel:") || lower.contains("://") || lower.starts_with("data:")
+}
+
+fn decode_spaces(path: &str) -> String {
+    path.replace("%20", " ")
+}
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let own_anchors: Vec<String> = {
+        let mut seen = std::collections::HashMap::new();
+        cx.doc.sections.iter().map(|s| dedupe_anchor(heading_anchor(&s.title), &mut seen)).collect()
+    };
+    for link in &cx.doc.links {
+        let destination = link.destination.trim();
+        if destination.is_empty() || is_remote(destination) {
+            continue;
+        }
+        let (path, anchor) = match destination.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (destination, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        if path.is_empty() {
+            if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
+                if !own_anchors.iter().any(|a| a.eq_ignore_ascii_case(anchor)) {
+                    out.push(Finding::new(link.span, format!("no heading here has the anchor `#{anchor}`")));
+                }
+            }
+            continue;
+        }
+        match cx.links.resolve(&decode_spaces(path)) {
+            LinkTarget::Unknown => {}
+            LinkTarget::Missing => out.push(Finding::new(link.span, format!("link target `{path}` does not exist"))),
+            LinkTarget::Found { anchors } => {
+                let is_markdown = path.ends_with(".md") || path.ends_with(".markdown");
+                if let Some(anchor) = anchor.filter(|a| !a.is_empty() && is_markdown) {
+                    if !anchors.iter().any(|a| a.eq_ignore_ascii_case(anchor)) {
+                        out.push(Finding::new(link.span, format!("`{path}` has no heading with the anchor `#{anchor}`")));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// GitHub numbers repeated anchors: `notes`, `notes-1`, `notes-2`.
+pub(crate) fn dedupe_anchor(anchor: String, seen: &mut std::collections::HashMap<String, usize>) -> String {
+    let count = seen.entry(anchor.clone()).or_insert(0);
+    let result = if *count == 0 { anchor } else { format!("{anchor}-{count}") };
+    *count += 1;
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    const RULE: &str = "broken-evidence-link";
+    const FILES: FakeFiles = FakeFiles(&[("brag.md", &["2026-03", "wins"]), ("rfc.pdf", &[])]);
+
+    fn flagged_with_files(text: &str) -> Vec<String> {
+        diagnostics_with(RULE, text, &FILES).iter().map(|d| text[d.span.start..d.span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn fires_on_missing_files_and_anchors() {
+        let text = "---\nkind: promo\n---\n## Wins\n- a ([x](missing.md))\n- b ([y](brag.md#2026-13))\n- c ([z](#nowhere))\n";
+        assert_eq!(flagged_with_files(text), ["[x](missing.md)", "[y](brag.md#2026-13)", "[z](#nowhere)"]);
+    }
+
+    #[test]
+    fn quiet_on_good_links_and_web_links() {
+        let text = "---\nkind: promo\n---\n## Wins\n- a ([x](brag.md#2026-03)) [r](rfc.pdf#page=2)\n- [w](https://example.com/x.md) [m](mailto:a@b.c)\n- [self](#wins)\n";
+        assert!(flagged_with_files(text).is_empty());
+        quiet(RULE, "---\nkind: promo\n---\n- [x](anything.md)\n");
+    }
+}

@@ -1,0 +1,101 @@
+//! `focus-without-action`: a growth-plan focus area with no concrete action.
+
+use super::{Finding, Rule, focus_areas, line_end, newline_of};
+use crate::analysis::Context;
+use crate::analysis::diagnostic::{Fix, Severity};
+use crate::analysis::document::{DocKind, EntryRole};
+
+pub const RULE: Rule = Rule {
+    name: "focus-without-action",
+    summary: "a growth-plan focus area with no concrete action",
+    default_severity: Severity::Warning,
+    kinds: &[DocKind::GrowthPlan],
+    has_fix: true,
+    check,
+    docs: "\
+## What it does
+For each trait in focus (the `focus:` list, or the plan's trait sections), looks for an action:
+a list item under the trait's own section, or an item under `Actions` / `Next steps` that tags
+the trait (`#delegation`) or names it. Flags the focus area when there is none.
+
+## Why it matters
+\"Get better at delegation\" is a wish. A plan helps when each focus area has something you will
+do, so that you and your manager can tell whether it happened.
+
+## Example
+```markdown
+---
+kind: growth-plan
+focus: [delegation]
+---
+## Delegation
+I want to delegate more.
+```
+
+## Use instead
+```markdown
+## Delegation
+- Hand the release tooling to Priya with weekly check-ins, by 2026-09-30.
+```
+",
+};
+
+pub(crate) fn action_skeleton() -> &'static str {
+    "- [What you will do], [with whom], by [date]"
+}
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let nl = newline_of(cx.text);
+    for area in focus_areas(cx) {
+        let Some(trait_idx) = area.trait_idx else { continue };
+        let tr = &cx.ladder.traits[trait_idx];
+        let in_section = area.section.is_some_and(|idx| doc.entries_within(idx).any(|e| !e.is_placeholder));
+        let in_actions = doc.entries.iter().filter(|e| e.role == EntryRole::Action && !e.is_placeholder).any(|e| {
+            e.tags.iter().any(|&t| doc.tags[t].trait_idx == Some(trait_idx)) || mentions(&e.full_text(), &tr.name) || mentions(&e.full_text(), &tr.id)
+        });
+        if in_section || in_actions {
+            continue;
+        }
+        let fix = match area.section {
+            Some(idx) => Fix::insert(
+                "Insert an action to fill in",
+                line_end(cx.text, doc.sections[idx].heading.start),
+                format!("{nl}{nl}{}", action_skeleton()),
+            ),
+            None => {
+                let lead = if cx.text.ends_with('\n') { nl.to_string() } else { format!("{nl}{nl}") };
+                Fix::insert(format!("Add a {} section with an action", tr.name), cx.text.len(), format!("{lead}## {}{nl}{nl}{}{nl}", tr.name, action_skeleton()))
+            }
+        };
+        out.push(
+            Finding::new(area.span, format!("no action for {}: add a list item saying what you will do and by when", tr.name)).with_fix(fix),
+        );
+    }
+}
+
+fn mentions(text: &str, name: &str) -> bool {
+    let text = crate::catalogue::normalize_name(text);
+    let name = crate::catalogue::normalize_name(name);
+    text.split(' ').collect::<Vec<_>>().windows(name.split(' ').count()).any(|w| w.join(" ") == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    const RULE: &str = "focus-without-action";
+
+    #[test]
+    fn fires_on_focus_areas_without_actions() {
+        let text = "---\nkind: growth-plan\nfocus: [delegation, hiring]\n---\n## Delegation\nI want to delegate more.\n## Actions\n- Run 3 interviews a month, by March 2026\n";
+        fires(RULE, text, &["delegation", "hiring"]);
+        assert!(fixed(RULE, text).contains("## Delegation\n\n- [What you will do], [with whom], by [date]\nI want"));
+    }
+
+    #[test]
+    fn quiet_when_each_area_has_an_action() {
+        quiet(RULE, "---\nkind: growth-plan\nfocus: [delegation, hiring]\n---\n## Delegation\n- Hand over the release tooling by June 2026\n## Next steps\n- Join the hiring loop #hiring\n");
+        quiet(RULE, "---\nkind: growth-plan\n---\n## Actions\n- Improve delegation by pairing weekly\n## Delegation\n");
+    }
+}

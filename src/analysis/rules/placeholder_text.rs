@@ -1,0 +1,68 @@
+//! `placeholder-text`: TODO, TBD, lorem ipsum or a `[fill me in]` left in the doc.
+
+use super::{ALL_KINDS, Finding, Rule};
+use crate::analysis::Context;
+use crate::analysis::diagnostic::Severity;
+use crate::analysis::placeholders::find_placeholders;
+use crate::analysis::text::Span;
+
+pub const RULE: Rule = Rule {
+    name: "placeholder-text",
+    summary: "TODO, TBD, XXX, lorem ipsum or a `[placeholder]` left in the text",
+    default_severity: Severity::Warning,
+    kinds: ALL_KINDS,
+    has_fix: false,
+    check,
+    docs: "\
+## What it does
+Flags placeholder text in prose, headings and list items: `TODO`, `TBD`, `TBC`, `XXX`,
+`FIXME`, `lorem ipsum`, and bracketed prompts such as `[add impact here]` or
+`<describe the result>`. Text inside code spans and code blocks is left alone.
+
+## Why it matters
+Templates and drafts are full of prompts. One left in a doc that goes to a promotion committee
+says the case was not finished.
+
+## Example
+```markdown
+- Led the migration. Impact: TBD
+```
+
+## Use instead
+```markdown
+- Led the migration of 40 services; deploys went from weekly to daily.
+```
+",
+};
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for run in &cx.doc.prose_runs {
+        let source = &cx.text[run.start..run.end];
+        for found in find_placeholders(source) {
+            let span = Span::new(run.start + found.start, run.start + found.end);
+            let what = &cx.text[span.start..span.end];
+            out.push(Finding::new(span, format!("placeholder left in: replace `{what}` with the real text")));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    const RULE: &str = "placeholder-text";
+
+    #[test]
+    fn fires_on_placeholders_in_prose_items_and_headings() {
+        fires(
+            RULE,
+            "---\nkind: brag\n---\n## TODO\n- Led the migration. Impact: TBD\n- [add impact here]\n\nLorem ipsum dolor.\n",
+            &["TODO", "TBD", "[add impact here]", "Lorem ipsum"],
+        );
+    }
+
+    #[test]
+    fn quiet_in_code_and_on_real_text() {
+        quiet(RULE, "---\nkind: brag\n---\n- Removed every `TODO` from the codebase\n\n```\nTODO\n```\n- See [the RFC](rfc.md)\n");
+    }
+}

@@ -1,0 +1,112 @@
+//! `trait-without-evidence`: a trait heading with nothing under it.
+
+use super::{Finding, Rule, line_end, newline_of};
+use crate::analysis::Context;
+use crate::analysis::diagnostic::{Fix, Severity};
+use crate::analysis::document::DocKind;
+use crate::analysis::front_matter::FmValue;
+
+pub const RULE: Rule = Rule {
+    name: "trait-without-evidence",
+    summary: "a trait section with no evidence entry, and no tagged entry elsewhere",
+    default_severity: Severity::Warning,
+    kinds: &[DocKind::Promo, DocKind::GrowthPlan],
+    has_fix: true,
+    check,
+    docs: "\
+## What it does
+Flags a heading that names a trait of the ladder (`## Ownership`) when the section holds no
+evidence: no list item or paragraph beyond placeholders, and no entry anywhere in the doc tagged
+with the trait (`#ownership`). In a growth plan, the traits in focus are checked by
+`focus-without-action` instead.
+
+## Why it matters
+A promotion committee reads a trait heading as a claim. A claim with nothing under it reads as
+a gap, and an empty heading is easy to miss in a long draft.
+
+## Example
+```markdown
+## Ownership
+
+## Delivery
+- Shipped the invoicing API two weeks early; 30 customers moved onto it in a month.
+```
+
+## Use instead
+```markdown
+## Ownership
+- Owned the payments retry service from design to on-call; cut failed charges from 2.1% to 0.4%.
+```
+The quick fix inserts an entry skeleton to fill in.
+",
+};
+
+/// An evidence entry to fill in: only placeholders, so it does not count as evidence itself.
+pub(crate) fn evidence_skeleton(trait_id: &str) -> String {
+    format!("- [What you did], [how much it changed: from X to Y], [how you did it] #{trait_id}")
+}
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let focus: Option<Vec<&str>> = doc.front_matter.as_ref().and_then(|fm| match &fm.get("focus")?.value {
+        FmValue::List(items) => Some(items.iter().map(|(s, _)| s.as_str()).collect()),
+        FmValue::Text(text) => Some(text.split(',').map(str::trim).collect()),
+        FmValue::Other => None,
+    });
+    for (_, section, trait_idx) in doc.trait_sections() {
+        let tr = &cx.ladder.traits[trait_idx];
+        if doc.kind == DocKind::GrowthPlan {
+            let in_focus = match &focus {
+                Some(names) => names.iter().any(|name| cx.ladder.trait_index(name) == Some(trait_idx)),
+                None => true,
+            };
+            if in_focus {
+                continue;
+            }
+        }
+        if doc.trait_is_evidenced(trait_idx, |role| role.implied_trait() == Some(tr.id.as_str())) {
+            continue;
+        }
+        let nl = newline_of(cx.text);
+        let insert_at = line_end(cx.text, section.heading.start);
+        out.push(
+            Finding::new(
+                section.title_span,
+                format!("no evidence for {}: add an entry under this heading, or tag one elsewhere with #{}", tr.name, tr.id),
+            )
+            .with_fix(Fix::insert("Insert an evidence entry to fill in", insert_at, format!("{nl}{nl}{}", evidence_skeleton(&tr.id)))),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    const RULE: &str = "trait-without-evidence";
+    const HEAD: &str = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n";
+
+    #[test]
+    fn fires_on_empty_and_placeholder_sections() {
+        fires(RULE, &format!("{HEAD}## Ownership\n\n## Delivery\n- TODO\n- [add evidence]\n"), &["Ownership", "Delivery"]);
+        fires(RULE, &format!("{HEAD}## 🚀 Trait: Leadership\n\n### Notes\nTBD\n"), &["🚀 Trait: Leadership"]);
+    }
+
+    #[test]
+    fn the_fix_inserts_a_skeleton_that_still_counts_as_empty() {
+        let text = format!("{HEAD}## Ownership\n\n## Delivery\n- Shipped it.\n");
+        let after = fixed(RULE, &text);
+        assert!(after.contains("## Ownership\n\n- [What you did], [how much it changed: from X to Y], [how you did it] #ownership\n"), "{after}");
+        fires(RULE, &after, &["Ownership"]);
+    }
+
+    #[test]
+    fn quiet_when_there_is_evidence_anywhere() {
+        quiet(RULE, &format!("{HEAD}## Ownership\n- Owned the retry service.\n"));
+        quiet(RULE, &format!("{HEAD}## Ownership\nI owned the retry service end to end.\n"));
+        quiet(RULE, &format!("{HEAD}## Ownership\n### Payments\n- Owned the retry service.\n"));
+        quiet(RULE, &format!("{HEAD}## Ownership\n\n## Wins\n- Owned the retry service #ownership\n"));
+        quiet(RULE, "---\nkind: brag\n---\n## Ownership\n");
+        quiet(RULE, "---\nkind: growth-plan\n---\n## Delegation\n");
+    }
+}

@@ -1,0 +1,79 @@
+//! `undated-entry`: a brag-doc win with no date.
+
+use super::{Finding, Rule};
+use crate::analysis::Context;
+use crate::analysis::diagnostic::{Fix, Severity};
+use crate::analysis::document::{DocKind, EntryRole};
+
+pub const RULE: Rule = Rule {
+    name: "undated-entry",
+    summary: "a brag-doc win that is neither under a dated heading nor dated itself",
+    default_severity: Severity::Warning,
+    kinds: &[DocKind::Brag],
+    has_fix: true,
+    check,
+    docs: "\
+## What it does
+In a brag doc, flags a win (an item under `Wins`, `Projects` and the like) that has no date:
+no dated heading above it (`## 2026-03`, `## Q1 2026`, `## March 2026`) and no date at the
+start of the item (`2026-03-14: …`).
+
+## Why it matters
+A brag doc is read at review time, months later. Undated wins cannot be placed in the review
+period, and the story of how your scope grew gets lost.
+
+## Example
+```markdown
+## Wins
+- Cut p99 from 800 ms to 120 ms.
+```
+
+## Use instead
+```markdown
+## 2026-03
+- Cut p99 from 800 ms to 120 ms.
+```
+The quick fix puts today's date at the start of the item.
+",
+};
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    for entry in &doc.entries {
+        if entry.role != EntryRole::Win || entry.is_placeholder || entry.date.is_some() {
+            continue;
+        }
+        if entry.section.is_some_and(|idx| doc.ancestors(idx).any(|s| s.date.is_some())) {
+            continue;
+        }
+        let mut finding = Finding::new(
+            entry.text_span,
+            "undated win: put it under a dated heading such as `## 2026-03`, or start it with a date",
+        );
+        if let Some(today) = cx.today {
+            finding = finding.with_fix(Fix::insert(format!("Date it {today}"), entry.text_span.start, format!("{today}: ")));
+        }
+        out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    const RULE: &str = "undated-entry";
+
+    #[test]
+    fn fires_on_undated_wins_with_a_fix_that_dates_them() {
+        let text = "---\nkind: brag\n---\n## Wins\n- Cut p99 from 800 ms to 120 ms.\n- 2026-03-14: Shipped it\n";
+        fires(RULE, text, &["Cut p99 from 800 ms to 120 ms."]);
+        assert!(fixed(RULE, text).contains("- 2026-11-27: Cut p99"));
+    }
+
+    #[test]
+    fn quiet_under_dated_headings_and_outside_wins() {
+        quiet(RULE, "---\nkind: brag\n---\n## Q1 2026\n### Wins\n- Cut p99.\n## Usage\n- Update it every two weeks\n");
+        quiet(RULE, "---\nkind: brag\n---\n# 2026\n## Projects\n- Cut p99.\n");
+        quiet(RULE, "---\nkind: promo\n---\n## Wins\n- Cut p99.\n");
+    }
+}

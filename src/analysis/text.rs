@@ -1,0 +1,148 @@
+//! Byte spans and line/column conversion.
+//!
+//! The core works in byte offsets into the document's UTF-8 text. Adapters turn those into
+//! the positions their consumers want: LSP's UTF-16 or UTF-8 character counts, or a terminal's
+//! 1-based line and column.
+
+/// A half-open byte range `start..end` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+
+    pub fn empty_at(offset: usize) -> Span {
+        Span { start: offset, end: offset }
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    pub fn contains_span(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn shifted(self, by: usize) -> Span {
+        Span { start: self.start + by, end: self.end + by }
+    }
+
+    pub fn cover(self, other: Span) -> Span {
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(range: std::ops::Range<usize>) -> Span {
+        Span::new(range.start, range.end)
+    }
+}
+
+/// A zero-based line and a zero-based column counted in some unit (UTF-8 bytes or UTF-16 units).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// How columns are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnUnit {
+    Utf8,
+    Utf16,
+}
+
+/// Start offsets of every line, for offset → line/column conversion in O(log n).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(text).map(|i| i + 1));
+        LineIndex { line_starts }
+    }
+
+    pub fn n_lines(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The zero-based line that contains `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line.min(self.line_starts.len() - 1)]
+    }
+
+    /// Line and column of `offset`, which is clamped to the text and moved back to a char boundary.
+    pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let line_text = &text[self.line_starts[line]..offset];
+        let col = match unit {
+            ColumnUnit::Utf8 => line_text.len(),
+            ColumnUnit::Utf16 => line_text.chars().map(char::len_utf16).sum(),
+        };
+        LineCol { line: line as u32, col: col as u32 }
+    }
+
+    /// The text of a zero-based line without its line ending.
+    pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
+        let start = self.line_start(line);
+        let end = self.line_starts.get(line + 1).copied().unwrap_or(text.len());
+        text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_utf16_units_for_emoji_and_cjk() {
+        let text = "ab\n😀x\n漢字y";
+        let index = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(index.line_col(text, x, ColumnUnit::Utf16), LineCol { line: 1, col: 2 });
+        assert_eq!(index.line_col(text, x, ColumnUnit::Utf8), LineCol { line: 1, col: 4 });
+        let y = text.find('y').unwrap();
+        assert_eq!(index.line_col(text, y, ColumnUnit::Utf16), LineCol { line: 2, col: 2 });
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_char_are_clamped() {
+        let text = "é\r\nz";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 1, ColumnUnit::Utf16), LineCol { line: 0, col: 0 });
+        assert_eq!(index.line_col(text, 99, ColumnUnit::Utf16), LineCol { line: 1, col: 1 });
+        assert_eq!(index.line_text(text, 0), "é");
+    }
+}

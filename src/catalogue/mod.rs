@@ -1,0 +1,369 @@
+//! Career ladders as data: levels, the trait catalogue and section roles.
+//!
+//! Built-in ladders are TOML files under `data/`, compiled into the binary with `include_str!`.
+//! Custom ladders use the same schema (see `schema.rs`); this module turns either into a
+//! validated [`Ladder`] with lookups by id, name or alias. No I/O happens here: callers hand in
+//! text and a label for error messages.
+
+mod schema;
+
+pub use schema::{CatalogueError, parse_ladder};
+
+use std::collections::HashMap;
+
+/// How far a level's ownership reaches; `scope-below-target` asks for evidence beyond the team
+/// when the target reaches an area or wider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reach {
+    Task,
+    Feature,
+    System,
+    Area,
+    Org,
+}
+
+impl Reach {
+    pub const NAMES: [&'static str; 5] = ["task", "feature", "system", "area", "org"];
+
+    pub fn parse(name: &str) -> Option<Reach> {
+        Some(match name {
+            "task" => Reach::Task,
+            "feature" => Reach::Feature,
+            "system" => Reach::System,
+            "area" => Reach::Area,
+            "org" => Reach::Org,
+            _ => return None,
+        })
+    }
+
+    pub fn is_beyond_team(self) -> bool {
+        self >= Reach::Area
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub reach: Reach,
+    /// One line: what the person at this level owns.
+    pub scope: String,
+    /// What this level expects that the one below does not.
+    pub expects: Vec<String>,
+    /// Trait ids a promotion case to this level must evidence.
+    pub traits: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Trait {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub description: String,
+    /// What good evidence for this trait looks like.
+    pub evidence: String,
+    pub strong_example: String,
+    pub weak_example: String,
+}
+
+/// What a section is for, by its heading. Ladders may add aliases (other languages, house words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Summary,
+    Wins,
+    Projects,
+    Feedback,
+    GrowthAreas,
+    Actions,
+    WentWell,
+    DidntGoWell,
+    DoDifferently,
+    GlueWork,
+    Mentoring,
+}
+
+impl Role {
+    pub const ALL: [Role; 11] = [
+        Role::Summary,
+        Role::Wins,
+        Role::Projects,
+        Role::Feedback,
+        Role::GrowthAreas,
+        Role::Actions,
+        Role::WentWell,
+        Role::DidntGoWell,
+        Role::DoDifferently,
+        Role::GlueWork,
+        Role::Mentoring,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Summary => "summary",
+            Role::Wins => "wins",
+            Role::Projects => "projects",
+            Role::Feedback => "feedback",
+            Role::GrowthAreas => "growth-areas",
+            Role::Actions => "actions",
+            Role::WentWell => "went-well",
+            Role::DidntGoWell => "didnt-go-well",
+            Role::DoDifferently => "do-differently",
+            Role::GlueWork => "glue-work",
+            Role::Mentoring => "mentoring",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.id() == id)
+    }
+
+    /// The heading an author would write, and the one completion offers.
+    pub fn title(self) -> &'static str {
+        self.builtin_aliases()[0]
+    }
+
+    fn builtin_aliases(self) -> &'static [&'static str] {
+        match self {
+            Role::Summary => &["Summary", "Overview", "TL;DR", "tldr"],
+            Role::Wins => &["Wins", "Impact", "Accomplishments", "Achievements", "Highlights", "Key wins"],
+            Role::Projects => &["Projects", "Key projects"],
+            Role::Feedback => &["Feedback", "Feedback loop"],
+            Role::GrowthAreas => &["Growth areas", "Focus", "Focus areas", "Areas for growth"],
+            Role::Actions => &["Actions", "Next steps", "Action items", "Plan"],
+            Role::WentWell => &["Went well", "What went well"],
+            Role::DidntGoWell => &["Didn't go well", "What didn't go well", "Went wrong", "What went wrong"],
+            Role::DoDifferently => &["Do differently", "What to do differently", "Next time"],
+            Role::GlueWork => &["Glue work", "Glue"],
+            Role::Mentoring => &["Mentoring", "Mentorship given"],
+        }
+    }
+
+    /// The trait a role section evidences by its nature (Mentoring → mentorship).
+    pub fn implied_trait(self) -> Option<&'static str> {
+        match self {
+            Role::GlueWork => Some("glue"),
+            Role::Mentoring => Some("mentorship"),
+            _ => None,
+        }
+    }
+
+    /// Items under this role are wins (judged by `vague-win`).
+    pub fn holds_wins(self) -> bool {
+        matches!(self, Role::Wins | Role::Projects | Role::GlueWork | Role::Mentoring)
+    }
+}
+
+/// Lower-case a heading, tag or name for comparison: drops a leading "Trait:", emoji and
+/// punctuation, and folds `-`, `_` and runs of spaces into one space.
+pub fn normalize_name(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for ch in text.chars() {
+        if ch.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(ch.to_lowercase());
+        } else if ch.is_whitespace() || ch == '-' || ch == '_' || ch == '/' {
+            pending_space = true;
+        }
+        // Other punctuation and symbols (emoji, apostrophes, colons) vanish.
+    }
+    match out.strip_prefix("trait ") {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
+}
+
+/// A validated ladder: its ordered levels, its trait catalogue and its section vocabulary.
+#[derive(Debug, Clone)]
+pub struct Ladder {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub levels: Vec<Level>,
+    pub traits: Vec<Trait>,
+    trait_by_name: HashMap<String, usize>,
+    level_by_name: HashMap<String, usize>,
+    role_by_name: HashMap<String, Role>,
+}
+
+impl Ladder {
+    pub(crate) fn new(
+        id: String,
+        name: String,
+        description: String,
+        levels: Vec<Level>,
+        traits: Vec<Trait>,
+        extra_roles: Vec<(Role, String)>,
+    ) -> Ladder {
+        let mut trait_by_name = HashMap::new();
+        for (idx, tr) in traits.iter().enumerate() {
+            for name in std::iter::once(&tr.id).chain([&tr.name]).chain(&tr.aliases) {
+                trait_by_name.entry(normalize_name(name)).or_insert(idx);
+            }
+        }
+        let mut level_by_name = HashMap::new();
+        for (idx, level) in levels.iter().enumerate() {
+            for name in std::iter::once(&level.id).chain([&level.name]).chain(&level.aliases) {
+                level_by_name.entry(normalize_name(name)).or_insert(idx);
+            }
+        }
+        let mut role_by_name = HashMap::new();
+        for role in Role::ALL {
+            role_by_name.insert(normalize_name(role.id()), role);
+            for alias in role.builtin_aliases() {
+                role_by_name.insert(normalize_name(alias), role);
+            }
+        }
+        for (role, alias) in extra_roles {
+            role_by_name.insert(normalize_name(&alias), role);
+        }
+        Ladder { id, name, description, levels, traits, trait_by_name, level_by_name, role_by_name }
+    }
+
+    /// The trait a heading or tag names; a plural ("Learnings") names the same trait.
+    pub fn trait_index(&self, name: &str) -> Option<usize> {
+        lookup_with_plural(&self.trait_by_name, &normalize_name(name)).copied()
+    }
+
+    pub fn find_trait(&self, name: &str) -> Option<&Trait> {
+        self.trait_index(name).map(|idx| &self.traits[idx])
+    }
+
+    pub fn trait_by_id(&self, id: &str) -> Option<&Trait> {
+        self.traits.iter().find(|tr| tr.id == id)
+    }
+
+    pub fn level_index(&self, name: &str) -> Option<usize> {
+        self.level_by_name.get(&normalize_name(name)).copied()
+    }
+
+    pub fn find_level(&self, name: &str) -> Option<&Level> {
+        self.level_index(name).map(|idx| &self.levels[idx])
+    }
+
+    pub fn find_role(&self, heading: &str) -> Option<Role> {
+        lookup_with_plural(&self.role_by_name, &normalize_name(heading)).copied()
+    }
+
+    /// The lowest level that lists `trait_id` among its expected traits.
+    pub fn level_expecting(&self, trait_id: &str) -> Option<&Level> {
+        self.levels.iter().find(|level| level.traits.iter().any(|t| t == trait_id))
+    }
+
+    /// Every normalized spelling of a trait (id, name, aliases) with the trait's index, for
+    /// near-miss suggestions.
+    pub fn trait_spellings(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.trait_by_name.iter().map(|(name, &idx)| (name.as_str(), idx))
+    }
+
+    pub fn role_spellings(&self) -> impl Iterator<Item = (&str, Role)> {
+        self.role_by_name.iter().map(|(name, &role)| (name.as_str(), role))
+    }
+
+    pub fn level_spellings(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.level_by_name.iter().map(|(name, &idx)| (name.as_str(), idx))
+    }
+}
+
+fn lookup_with_plural<'m, T>(map: &'m HashMap<String, T>, key: &str) -> Option<&'m T> {
+    map.get(key).or_else(|| key.strip_suffix('s').and_then(|singular| map.get(singular)))
+}
+
+const BUILTIN_TRAITS: (&str, &str) = ("traits.toml", include_str!("data/traits.toml"));
+const BUILTIN_LADDERS: [(&str, &str); 2] = [
+    ("bigtech.toml", include_str!("data/bigtech.toml")),
+    ("generic.toml", include_str!("data/generic.toml")),
+];
+
+/// The id of the ladder used when neither front matter nor `rung.toml` names one.
+pub const DEFAULT_LADDER: &str = "bigtech";
+
+/// The built-in trait catalogue, shared by every ladder that does not replace a trait.
+pub fn builtin_traits() -> Vec<Trait> {
+    schema::parse_trait_catalogue(BUILTIN_TRAITS.1, BUILTIN_TRAITS.0)
+        .expect("the built-in trait catalogue is valid (checked by a test)")
+}
+
+/// The ladders compiled into the binary.
+pub fn builtin_ladders() -> Vec<Ladder> {
+    let traits = builtin_traits();
+    BUILTIN_LADDERS
+        .iter()
+        .map(|(file, text)| {
+            parse_ladder(text, file, &traits).expect("the built-in ladders are valid (checked by a test)")
+        })
+        .collect()
+}
+
+/// Every ladder a document may name: the built-in ones, then custom ones (a custom ladder with a
+/// built-in id replaces it).
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    pub ladders: Vec<Ladder>,
+}
+
+impl Catalogue {
+    pub fn builtin() -> Catalogue {
+        Catalogue { ladders: builtin_ladders() }
+    }
+
+    pub fn add(&mut self, ladder: Ladder) {
+        self.ladders.retain(|existing| existing.id != ladder.id);
+        self.ladders.push(ladder);
+    }
+
+    pub fn ladder(&self, id: &str) -> Option<&Ladder> {
+        let wanted = normalize_name(id);
+        self.ladders.iter().find(|ladder| normalize_name(&ladder.id) == wanted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_ladders_load_and_reference_known_traits() {
+        let catalogue = Catalogue::builtin();
+        let bigtech = catalogue.ladder("bigtech").unwrap();
+        assert_eq!(bigtech.levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["E3", "E4", "E5", "E6", "E7"]);
+        assert_eq!(bigtech.find_level("staff").unwrap().id, "E6");
+        assert_eq!(bigtech.find_level("l6").unwrap().id, "E6");
+        let generic = catalogue.ladder("generic").unwrap();
+        assert_eq!(generic.levels.len(), 5);
+        assert_eq!(generic.traits.len(), 24);
+        for ladder in [bigtech, generic] {
+            for level in &ladder.levels {
+                for id in &level.traits {
+                    assert!(ladder.trait_by_id(id).is_some(), "{}: level {} names unknown trait {id}", ladder.id, level.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trait_names_resolve_through_case_punctuation_emoji_and_prefix() {
+        let ladder = &builtin_ladders()[0];
+        for heading in ["Ownership", "🚀 ownership!", "Trait: Ownership", "OWNERSHIP", "bar_raising", "Bar-Raising"] {
+            assert!(ladder.find_trait(heading).is_some(), "{heading}");
+        }
+        assert_eq!(ladder.find_trait("Mastery of the craft").unwrap().id, "craft");
+        assert_eq!(ladder.find_role("What went well?"), Some(Role::WentWell));
+        assert_eq!(ladder.find_role("Didn’t go well"), Some(Role::DidntGoWell));
+    }
+
+    #[test]
+    fn the_e6_level_expects_ownership_accountability_and_leadership() {
+        let ladder = &builtin_ladders()[0];
+        let e6 = ladder.find_level("E6").unwrap();
+        for id in ["ownership", "accountability", "leadership"] {
+            assert!(e6.traits.iter().any(|t| t == id));
+        }
+        assert!(e6.reach.is_beyond_team());
+        assert!(!ladder.find_level("E5").unwrap().reach.is_beyond_team());
+    }
+}

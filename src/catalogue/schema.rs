@@ -1,0 +1,323 @@
+//! The TOML schema shared by built-in and custom ladder files, and its validation.
+//!
+//! A ladder file:
+//!
+//! ```toml
+//! id = "acme"
+//! name = "Acme engineering ladder"
+//! description = "…"
+//!
+//! [[levels]]
+//! id = "A3"
+//! name = "Senior engineer"
+//! aliases = ["senior"]
+//! reach = "system"            # task | feature | system | area | org
+//! scope = "owns a small system"
+//! expects = ["…", "…"]        # what this level adds to the one below
+//! traits = ["ownership", "delivery"]
+//!
+//! [[traits]]                  # optional: new traits, or replacements of built-in ones by id
+//! id = "…" …
+//!
+//! [[roles]]                   # optional: more words for the section roles
+//! role = "wins"
+//! aliases = ["Erfolge"]
+//! ```
+//!
+//! Every error names the file, line and column (1-based) of the offending value.
+
+use super::{Ladder, Level, Reach, Role, Trait, normalize_name};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use toml::Spanned;
+
+/// A ladder or catalogue file that could not be used, with the place to look.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueError {
+    pub file: String,
+    /// 1-based line and column.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+/// 1-based line and column of a byte offset.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn error_at(text: &str, file: &str, offset: usize, message: impl Into<String>) -> CatalogueError {
+    let (line, column) = line_column(text, offset);
+    CatalogueError { file: file.to_string(), line, column, message: message.into() }
+}
+
+pub(crate) fn toml_error(text: &str, file: &str, error: &toml::de::Error) -> CatalogueError {
+    let offset = error.span().map_or(0, |span| span.start);
+    // toml's message carries its own excerpt after the first line; keep the sentence.
+    let message = error.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
+    error_at(text, file, offset, message)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TraitDef {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    description: String,
+    evidence: String,
+    strong: String,
+    weak: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LevelDef {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    reach: Spanned<String>,
+    scope: String,
+    #[serde(default)]
+    expects: Vec<String>,
+    #[serde(default)]
+    traits: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleDef {
+    role: Spanned<String>,
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LadderFile {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    description: String,
+    levels: Vec<LevelDef>,
+    #[serde(default)]
+    traits: Vec<TraitDef>,
+    #[serde(default)]
+    roles: Vec<RoleDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TraitCatalogueFile {
+    traits: Vec<TraitDef>,
+}
+
+/// Upper bounds that keep a hostile file from costing more than a real one would.
+const MAX_LEVELS: usize = 64;
+const MAX_TRAITS: usize = 512;
+const MAX_NAME_LEN: usize = 200;
+
+fn check_id(text: &str, file: &str, id: &Spanned<String>, what: &str) -> Result<(), CatalogueError> {
+    let value = id.get_ref();
+    let valid = !value.is_empty()
+        && value.len() <= MAX_NAME_LEN
+        && value.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if valid {
+        Ok(())
+    } else {
+        Err(error_at(text, file, id.span().start, format!("{what} id `{value}` must be a non-empty word of letters, digits, `-` or `_`")))
+    }
+}
+
+fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Trait>, CatalogueError> {
+    if defs.len() > MAX_TRAITS {
+        return Err(error_at(text, file, 0, format!("too many traits ({}; at most {MAX_TRAITS})", defs.len())));
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut traits = Vec::with_capacity(defs.len());
+    for def in defs {
+        check_id(text, file, &def.id, "trait")?;
+        let key = normalize_name(def.id.get_ref());
+        if let Some(&first) = seen.get(&key) {
+            let (line, _) = line_column(text, first);
+            return Err(error_at(text, file, def.id.span().start, format!("duplicate trait id `{}` (first defined on line {line})", def.id.get_ref())));
+        }
+        seen.insert(key, def.id.span().start);
+        traits.push(Trait {
+            id: def.id.into_inner(),
+            name: def.name,
+            aliases: def.aliases,
+            description: def.description,
+            evidence: def.evidence,
+            strong_example: def.strong,
+            weak_example: def.weak,
+        });
+    }
+    Ok(traits)
+}
+
+/// Parse the built-in trait catalogue format (`[[traits]]` only).
+pub(crate) fn parse_trait_catalogue(text: &str, file: &str) -> Result<Vec<Trait>, CatalogueError> {
+    let parsed: TraitCatalogueFile = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
+    convert_traits(text, file, parsed.traits)
+}
+
+/// Parse and validate a ladder file. `base_traits` is the catalogue its levels may name; the
+/// file's own `[[traits]]` add to it or replace entries with the same id.
+pub fn parse_ladder(text: &str, file: &str, base_traits: &[Trait]) -> Result<Ladder, CatalogueError> {
+    let parsed: LadderFile = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
+    check_id(text, file, &parsed.id, "ladder")?;
+
+    let mut traits: Vec<Trait> = base_traits.to_vec();
+    for own in convert_traits(text, file, parsed.traits)? {
+        match traits.iter_mut().find(|t| t.id == own.id) {
+            Some(existing) => *existing = own,
+            None => traits.push(own),
+        }
+    }
+
+    if parsed.levels.is_empty() {
+        return Err(error_at(text, file, parsed.id.span().start, "a ladder needs at least one `[[levels]]` entry"));
+    }
+    if parsed.levels.len() > MAX_LEVELS {
+        return Err(error_at(text, file, 0, format!("too many levels ({}; at most {MAX_LEVELS})", parsed.levels.len())));
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut levels = Vec::with_capacity(parsed.levels.len());
+    for def in parsed.levels {
+        check_id(text, file, &def.id, "level")?;
+        let key = normalize_name(def.id.get_ref());
+        if let Some(&first) = seen.get(&key) {
+            let (line, _) = line_column(text, first);
+            return Err(error_at(text, file, def.id.span().start, format!("duplicate level id `{}` (first defined on line {line})", def.id.get_ref())));
+        }
+        seen.insert(key, def.id.span().start);
+        let reach = Reach::parse(def.reach.get_ref()).ok_or_else(|| {
+            error_at(text, file, def.reach.span().start, format!("unknown reach `{}`; expected one of {}", def.reach.get_ref(), Reach::NAMES.join(", ")))
+        })?;
+        let mut level_traits = Vec::with_capacity(def.traits.len());
+        for trait_id in def.traits {
+            if !traits.iter().any(|t| &t.id == trait_id.get_ref()) {
+                return Err(error_at(text, file, trait_id.span().start, format!("level `{}` names unknown trait `{}`", def.id.get_ref(), trait_id.get_ref())));
+            }
+            level_traits.push(trait_id.into_inner());
+        }
+        levels.push(Level {
+            id: def.id.into_inner(),
+            name: def.name,
+            aliases: def.aliases,
+            reach,
+            scope: def.scope,
+            expects: def.expects,
+            traits: level_traits,
+        });
+    }
+
+    let mut extra_roles = Vec::new();
+    for def in parsed.roles {
+        let role = Role::parse(def.role.get_ref()).ok_or_else(|| {
+            let known: Vec<&str> = Role::ALL.iter().map(|r| r.id()).collect();
+            error_at(text, file, def.role.span().start, format!("unknown role `{}`; expected one of {}", def.role.get_ref(), known.join(", ")))
+        })?;
+        extra_roles.extend(def.aliases.into_iter().map(|alias| (role, alias)));
+    }
+
+    Ok(Ladder::new(parsed.id.into_inner(), parsed.name, parsed.description, levels, traits, extra_roles))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Vec<Trait> {
+        super::super::builtin_traits()
+    }
+
+    #[test]
+    fn a_missing_field_names_file_line_and_column() {
+        let text = "id = \"acme\"\nname = \"Acme\"\n\n[[levels]]\nid = \"A1\"\nname = \"One\"\nscope = \"tasks\"\n";
+        let error = parse_ladder(text, "acme.toml", &base()).unwrap_err();
+        assert_eq!(error.file, "acme.toml");
+        assert!(error.message.contains("reach"), "{error}");
+        assert_eq!(error.line, 4, "{error}");
+    }
+
+    #[test]
+    fn a_duplicate_level_id_points_at_the_second_one() {
+        let level = "[[levels]]\nid = \"A1\"\nname = \"One\"\nreach = \"task\"\nscope = \"tasks\"\n";
+        let text = format!("id = \"acme\"\nname = \"Acme\"\n{level}{level}");
+        let error = parse_ladder(&text, "acme.toml", &base()).unwrap_err();
+        assert_eq!((error.line, error.column), (9, 6), "{error}");
+        assert!(error.message.contains("duplicate level id `A1` (first defined on line 4)"), "{error}");
+    }
+
+    #[test]
+    fn an_unknown_trait_in_a_level_is_an_error_at_its_place() {
+        let text = "id = \"acme\"\nname = \"Acme\"\n[[levels]]\nid = \"A1\"\nname = \"One\"\nreach = \"task\"\nscope = \"s\"\ntraits = [\"delivery\", \"wizardry\"]\n";
+        let error = parse_ladder(text, "acme.toml", &base()).unwrap_err();
+        assert_eq!((error.line, error.column), (8, 23), "{error}");
+        assert!(error.message.contains("unknown trait `wizardry`"));
+    }
+
+    #[test]
+    fn custom_traits_and_role_aliases_extend_the_catalogue() {
+        let text = r#"id = "acme"
+name = "Acme"
+[[levels]]
+id = "A1"
+name = "One"
+reach = "team"
+scope = "s"
+"#;
+        let error = parse_ladder(text, "acme.toml", &base()).unwrap_err();
+        assert!(error.message.contains("unknown reach `team`"), "{error}");
+
+        let text = r#"id = "acme"
+name = "Acme"
+[[levels]]
+id = "A1"
+name = "One"
+reach = "area"
+scope = "s"
+traits = ["wizardry"]
+[[traits]]
+id = "wizardry"
+name = "Wizardry"
+description = "d"
+evidence = "e"
+strong = "s"
+weak = "w"
+[[roles]]
+role = "wins"
+aliases = ["Erfolge"]
+"#;
+        let ladder = parse_ladder(text, "acme.toml", &base()).unwrap();
+        assert_eq!(ladder.find_trait("wizardry").unwrap().name, "Wizardry");
+        assert!(ladder.find_trait("ownership").is_some());
+        assert_eq!(ladder.find_role("Erfolge"), Some(Role::Wins));
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        for text in ["", "id = ", "\u{0}\u{1}", "[[levels]]\n[[levels]]", "id = 3\nname = []\nlevels = 7"] {
+            assert!(parse_ladder(text, "x.toml", &base()).is_err(), "{text:?}");
+        }
+    }
+}

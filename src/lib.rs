@@ -1,0 +1,35 @@
+//! rung: a language server and command-line checker for growth docs — promotion documents,
+//! growth plans, brag documents and retrospectives — read against a career ladder.
+//!
+//! # The map, in reading order
+//!
+//! - [`catalogue`]: ladders as data. Built-in ladders and the trait catalogue are TOML files
+//!   compiled into the binary; custom ladders use the same schema and are validated with file,
+//!   line and column.
+//! - [`analysis`]: the pure core. `analyze` takes a document's text and [`analysis::Settings`]
+//!   and returns the document model ([`analysis::document`]) and diagnostics. Inside it:
+//!   `front_matter` (YAML with positions) → `parse` (one pass over pulldown-cmark events) →
+//!   `rules` (one file per rule, one registry) → diagnostics with byte spans and fixes.
+//!   `impact` is the measurable-impact detector behind `vague-win`.
+//! - [`config`]: `rung.toml` — include globs, default ladder, custom ladders, rule severities —
+//!   parsed from text, with errors that say where.
+//! - [`project`]: the only module of the library that touches the file system: finds the nearest
+//!   `rung.toml`, loads the ladders it names, finds growth docs in folders, resolves links.
+//! - [`cli`]: the `rung` command line — `check`, `explain`, `rules`, `ladder`, `report`,
+//!   `new` — and its renderers (human, JSON, GitHub annotations).
+//!
+//! # Invariants
+//!
+//! - `analysis` and `catalogue` do no I/O and name no protocol or terminal type: text in, data
+//!   out. What they need from the outside world (other files, today's date) is passed in.
+//!   A `tidy` test enforces this.
+//! - Everything in the core is in byte offsets into the document; adapters convert to lines and
+//!   UTF-16 or UTF-8 columns at the edge ([`analysis::text::LineIndex`]).
+//! - A document is parsed once per analysis; rules read the model, they never re-parse.
+//! - Bad input never panics: it becomes a diagnostic or an error that names the place.
+
+pub mod analysis;
+pub mod catalogue;
+pub mod cli;
+pub mod config;
+pub mod project;
