@@ -13,6 +13,7 @@ pub mod impact;
 pub mod names;
 pub mod parse;
 pub mod placeholders;
+pub mod readiness;
 pub mod rules;
 pub mod text;
 

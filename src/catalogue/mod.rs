@@ -7,7 +7,12 @@
 
 mod schema;
 
-pub use schema::{CatalogueError, parse_ladder};
+pub use schema::{LocatedError, parse_ladder};
+
+/// Position helpers shared with `config`, which reports errors the same way.
+pub(crate) mod schema_support {
+    pub(crate) use super::schema::{error_at, line_column, toml_error};
+}
 
 use std::collections::HashMap;
 

@@ -32,9 +32,9 @@ use std::collections::HashMap;
 use std::fmt;
 use toml::Spanned;
 
-/// A ladder or catalogue file that could not be used, with the place to look.
+/// A configuration or ladder file that could not be used, with the place to look.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CatalogueError {
+pub struct LocatedError {
     pub file: String,
     /// 1-based line and column.
     pub line: usize,
@@ -42,13 +42,13 @@ pub struct CatalogueError {
     pub message: String,
 }
 
-impl fmt::Display for CatalogueError {
+impl fmt::Display for LocatedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
     }
 }
 
-impl std::error::Error for CatalogueError {}
+impl std::error::Error for LocatedError {}
 
 /// 1-based line and column of a byte offset.
 pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
@@ -62,12 +62,12 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-fn error_at(text: &str, file: &str, offset: usize, message: impl Into<String>) -> CatalogueError {
+pub(crate) fn error_at(text: &str, file: &str, offset: usize, message: impl Into<String>) -> LocatedError {
     let (line, column) = line_column(text, offset);
-    CatalogueError { file: file.to_string(), line, column, message: message.into() }
+    LocatedError { file: file.to_string(), line, column, message: message.into() }
 }
 
-pub(crate) fn toml_error(text: &str, file: &str, error: &toml::de::Error) -> CatalogueError {
+pub(crate) fn toml_error(text: &str, file: &str, error: &toml::de::Error) -> LocatedError {
     let offset = error.span().map_or(0, |span| span.start);
     // toml's message carries its own excerpt after the first line; keep the sentence.
     let message = error.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
@@ -134,7 +134,7 @@ const MAX_LEVELS: usize = 64;
 const MAX_TRAITS: usize = 512;
 const MAX_NAME_LEN: usize = 200;
 
-fn check_id(text: &str, file: &str, id: &Spanned<String>, what: &str) -> Result<(), CatalogueError> {
+fn check_id(text: &str, file: &str, id: &Spanned<String>, what: &str) -> Result<(), LocatedError> {
     let value = id.get_ref();
     let valid = !value.is_empty()
         && value.len() <= MAX_NAME_LEN
@@ -146,7 +146,7 @@ fn check_id(text: &str, file: &str, id: &Spanned<String>, what: &str) -> Result<
     }
 }
 
-fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Trait>, CatalogueError> {
+fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Trait>, LocatedError> {
     if defs.len() > MAX_TRAITS {
         return Err(error_at(text, file, 0, format!("too many traits ({}; at most {MAX_TRAITS})", defs.len())));
     }
@@ -174,14 +174,14 @@ fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Tra
 }
 
 /// Parse the built-in trait catalogue format (`[[traits]]` only).
-pub(crate) fn parse_trait_catalogue(text: &str, file: &str) -> Result<Vec<Trait>, CatalogueError> {
+pub(crate) fn parse_trait_catalogue(text: &str, file: &str) -> Result<Vec<Trait>, LocatedError> {
     let parsed: TraitCatalogueFile = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
     convert_traits(text, file, parsed.traits)
 }
 
 /// Parse and validate a ladder file. `base_traits` is the catalogue its levels may name; the
 /// file's own `[[traits]]` add to it or replace entries with the same id.
-pub fn parse_ladder(text: &str, file: &str, base_traits: &[Trait]) -> Result<Ladder, CatalogueError> {
+pub fn parse_ladder(text: &str, file: &str, base_traits: &[Trait]) -> Result<Ladder, LocatedError> {
     let parsed: LadderFile = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
     check_id(text, file, &parsed.id, "ladder")?;
 

@@ -1,1 +1,161 @@
-pub fn main() -> i32 { 0 }
+//! The `rung` command line: argument parsing and one function per subcommand. Each subcommand
+//! reads files through `project`, analyses through `analysis`, and prints; none holds analysis
+//! logic of its own.
+
+mod check;
+mod ladder;
+mod new;
+mod render;
+mod report;
+mod rules;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Exit codes of every subcommand (DESIGN §6).
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser)]
+#[command(name = "rung", version, about = "Checks growth docs — promo docs, growth plans, brag docs, retros — against a career ladder")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Promo,
+    GrowthPlan,
+    Brag,
+    Retro,
+}
+
+impl From<KindArg> for crate::analysis::document::DocKind {
+    fn from(kind: KindArg) -> Self {
+        use crate::analysis::document::DocKind;
+        match kind {
+            KindArg::Promo => DocKind::Promo,
+            KindArg::GrowthPlan => DocKind::GrowthPlan,
+            KindArg::Brag => DocKind::Brag,
+            KindArg::Retro => DocKind::Retro,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check growth docs in files and folders (folders are searched for growth docs).
+    Check {
+        /// Files or folders; the current folder when none is given.
+        paths: Vec<PathBuf>,
+        /// Read the named files as this kind of doc, whatever their name or front matter says.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+    },
+    /// Show a rule's documentation.
+    Explain {
+        /// The rule's name, as `rung rules` lists it.
+        name: String,
+    },
+    /// List every rule with its default severity and the kinds of doc it checks.
+    Rules,
+    /// Show a ladder's levels and what each expects.
+    Ladder {
+        /// A ladder id (default: the project's default ladder).
+        ladder: Option<String>,
+        /// A level of that ladder, for its detail.
+        level: Option<String>,
+    },
+    /// How ready a promo doc is for its target level: each expected trait and its evidence.
+    Report {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Print a new growth doc from a template that fits the ladder and target.
+    New {
+        #[arg(value_enum)]
+        kind: KindArg,
+        /// Ladder id (default: the project's default ladder).
+        #[arg(long)]
+        ladder: Option<String>,
+        /// Your current level.
+        #[arg(long)]
+        level: Option<String>,
+        /// The level you aim for (promo and growth plan).
+        #[arg(long)]
+        target: Option<String>,
+    },
+}
+
+/// Run the command line and return the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let is_usage_error = error.use_stderr();
+            let _ = error.print();
+            return if is_usage_error { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    match cli.command {
+        Command::Check { paths, kind, format, color } => check::run(&paths, kind.map(Into::into), format, color),
+        Command::Explain { name } => rules::explain(&name),
+        Command::Rules => rules::list(),
+        Command::Ladder { ladder, level } => ladder::run(ladder.as_deref(), level.as_deref()),
+        Command::Report { file, format } => report::run(&file, format),
+        Command::New { kind, ladder, level, target } => new::run(kind.into(), ladder.as_deref(), level.as_deref(), target.as_deref()),
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), for fixes that date an entry and for templates.
+pub fn today() -> String {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (year, month, day) = civil_from_days((seconds / 86_400) as i64);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_419), (2025, 11, 27));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+}

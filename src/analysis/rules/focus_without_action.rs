@@ -40,7 +40,7 @@ I want to delegate more.
 ",
 };
 
-pub(crate) fn action_skeleton() -> &'static str {
+pub fn action_skeleton() -> &'static str {
     "- [What you will do], [with whom], by [date]"
 }
 

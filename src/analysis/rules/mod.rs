@@ -32,6 +32,8 @@ mod unknown_trait;
 mod vague_win;
 mod weak_verb;
 
+pub use focus_without_action::action_skeleton;
+pub use trait_without_evidence::evidence_skeleton;
 pub use vague_win::REWRITE_PATTERN;
 
 #[cfg(test)]

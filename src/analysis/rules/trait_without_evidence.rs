@@ -42,7 +42,7 @@ The quick fix inserts an entry skeleton to fill in.
 };
 
 /// An evidence entry to fill in: only placeholders, so it does not count as evidence itself.
-pub(crate) fn evidence_skeleton(trait_id: &str) -> String {
+pub fn evidence_skeleton(trait_id: &str) -> String {
     format!("- [What you did], [how much it changed: from X to Y], [how you did it] #{trait_id}")
 }
 

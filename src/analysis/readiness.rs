@@ -1,0 +1,82 @@
+//! How ready a promo doc is for its target level: per expected trait, how many entries evidence
+//! it and how many of those state measurable impact. Feeds `rung report` and the readiness lens.
+
+use super::document::{Document, EntryRole, SectionKind};
+use super::impact::{Impact, assess};
+use crate::catalogue::Ladder;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraitEvidence {
+    pub trait_idx: usize,
+    pub n_evidence: usize,
+    pub n_measurable: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readiness {
+    /// Index of the target level in the ladder.
+    pub level_idx: usize,
+    pub traits: Vec<TraitEvidence>,
+}
+
+impl Readiness {
+    pub fn n_evidenced(&self) -> usize {
+        self.traits.iter().filter(|t| t.n_evidence > 0).count()
+    }
+}
+
+/// Evidence for one trait: entries under its section (or a role section implying it) and
+/// entries tagged with it, placeholders left out, each entry counted once.
+pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> TraitEvidence {
+    let trait_id = ladder.traits[trait_idx].id.as_str();
+    let mut n_evidence = 0;
+    let mut n_measurable = 0;
+    for entry in doc.entries.iter().filter(|e| !e.is_placeholder) {
+        let by_section = entry.role == EntryRole::Evidence(trait_idx)
+            || entry.section.is_some_and(|idx| {
+                doc.ancestors(idx).any(|s| matches!(s.kind, SectionKind::Role(role) if role.implied_trait() == Some(trait_id)))
+            });
+        let by_tag = entry.tags.iter().any(|&t| doc.tags[t].trait_idx == Some(trait_idx));
+        if by_section || by_tag {
+            n_evidence += 1;
+            if assess(&entry.full_text()) == Impact::Measurable {
+                n_measurable += 1;
+            }
+        }
+    }
+    TraitEvidence { trait_idx, n_evidence, n_measurable }
+}
+
+/// Readiness against the `target:` of the front matter, when it names a level of the ladder.
+pub fn readiness(doc: &Document, ladder: &Ladder) -> Option<Readiness> {
+    let (target, _) = doc.front_matter.as_ref()?.text("target")?;
+    let level_idx = ladder.level_index(target)?;
+    let traits = ladder.levels[level_idx]
+        .traits
+        .iter()
+        .filter_map(|id| ladder.traits.iter().position(|t| &t.id == id))
+        .map(|trait_idx| trait_evidence(doc, ladder, trait_idx))
+        .collect();
+    Some(Readiness { level_idx, traits })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Input, NoFileSystem, Settings, analyze};
+
+    #[test]
+    fn counts_evidence_by_section_tag_and_role_once_each() {
+        let text = "---\nkind: promo\ntarget: E5\n---\n## Ownership\n- Owned the retry service; failures fell by 80%.\n- Owned the runbook #ownership\n- TODO\n## Wins\n- Cut p99 from 800 ms to 120 ms #ownership\n## Mentoring\n- Mentored two hires.\n";
+        let settings = Settings::default();
+        let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
+        let ladder = settings.catalogue.ladder("bigtech").unwrap();
+        let report = readiness(analysis.document.as_ref().unwrap(), ladder).unwrap();
+        let find = |id: &str| report.traits.iter().find(|t| ladder.traits[t.trait_idx].id == id).unwrap().clone();
+        let ownership = find("ownership");
+        assert_eq!((ownership.n_evidence, ownership.n_measurable), (3, 2));
+        assert_eq!(find("mentorship").n_evidence, 1);
+        assert_eq!(find("craft").n_evidence, 0);
+        assert_eq!(report.n_evidenced(), 2);
+    }
+}

@@ -1,0 +1,89 @@
+//! `rung check`: find growth docs, analyse each one, print, and choose the exit code.
+
+use super::render::{self, FileReport, Problem};
+use super::{ColorChoice, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Format};
+use crate::analysis::diagnostic::Severity;
+use crate::analysis::document::DocKind;
+use crate::analysis::{Input, analyze};
+use crate::project::{FsLinks, Project, markdown_files, read_text};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// One file to check and whether the user named it (named files get a note when they are not
+/// growth docs; files found in folders are skipped quietly).
+struct Target {
+    path: PathBuf,
+    named: bool,
+}
+
+pub fn run(paths: &[PathBuf], forced_kind: Option<DocKind>, format: Format, color: ColorChoice) -> i32 {
+    let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut targets = Vec::new();
+    for path in &paths {
+        if path.is_dir() {
+            targets.extend(markdown_files(path).into_iter().map(|path| Target { path, named: false }));
+        } else if path.exists() {
+            targets.push(Target { path: path.clone(), named: true });
+        } else {
+            problems.push(Problem::unreadable(path, "no such file or folder"));
+        }
+    }
+
+    let mut projects: HashMap<PathBuf, Project> = HashMap::new();
+    let mut reported_config: Vec<PathBuf> = Vec::new();
+    let mut reports = Vec::new();
+    let today = super::today();
+    for target in &targets {
+        let dir = target.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+        let project = projects.entry(dir.clone()).or_insert_with(|| Project::discover(&dir));
+        if let Some(root) = &project.root {
+            if !reported_config.contains(root) {
+                reported_config.push(root.clone());
+                problems.extend(project.problems.iter().map(Problem::config));
+            }
+        }
+        let text = match read_text(&target.path) {
+            Ok(text) => text,
+            Err(message) => {
+                problems.push(Problem::unreadable(&target.path, &message));
+                continue;
+            }
+        };
+        let file_name = target.path.file_name().and_then(|n| n.to_str());
+        let input = Input {
+            text: &text,
+            file_name,
+            config_kind: project.config_kind_for(&target.path),
+            forced_kind: if target.named { forced_kind } else { None },
+            today: Some(&today),
+        };
+        let analysis = analyze(&input, &project.settings, &FsLinks { base: dir });
+        if analysis.document.is_none() {
+            if target.named && matches!(format, Format::Human) {
+                eprintln!(
+                    "note: {} is not a growth doc (no `kind:` in front matter, no rung.toml include, and its name does not say); use --kind to check it anyway",
+                    target.path.display()
+                );
+            }
+            continue;
+        }
+        reports.push(FileReport { path: target.path.clone(), text, diagnostics: analysis.diagnostics });
+    }
+
+    match format {
+        Format::Human => render::human(&reports, &problems, color),
+        Format::Json => render::json(&reports, &problems),
+        Format::Github => render::github(&reports, &problems),
+    }
+
+    let has_error = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity == Severity::Error)
+        || problems.iter().any(|p| p.is_config);
+    if problems.iter().any(|p| !p.is_config) {
+        EXIT_USAGE
+    } else if has_error {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
