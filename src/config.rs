@@ -66,15 +66,31 @@ impl Config {
         let mut config = Config::default();
 
         if parsed.include.len() > MAX_LIST || parsed.ladders.len() > MAX_LIST {
-            return Err(error_at(text, file, 0, format!("too many entries in `include` or `ladders` (at most {MAX_LIST})")));
+            return Err(error_at(
+                text,
+                file,
+                0,
+                format!("too many entries in `include` or `ladders` (at most {MAX_LIST})"),
+            ));
         }
         let mut builder = GlobSetBuilder::new();
         for pattern in &parsed.include {
             if pattern.get_ref().len() > MAX_GLOB_LEN {
-                return Err(error_at(text, file, pattern.span().start, format!("glob is longer than {MAX_GLOB_LEN} characters")));
+                return Err(error_at(
+                    text,
+                    file,
+                    pattern.span().start,
+                    format!("glob is longer than {MAX_GLOB_LEN} characters"),
+                ));
             }
-            let glob = Glob::new(pattern.get_ref())
-                .map_err(|e| error_at(text, file, pattern.span().start, format!("invalid glob `{}`: {}", pattern.get_ref(), e.kind())))?;
+            let glob = Glob::new(pattern.get_ref()).map_err(|e| {
+                error_at(
+                    text,
+                    file,
+                    pattern.span().start,
+                    format!("invalid glob `{}`: {}", pattern.get_ref(), e.kind()),
+                )
+            })?;
             builder.add(glob);
             config.include.push(pattern.get_ref().clone());
         }
@@ -85,30 +101,52 @@ impl Config {
         if let Some(kind) = &parsed.kind {
             config.kind = Some(DocKind::parse(kind.get_ref()).ok_or_else(|| {
                 let kinds = DocKind::ALL.map(DocKind::id);
-                error_at(text, file, kind.span().start, format!("unknown kind `{}`: use one of {}", kind.get_ref(), kinds.join(", ")))
+                error_at(
+                    text,
+                    file,
+                    kind.span().start,
+                    format!(
+                        "unknown kind `{}`: use one of {}",
+                        kind.get_ref(),
+                        kinds.join(", ")
+                    ),
+                )
             })?);
         }
         if let Some(ladder) = parsed.ladder {
-            config.ladder_position = crate::catalogue::schema_support::line_column(text, ladder.span().start);
+            config.ladder_position =
+                crate::catalogue::schema_support::line_column(text, ladder.span().start);
             config.ladder = Some(ladder.into_inner());
         }
         for ladder in &parsed.ladders {
-            let (line, column) = crate::catalogue::schema_support::line_column(text, ladder.span().start);
-            config.ladder_files.push((ladder.get_ref().clone(), line, column));
+            let (line, column) =
+                crate::catalogue::schema_support::line_column(text, ladder.span().start);
+            config
+                .ladder_files
+                .push((ladder.get_ref().clone(), line, column));
         }
         for (name, severity) in &parsed.rules {
             if rules::find(name.get_ref()).is_none() {
                 let suggestion = closest(name.get_ref(), rules::REGISTRY.iter().map(|r| r.name))
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_else(|| "; `rung rules` lists them".to_string());
-                return Err(error_at(text, file, name.span().start, format!("unknown rule `{}`{suggestion}", name.get_ref())));
+                return Err(error_at(
+                    text,
+                    file,
+                    name.span().start,
+                    format!("unknown rule `{}`{suggestion}", name.get_ref()),
+                ));
             }
             let level = Severity::parse(severity.get_ref()).ok_or_else(|| {
                 error_at(
                     text,
                     file,
                     severity.span().start,
-                    format!("unknown severity `{}`: use one of {}", severity.get_ref(), Severity::NAMES.join(", ")),
+                    format!(
+                        "unknown severity `{}`: use one of {}",
+                        severity.get_ref(),
+                        Severity::NAMES.join(", ")
+                    ),
                 )
             })?;
             config.severities.insert(name.get_ref().clone(), level);
@@ -134,14 +172,20 @@ mod tests {
         assert!(!config.includes("README.md"));
         assert_eq!(config.kind, Some(DocKind::Promo));
         assert_eq!(config.severities["vague-win"], Severity::Error);
-        assert_eq!(config.ladder_files, [("ladders/acme.toml".to_string(), 4, 12)]);
+        assert_eq!(
+            config.ladder_files,
+            [("ladders/acme.toml".to_string(), 4, 12)]
+        );
     }
 
     #[test]
     fn errors_name_line_and_column() {
         let error = Config::parse("[rules]\nvage-win = \"error\"\n", "rung.toml").unwrap_err();
         assert_eq!((error.line, error.column), (2, 1));
-        assert_eq!(error.message, "unknown rule `vage-win`; did you mean `vague-win`?");
+        assert_eq!(
+            error.message,
+            "unknown rule `vage-win`; did you mean `vague-win`?"
+        );
 
         let error = Config::parse("[rules]\nvague-win = \"loud\"\n", "rung.toml").unwrap_err();
         assert_eq!((error.line, error.column), (2, 13));

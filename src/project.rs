@@ -26,7 +26,12 @@ pub struct Project {
 
 impl Project {
     pub fn defaults() -> Project {
-        Project { root: None, config: Config::default(), settings: Settings::default(), problems: Vec::new() }
+        Project {
+            root: None,
+            config: Config::default(),
+            settings: Settings::default(),
+            problems: Vec::new(),
+        }
     }
 
     /// The project of the nearest `rung.toml` in `dir` or one of its parents.
@@ -39,13 +44,23 @@ impl Project {
 
     /// Read `rung.toml` at `config_path` and the ladders it names.
     pub fn load(config_path: &Path) -> Project {
-        let root = config_path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let root = config_path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let label = config_path.display().to_string();
-        let mut project = Project { root: Some(root.clone()), ..Project::defaults() };
+        let mut project = Project {
+            root: Some(root.clone()),
+            ..Project::defaults()
+        };
         let text = match read_text(config_path) {
             Ok(text) => text,
             Err(message) => {
-                project.problems.push(LocatedError { file: label, line: 1, column: 1, message });
+                project.problems.push(LocatedError {
+                    file: label,
+                    line: 1,
+                    column: 1,
+                    message,
+                });
                 return project;
             }
         };
@@ -60,7 +75,12 @@ impl Project {
         let base_traits = builtin_traits();
         let mut catalogue = Catalogue::builtin();
         for (relative, line, column) in &config.ladder_files {
-            let at = |message: String| LocatedError { file: label.clone(), line: *line, column: *column, message };
+            let at = |message: String| LocatedError {
+                file: label.clone(),
+                line: *line,
+                column: *column,
+                message,
+            };
             let path = match contained_path(&root, relative) {
                 Ok(path) => path,
                 Err(message) => {
@@ -69,10 +89,12 @@ impl Project {
                 }
             };
             match read_text(&path) {
-                Ok(ladder_text) => match parse_ladder(&ladder_text, &path.display().to_string(), &base_traits) {
-                    Ok(ladder) => catalogue.add(ladder),
-                    Err(error) => project.problems.push(error),
-                },
+                Ok(ladder_text) => {
+                    match parse_ladder(&ladder_text, &path.display().to_string(), &base_traits) {
+                        Ok(ladder) => catalogue.add(ladder),
+                        Err(error) => project.problems.push(error),
+                    }
+                }
                 Err(message) => project.problems.push(at(message)),
             }
         }
@@ -81,13 +103,22 @@ impl Project {
             if project.settings.catalogue.ladder(ladder).is_some() {
                 project.settings.default_ladder = ladder.clone();
             } else {
-                let known: Vec<&str> = project.settings.catalogue.ladders.iter().map(|l| l.id.as_str()).collect();
+                let known: Vec<&str> = project
+                    .settings
+                    .catalogue
+                    .ladders
+                    .iter()
+                    .map(|l| l.id.as_str())
+                    .collect();
                 let (line, column) = config.ladder_position;
                 project.problems.push(LocatedError {
                     file: label.clone(),
                     line,
                     column,
-                    message: format!("unknown default ladder `{ladder}`: use one of {}", known.join(", ")),
+                    message: format!(
+                        "unknown default ladder `{ladder}`: use one of {}",
+                        known.join(", ")
+                    ),
                 });
             }
         }
@@ -102,11 +133,18 @@ impl Project {
         let absolute_root = std::fs::canonicalize(root).ok()?;
         let absolute = std::fs::canonicalize(path).ok()?;
         let relative = absolute.strip_prefix(&absolute_root).ok()?;
-        let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let relative = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         if !self.config.includes(&relative) {
             return None;
         }
-        let by_name = path.file_name().and_then(|n| n.to_str()).and_then(DocKind::from_file_name);
+        let by_name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(DocKind::from_file_name);
         Some(self.config.kind.or(by_name).unwrap_or(DocKind::Brag))
     }
 }
@@ -114,14 +152,19 @@ impl Project {
 /// The nearest `rung.toml` in `dir` or its parents.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
     let start = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    start.ancestors().map(|d| d.join(config::FILE_NAME)).find(|p| p.is_file())
+    start
+        .ancestors()
+        .map(|d| d.join(config::FILE_NAME))
+        .find(|p| p.is_file())
 }
 
 /// `relative` joined to `root`, refusing absolute paths and paths that climb out of `root`.
 pub fn contained_path(root: &Path, relative: &str) -> Result<PathBuf, String> {
     let path = Path::new(relative);
     if path.is_absolute() || relative.starts_with('/') || relative.starts_with('\\') {
-        return Err(format!("`{relative}` is an absolute path: name ladder files relative to rung.toml's folder"));
+        return Err(format!(
+            "`{relative}` is an absolute path: name ladder files relative to rung.toml's folder"
+        ));
     }
     let mut depth = 0i32;
     for component in path.components() {
@@ -129,7 +172,9 @@ pub fn contained_path(root: &Path, relative: &str) -> Result<PathBuf, String> {
             Component::ParentDir => depth -= 1,
             Component::Normal(_) => depth += 1,
             Component::CurDir => {}
-            Component::Prefix(_) | Component::RootDir => return Err(format!("`{relative}` is an absolute path")),
+            Component::Prefix(_) | Component::RootDir => {
+                return Err(format!("`{relative}` is an absolute path"));
+            }
         }
         if depth < 0 {
             return Err(format!("`{relative}` points outside rung.toml's folder"));
@@ -140,12 +185,17 @@ pub fn contained_path(root: &Path, relative: &str) -> Result<PathBuf, String> {
 
 /// Read a file as UTF-8 text, with an error that says what is wrong with it.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    let metadata =
+        std::fs::metadata(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
     if metadata.is_dir() {
         return Err("is a folder, not a file".to_string());
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(format!("is {} MB, larger than the {} MB rung reads", metadata.len() / 1_000_000, MAX_FILE_BYTES / 1_000_000));
+        return Err(format!(
+            "is {} MB, larger than the {} MB rung reads",
+            metadata.len() / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
@@ -172,7 +222,11 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
         .map(ignore::DirEntry::into_path)
-        .filter(|path| path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")))
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+        })
         .collect();
     files.sort();
     files
@@ -185,19 +239,32 @@ pub struct FsLinks {
 
 impl LinkResolver for FsLinks {
     fn resolve(&self, path: &str) -> LinkTarget {
-        let target = if Path::new(path).is_absolute() { PathBuf::from(path) } else { self.base.join(path) };
+        let target = if Path::new(path).is_absolute() {
+            PathBuf::from(path)
+        } else {
+            self.base.join(path)
+        };
         if target.is_dir() {
-            return LinkTarget::Found { anchors: Vec::new() };
+            return LinkTarget::Found {
+                anchors: Vec::new(),
+            };
         }
         if !target.is_file() {
             return LinkTarget::Missing;
         }
-        let is_markdown = target.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        let is_markdown = target
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         if !is_markdown {
-            return LinkTarget::Found { anchors: Vec::new() };
+            return LinkTarget::Found {
+                anchors: Vec::new(),
+            };
         }
         match read_text(&target) {
-            Ok(text) => LinkTarget::Found { anchors: heading_anchors(&text) },
+            Ok(text) => LinkTarget::Found {
+                anchors: heading_anchors(&text),
+            },
             Err(_) => LinkTarget::Unknown,
         }
     }
@@ -212,7 +279,15 @@ mod tests {
         let root = Path::new("/work/p");
         assert!(contained_path(root, "ladders/acme.toml").is_ok());
         assert!(contained_path(root, "./ladders/../acme.toml").is_ok());
-        assert!(contained_path(root, "../acme.toml").unwrap_err().contains("outside"));
-        assert!(contained_path(root, "/etc/passwd").unwrap_err().contains("absolute"));
+        assert!(
+            contained_path(root, "../acme.toml")
+                .unwrap_err()
+                .contains("outside")
+        );
+        assert!(
+            contained_path(root, "/etc/passwd")
+                .unwrap_err()
+                .contains("absolute")
+        );
     }
 }

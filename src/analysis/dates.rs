@@ -21,8 +21,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A heading that is only a year or a month name ("## 2026", "### March") dates its section too.
-static DATE_HEADING_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:(?:19|20)\d{{2}}|{MONTH}|week\s+\d{{1,2}})\s*$")).expect("compiles"));
+static DATE_HEADING_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:(?:19|20)\d{{2}}|{MONTH}|week\s+\d{{1,2}})\s*$"
+    ))
+    .expect("compiles")
+});
 
 /// Review points and deadlines in growth-plan actions.
 static REVIEW_POINT: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,8 +50,13 @@ pub fn find_date(text: &str) -> Option<std::ops::Range<usize>> {
 
 /// A date at the very start of `text` (after blanks and an opening bracket or bold marker).
 pub fn leading_date(text: &str) -> Option<std::ops::Range<usize>> {
-    let skipped = text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || c == '[' || c == '(' || c == '*').len();
-    DATE.find(&text[skipped..]).filter(|m| m.start() == 0).map(|m| m.start() + skipped..m.end() + skipped)
+    let skipped = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '[' || c == '(' || c == '*')
+            .len();
+    DATE.find(&text[skipped..])
+        .filter(|m| m.start() == 0)
+        .map(|m| m.start() + skipped..m.end() + skipped)
 }
 
 /// Where a heading dates its section: a date anywhere in it, or a heading that is only a year or
@@ -67,7 +76,16 @@ mod tests {
 
     #[test]
     fn every_date_form_of_the_design_is_found() {
-        for text in ["2026-03-14", "2026-03", "March 2026", "Mar 3, 2026", "Q1 2026", "2026-H1", "2026Q3", "14 March 2026"] {
+        for text in [
+            "2026-03-14",
+            "2026-03",
+            "March 2026",
+            "Mar 3, 2026",
+            "Q1 2026",
+            "2026-H1",
+            "2026Q3",
+            "14 March 2026",
+        ] {
             assert!(find_date(text).is_some(), "{text}");
         }
         for text in ["v2.3", "JIRA-4821", "OKR 2", "2026 users", "p99 of 800 ms"] {
@@ -84,10 +102,20 @@ mod tests {
 
     #[test]
     fn review_points_in_actions() {
-        for text in ["Pair with Sam by end of Q3", "review on 2026-05-01", "Ask for feedback every sprint", "check in weekly with my manager", "Run the retro by March"] {
+        for text in [
+            "Pair with Sam by end of Q3",
+            "review on 2026-05-01",
+            "Ask for feedback every sprint",
+            "check in weekly with my manager",
+            "Run the retro by March",
+        ] {
             assert!(has_review_point(text), "{text}");
         }
-        for text in ["Get better at delegation", "Write more design docs", "Mentor people"] {
+        for text in [
+            "Get better at delegation",
+            "Write more design docs",
+            "Mentor people",
+        ] {
             assert!(!has_review_point(text), "{text}");
         }
     }

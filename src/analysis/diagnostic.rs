@@ -57,7 +57,13 @@ pub struct Fix {
 
 impl Fix {
     pub fn replace(title: impl Into<String>, span: Span, new_text: impl Into<String>) -> Fix {
-        Fix { title: title.into(), edits: vec![TextEdit { span, new_text: new_text.into() }] }
+        Fix {
+            title: title.into(),
+            edits: vec![TextEdit {
+                span,
+                new_text: new_text.into(),
+            }],
+        }
     }
 
     pub fn insert(title: impl Into<String>, offset: usize, new_text: impl Into<String>) -> Fix {

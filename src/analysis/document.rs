@@ -15,7 +15,12 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 4] = [DocKind::Promo, DocKind::GrowthPlan, DocKind::Brag, DocKind::Retro];
+    pub const ALL: [DocKind; 4] = [
+        DocKind::Promo,
+        DocKind::GrowthPlan,
+        DocKind::Brag,
+        DocKind::Retro,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -41,12 +46,17 @@ impl DocKind {
     /// `*growth_plan*.md`, `*idp*.md`, `*retro*.md`, case-insensitive.
     pub fn from_file_name(file_name: &str) -> Option<DocKind> {
         let lower = file_name.to_ascii_lowercase();
-        let stem = lower.strip_suffix(".md").or_else(|| lower.strip_suffix(".markdown"))?;
+        let stem = lower
+            .strip_suffix(".md")
+            .or_else(|| lower.strip_suffix(".markdown"))?;
         if stem.contains("promo") {
             Some(DocKind::Promo)
         } else if stem.contains("brag") {
             Some(DocKind::Brag)
-        } else if stem.contains("growth-plan") || stem.contains("growth_plan") || stem.contains("idp") {
+        } else if stem.contains("growth-plan")
+            || stem.contains("growth_plan")
+            || stem.contains("idp")
+        {
             Some(DocKind::GrowthPlan)
         } else if stem.contains("retro") {
             Some(DocKind::Retro)
@@ -145,14 +155,22 @@ pub struct Entry {
     pub content_column: usize,
     /// True when the text is only a placeholder (`TODO`, `…`, `[add evidence]`).
     pub is_placeholder: bool,
+    /// True when the entry reads as an instruction to the author rather than a claim: a
+    /// question, a line ending in a colon, or one that opens with a guidance verb ("Include
+    /// metrics…", "Answer: who benefited?"). Templates and guides are full of these.
+    pub is_prompt: bool,
 }
 
 impl Entry {
     /// The source span of a range of the entry's own plain text, when it can be mapped exactly.
     pub fn source_span(&self, plain_start: usize, plain_end: usize) -> Option<Span> {
         // A start belongs to the piece it falls in; an end to the piece it closes.
-        let start_piece = self.pieces.iter().find(|p| p.exact && p.plain_start <= plain_start && plain_start < p.plain_start + p.source.len())?;
-        let end_piece = self.pieces.iter().find(|p| p.exact && p.plain_start < plain_end && plain_end <= p.plain_start + p.source.len())?;
+        let start_piece = self.pieces.iter().find(|p| {
+            p.exact && p.plain_start <= plain_start && plain_start < p.plain_start + p.source.len()
+        })?;
+        let end_piece = self.pieces.iter().find(|p| {
+            p.exact && p.plain_start < plain_end && plain_end <= p.plain_start + p.source.len()
+        })?;
         Some(Span::new(
             start_piece.source.start + (plain_start - start_piece.plain_start),
             end_piece.source.start + (plain_end - end_piece.plain_start),
@@ -161,7 +179,11 @@ impl Entry {
 
     /// Own text and detail together: what `vague-win` reads.
     pub fn full_text(&self) -> String {
-        if self.detail.is_empty() { self.text.clone() } else { format!("{}\n{}", self.text, self.detail) }
+        if self.detail.is_empty() {
+            self.text.clone()
+        } else {
+            format!("{}\n{}", self.text, self.detail)
+        }
     }
 }
 
@@ -220,33 +242,50 @@ pub struct Document {
 impl Document {
     /// Sections from `section_idx` up to the root.
     pub fn ancestors(&self, section_idx: usize) -> impl Iterator<Item = &Section> {
-        std::iter::successors(Some(section_idx), |&idx| self.sections[idx].parent).map(|idx| &self.sections[idx])
+        std::iter::successors(Some(section_idx), |&idx| self.sections[idx].parent)
+            .map(|idx| &self.sections[idx])
     }
 
     /// The trait sections, with the trait each one names.
     pub fn trait_sections(&self) -> impl Iterator<Item = (usize, &Section, usize)> {
-        self.sections.iter().enumerate().filter_map(|(idx, s)| match s.kind {
-            SectionKind::Trait(trait_idx) => Some((idx, s, trait_idx)),
-            _ => None,
-        })
+        self.sections
+            .iter()
+            .enumerate()
+            .filter_map(|(idx, s)| match s.kind {
+                SectionKind::Trait(trait_idx) => Some((idx, s, trait_idx)),
+                _ => None,
+            })
     }
 
     pub fn role_sections(&self, role: Role) -> impl Iterator<Item = (usize, &Section)> {
-        self.sections.iter().enumerate().filter(move |(_, s)| s.kind == SectionKind::Role(role))
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.kind == SectionKind::Role(role))
     }
 
     /// Entries inside `section_idx` or any of its subsections.
     pub fn entries_within(&self, section_idx: usize) -> impl Iterator<Item = &Entry> {
         let span = self.sections[section_idx].span;
-        self.entries.iter().filter(move |e| span.contains_span(e.span))
+        self.entries
+            .iter()
+            .filter(move |e| span.contains_span(e.span))
     }
 
     /// True when the trait has evidence: a non-placeholder entry or paragraph under a section
     /// naming it (or a role section implying it), or a tag naming it on a non-placeholder entry.
-    pub fn trait_is_evidenced(&self, trait_idx: usize, implied_by_role: impl Fn(Role) -> bool) -> bool {
+    pub fn trait_is_evidenced(
+        &self,
+        trait_idx: usize,
+        implied_by_role: impl Fn(Role) -> bool,
+    ) -> bool {
         let section_has_content = |idx: usize| {
             self.entries_within(idx).any(|e| !e.is_placeholder)
-                || self.sections.iter().filter(|s| self.sections[idx].span.contains_span(s.span)).any(|s| s.n_prose_blocks > 0)
+                || self
+                    .sections
+                    .iter()
+                    .filter(|s| self.sections[idx].span.contains_span(s.span))
+                    .any(|s| s.n_prose_blocks > 0)
         };
         let by_section = self.sections.iter().enumerate().any(|(idx, s)| {
             let names_it = match s.kind {
@@ -258,7 +297,8 @@ impl Document {
         });
         by_section
             || self.tags.iter().any(|tag| {
-                tag.trait_idx == Some(trait_idx) && tag.entry.is_some_and(|e| !self.entries[e].is_placeholder)
+                tag.trait_idx == Some(trait_idx)
+                    && tag.entry.is_some_and(|e| !self.entries[e].is_placeholder)
             })
     }
 }

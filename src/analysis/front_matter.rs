@@ -42,7 +42,11 @@ impl FrontMatter {
 
     pub fn text(&self, key: &str) -> Option<(&str, Span)> {
         match self.get(key) {
-            Some(FmEntry { value: FmValue::Text(text), value_span, .. }) if !text.trim().is_empty() => Some((text.as_str(), *value_span)),
+            Some(FmEntry {
+                value: FmValue::Text(text),
+                value_span,
+                ..
+            }) if !text.trim().is_empty() => Some((text.as_str(), *value_span)),
             _ => None,
         }
     }
@@ -71,7 +75,10 @@ pub struct FrontMatterResult {
 pub fn parse_front_matter(text: &str) -> FrontMatterResult {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let Some(first_line_end) = delimiter_line_end(text, start, &["---"]) else {
-        return FrontMatterResult { body_start: 0, ..Default::default() };
+        return FrontMatterResult {
+            body_start: 0,
+            ..Default::default()
+        };
     };
     let opening = Span::new(start, start + 3);
 
@@ -83,7 +90,9 @@ pub fn parse_front_matter(text: &str) -> FrontMatterResult {
             closing = Some((line_start, line_end));
             break;
         }
-        line_start = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i + 1);
+        line_start = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i + 1);
     }
     let Some((closing_start, closing_end)) = closing else {
         return FrontMatterResult {
@@ -97,7 +106,11 @@ pub fn parse_front_matter(text: &str) -> FrontMatterResult {
     let span = Span::new(start, closing_end);
     let (entries, problem) = parse_yaml(&text[yaml_span.start..yaml_span.end], yaml_span.start);
     FrontMatterResult {
-        front_matter: Some(FrontMatter { span, yaml_span, entries }),
+        front_matter: Some(FrontMatter {
+            span,
+            yaml_span,
+            entries,
+        }),
         problem,
         body_start: closing_end,
     }
@@ -109,7 +122,9 @@ fn delimiter_line_end(text: &str, line_start: usize, delimiters: &[&str]) -> Opt
     let rest = &text[line_start..];
     let line_len = rest.find('\n').unwrap_or(rest.len());
     let line = rest[..line_len].trim_end_matches(['\r', ' ', '\t']);
-    delimiters.contains(&line).then(|| (line_start + line_len + 1).min(text.len()))
+    delimiters
+        .contains(&line)
+        .then(|| (line_start + line_len + 1).min(text.len()))
 }
 
 /// Byte offset (in the document) of a saphyr marker: 1-based line, 0-based column in chars.
@@ -125,7 +140,10 @@ impl YamlOffsets<'_> {
         let line_start = self.line_starts[line_idx];
         let line_text = &self.yaml[line_start..];
         let line_text = &line_text[..line_text.find('\n').unwrap_or(line_text.len())];
-        let col_bytes = line_text.char_indices().nth(col_chars).map_or(line_text.len(), |(i, _)| i);
+        let col_bytes = line_text
+            .char_indices()
+            .nth(col_chars)
+            .map_or(line_text.len(), |(i, _)| i);
         self.base + line_start + col_bytes
     }
 
@@ -151,7 +169,11 @@ fn scalar_text(node: &MarkedYaml) -> Option<String> {
 fn parse_yaml(yaml: &str, base: usize) -> (Vec<FmEntry>, Option<FrontMatterProblem>) {
     let mut line_starts = vec![0];
     line_starts.extend(yaml.match_indices('\n').map(|(i, _)| i + 1));
-    let offsets = YamlOffsets { yaml, base, line_starts };
+    let offsets = YamlOffsets {
+        yaml,
+        base,
+        line_starts,
+    };
     let whole = Span::new(base, base + yaml.len());
 
     if yaml.trim().is_empty() {
@@ -165,35 +187,63 @@ fn parse_yaml(yaml: &str, base: usize) -> (Vec<FmEntry>, Option<FrontMatterProbl
             let end = yaml[at - base..].find('\n').map_or(whole.end, |i| at + i);
             let span = if end > at { Span::new(at, end) } else { whole };
             let recovered = recover_simple_entries(yaml, base);
-            return (recovered, Some(FrontMatterProblem::InvalidYaml { span, message: error.info().to_string() }));
+            return (
+                recovered,
+                Some(FrontMatterProblem::InvalidYaml {
+                    span,
+                    message: error.info().to_string(),
+                }),
+            );
         }
     };
-    let Some(root) = docs.first() else { return (Vec::new(), None) };
+    let Some(root) = docs.first() else {
+        return (Vec::new(), None);
+    };
     let mapping = match &root.data {
         YamlData::Mapping(mapping) => mapping,
         YamlData::Value(Scalar::Null) => return (Vec::new(), None),
-        _ => return (Vec::new(), Some(FrontMatterProblem::NotAMapping { span: whole })),
+        _ => {
+            return (
+                Vec::new(),
+                Some(FrontMatterProblem::NotAMapping { span: whole }),
+            );
+        }
     };
 
     let mut entries = Vec::with_capacity(mapping.len());
     for (key_node, value_node) in mapping {
-        let Some(key) = scalar_text(key_node) else { continue };
+        let Some(key) = scalar_text(key_node) else {
+            continue;
+        };
         let key_span = offsets.span(&key_node.span);
         let mut value_span = offsets.span(&value_node.span);
         let value = match &value_node.data {
             YamlData::Value(Scalar::Null) => FmValue::Text(String::new()),
             YamlData::Sequence(items) => FmValue::List(
-                items.iter().filter_map(|item| Some((scalar_text(item)?, offsets.span(&item.span)))).collect(),
+                items
+                    .iter()
+                    .filter_map(|item| Some((scalar_text(item)?, offsets.span(&item.span))))
+                    .collect(),
             ),
             _ => scalar_text(value_node).map_or(FmValue::Other, FmValue::Text),
         };
-        if value_span.start < key_span.end || matches!(value_node.data, YamlData::Value(Scalar::Null)) && value_span.is_empty() {
+        if value_span.start < key_span.end
+            || matches!(value_node.data, YamlData::Value(Scalar::Null)) && value_span.is_empty()
+        {
             // A missing value has no meaningful span of its own: point just past the key's colon.
             let rest = &yaml[key_span.end - base..];
-            let colon = rest.find(':').filter(|&i| !rest[..i].contains('\n')).map_or(0, |i| i + 1);
+            let colon = rest
+                .find(':')
+                .filter(|&i| !rest[..i].contains('\n'))
+                .map_or(0, |i| i + 1);
             value_span = Span::empty_at(key_span.end + colon);
         }
-        entries.push(FmEntry { key, key_span, value, value_span });
+        entries.push(FmEntry {
+            key,
+            key_span,
+            value,
+            value_span,
+        });
     }
     (entries, None)
 }
@@ -208,16 +258,22 @@ fn recover_simple_entries(yaml: &str, base: usize) -> Vec<FmEntry> {
         if let Some((key, value)) = content.split_once(':') {
             let value_trimmed = value.trim();
             let is_plain = !key.is_empty()
-                && key.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
                 && !value_trimmed.is_empty()
                 && !value_trimmed.starts_with(['[', '{', '"', '\'', '|', '>', '&', '*', '!']);
             if is_plain {
-                let value_start = line_start + key.len() + 1 + (value.len() - value.trim_start().len());
+                let value_start =
+                    line_start + key.len() + 1 + (value.len() - value.trim_start().len());
                 entries.push(FmEntry {
                     key: key.to_string(),
                     key_span: Span::new(base + line_start, base + line_start + key.len()),
                     value: FmValue::Text(value_trimmed.to_string()),
-                    value_span: Span::new(base + value_start, base + value_start + value_trimmed.len()),
+                    value_span: Span::new(
+                        base + value_start,
+                        base + value_start + value_trimmed.len(),
+                    ),
                 });
             }
         }
@@ -243,7 +299,9 @@ mod tests {
         assert_eq!(at(text, fm.get("kind").unwrap().key_span), "kind");
         assert_eq!(at(text, fm.text("level").unwrap().1), "E5");
         assert_eq!(fm.text("target").unwrap().0, "E6");
-        let FmValue::List(focus) = &fm.get("focus").unwrap().value else { panic!("focus is a list") };
+        let FmValue::List(focus) = &fm.get("focus").unwrap().value else {
+            panic!("focus is a list")
+        };
         assert_eq!(at(text, focus[1].1), "mentorship");
         assert_eq!(fm.text("name").unwrap().0, "Zoë 😀");
         assert_eq!(&text[result.body_start..], "# Body\n");
@@ -261,23 +319,45 @@ mod tests {
     #[test]
     fn unclosed_and_invalid_front_matter_are_problems_with_places() {
         let result = parse_front_matter("---\nkind: promo\n# Title\n");
-        assert_eq!(result.problem, Some(FrontMatterProblem::Unclosed { opening: Span::new(0, 3) }));
+        assert_eq!(
+            result.problem,
+            Some(FrontMatterProblem::Unclosed {
+                opening: Span::new(0, 3)
+            })
+        );
         assert_eq!(result.body_start, 0);
 
         let text = "---\nkind: promo\nlevel: [E5\n---\nbody";
         let result = parse_front_matter(text);
-        let Some(FrontMatterProblem::InvalidYaml { span, .. }) = result.problem else { panic!("{result:?}") };
-        assert!(span.start >= 4 && span.end <= text.find("\n---\n").unwrap() + 1, "{span:?}");
+        let Some(FrontMatterProblem::InvalidYaml { span, .. }) = result.problem else {
+            panic!("{result:?}")
+        };
+        assert!(
+            span.start >= 4 && span.end <= text.find("\n---\n").unwrap() + 1,
+            "{span:?}"
+        );
 
         let result = parse_front_matter("---\n- a\n- b\n---\n");
-        assert!(matches!(result.problem, Some(FrontMatterProblem::NotAMapping { .. })));
+        assert!(matches!(
+            result.problem,
+            Some(FrontMatterProblem::NotAMapping { .. })
+        ));
     }
 
     #[test]
     fn no_front_matter_or_a_later_rule_is_not_front_matter() {
-        assert_eq!(parse_front_matter("# Title\n---\nkind: x\n---\n").front_matter, None);
+        assert_eq!(
+            parse_front_matter("# Title\n---\nkind: x\n---\n").front_matter,
+            None
+        );
         assert_eq!(parse_front_matter("").front_matter, None);
-        assert!(parse_front_matter("---\n---\n").front_matter.unwrap().entries.is_empty());
+        assert!(
+            parse_front_matter("---\n---\n")
+                .front_matter
+                .unwrap()
+                .entries
+                .is_empty()
+        );
     }
 
     #[test]
@@ -286,6 +366,9 @@ mod tests {
         let fm = parse_front_matter(text).front_matter.unwrap();
         let entry = fm.get("target").unwrap();
         assert_eq!(entry.value, FmValue::Text(String::new()));
-        assert_eq!(entry.value_span, Span::empty_at(text.find(':').unwrap() + 1));
+        assert_eq!(
+            entry.value_span,
+            Span::empty_at(text.find(':').unwrap() + 1)
+        );
     }
 }

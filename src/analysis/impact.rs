@@ -118,13 +118,34 @@ static ALL_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Verbs after which a count is the author's own activity.
 const ACTIVITY_VERBS: [&str; 20] = [
-    "handled", "attended", "joined", "reviewed", "wrote", "answered", "triaged", "interviewed", "filed", "fixed", "closed",
-    "gave", "hosted", "ran", "organized", "organised", "maintained", "owned", "supported", "managed",
+    "handled",
+    "attended",
+    "joined",
+    "reviewed",
+    "wrote",
+    "answered",
+    "triaged",
+    "interviewed",
+    "filed",
+    "fixed",
+    "closed",
+    "gave",
+    "hosted",
+    "ran",
+    "organized",
+    "organised",
+    "maintained",
+    "owned",
+    "supported",
+    "managed",
 ];
 
 /// What may follow a label-looking number and make it a measure after all (`Saved 1.5 hours`).
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^\s?(?:%|x\b|(?:{TIME_UNIT}|points?|percent)\b(?:[^-]|$))")).expect("unit pattern compiles")
+    Regex::new(&format!(
+        r"(?i)^\s?(?:%|x\b|(?:{TIME_UNIT}|points?|percent)\b(?:[^-]|$))"
+    ))
+    .expect("unit pattern compiles")
 });
 
 /// Replace numbers that only date, version or identify with `~`.
@@ -151,8 +172,11 @@ pub fn assess(text: &str) -> Impact {
     }
     let mut saw_count = false;
     for captures in COUNT.captures_iter(&masked) {
-        let verb = captures.name("verb").map(|m| m.as_str().to_ascii_lowercase());
-        let is_activity = captures.name("after").is_some() || verb.as_deref().is_some_and(|v| ACTIVITY_VERBS.contains(&v));
+        let verb = captures
+            .name("verb")
+            .map(|m| m.as_str().to_ascii_lowercase());
+        let is_activity = captures.name("after").is_some()
+            || verb.as_deref().is_some_and(|v| ACTIVITY_VERBS.contains(&v));
         if !is_activity {
             return Impact::Measurable;
         }
@@ -218,7 +242,10 @@ mod tests {
         vague("Upgraded to Python 3.12.", Impact::OnlyLabels);
         vague("Moved the service to Kubernetes 1.30.", Impact::OnlyLabels);
         vague("Spent Q1 2026 on the search revamp.", Impact::OnlyLabels);
-        vague("Closed tickets PLAT-101 through PLAT-140.", Impact::OnlyLabels);
+        vague(
+            "Closed tickets PLAT-101 through PLAT-140.",
+            Impact::OnlyLabels,
+        );
         vague("Worked on OKR 2 and OKR 3.", Impact::OnlyLabels);
         vague("Handled the 2025 year-end freeze.", Impact::OnlyLabels);
         vague("Shipped v2.3 of the SDK in 2026-H1.", Impact::OnlyLabels);
@@ -227,10 +254,22 @@ mod tests {
         vague("Reviewed 200 pull requests.", Impact::ActivityCount);
         vague("Attended 9 customer calls.", Impact::ActivityCount);
         vague("Handled 14 incidents on call.", Impact::ActivityCount);
-        vague("Shipped 3 features in the last half.", Impact::ActivityCount);
+        vague(
+            "Shipped 3 features in the last half.",
+            Impact::ActivityCount,
+        );
         vague("Wrote a 40-page design doc.", Impact::ActivityCount);
-        vague("Improved the reliability of our systems.", Impact::Unmeasured);
-        vague("Built strong relationships with partner teams.", Impact::Unmeasured);
-        vague("Drove several initiatives to improve quality.", Impact::Unmeasured);
+        vague(
+            "Improved the reliability of our systems.",
+            Impact::Unmeasured,
+        );
+        vague(
+            "Built strong relationships with partner teams.",
+            Impact::Unmeasured,
+        );
+        vague(
+            "Drove several initiatives to improve quality.",
+            Impact::Unmeasured,
+        );
     }
 }

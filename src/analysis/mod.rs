@@ -35,13 +35,20 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { catalogue: Catalogue::builtin(), default_ladder: DEFAULT_LADDER.to_string(), severities: HashMap::new() }
+        Settings {
+            catalogue: Catalogue::builtin(),
+            default_ladder: DEFAULT_LADDER.to_string(),
+            severities: HashMap::new(),
+        }
     }
 }
 
 impl Settings {
     pub fn severity_of(&self, rule: &rules::Rule) -> Severity {
-        self.severities.get(rule.name).copied().unwrap_or(rule.default_severity)
+        self.severities
+            .get(rule.name)
+            .copied()
+            .unwrap_or(rule.default_severity)
     }
 }
 
@@ -52,7 +59,9 @@ pub enum LinkTarget {
     Unknown,
     Missing,
     /// The file exists; `anchors` are its heading slugs.
-    Found { anchors: Vec<String> },
+    Found {
+        anchors: Vec<String>,
+    },
 }
 
 /// Resolves a link destination (a relative path, without its `#anchor`) from the analysed file.
@@ -85,7 +94,13 @@ pub struct Input<'a> {
 
 impl<'a> Input<'a> {
     pub fn new(text: &'a str) -> Input<'a> {
-        Input { text, file_name: None, config_kind: None, forced_kind: None, today: None }
+        Input {
+            text,
+            file_name: None,
+            config_kind: None,
+            forced_kind: None,
+            today: None,
+        }
     }
 }
 
@@ -108,7 +123,10 @@ pub struct Context<'a> {
 }
 
 /// Decide the kind of a document (DESIGN §1: front matter, then `rung.toml`, then file name).
-fn detect_kind(input: &Input, front_matter: Option<&front_matter::FrontMatter>) -> Option<(DocKind, KindSource)> {
+fn detect_kind(
+    input: &Input,
+    front_matter: Option<&front_matter::FrontMatter>,
+) -> Option<(DocKind, KindSource)> {
     if let Some(kind) = input.forced_kind {
         return Some((kind, KindSource::Forced));
     }
@@ -119,7 +137,10 @@ fn detect_kind(input: &Input, front_matter: Option<&front_matter::FrontMatter>) 
             _ => None,
         };
         // An unusable `kind:` still makes the file a growth doc; `invalid-front-matter` says why.
-        let kind = declared.or(input.config_kind).or(by_name).unwrap_or(DocKind::Promo);
+        let kind = declared
+            .or(input.config_kind)
+            .or(by_name)
+            .unwrap_or(DocKind::Promo);
         return Some((kind, KindSource::FrontMatter));
     }
     if let Some(kind) = input.config_kind {
@@ -132,9 +153,16 @@ fn detect_kind(input: &Input, front_matter: Option<&front_matter::FrontMatter>) 
 pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> Analysis {
     let parsed = front_matter::parse_front_matter(input.text);
     let Some((kind, kind_source)) = detect_kind(input, parsed.front_matter.as_ref()) else {
-        return Analysis { document: None, diagnostics: Vec::new() };
+        return Analysis {
+            document: None,
+            diagnostics: Vec::new(),
+        };
     };
-    let named_ladder = parsed.front_matter.as_ref().and_then(|fm| fm.text("ladder")).map(|(id, _)| id);
+    let named_ladder = parsed
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.text("ladder"))
+        .map(|(id, _)| id);
     let ladder = named_ladder
         .and_then(|id| settings.catalogue.ladder(id))
         .or_else(|| settings.catalogue.ladder(&settings.default_ladder))
@@ -142,7 +170,10 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         .or_else(|| settings.catalogue.ladders.first());
     let Some(ladder) = ladder else {
         // Only reachable with an empty catalogue, which the adapters never build.
-        return Analysis { document: None, diagnostics: Vec::new() };
+        return Analysis {
+            document: None,
+            diagnostics: Vec::new(),
+        };
     };
 
     let body = parse::parse_body(input.text, parsed.body_start, ladder, kind);
@@ -161,9 +192,19 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         suppressions: body.suppressions,
         text_len: input.text.len(),
     };
-    let context = Context { text: input.text, doc: &document, ladder, settings, links, today: input.today };
+    let context = Context {
+        text: input.text,
+        doc: &document,
+        ladder,
+        settings,
+        links,
+        today: input.today,
+    };
     let diagnostics = run_rules(&context);
-    Analysis { document: Some(document), diagnostics }
+    Analysis {
+        document: Some(document),
+        diagnostics,
+    }
 }
 
 fn run_rules(context: &Context) -> Vec<Diagnostic> {
@@ -173,28 +214,37 @@ fn run_rules(context: &Context) -> Vec<Diagnostic> {
         .suppressions
         .iter()
         .filter(|s| s.scope == SuppressionScope::NextLine)
-        .map(|s| (next_content_line(context.text, &index, s.span.end), s.rules.as_slice()))
+        .map(|s| {
+            (
+                next_content_line(context.text, &index, s.span.end),
+                s.rules.as_slice(),
+            )
+        })
         .collect();
     let file_suppressed = |rule: &str| {
-        doc.suppressions
-            .iter()
-            .any(|s| s.scope == SuppressionScope::File && (s.rules.is_empty() || s.rules.iter().any(|r| r == rule)))
+        doc.suppressions.iter().any(|s| {
+            s.scope == SuppressionScope::File
+                && (s.rules.is_empty() || s.rules.iter().any(|r| r == rule))
+        })
     };
 
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
     for rule in rules::REGISTRY {
         let severity = context.settings.severity_of(rule);
-        if severity == Severity::Off || !rule.kinds.contains(&doc.kind) || file_suppressed(rule.name) {
+        if severity == Severity::Off
+            || !rule.kinds.contains(&doc.kind)
+            || file_suppressed(rule.name)
+        {
             continue;
         }
         findings.clear();
         (rule.check)(context, &mut findings);
         for finding in findings.drain(..) {
             let line = index.line_of(finding.span.start);
-            let on_suppressed_line = suppressed_lines
-                .iter()
-                .any(|(l, names)| *l == line && (names.is_empty() || names.iter().any(|n| n == rule.name)));
+            let on_suppressed_line = suppressed_lines.iter().any(|(l, names)| {
+                *l == line && (names.is_empty() || names.iter().any(|n| n == rule.name))
+            });
             if on_suppressed_line {
                 continue;
             }

@@ -4,7 +4,8 @@
 
 use super::dates;
 use super::document::{
-    DocKind, Entry, EntryRole, Link, Section, SectionKind, Suppression, SuppressionScope, Tag, TextPiece,
+    DocKind, Entry, EntryRole, Link, Section, SectionKind, Suppression, SuppressionScope, Tag,
+    TextPiece,
 };
 use super::placeholders::is_placeholder_only;
 use super::text::Span;
@@ -25,7 +26,8 @@ pub struct Body {
 }
 
 static SUPPRESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*rung-disable(-next-line)?\b([^>]*?)-->").expect("suppression pattern compiles")
+    Regex::new(r"<!--\s*rung-disable(-next-line)?\b([^>]*?)-->")
+        .expect("suppression pattern compiles")
 });
 
 struct HeadingBuilder {
@@ -65,7 +67,8 @@ struct Builder<'t> {
 
 /// Parse the Markdown body of `text`, which starts at `body_start`.
 pub fn parse_body(text: &str, body_start: usize, ladder: &Ladder, kind: DocKind) -> Body {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut builder = Builder {
         text,
         ladder,
@@ -89,7 +92,13 @@ impl<'t> Builder<'t> {
     fn event(&mut self, event: Event<'_>, range: Span) {
         match event {
             Event::Start(MdTag::Heading { level, .. }) => {
-                self.heading = Some(HeadingBuilder { depth: level as u8, start: range.start, title: String::new(), title_span: None, exact: true });
+                self.heading = Some(HeadingBuilder {
+                    depth: level as u8,
+                    start: range.start,
+                    title: String::new(),
+                    title_span: None,
+                    exact: true,
+                });
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(range),
             Event::Start(MdTag::Item) => {
@@ -124,7 +133,11 @@ impl<'t> Builder<'t> {
                 if self.item_depth == 0 {
                     self.paragraph = Some(String::new());
                 } else if let Some(entry) = &mut self.entry {
-                    let target = if self.item_depth == 1 { &mut entry.text } else { &mut entry.detail };
+                    let target = if self.item_depth == 1 {
+                        &mut entry.text
+                    } else {
+                        &mut entry.detail
+                    };
                     if !target.is_empty() && !target.ends_with(['\n', ' ']) {
                         target.push(' ');
                     }
@@ -141,12 +154,18 @@ impl<'t> Builder<'t> {
             }
             Event::Start(MdTag::CodeBlock(_)) => self.code_block = true,
             Event::End(TagEnd::CodeBlock) => self.code_block = false,
-            Event::Start(MdTag::Link { dest_url, .. }) => self.link_starts.push((range.start, dest_url.to_string())),
+            Event::Start(MdTag::Link { dest_url, .. }) => {
+                self.link_starts.push((range.start, dest_url.to_string()))
+            }
             Event::End(TagEnd::Link) => {
                 if let Some((start, destination)) = self.link_starts.pop() {
                     let entry = self.entry.as_ref().map(|e| e.idx);
                     let idx = self.body.links.len();
-                    self.body.links.push(Link { span: Span::new(start, range.end), destination, entry });
+                    self.body.links.push(Link {
+                        span: Span::new(start, range.end),
+                        destination,
+                        entry,
+                    });
                     if let Some(entry) = &mut self.entry {
                         entry.links.push(idx);
                     }
@@ -191,7 +210,11 @@ impl<'t> Builder<'t> {
                     let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
                     entry.content_column = Some(range.start - line_start);
                 }
-                entry.pieces.push(TextPiece { plain_start: entry.text.len(), source: range, exact });
+                entry.pieces.push(TextPiece {
+                    plain_start: entry.text.len(),
+                    source: range,
+                    exact,
+                });
                 entry.text.push_str(content);
                 if !content.trim().is_empty() {
                     entry.text_span = Some(entry.text_span.map_or(range, |s| s.cover(range)));
@@ -218,13 +241,23 @@ impl<'t> Builder<'t> {
                 .filter(|name| !name.is_empty())
                 .map(str::to_string)
                 .collect();
-            let scope = if captures.get(1).is_some() { SuppressionScope::NextLine } else { SuppressionScope::File };
-            self.body.suppressions.push(Suppression { span: Span::from(whole.range()).shifted(range.start), rules, scope });
+            let scope = if captures.get(1).is_some() {
+                SuppressionScope::NextLine
+            } else {
+                SuppressionScope::File
+            };
+            self.body.suppressions.push(Suppression {
+                span: Span::from(whole.range()).shifted(range.start),
+                rules,
+                scope,
+            });
         }
     }
 
     fn end_heading(&mut self, range: Span) {
-        let Some(heading) = self.heading.take() else { return };
+        let Some(heading) = self.heading.take() else {
+            return;
+        };
         while let Some(&top) = self.open_sections.last() {
             if self.body.sections[top].depth >= heading.depth {
                 self.body.sections[top].span.end = heading.start;
@@ -248,7 +281,10 @@ impl<'t> Builder<'t> {
             let leading = heading.title.len() - heading.title.trim_start().len();
             if heading.exact && heading.title_span.is_some() {
                 let start = title_span.start + found.start.saturating_sub(leading);
-                Span::new(start.min(title_span.end), (start + found.len()).min(title_span.end))
+                Span::new(
+                    start.min(title_span.end),
+                    (start + found.len()).min(title_span.end),
+                )
             } else {
                 title_span
             }
@@ -269,7 +305,9 @@ impl<'t> Builder<'t> {
     }
 
     fn end_entry(&mut self) {
-        let Some(builder) = self.entry.take() else { return };
+        let Some(builder) = self.entry.take() else {
+            return;
+        };
         let section = self.open_sections.last().copied();
         let role = section.map_or(EntryRole::Other, |idx| self.entry_role(idx));
         let text = builder.text.trim_end().to_string();
@@ -287,13 +325,20 @@ impl<'t> Builder<'t> {
                 links: Vec::new(),
                 content_column: 0,
                 is_placeholder: false,
+                is_prompt: false,
             };
-            probe.source_span(range.start, range.end).unwrap_or(builder.text_span.unwrap_or(builder.span))
+            probe
+                .source_span(range.start, range.end)
+                .unwrap_or(builder.text_span.unwrap_or(builder.span))
         });
         let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&builder.detail);
+        let is_prompt = looks_like_prompt(&text);
         self.body.entries.push(Entry {
             span: builder.span,
-            text_span: builder.text_span.unwrap_or(Span::new(builder.span.start, builder.span.start + 1.min(builder.span.len()))),
+            text_span: builder.text_span.unwrap_or(Span::new(
+                builder.span.start,
+                builder.span.start + 1.min(builder.span.len()),
+            )),
             text,
             detail: builder.detail.trim().to_string(),
             pieces: builder.pieces,
@@ -304,12 +349,24 @@ impl<'t> Builder<'t> {
             links: builder.links,
             content_column: builder.content_column.unwrap_or(builder.marker_column + 2),
             is_placeholder,
+            is_prompt,
         });
     }
 
-    /// The nearest heading that classifies its entries decides what they are.
+    /// The nearest heading that classifies its entries decides what they are; anything under a
+    /// heading about writing the doc ("Writing tips", "How to use", "Examples") is guidance.
     fn entry_role(&self, section_idx: usize) -> EntryRole {
         use crate::catalogue::Role;
+        let under_guidance =
+            std::iter::successors(Some(section_idx), |&idx| self.body.sections[idx].parent).any(
+                |idx| {
+                    self.body.sections[idx].kind == SectionKind::Free
+                        && GUIDANCE_HEADING.is_match(&self.body.sections[idx].title)
+                },
+            );
+        if under_guidance {
+            return EntryRole::Other;
+        }
         let mut idx = Some(section_idx);
         while let Some(current) = idx {
             let section = &self.body.sections[current];
@@ -320,7 +377,9 @@ impl<'t> Builder<'t> {
                 SectionKind::Role(Role::DidntGoWell) => return EntryRole::Lesson,
                 SectionKind::Role(Role::DoDifferently) => return EntryRole::Change,
                 SectionKind::Role(_) => return EntryRole::Other,
-                SectionKind::Free if self.kind == DocKind::Brag && section.date.is_some() => return EntryRole::Win,
+                SectionKind::Free if self.kind == DocKind::Brag && section.date.is_some() => {
+                    return EntryRole::Win;
+                }
                 SectionKind::Free => idx = section.parent,
             }
         }
@@ -335,10 +394,75 @@ impl<'t> Builder<'t> {
     }
 }
 
+/// Headings of sections that explain how to write the doc rather than being part of it.
+static GUIDANCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:tips?|how\s+to|how-to|guide|guidelines?|instructions?|usage|examples?|templates?|faq|motivation|about\s+this|getting\s+started|prompts?|questions)\b")
+        .expect("guidance heading pattern compiles")
+});
+
+/// Verbs that open an instruction to the author in templates and guides.
+const PROMPT_VERBS: [&str; 34] = [
+    "answer",
+    "include",
+    "think",
+    "explain",
+    "fill",
+    "list",
+    "describe",
+    "write",
+    "add",
+    "keep",
+    "start",
+    "use",
+    "note",
+    "try",
+    "consider",
+    "mention",
+    "remember",
+    "avoid",
+    "focus",
+    "make",
+    "put",
+    "record",
+    "capture",
+    "update",
+    "jot",
+    "share",
+    "reflect",
+    "quantify",
+    "highlight",
+    "show",
+    "don't",
+    "do",
+    "be",
+    "ask",
+];
+
+/// An entry that instructs rather than claims: a question, a line ending in `:`, or one opening
+/// with a guidance verb in its base form.
+fn looks_like_prompt(text: &str) -> bool {
+    let trimmed = text.trim().trim_end_matches(['*', '_']);
+    if trimmed.ends_with('?') || trimmed.ends_with(':') {
+        return true;
+    }
+    let first = trimmed
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    PROMPT_VERBS.contains(&first.trim_end_matches([',', '.']))
+}
+
 /// Find `#tag` words in the source bytes of one text event. A tag is not at the start of its
 /// line (that would read as a heading), not after a word character (`C#`, `issue#4`) and not
 /// escaped.
-fn scan_tags(text: &str, range: Span, ladder: &Ladder, entry: &mut EntryBuilder, tags: &mut Vec<Tag>) {
+fn scan_tags(
+    text: &str,
+    range: Span,
+    ladder: &Ladder,
+    entry: &mut EntryBuilder,
+    tags: &mut Vec<Tag>,
+) {
     let source = &text[range.start..range.end];
     let bytes = text.as_bytes();
     for (rel, _) in source.match_indices('#') {
@@ -348,12 +472,20 @@ fn scan_tags(text: &str, range: Span, ladder: &Ladder, entry: &mut EntryBuilder,
             .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
             .map_or(text.len() - at - 1, |(i, _)| i);
         let name = text[at + 1..at + 1 + name_len].trim_end_matches(['-', '_']);
-        if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() || at + 1 + name.len() > range.end {
+        if name.is_empty()
+            || !name.as_bytes()[0].is_ascii_alphabetic()
+            || at + 1 + name.len() > range.end
+        {
             continue;
         }
         if at > 0 {
             let before = bytes[at - 1];
-            if before.is_ascii_alphanumeric() || before == b'\\' || before == b'&' || before == b'#' || before == b'/' {
+            if before.is_ascii_alphanumeric()
+                || before == b'\\'
+                || before == b'&'
+                || before == b'#'
+                || before == b'/'
+            {
                 continue;
             }
         }
@@ -405,7 +537,11 @@ pub fn heading_anchors(text: &str) -> Vec<String> {
                 if let Some(title) = current.take() {
                     let anchor = heading_anchor(&title);
                     let count: &mut usize = seen.entry(anchor.clone()).or_insert(0);
-                    anchors.push(if *count == 0 { anchor } else { format!("{anchor}-{count}") });
+                    anchors.push(if *count == 0 {
+                        anchor
+                    } else {
+                        format!("{anchor}-{count}")
+                    });
                     *count += 1;
                 }
             }

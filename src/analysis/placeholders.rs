@@ -16,11 +16,15 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Tags say what an entry is about, not what it says.
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"#[A-Za-z][\w-]*").expect("tag pattern compiles"));
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"#[A-Za-z][\w-]*").expect("tag pattern compiles"));
 
 /// Byte ranges of placeholder markers in `text`.
 pub fn find_placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    PLACEHOLDER.find_iter(text).filter(|m| !m.as_str().trim().is_empty()).map(|m| m.range())
+    PLACEHOLDER
+        .find_iter(text)
+        .filter(|m| !m.as_str().trim().is_empty())
+        .map(|m| m.range())
 }
 
 /// True when `text` says nothing but placeholders (or nothing at all).
@@ -36,10 +40,22 @@ mod tests {
 
     #[test]
     fn placeholders_are_found_and_real_text_is_not() {
-        for text in ["TODO", "TBD: numbers", "[add evidence here]", "<describe the impact>", "Lorem ipsum dolor", "[placeholder]"] {
+        for text in [
+            "TODO",
+            "TBD: numbers",
+            "[add evidence here]",
+            "<describe the impact>",
+            "Lorem ipsum dolor",
+            "[placeholder]",
+        ] {
             assert!(find_placeholders(text).next().is_some(), "{text}");
         }
-        for text in ["Cut p99 from 800 ms to 120 ms", "see [the RFC]", "todos were cleaned up", "a < b and c > d"] {
+        for text in [
+            "Cut p99 from 800 ms to 120 ms",
+            "see [the RFC]",
+            "todos were cleaned up",
+            "a < b and c > d",
+        ] {
             assert!(find_placeholders(text).next().is_none(), "{text}");
         }
     }

@@ -36,7 +36,10 @@ pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> Trai
             || entry.section.is_some_and(|idx| {
                 doc.ancestors(idx).any(|s| matches!(s.kind, SectionKind::Role(role) if role.implied_trait() == Some(trait_id)))
             });
-        let by_tag = entry.tags.iter().any(|&t| doc.tags[t].trait_idx == Some(trait_idx));
+        let by_tag = entry
+            .tags
+            .iter()
+            .any(|&t| doc.tags[t].trait_idx == Some(trait_idx));
         if by_section || by_tag {
             n_evidence += 1;
             if assess(&entry.full_text()) == Impact::Measurable {
@@ -44,7 +47,11 @@ pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> Trai
             }
         }
     }
-    TraitEvidence { trait_idx, n_evidence, n_measurable }
+    TraitEvidence {
+        trait_idx,
+        n_evidence,
+        n_measurable,
+    }
 }
 
 /// Readiness against the `target:` of the front matter, when it names a level of the ladder.
@@ -72,7 +79,14 @@ mod tests {
         let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
         let ladder = settings.catalogue.ladder("bigtech").unwrap();
         let report = readiness(analysis.document.as_ref().unwrap(), ladder).unwrap();
-        let find = |id: &str| report.traits.iter().find(|t| ladder.traits[t.trait_idx].id == id).unwrap().clone();
+        let find = |id: &str| {
+            report
+                .traits
+                .iter()
+                .find(|t| ladder.traits[t.trait_idx].id == id)
+                .unwrap()
+                .clone()
+        };
         let ownership = find("ownership");
         assert_eq!((ownership.n_evidence, ownership.n_measurable), (3, 2));
         assert_eq!(find("mentorship").n_evidence, 1);

@@ -18,7 +18,10 @@ impl Span {
     }
 
     pub fn empty_at(offset: usize) -> Span {
-        Span { start: offset, end: offset }
+        Span {
+            start: offset,
+            end: offset,
+        }
     }
 
     pub fn len(self) -> usize {
@@ -38,11 +41,17 @@ impl Span {
     }
 
     pub fn shifted(self, by: usize) -> Span {
-        Span { start: self.start + by, end: self.end + by }
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+        }
     }
 
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -107,19 +116,29 @@ impl LineIndex {
             ColumnUnit::Utf8 => line_text.len(),
             ColumnUnit::Utf16 => line_text.chars().map(char::len_utf16).sum(),
         };
-        LineCol { line: line as u32, col: col as u32 }
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
     }
 
     /// The text of a zero-based line without its line ending.
     pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
         let start = self.line_start(line);
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(text.len());
         text[start..end].trim_end_matches(['\n', '\r'])
     }
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i)
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -131,18 +150,33 @@ mod tests {
         let text = "ab\n😀x\n漢字y";
         let index = LineIndex::new(text);
         let x = text.find('x').unwrap();
-        assert_eq!(index.line_col(text, x, ColumnUnit::Utf16), LineCol { line: 1, col: 2 });
-        assert_eq!(index.line_col(text, x, ColumnUnit::Utf8), LineCol { line: 1, col: 4 });
+        assert_eq!(
+            index.line_col(text, x, ColumnUnit::Utf16),
+            LineCol { line: 1, col: 2 }
+        );
+        assert_eq!(
+            index.line_col(text, x, ColumnUnit::Utf8),
+            LineCol { line: 1, col: 4 }
+        );
         let y = text.find('y').unwrap();
-        assert_eq!(index.line_col(text, y, ColumnUnit::Utf16), LineCol { line: 2, col: 2 });
+        assert_eq!(
+            index.line_col(text, y, ColumnUnit::Utf16),
+            LineCol { line: 2, col: 2 }
+        );
     }
 
     #[test]
     fn offsets_past_the_end_or_inside_a_char_are_clamped() {
         let text = "é\r\nz";
         let index = LineIndex::new(text);
-        assert_eq!(index.line_col(text, 1, ColumnUnit::Utf16), LineCol { line: 0, col: 0 });
-        assert_eq!(index.line_col(text, 99, ColumnUnit::Utf16), LineCol { line: 1, col: 1 });
+        assert_eq!(
+            index.line_col(text, 1, ColumnUnit::Utf16),
+            LineCol { line: 0, col: 0 }
+        );
+        assert_eq!(
+            index.line_col(text, 99, ColumnUnit::Utf16),
+            LineCol { line: 1, col: 1 }
+        );
         assert_eq!(index.line_text(text, 0), "é");
     }
 }

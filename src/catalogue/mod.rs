@@ -131,13 +131,25 @@ impl Role {
     fn builtin_aliases(self) -> &'static [&'static str] {
         match self {
             Role::Summary => &["Summary", "Overview", "TL;DR", "tldr"],
-            Role::Wins => &["Wins", "Impact", "Accomplishments", "Achievements", "Highlights", "Key wins"],
+            Role::Wins => &[
+                "Wins",
+                "Impact",
+                "Accomplishments",
+                "Achievements",
+                "Highlights",
+                "Key wins",
+            ],
             Role::Projects => &["Projects", "Key projects"],
             Role::Feedback => &["Feedback", "Feedback loop"],
             Role::GrowthAreas => &["Growth areas", "Focus", "Focus areas", "Areas for growth"],
             Role::Actions => &["Actions", "Next steps", "Action items", "Plan"],
             Role::WentWell => &["Went well", "What went well"],
-            Role::DidntGoWell => &["Didn't go well", "What didn't go well", "Went wrong", "What went wrong"],
+            Role::DidntGoWell => &[
+                "Didn't go well",
+                "What didn't go well",
+                "Went wrong",
+                "What went wrong",
+            ],
             Role::DoDifferently => &["Do differently", "What to do differently", "Next time"],
             Role::GlueWork => &["Glue work", "Glue"],
             Role::Mentoring => &["Mentoring", "Mentorship given"],
@@ -155,7 +167,10 @@ impl Role {
 
     /// Items under this role are wins (judged by `vague-win`).
     pub fn holds_wins(self) -> bool {
-        matches!(self, Role::Wins | Role::Projects | Role::GlueWork | Role::Mentoring)
+        matches!(
+            self,
+            Role::Wins | Role::Projects | Role::GlueWork | Role::Mentoring
+        )
     }
 }
 
@@ -212,7 +227,10 @@ impl Ladder {
         }
         let mut level_by_name = HashMap::new();
         for (idx, level) in levels.iter().enumerate() {
-            for name in std::iter::once(&level.id).chain([&level.name]).chain(&level.aliases) {
+            for name in std::iter::once(&level.id)
+                .chain([&level.name])
+                .chain(&level.aliases)
+            {
                 level_by_name.entry(normalize_name(name)).or_insert(idx);
             }
         }
@@ -226,7 +244,16 @@ impl Ladder {
         for (role, alias) in extra_roles {
             role_by_name.insert(normalize_name(&alias), role);
         }
-        Ladder { id, name, description, levels, traits, trait_by_name, level_by_name, role_by_name }
+        Ladder {
+            id,
+            name,
+            description,
+            levels,
+            traits,
+            trait_by_name,
+            level_by_name,
+            role_by_name,
+        }
     }
 
     /// The trait a heading or tag names; a plural ("Learnings") names the same trait.
@@ -256,26 +283,35 @@ impl Ladder {
 
     /// The lowest level that lists `trait_id` among its expected traits.
     pub fn level_expecting(&self, trait_id: &str) -> Option<&Level> {
-        self.levels.iter().find(|level| level.traits.iter().any(|t| t == trait_id))
+        self.levels
+            .iter()
+            .find(|level| level.traits.iter().any(|t| t == trait_id))
     }
 
     /// Every normalized spelling of a trait (id, name, aliases) with the trait's index, for
     /// near-miss suggestions.
     pub fn trait_spellings(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.trait_by_name.iter().map(|(name, &idx)| (name.as_str(), idx))
+        self.trait_by_name
+            .iter()
+            .map(|(name, &idx)| (name.as_str(), idx))
     }
 
     pub fn role_spellings(&self) -> impl Iterator<Item = (&str, Role)> {
-        self.role_by_name.iter().map(|(name, &role)| (name.as_str(), role))
+        self.role_by_name
+            .iter()
+            .map(|(name, &role)| (name.as_str(), role))
     }
 
     pub fn level_spellings(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.level_by_name.iter().map(|(name, &idx)| (name.as_str(), idx))
+        self.level_by_name
+            .iter()
+            .map(|(name, &idx)| (name.as_str(), idx))
     }
 }
 
 fn lookup_with_plural<'m, T>(map: &'m HashMap<String, T>, key: &str) -> Option<&'m T> {
-    map.get(key).or_else(|| key.strip_suffix('s').and_then(|singular| map.get(singular)))
+    map.get(key)
+        .or_else(|| key.strip_suffix('s').and_then(|singular| map.get(singular)))
 }
 
 const BUILTIN_TRAITS: (&str, &str) = ("traits.toml", include_str!("data/traits.toml"));
@@ -299,7 +335,8 @@ pub fn builtin_ladders() -> Vec<Ladder> {
     BUILTIN_LADDERS
         .iter()
         .map(|(file, text)| {
-            parse_ladder(text, file, &traits).expect("the built-in ladders are valid (checked by a test)")
+            parse_ladder(text, file, &traits)
+                .expect("the built-in ladders are valid (checked by a test)")
         })
         .collect()
 }
@@ -313,7 +350,9 @@ pub struct Catalogue {
 
 impl Catalogue {
     pub fn builtin() -> Catalogue {
-        Catalogue { ladders: builtin_ladders() }
+        Catalogue {
+            ladders: builtin_ladders(),
+        }
     }
 
     pub fn add(&mut self, ladder: Ladder) {
@@ -323,7 +362,9 @@ impl Catalogue {
 
     pub fn ladder(&self, id: &str) -> Option<&Ladder> {
         let wanted = normalize_name(id);
-        self.ladders.iter().find(|ladder| normalize_name(&ladder.id) == wanted)
+        self.ladders
+            .iter()
+            .find(|ladder| normalize_name(&ladder.id) == wanted)
     }
 }
 
@@ -335,7 +376,14 @@ mod tests {
     fn builtin_ladders_load_and_reference_known_traits() {
         let catalogue = Catalogue::builtin();
         let bigtech = catalogue.ladder("bigtech").unwrap();
-        assert_eq!(bigtech.levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["E3", "E4", "E5", "E6", "E7"]);
+        assert_eq!(
+            bigtech
+                .levels
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect::<Vec<_>>(),
+            ["E3", "E4", "E5", "E6", "E7"]
+        );
         assert_eq!(bigtech.find_level("staff").unwrap().id, "E6");
         assert_eq!(bigtech.find_level("l6").unwrap().id, "E6");
         let generic = catalogue.ladder("generic").unwrap();
@@ -344,7 +392,12 @@ mod tests {
         for ladder in [bigtech, generic] {
             for level in &ladder.levels {
                 for id in &level.traits {
-                    assert!(ladder.trait_by_id(id).is_some(), "{}: level {} names unknown trait {id}", ladder.id, level.id);
+                    assert!(
+                        ladder.trait_by_id(id).is_some(),
+                        "{}: level {} names unknown trait {id}",
+                        ladder.id,
+                        level.id
+                    );
                 }
             }
         }
@@ -353,10 +406,20 @@ mod tests {
     #[test]
     fn trait_names_resolve_through_case_punctuation_emoji_and_prefix() {
         let ladder = &builtin_ladders()[0];
-        for heading in ["Ownership", "🚀 ownership!", "Trait: Ownership", "OWNERSHIP", "bar_raising", "Bar-Raising"] {
+        for heading in [
+            "Ownership",
+            "🚀 ownership!",
+            "Trait: Ownership",
+            "OWNERSHIP",
+            "bar_raising",
+            "Bar-Raising",
+        ] {
             assert!(ladder.find_trait(heading).is_some(), "{heading}");
         }
-        assert_eq!(ladder.find_trait("Mastery of the craft").unwrap().id, "craft");
+        assert_eq!(
+            ladder.find_trait("Mastery of the craft").unwrap().id,
+            "craft"
+        );
         assert_eq!(ladder.find_role("What went well?"), Some(Role::WentWell));
         assert_eq!(ladder.find_role("Didn’t go well"), Some(Role::DidntGoWell));
     }

@@ -44,7 +44,11 @@ pub struct LocatedError {
 
 impl fmt::Display for LocatedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
@@ -62,15 +66,31 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-pub(crate) fn error_at(text: &str, file: &str, offset: usize, message: impl Into<String>) -> LocatedError {
+pub(crate) fn error_at(
+    text: &str,
+    file: &str,
+    offset: usize,
+    message: impl Into<String>,
+) -> LocatedError {
     let (line, column) = line_column(text, offset);
-    LocatedError { file: file.to_string(), line, column, message: message.into() }
+    LocatedError {
+        file: file.to_string(),
+        line,
+        column,
+        message: message.into(),
+    }
 }
 
 pub(crate) fn toml_error(text: &str, file: &str, error: &toml::de::Error) -> LocatedError {
     let offset = error.span().map_or(0, |span| span.start);
     // toml's message carries its own excerpt after the first line; keep the sentence.
-    let message = error.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
+    let message = error
+        .message()
+        .lines()
+        .next()
+        .unwrap_or("invalid TOML")
+        .trim()
+        .to_string();
     error_at(text, file, offset, message)
 }
 
@@ -138,17 +158,29 @@ fn check_id(text: &str, file: &str, id: &Spanned<String>, what: &str) -> Result<
     let value = id.get_ref();
     let valid = !value.is_empty()
         && value.len() <= MAX_NAME_LEN
-        && value.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     if valid {
         Ok(())
     } else {
-        Err(error_at(text, file, id.span().start, format!("{what} id `{value}` must be a non-empty word of letters, digits, `-` or `_`")))
+        Err(error_at(
+            text,
+            file,
+            id.span().start,
+            format!("{what} id `{value}` must be a non-empty word of letters, digits, `-` or `_`"),
+        ))
     }
 }
 
 fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Trait>, LocatedError> {
     if defs.len() > MAX_TRAITS {
-        return Err(error_at(text, file, 0, format!("too many traits ({}; at most {MAX_TRAITS})", defs.len())));
+        return Err(error_at(
+            text,
+            file,
+            0,
+            format!("too many traits ({}; at most {MAX_TRAITS})", defs.len()),
+        ));
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut traits = Vec::with_capacity(defs.len());
@@ -157,7 +189,15 @@ fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Tra
         let key = normalize_name(def.id.get_ref());
         if let Some(&first) = seen.get(&key) {
             let (line, _) = line_column(text, first);
-            return Err(error_at(text, file, def.id.span().start, format!("duplicate trait id `{}` (first defined on line {line})", def.id.get_ref())));
+            return Err(error_at(
+                text,
+                file,
+                def.id.span().start,
+                format!(
+                    "duplicate trait id `{}` (first defined on line {line})",
+                    def.id.get_ref()
+                ),
+            ));
         }
         seen.insert(key, def.id.span().start);
         traits.push(Trait {
@@ -175,7 +215,8 @@ fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Tra
 
 /// Parse the built-in trait catalogue format (`[[traits]]` only).
 pub(crate) fn parse_trait_catalogue(text: &str, file: &str) -> Result<Vec<Trait>, LocatedError> {
-    let parsed: TraitCatalogueFile = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
+    let parsed: TraitCatalogueFile =
+        toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
     convert_traits(text, file, parsed.traits)
 }
 
@@ -194,10 +235,23 @@ pub fn parse_ladder(text: &str, file: &str, base_traits: &[Trait]) -> Result<Lad
     }
 
     if parsed.levels.is_empty() {
-        return Err(error_at(text, file, parsed.id.span().start, "a ladder needs at least one `[[levels]]` entry"));
+        return Err(error_at(
+            text,
+            file,
+            parsed.id.span().start,
+            "a ladder needs at least one `[[levels]]` entry",
+        ));
     }
     if parsed.levels.len() > MAX_LEVELS {
-        return Err(error_at(text, file, 0, format!("too many levels ({}; at most {MAX_LEVELS})", parsed.levels.len())));
+        return Err(error_at(
+            text,
+            file,
+            0,
+            format!(
+                "too many levels ({}; at most {MAX_LEVELS})",
+                parsed.levels.len()
+            ),
+        ));
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut levels = Vec::with_capacity(parsed.levels.len());
@@ -206,16 +260,42 @@ pub fn parse_ladder(text: &str, file: &str, base_traits: &[Trait]) -> Result<Lad
         let key = normalize_name(def.id.get_ref());
         if let Some(&first) = seen.get(&key) {
             let (line, _) = line_column(text, first);
-            return Err(error_at(text, file, def.id.span().start, format!("duplicate level id `{}` (first defined on line {line})", def.id.get_ref())));
+            return Err(error_at(
+                text,
+                file,
+                def.id.span().start,
+                format!(
+                    "duplicate level id `{}` (first defined on line {line})",
+                    def.id.get_ref()
+                ),
+            ));
         }
         seen.insert(key, def.id.span().start);
         let reach = Reach::parse(def.reach.get_ref()).ok_or_else(|| {
-            error_at(text, file, def.reach.span().start, format!("unknown reach `{}`; expected one of {}", def.reach.get_ref(), Reach::NAMES.join(", ")))
+            error_at(
+                text,
+                file,
+                def.reach.span().start,
+                format!(
+                    "unknown reach `{}`; expected one of {}",
+                    def.reach.get_ref(),
+                    Reach::NAMES.join(", ")
+                ),
+            )
         })?;
         let mut level_traits = Vec::with_capacity(def.traits.len());
         for trait_id in def.traits {
             if !traits.iter().any(|t| &t.id == trait_id.get_ref()) {
-                return Err(error_at(text, file, trait_id.span().start, format!("level `{}` names unknown trait `{}`", def.id.get_ref(), trait_id.get_ref())));
+                return Err(error_at(
+                    text,
+                    file,
+                    trait_id.span().start,
+                    format!(
+                        "level `{}` names unknown trait `{}`",
+                        def.id.get_ref(),
+                        trait_id.get_ref()
+                    ),
+                ));
             }
             level_traits.push(trait_id.into_inner());
         }
@@ -234,12 +314,28 @@ pub fn parse_ladder(text: &str, file: &str, base_traits: &[Trait]) -> Result<Lad
     for def in parsed.roles {
         let role = Role::parse(def.role.get_ref()).ok_or_else(|| {
             let known: Vec<&str> = Role::ALL.iter().map(|r| r.id()).collect();
-            error_at(text, file, def.role.span().start, format!("unknown role `{}`; expected one of {}", def.role.get_ref(), known.join(", ")))
+            error_at(
+                text,
+                file,
+                def.role.span().start,
+                format!(
+                    "unknown role `{}`; expected one of {}",
+                    def.role.get_ref(),
+                    known.join(", ")
+                ),
+            )
         })?;
         extra_roles.extend(def.aliases.into_iter().map(|alias| (role, alias)));
     }
 
-    Ok(Ladder::new(parsed.id.into_inner(), parsed.name, parsed.description, levels, traits, extra_roles))
+    Ok(Ladder::new(
+        parsed.id.into_inner(),
+        parsed.name,
+        parsed.description,
+        levels,
+        traits,
+        extra_roles,
+    ))
 }
 
 #[cfg(test)]
@@ -261,11 +357,17 @@ mod tests {
 
     #[test]
     fn a_duplicate_level_id_points_at_the_second_one() {
-        let level = "[[levels]]\nid = \"A1\"\nname = \"One\"\nreach = \"task\"\nscope = \"tasks\"\n";
+        let level =
+            "[[levels]]\nid = \"A1\"\nname = \"One\"\nreach = \"task\"\nscope = \"tasks\"\n";
         let text = format!("id = \"acme\"\nname = \"Acme\"\n{level}{level}");
         let error = parse_ladder(&text, "acme.toml", &base()).unwrap_err();
         assert_eq!((error.line, error.column), (9, 6), "{error}");
-        assert!(error.message.contains("duplicate level id `A1` (first defined on line 4)"), "{error}");
+        assert!(
+            error
+                .message
+                .contains("duplicate level id `A1` (first defined on line 4)"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -316,7 +418,13 @@ aliases = ["Erfolge"]
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        for text in ["", "id = ", "\u{0}\u{1}", "[[levels]]\n[[levels]]", "id = 3\nname = []\nlevels = 7"] {
+        for text in [
+            "",
+            "id = ",
+            "\u{0}\u{1}",
+            "[[levels]]\n[[levels]]",
+            "id = 3\nname = []\nlevels = 7",
+        ] {
             assert!(parse_ladder(text, "x.toml", &base()).is_err(), "{text:?}");
         }
     }

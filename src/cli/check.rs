@@ -16,15 +16,31 @@ struct Target {
     named: bool,
 }
 
-pub fn run(paths: &[PathBuf], forced_kind: Option<DocKind>, format: Format, color: ColorChoice) -> i32 {
-    let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+pub fn run(
+    paths: &[PathBuf],
+    forced_kind: Option<DocKind>,
+    format: Format,
+    color: ColorChoice,
+) -> i32 {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
     let mut problems: Vec<Problem> = Vec::new();
     let mut targets = Vec::new();
     for path in &paths {
         if path.is_dir() {
-            targets.extend(markdown_files(path).into_iter().map(|path| Target { path, named: false }));
+            targets.extend(
+                markdown_files(path)
+                    .into_iter()
+                    .map(|path| Target { path, named: false }),
+            );
         } else if path.exists() {
-            targets.push(Target { path: path.clone(), named: true });
+            targets.push(Target {
+                path: path.clone(),
+                named: true,
+            });
         } else {
             problems.push(Problem::unreadable(path, "no such file or folder"));
         }
@@ -35,8 +51,15 @@ pub fn run(paths: &[PathBuf], forced_kind: Option<DocKind>, format: Format, colo
     let mut reports = Vec::new();
     let today = super::today();
     for target in &targets {
-        let dir = target.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
-        let project = projects.entry(dir.clone()).or_insert_with(|| Project::discover(&dir));
+        let dir = target
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let project = projects
+            .entry(dir.clone())
+            .or_insert_with(|| Project::discover(&dir));
         if let Some(root) = &project.root {
             if !reported_config.contains(root) {
                 reported_config.push(root.clone());
@@ -68,7 +91,11 @@ pub fn run(paths: &[PathBuf], forced_kind: Option<DocKind>, format: Format, colo
             }
             continue;
         }
-        reports.push(FileReport { path: target.path.clone(), text, diagnostics: analysis.diagnostics });
+        reports.push(FileReport {
+            path: target.path.clone(),
+            text,
+            diagnostics: analysis.diagnostics,
+        });
     }
 
     match format {
@@ -77,7 +104,10 @@ pub fn run(paths: &[PathBuf], forced_kind: Option<DocKind>, format: Format, colo
         Format::Github => render::github(&reports, &problems),
     }
 
-    let has_error = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity == Severity::Error)
+    let has_error = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity == Severity::Error)
         || problems.iter().any(|p| p.is_config);
     if problems.iter().any(|p| !p.is_config) {
         EXIT_USAGE

@@ -18,7 +18,11 @@ pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 #[derive(Parser)]
-#[command(name = "rung", version, about = "Checks growth docs — promo docs, growth plans, brag docs, retros — against a career ladder")]
+#[command(
+    name = "rung",
+    version,
+    about = "Checks growth docs — promo docs, growth plans, brag docs, retros — against a career ladder"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -119,18 +123,35 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Check { paths, kind, format, color } => check::run(&paths, kind.map(Into::into), format, color),
+        Command::Check {
+            paths,
+            kind,
+            format,
+            color,
+        } => check::run(&paths, kind.map(Into::into), format, color),
         Command::Explain { name } => rules::explain(&name),
         Command::Rules => rules::list(),
         Command::Ladder { ladder, level } => ladder::run(ladder.as_deref(), level.as_deref()),
         Command::Report { file, format } => report::run(&file, format),
-        Command::New { kind, ladder, level, target } => new::run(kind.into(), ladder.as_deref(), level.as_deref(), target.as_deref()),
+        Command::New {
+            kind,
+            ladder,
+            level,
+            target,
+        } => new::run(
+            kind.into(),
+            ladder.as_deref(),
+            level.as_deref(),
+            target.as_deref(),
+        ),
     }
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), for fixes that date an entry and for templates.
 pub fn today() -> String {
-    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     let (year, month, day) = civil_from_days((seconds / 86_400) as i64);
     format!("{year:04}-{month:02}-{day:02}")
 }

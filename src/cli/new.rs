@@ -7,73 +7,145 @@ use crate::project::Project;
 use std::fmt::Write;
 use std::path::Path;
 
-pub fn run(kind: DocKind, ladder_arg: Option<&str>, level_arg: Option<&str>, target_arg: Option<&str>) -> i32 {
+pub fn run(
+    kind: DocKind,
+    ladder_arg: Option<&str>,
+    level_arg: Option<&str>,
+    target_arg: Option<&str>,
+) -> i32 {
     let project = Project::discover(Path::new("."));
     let catalogue = &project.settings.catalogue;
     let ladder_id = ladder_arg.unwrap_or(&project.settings.default_ladder);
     let Some(ladder) = catalogue.ladder(ladder_id) else {
         let known: Vec<&str> = catalogue.ladders.iter().map(|l| l.id.as_str()).collect();
-        eprintln!("error: unknown ladder `{ladder_id}`: use one of {}", known.join(", "));
+        eprintln!(
+            "error: unknown ladder `{ladder_id}`: use one of {}",
+            known.join(", ")
+        );
         return EXIT_USAGE;
     };
     let resolve = |name: Option<&str>, what: &str| -> Result<Option<usize>, i32> {
         match name {
             None => Ok(None),
             Some(name) => ladder.level_index(name).map(Some).ok_or_else(|| {
-                eprintln!("error: {what} `{name}` is not a level of the {} ladder", ladder.id);
+                eprintln!(
+                    "error: {what} `{name}` is not a level of the {} ladder",
+                    ladder.id
+                );
                 EXIT_USAGE
             }),
         }
     };
-    let (level_idx, target_idx) = match (resolve(level_arg, "level"), resolve(target_arg, "target")) {
+    let (level_idx, target_idx) = match (resolve(level_arg, "level"), resolve(target_arg, "target"))
+    {
         (Ok(level), Ok(target)) => (level, target),
         _ => return EXIT_USAGE,
     };
     // Without both, aim one level above the given one, or at the middle of the ladder.
     let middle = ladder.levels.len() / 2;
-    let level_idx = level_idx.or(target_idx.map(|t| t.saturating_sub(1))).unwrap_or(middle.saturating_sub(1));
+    let level_idx = level_idx
+        .or(target_idx.map(|t| t.saturating_sub(1)))
+        .unwrap_or(middle.saturating_sub(1));
     let target_idx = target_idx.unwrap_or((level_idx + 1).min(ladder.levels.len() - 1));
     let level = &ladder.levels[level_idx];
     let target = &ladder.levels[target_idx];
 
     let today = super::today();
-    let half = if today[5..7].parse::<u32>().unwrap_or(1) <= 6 { "H1" } else { "H2" };
+    let half = if today[5..7].parse::<u32>().unwrap_or(1) <= 6 {
+        "H1"
+    } else {
+        "H2"
+    };
     let period = format!("{}-{half}", &today[..4]);
     let mut out = String::new();
-    let _ = writeln!(out, "---\nkind: {}\nladder: {}\nlevel: {}", kind.id(), ladder.id, level.id);
+    let _ = writeln!(
+        out,
+        "---\nkind: {}\nladder: {}\nlevel: {}",
+        kind.id(),
+        ladder.id,
+        level.id
+    );
     match kind {
         DocKind::Promo => {
             let _ = writeln!(out, "target: {}\nperiod: {period}\n---\n", target.id);
             let _ = writeln!(out, "# Promotion case: {} → {}\n", level.id, target.id);
-            let _ = writeln!(out, "## Summary\n\n[Describe in two or three sentences why your work already matches {}: {}]\n", target.id, target.scope);
+            let _ = writeln!(
+                out,
+                "## Summary\n\n[Describe in two or three sentences why your work already matches {}: {}]\n",
+                target.id, target.scope
+            );
             let _ = writeln!(out, "## Wins\n\n{}\n", evidence_skeleton("delivery"));
             for id in &target.traits {
                 if let Some(tr) = ladder.trait_by_id(id) {
-                    let _ = writeln!(out, "## {}\n\n<!-- {} -->\n{}\n", tr.name, tr.evidence, evidence_skeleton(&tr.id));
+                    let _ = writeln!(
+                        out,
+                        "## {}\n\n<!-- {} -->\n{}\n",
+                        tr.name,
+                        tr.evidence,
+                        evidence_skeleton(&tr.id)
+                    );
                 }
             }
-            let _ = writeln!(out, "## Feedback\n\n- [What your peers and manager said, and who said it]");
+            let _ = writeln!(
+                out,
+                "## Feedback\n\n- [What your peers and manager said, and who said it]"
+            );
         }
         DocKind::GrowthPlan => {
-            let focus: Vec<&str> = target.traits.iter().filter(|t| !level.traits.contains(t)).take(2).map(String::as_str).collect();
-            let focus = if focus.is_empty() { target.traits.iter().take(2).map(String::as_str).collect() } else { focus };
-            let _ = writeln!(out, "target: {}\nperiod: {period}\nfocus: [{}]\n---\n", target.id, focus.join(", "));
+            let focus: Vec<&str> = target
+                .traits
+                .iter()
+                .filter(|t| !level.traits.contains(t))
+                .take(2)
+                .map(String::as_str)
+                .collect();
+            let focus = if focus.is_empty() {
+                target.traits.iter().take(2).map(String::as_str).collect()
+            } else {
+                focus
+            };
+            let _ = writeln!(
+                out,
+                "target: {}\nperiod: {period}\nfocus: [{}]\n---\n",
+                target.id,
+                focus.join(", ")
+            );
             let _ = writeln!(out, "# Growth plan: {} → {}\n", level.id, target.id);
             for id in &focus {
                 if let Some(tr) = ladder.trait_by_id(id) {
-                    let _ = writeln!(out, "## {}\n\n<!-- {} -->\n{}\n", tr.name, tr.description, action_skeleton());
+                    let _ = writeln!(
+                        out,
+                        "## {}\n\n<!-- {} -->\n{}\n",
+                        tr.name,
+                        tr.description,
+                        action_skeleton()
+                    );
                 }
             }
-            let _ = writeln!(out, "## Feedback\n\n- Ask [whom] for feedback on [what], [when: e.g. monthly in our 1:1s]");
+            let _ = writeln!(
+                out,
+                "## Feedback\n\n- Ask [whom] for feedback on [what], [when: e.g. monthly in our 1:1s]"
+            );
         }
         DocKind::Brag => {
-            let _ = writeln!(out, "---\n\n# Brag document\n\n## {}\n\n{}", &today[..7], evidence_skeleton("delivery"));
+            let _ = writeln!(
+                out,
+                "---\n\n# Brag document\n\n## {}\n\n{}",
+                &today[..7],
+                evidence_skeleton("delivery")
+            );
         }
         DocKind::Retro => {
             let _ = writeln!(out, "period: {period}\n---\n\n# Retrospective: [project]\n");
             let _ = writeln!(out, "## Went well\n\n- [What worked, and how you know]\n");
-            let _ = writeln!(out, "## Didn't go well\n\n- [What hurt, and what it cost]\n");
-            let _ = writeln!(out, "## Do differently\n\n- [The change you will make next time, and who owns it]");
+            let _ = writeln!(
+                out,
+                "## Didn't go well\n\n- [What hurt, and what it cost]\n"
+            );
+            let _ = writeln!(
+                out,
+                "## Do differently\n\n- [The change you will make next time, and who owns it]"
+            );
         }
     }
     print!("{out}");

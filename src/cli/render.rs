@@ -31,15 +31,31 @@ pub struct Problem {
 
 impl Problem {
     pub fn unreadable(path: &Path, message: &str) -> Problem {
-        Problem { file: path.display().to_string(), line: 0, column: 0, message: message.to_string(), is_config: false }
+        Problem {
+            file: path.display().to_string(),
+            line: 0,
+            column: 0,
+            message: message.to_string(),
+            is_config: false,
+        }
     }
 
     pub fn config(error: &LocatedError) -> Problem {
-        Problem { file: error.file.clone(), line: error.line, column: error.column, message: error.message.clone(), is_config: true }
+        Problem {
+            file: error.file.clone(),
+            line: error.line,
+            column: error.column,
+            message: error.message.clone(),
+            is_config: true,
+        }
     }
 
     fn code(&self) -> &'static str {
-        if self.is_config { "invalid-config" } else { "unreadable-file" }
+        if self.is_config {
+            "invalid-config"
+        } else {
+            "unreadable-file"
+        }
     }
 }
 
@@ -52,7 +68,11 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
     let choice = match color {
         ColorChoice::Always => termcolor::ColorChoice::Always,
         ColorChoice::Never => termcolor::ColorChoice::Never,
-        ColorChoice::Auto if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => termcolor::ColorChoice::Auto,
+        ColorChoice::Auto
+            if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
+        {
+            termcolor::ColorChoice::Auto
+        }
         ColorChoice::Auto => termcolor::ColorChoice::Never,
     };
     let out = termcolor::StandardStream::stdout(choice);
@@ -61,8 +81,15 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
     let (mut n_errors, mut n_warnings, mut n_other) = (0, 0, 0);
 
     for problem in problems {
-        let location = if problem.line > 0 { format!("{}:{}:{}", problem.file, problem.line, problem.column) } else { problem.file.clone() };
-        let report = Report::error().with_code(problem.code()).with_message(&problem.message).with_notes(vec![format!("in {location}")]);
+        let location = if problem.line > 0 {
+            format!("{}:{}:{}", problem.file, problem.line, problem.column)
+        } else {
+            problem.file.clone()
+        };
+        let report = Report::error()
+            .with_code(problem.code())
+            .with_message(&problem.message)
+            .with_notes(vec![format!("in {location}")]);
         let empty: SimpleFiles<String, String> = SimpleFiles::new();
         let _ = term::emit_to_write_style(&mut out.lock(), &config, &empty, &report);
         n_errors += 1;
@@ -81,13 +108,24 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
                 Severity::Warning => n_warnings += 1,
                 _ => n_other += 1,
             }
-            let mut labels = vec![Label::primary(id, diagnostic.span.start..diagnostic.span.end)];
-            labels.extend(diagnostic.related.iter().map(|r| Label::secondary(id, r.span.start..r.span.end).with_message(&r.message)));
+            let mut labels = vec![Label::primary(
+                id,
+                diagnostic.span.start..diagnostic.span.end,
+            )];
+            labels.extend(
+                diagnostic.related.iter().map(|r| {
+                    Label::secondary(id, r.span.start..r.span.end).with_message(&r.message)
+                }),
+            );
             let mut notes = Vec::new();
             if let Some(fix) = &diagnostic.fix {
                 notes.push(format!("fix available: {}", fix.title));
             }
-            let report = report.with_code(diagnostic.rule).with_message(&diagnostic.message).with_labels(labels).with_notes(notes);
+            let report = report
+                .with_code(diagnostic.rule)
+                .with_message(&diagnostic.message)
+                .with_labels(labels)
+                .with_notes(notes);
             let _ = term::emit_to_write_style(&mut out.lock(), &config, &files, &report);
         }
     }
@@ -143,7 +181,10 @@ pub fn json(reports: &[FileReport], problems: &[Problem]) {
 
 /// Escape a workflow command's message (`%`, CR, LF) or property (also `:` and `,`).
 fn escape(text: &str, is_property: bool) -> String {
-    let mut out = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let mut out = text
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
     if is_property {
         out = out.replace(':', "%3A").replace(',', "%2C");
     }
@@ -152,8 +193,17 @@ fn escape(text: &str, is_property: bool) -> String {
 
 pub fn github(reports: &[FileReport], problems: &[Problem]) {
     for problem in problems {
-        let location = if problem.line > 0 { format!(",line={},col={}", problem.line, problem.column) } else { String::new() };
-        println!("::error file={}{location},title={}::{}", escape(&problem.file, true), problem.code(), escape(&problem.message, false));
+        let location = if problem.line > 0 {
+            format!(",line={},col={}", problem.line, problem.column)
+        } else {
+            String::new()
+        };
+        println!(
+            "::error file={}{location},title={}::{}",
+            escape(&problem.file, true),
+            problem.code(),
+            escape(&problem.message, false)
+        );
     }
     for file in reports {
         let index = LineIndex::new(&file.text);

@@ -7,14 +7,22 @@ use crate::analysis::rules::{self, REGISTRY};
 pub fn list() -> i32 {
     let width = REGISTRY.iter().map(|r| r.name.len()).max().unwrap_or(0);
     for rule in REGISTRY {
-        println!("{:width$}  {:7}  {:32}  {}", rule.name, rule.default_severity.as_str(), rules::kinds_label(rule), rule.summary);
+        println!(
+            "{:width$}  {:7}  {:32}  {}",
+            rule.name,
+            rule.default_severity.as_str(),
+            rules::kinds_label(rule),
+            rule.summary
+        );
     }
     EXIT_OK
 }
 
 pub fn explain(name: &str) -> i32 {
     let Some(rule) = rules::find(name) else {
-        let hint = closest(name, REGISTRY.iter().map(|r| r.name)).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+        let hint = closest(name, REGISTRY.iter().map(|r| r.name))
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
         eprintln!("error: unknown rule `{name}`{hint} (`rung rules` lists them)");
         return EXIT_USAGE;
     };
@@ -23,7 +31,10 @@ pub fn explain(name: &str) -> i32 {
     println!("- default severity: {}", rule.default_severity);
     println!("- applies to: {}", rules::kinds_label(rule));
     println!("- quick fix: {}", if rule.has_fix { "yes" } else { "no" });
-    println!("- silence it: `<!-- rung-disable-next-line {0} -->` or `<!-- rung-disable {0} -->`, or `{0} = \"off\"` under [rules] in rung.toml\n", rule.name);
+    println!(
+        "- silence it: `<!-- rung-disable-next-line {0} -->` or `<!-- rung-disable {0} -->`, or `{0} = \"off\"` under [rules] in rung.toml\n",
+        rule.name
+    );
     print!("{}", rule.docs);
     EXIT_OK
 }

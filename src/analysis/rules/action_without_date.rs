@@ -58,12 +58,25 @@ mod tests {
 
     #[test]
     fn fires_on_undated_actions() {
-        fires(RULE, "---\nkind: growth-plan\n---\n## Delegation\n- Hand the release tooling to Priya.\n  - pair on the first release\n## Actions\n- Ask for more feedback\n", &["Hand the release tooling to Priya.", "Ask for more feedback"]);
+        fires(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Delegation\n- Hand the release tooling to Priya.\n  - pair on the first release\n## Actions\n- Ask for more feedback\n",
+            &[
+                "Hand the release tooling to Priya.",
+                "Ask for more feedback",
+            ],
+        );
     }
 
     #[test]
     fn quiet_on_dated_actions_and_other_kinds() {
-        quiet(RULE, "---\nkind: growth-plan\n---\n## Delegation\n- Hand over the tooling.\n  - by end of Q3\n- Pair weekly with Sam\n## Summary\n- I want to grow.\n");
-        quiet(RULE, "---\nkind: promo\n---\n## Delegation\n- Handed over the tooling.\n");
+        quiet(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Delegation\n- Hand over the tooling.\n  - by end of Q3\n- Pair weekly with Sam\n## Summary\n- I want to grow.\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: promo\n---\n## Delegation\n- Handed over the tooling.\n",
+        );
     }
 }

@@ -43,11 +43,19 @@ reviewer may count the trait twice or miss half of it.
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let sections: Vec<_> = cx.doc.trait_sections().collect();
     for (position, &(_, section, trait_idx)) in sections.iter().enumerate() {
-        let Some(&(_, first, _)) = sections[..position].iter().find(|(_, _, t)| *t == trait_idx) else { continue };
+        let Some(&(_, first, _)) = sections[..position]
+            .iter()
+            .find(|(_, _, t)| *t == trait_idx)
+        else {
+            continue;
+        };
         let name = &cx.ladder.traits[trait_idx].name;
         out.push(
-            Finding::new(section.title_span, format!("a second section for {name}: merge its evidence into the first one"))
-                .with_related(first.title_span, format!("first section for {name}")),
+            Finding::new(
+                section.title_span,
+                format!("a second section for {name}: merge its evidence into the first one"),
+            )
+            .with_related(first.title_span, format!("first section for {name}")),
         );
     }
 }
@@ -60,7 +68,8 @@ mod tests {
 
     #[test]
     fn fires_on_the_second_section_with_the_first_as_related() {
-        let text = "---\nkind: promo\n---\n## Mentorship\n- a\n## Delivery\n- b\n## Coaching\n- c\n";
+        let text =
+            "---\nkind: promo\n---\n## Mentorship\n- a\n## Delivery\n- b\n## Coaching\n- c\n";
         fires(RULE, text, &["Coaching"]);
         let related = &diagnostics(RULE, text)[0].related[0];
         assert_eq!(&text[related.span.start..related.span.end], "Mentorship");
@@ -68,7 +77,13 @@ mod tests {
 
     #[test]
     fn quiet_on_distinct_traits_and_brag_docs() {
-        quiet(RULE, "---\nkind: promo\n---\n## Mentorship\n- a\n## Delivery\n- b\n");
-        quiet(RULE, "---\nkind: brag\n---\n## Mentorship\n- a\n## Mentorship\n- b\n");
+        quiet(
+            RULE,
+            "---\nkind: promo\n---\n## Mentorship\n- a\n## Delivery\n- b\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: brag\n---\n## Mentorship\n- a\n## Mentorship\n- b\n",
+        );
     }
 }

@@ -48,12 +48,24 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let nl = newline_of(cx.text);
     for area in focus_areas(cx) {
-        let Some(trait_idx) = area.trait_idx else { continue };
+        let Some(trait_idx) = area.trait_idx else {
+            continue;
+        };
         let tr = &cx.ladder.traits[trait_idx];
-        let in_section = area.section.is_some_and(|idx| doc.entries_within(idx).any(|e| !e.is_placeholder));
-        let in_actions = doc.entries.iter().filter(|e| e.role == EntryRole::Action && !e.is_placeholder).any(|e| {
-            e.tags.iter().any(|&t| doc.tags[t].trait_idx == Some(trait_idx)) || mentions(&e.full_text(), &tr.name) || mentions(&e.full_text(), &tr.id)
-        });
+        let in_section = area
+            .section
+            .is_some_and(|idx| doc.entries_within(idx).any(|e| !e.is_placeholder));
+        let in_actions = doc
+            .entries
+            .iter()
+            .filter(|e| e.role == EntryRole::Action && !e.is_placeholder)
+            .any(|e| {
+                e.tags
+                    .iter()
+                    .any(|&t| doc.tags[t].trait_idx == Some(trait_idx))
+                    || mentions(&e.full_text(), &tr.name)
+                    || mentions(&e.full_text(), &tr.id)
+            });
         if in_section || in_actions {
             continue;
         }
@@ -64,12 +76,27 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 format!("{nl}{nl}{}", action_skeleton()),
             ),
             None => {
-                let lead = if cx.text.ends_with('\n') { nl.to_string() } else { format!("{nl}{nl}") };
-                Fix::insert(format!("Add a {} section with an action", tr.name), cx.text.len(), format!("{lead}## {}{nl}{nl}{}{nl}", tr.name, action_skeleton()))
+                let lead = if cx.text.ends_with('\n') {
+                    nl.to_string()
+                } else {
+                    format!("{nl}{nl}")
+                };
+                Fix::insert(
+                    format!("Add a {} section with an action", tr.name),
+                    cx.text.len(),
+                    format!("{lead}## {}{nl}{nl}{}{nl}", tr.name, action_skeleton()),
+                )
             }
         };
         out.push(
-            Finding::new(area.span, format!("no action for {}: add a list item saying what you will do and by when", tr.name)).with_fix(fix),
+            Finding::new(
+                area.span,
+                format!(
+                    "no action for {}: add a list item saying what you will do and by when",
+                    tr.name
+                ),
+            )
+            .with_fix(fix),
         );
     }
 }
@@ -77,7 +104,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
 fn mentions(text: &str, name: &str) -> bool {
     let text = crate::catalogue::normalize_name(text);
     let name = crate::catalogue::normalize_name(name);
-    text.split(' ').collect::<Vec<_>>().windows(name.split(' ').count()).any(|w| w.join(" ") == name)
+    text.split(' ')
+        .collect::<Vec<_>>()
+        .windows(name.split(' ').count())
+        .any(|w| w.join(" ") == name)
 }
 
 #[cfg(test)]
@@ -90,12 +120,21 @@ mod tests {
     fn fires_on_focus_areas_without_actions() {
         let text = "---\nkind: growth-plan\nfocus: [delegation, hiring]\n---\n## Delegation\nI want to delegate more.\n## Actions\n- Run 3 interviews a month, by March 2026\n";
         fires(RULE, text, &["delegation", "hiring"]);
-        assert!(fixed(RULE, text).contains("## Delegation\n\n- [What you will do], [with whom], by [date]\nI want"));
+        assert!(
+            fixed(RULE, text)
+                .contains("## Delegation\n\n- [What you will do], [with whom], by [date]\nI want")
+        );
     }
 
     #[test]
     fn quiet_when_each_area_has_an_action() {
-        quiet(RULE, "---\nkind: growth-plan\nfocus: [delegation, hiring]\n---\n## Delegation\n- Hand over the release tooling by June 2026\n## Next steps\n- Join the hiring loop #hiring\n");
-        quiet(RULE, "---\nkind: growth-plan\n---\n## Actions\n- Improve delegation by pairing weekly\n## Delegation\n");
+        quiet(
+            RULE,
+            "---\nkind: growth-plan\nfocus: [delegation, hiring]\n---\n## Delegation\n- Hand over the release tooling by June 2026\n## Next steps\n- Join the hiring loop #hiring\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Actions\n- Improve delegation by pairing weekly\n## Delegation\n",
+        );
     }
 }

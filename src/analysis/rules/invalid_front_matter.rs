@@ -53,30 +53,46 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             *opening,
             "front matter opened with `---` is never closed: add a `---` line after the last key",
         )),
-        Some(FrontMatterProblem::InvalidYaml { span, message }) => {
-            out.push(Finding::new(*span, format!("front matter is not valid YAML: {message}")))
-        }
-        Some(FrontMatterProblem::NotAMapping { span }) => {
-            out.push(Finding::new(*span, "front matter must be `key: value` lines, such as `kind: promo`"))
-        }
+        Some(FrontMatterProblem::InvalidYaml { span, message }) => out.push(Finding::new(
+            *span,
+            format!("front matter is not valid YAML: {message}"),
+        )),
+        Some(FrontMatterProblem::NotAMapping { span }) => out.push(Finding::new(
+            *span,
+            "front matter must be `key: value` lines, such as `kind: promo`",
+        )),
         None => {}
     }
-    let Some(fm) = &cx.doc.front_matter else { return };
+    let Some(fm) = &cx.doc.front_matter else {
+        return;
+    };
     for entry in &fm.entries {
         let is_single = SINGLE_VALUED.contains(&entry.key.as_str());
         match (&entry.value, entry.key.as_str()) {
             (FmValue::Text(value), "kind") if DocKind::parse(value).is_none() => {
                 let kinds = DocKind::ALL.map(DocKind::id);
-                let message = format!("`{value}` is not a kind of growth doc: use one of {}", kinds.join(", "));
+                let message = format!(
+                    "`{value}` is not a kind of growth doc: use one of {}",
+                    kinds.join(", ")
+                );
                 let mut finding = Finding::new(entry.value_span, message);
                 if let Some(suggestion) = closest(value, kinds.into_iter()) {
-                    finding = finding.with_fix(Fix::replace(format!("Replace with `{suggestion}`"), entry.value_span, suggestion));
+                    finding = finding.with_fix(Fix::replace(
+                        format!("Replace with `{suggestion}`"),
+                        entry.value_span,
+                        suggestion,
+                    ));
                 }
                 out.push(finding);
             }
             (FmValue::List(_) | FmValue::Other, _) if is_single => out.push(Finding::new(
                 key_line(cx, entry.key_span),
-                format!("`{}` takes a single value, such as `{}: {}`", entry.key, entry.key, example(&entry.key)),
+                format!(
+                    "`{}` takes a single value, such as `{}: {}`",
+                    entry.key,
+                    entry.key,
+                    example(&entry.key)
+                ),
             )),
             (FmValue::Other, "focus") => out.push(Finding::new(
                 key_line(cx, entry.key_span),
@@ -112,23 +128,43 @@ mod tests {
 
     #[test]
     fn fires_on_unclosed_invalid_and_wrong_shapes() {
-        assert_eq!(flagged_named(RULE, "promo.md", "---\nkind: promo\n# Title\n"), ["---"]);
+        assert_eq!(
+            flagged_named(RULE, "promo.md", "---\nkind: promo\n# Title\n"),
+            ["---"]
+        );
         let text = "---\nkind: promo\nlevel: [E5\n---\n";
         assert_eq!(flagged(RULE, text).len(), 1);
         fires(RULE, "---\nkind: promoton\n---\n", &["promoton"]);
-        fires(RULE, "---\nkind: promo\nlevel: [E5, E6]\n---\n", &["level: [E5, E6]"]);
-        fires(RULE, "---\nkind: brag\nfocus: {a: 1}\n---\n", &["focus: {a: 1}"]);
+        fires(
+            RULE,
+            "---\nkind: promo\nlevel: [E5, E6]\n---\n",
+            &["level: [E5, E6]"],
+        );
+        fires(
+            RULE,
+            "---\nkind: brag\nfocus: {a: 1}\n---\n",
+            &["focus: {a: 1}"],
+        );
     }
 
     #[test]
     fn offers_the_closest_kind() {
-        assert_eq!(fixed(RULE, "---\nkind: promoton\n---\n"), "---\nkind: promo\n---\n");
-        assert_eq!(fixed(RULE, "---\nkind: growthplan\n---\n"), "---\nkind: growth-plan\n---\n");
+        assert_eq!(
+            fixed(RULE, "---\nkind: promoton\n---\n"),
+            "---\nkind: promo\n---\n"
+        );
+        assert_eq!(
+            fixed(RULE, "---\nkind: growthplan\n---\n"),
+            "---\nkind: growth-plan\n---\n"
+        );
     }
 
     #[test]
     fn quiet_on_good_front_matter_and_on_ordinary_markdown() {
-        quiet(RULE, "---\nkind: promo\nlevel: E5\ntarget: E6\nfocus: [delegation]\nname: Sam\n---\n# Promo\n");
+        quiet(
+            RULE,
+            "---\nkind: promo\nlevel: E5\ntarget: E6\nfocus: [delegation]\nname: Sam\n---\n# Promo\n",
+        );
         quiet(RULE, "---\ntitle: [not, yaml\n---\n# README\n");
         quiet(RULE, "---\nkind: growth-plan\nfocus: delegation\n---\n");
     }

@@ -40,9 +40,10 @@ that will be written again next quarter.
 };
 
 const STOP_WORDS: [&str; 40] = [
-    "the", "and", "for", "with", "that", "this", "was", "were", "are", "our", "we", "too", "not", "didn", "did", "had", "have",
-    "has", "from", "into", "when", "then", "than", "more", "less", "very", "some", "any", "all", "out", "about", "again",
-    "next", "time", "went", "well", "got", "get", "they", "them",
+    "the", "and", "for", "with", "that", "this", "was", "were", "are", "our", "we", "too", "not",
+    "didn", "did", "had", "have", "has", "from", "into", "when", "then", "than", "more", "less",
+    "very", "some", "any", "all", "out", "about", "again", "next", "time", "went", "well", "got",
+    "get", "they", "them",
 ];
 
 /// Content-word stems: lower-case words of four letters or more, cut to five letters.
@@ -56,13 +57,30 @@ fn stems(text: &str) -> HashSet<String> {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let changes: Vec<_> = doc.entries.iter().filter(|e| e.role == EntryRole::Change && !e.is_placeholder).collect();
-    let change_stems: Vec<HashSet<String>> = changes.iter().map(|e| stems(&e.full_text())).collect();
-    for lesson in doc.entries.iter().filter(|e| e.role == EntryRole::Lesson && !e.is_placeholder) {
+    let changes: Vec<_> = doc
+        .entries
+        .iter()
+        .filter(|e| e.role == EntryRole::Change && !e.is_placeholder)
+        .collect();
+    let change_stems: Vec<HashSet<String>> =
+        changes.iter().map(|e| stems(&e.full_text())).collect();
+    for lesson in doc
+        .entries
+        .iter()
+        .filter(|e| e.role == EntryRole::Lesson && !e.is_placeholder)
+    {
         let lesson_stems = stems(&lesson.full_text());
-        let lesson_tags: HashSet<&str> = lesson.tags.iter().map(|&t| doc.tags[t].name.as_str()).collect();
+        let lesson_tags: HashSet<&str> = lesson
+            .tags
+            .iter()
+            .map(|&t| doc.tags[t].name.as_str())
+            .collect();
         let answered = changes.iter().zip(&change_stems).any(|(change, stems)| {
-            !stems.is_disjoint(&lesson_stems) || change.tags.iter().any(|&t| lesson_tags.contains(doc.tags[t].name.as_str()))
+            !stems.is_disjoint(&lesson_stems)
+                || change
+                    .tags
+                    .iter()
+                    .any(|&t| lesson_tags.contains(doc.tags[t].name.as_str()))
         });
         if !answered {
             out.push(Finding::new(
@@ -83,13 +101,26 @@ mod tests {
     fn fires_on_unanswered_lessons() {
         let text = "---\nkind: retro\n---\n## Didn't go well\n- Deploys broke twice on Fridays.\n- Design started late.\n## Do differently\n- Write the design doc earlier.\n";
         fires(RULE, text, &["Deploys broke twice on Fridays."]);
-        fires(RULE, "---\nkind: retro\n---\n## What went wrong\n- Scope crept.\n", &["Scope crept."]);
+        fires(
+            RULE,
+            "---\nkind: retro\n---\n## What went wrong\n- Scope crept.\n",
+            &["Scope crept."],
+        );
     }
 
     #[test]
     fn quiet_when_every_lesson_has_a_change() {
-        quiet(RULE, "---\nkind: retro\n---\n## Didn't go well\n- Deploys broke twice on Fridays.\n## Do differently\n- Stop deploying after Thursday noon.\n");
-        quiet(RULE, "---\nkind: retro\n---\n## Didn't go well\n- On-call was noisy #alerts\n## Next time\n- Tune thresholds #alerts\n");
-        quiet(RULE, "---\nkind: brag\n---\n## Didn't go well\n- Deploys broke.\n");
+        quiet(
+            RULE,
+            "---\nkind: retro\n---\n## Didn't go well\n- Deploys broke twice on Fridays.\n## Do differently\n- Stop deploying after Thursday noon.\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: retro\n---\n## Didn't go well\n- On-call was noisy #alerts\n## Next time\n- Tune thresholds #alerts\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: brag\n---\n## Didn't go well\n- Deploys broke.\n",
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! `missing-expected-trait`: the target level expects a trait the doc never evidences.
 
-use super::{Finding, Rule, newline_of};
 use super::trait_without_evidence::evidence_skeleton;
+use super::{Finding, Rule, newline_of};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::DocKind;
@@ -44,24 +44,52 @@ The quick fix appends a section with an entry skeleton to fill in.
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some((target, span)) = cx.doc.front_matter.as_ref().and_then(|fm| fm.text("target")) else { return };
-    let Some(level) = cx.ladder.find_level(target) else { return };
+    let Some((target, span)) = cx
+        .doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.text("target"))
+    else {
+        return;
+    };
+    let Some(level) = cx.ladder.find_level(target) else {
+        return;
+    };
     let nl = newline_of(cx.text);
     let ends_with_newline = cx.text.ends_with('\n');
     for trait_id in &level.traits {
-        let Some(trait_idx) = cx.ladder.traits.iter().position(|t| &t.id == trait_id) else { continue };
+        let Some(trait_idx) = cx.ladder.traits.iter().position(|t| &t.id == trait_id) else {
+            continue;
+        };
         let tr = &cx.ladder.traits[trait_idx];
-        if cx.doc.trait_is_evidenced(trait_idx, |role| role.implied_trait() == Some(tr.id.as_str())) {
+        if cx.doc.trait_is_evidenced(trait_idx, |role| {
+            role.implied_trait() == Some(tr.id.as_str())
+        }) {
             continue;
         }
-        let lead = if ends_with_newline { nl.to_string() } else { format!("{nl}{nl}") };
-        let section = format!("{lead}## {}{nl}{nl}{}{nl}", tr.name, evidence_skeleton(&tr.id));
+        let lead = if ends_with_newline {
+            nl.to_string()
+        } else {
+            format!("{nl}{nl}")
+        };
+        let section = format!(
+            "{lead}## {}{nl}{nl}{}{nl}",
+            tr.name,
+            evidence_skeleton(&tr.id)
+        );
         out.push(
             Finding::new(
                 span,
-                format!("{} expects evidence of {}: add a `## {}` section or tag an entry with #{}", level.id, tr.name, tr.name, tr.id),
+                format!(
+                    "{} expects evidence of {}: add a `## {}` section or tag an entry with #{}",
+                    level.id, tr.name, tr.name, tr.id
+                ),
             )
-            .with_fix(Fix::insert(format!("Add a {} section", tr.name), cx.text.len(), section)),
+            .with_fix(Fix::insert(
+                format!("Add a {} section", tr.name),
+                cx.text.len(),
+                section,
+            )),
         );
     }
 }
@@ -77,13 +105,20 @@ mod tests {
         let text = "---\nkind: promo\nlevel: E4\ntarget: E5\n---\n## Ownership\n- Owned the retry service.\n## Wins\n- Shipped X #delivery\n## Mentoring\n- Mentored two hires.\n";
         let found = diagnostics(RULE, text);
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(messages, [
-            "E5 expects evidence of Handling ambiguity: add a `## Handling ambiguity` section or tag an entry with #ambiguity",
-            "E5 expects evidence of Craft: add a `## Craft` section or tag an entry with #craft",
-            "E5 expects evidence of Collaboration: add a `## Collaboration` section or tag an entry with #collaboration",
-            "E5 expects evidence of Communication: add a `## Communication` section or tag an entry with #communication",
-        ]);
-        assert!(found.iter().all(|d| &text[d.span.start..d.span.end] == "E5"));
+        assert_eq!(
+            messages,
+            [
+                "E5 expects evidence of Handling ambiguity: add a `## Handling ambiguity` section or tag an entry with #ambiguity",
+                "E5 expects evidence of Craft: add a `## Craft` section or tag an entry with #craft",
+                "E5 expects evidence of Collaboration: add a `## Collaboration` section or tag an entry with #collaboration",
+                "E5 expects evidence of Communication: add a `## Communication` section or tag an entry with #communication",
+            ]
+        );
+        assert!(
+            found
+                .iter()
+                .all(|d| &text[d.span.start..d.span.end] == "E5")
+        );
     }
 
     #[test]
@@ -96,6 +131,9 @@ mod tests {
     #[test]
     fn quiet_without_a_target_or_when_all_are_evidenced() {
         quiet(RULE, "---\nkind: promo\n---\n# Promo\n");
-        quiet(RULE, "---\nkind: promo\ntarget: E3\n---\n- Shipped #delivery\n- Built #craft\n- Covered #teamwork\n- Learned #self-improvement\n");
+        quiet(
+            RULE,
+            "---\nkind: promo\ntarget: E3\n---\n- Shipped #delivery\n- Built #craft\n- Covered #teamwork\n- Learned #self-improvement\n",
+        );
     }
 }

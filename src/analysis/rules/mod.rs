@@ -50,7 +50,12 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(span: Span, message: impl Into<String>) -> Finding {
-        Finding { span, message: message.into(), related: Vec::new(), fix: None }
+        Finding {
+            span,
+            message: message.into(),
+            related: Vec::new(),
+            fix: None,
+        }
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Finding {
@@ -59,7 +64,10 @@ impl Finding {
     }
 
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Finding {
-        self.related.push(Related { span, message: message.into() });
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
         self
     }
 }
@@ -114,13 +122,19 @@ pub fn kinds_label(rule: &Rule) -> String {
     if rule.kinds.len() == DocKind::ALL.len() {
         "all".to_string()
     } else {
-        rule.kinds.iter().map(|k| k.id()).collect::<Vec<_>>().join(", ")
+        rule.kinds
+            .iter()
+            .map(|k| k.id())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
 /// The rules table of the README, generated from the registry (a test keeps the README current).
 pub fn markdown_table() -> String {
-    let mut out = String::from("| rule | default | kinds | quick fix | what it catches |\n| --- | --- | --- | --- | --- |\n");
+    let mut out = String::from(
+        "| rule | default | kinds | quick fix | what it catches |\n| --- | --- | --- | --- | --- |\n",
+    );
     for rule in REGISTRY {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} |\n",
@@ -153,11 +167,30 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for rule in REGISTRY {
             assert!(seen.insert(rule.name), "duplicate rule {}", rule.name);
-            assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", rule.name);
-            for heading in ["## What it does", "## Why it matters", "## Example", "## Use instead"] {
-                assert!(rule.docs.contains(heading), "{} docs lack {heading}", rule.name);
+            assert!(
+                rule.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                rule.name
+            );
+            for heading in [
+                "## What it does",
+                "## Why it matters",
+                "## Example",
+                "## Use instead",
+            ] {
+                assert!(
+                    rule.docs.contains(heading),
+                    "{} docs lack {heading}",
+                    rule.name
+                );
             }
-            assert!(!rule.summary.ends_with('.'), "{} summary ends with a period", rule.name);
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{} summary ends with a period",
+                rule.name
+            );
             assert!(!rule.kinds.is_empty());
         }
     }
@@ -176,11 +209,19 @@ pub(crate) struct FocusArea {
 pub(crate) fn focus_areas(cx: &Context) -> Vec<FocusArea> {
     use super::front_matter::FmValue;
     let doc = cx.doc;
-    let section_for = |trait_idx: Option<usize>| trait_idx.and_then(|t| doc.trait_sections().find(|(_, _, st)| *st == t).map(|(idx, _, _)| idx));
+    let section_for = |trait_idx: Option<usize>| {
+        trait_idx.and_then(|t| {
+            doc.trait_sections()
+                .find(|(_, _, st)| *st == t)
+                .map(|(idx, _, _)| idx)
+        })
+    };
     if let Some(entry) = doc.front_matter.as_ref().and_then(|fm| fm.get("focus")) {
         let items: Vec<(String, Span)> = match &entry.value {
             FmValue::List(items) => items.clone(),
-            FmValue::Text(text) if !text.trim().is_empty() => vec![(text.clone(), entry.value_span)],
+            FmValue::Text(text) if !text.trim().is_empty() => {
+                vec![(text.clone(), entry.value_span)]
+            }
             _ => Vec::new(),
         };
         if !items.is_empty() {
@@ -188,12 +229,22 @@ pub(crate) fn focus_areas(cx: &Context) -> Vec<FocusArea> {
                 .into_iter()
                 .map(|(name, span)| {
                     let trait_idx = cx.ladder.trait_index(&name);
-                    FocusArea { trait_idx, name, span, section: section_for(trait_idx) }
+                    FocusArea {
+                        trait_idx,
+                        name,
+                        span,
+                        section: section_for(trait_idx),
+                    }
                 })
                 .collect();
         }
     }
     doc.trait_sections()
-        .map(|(idx, section, trait_idx)| FocusArea { trait_idx: Some(trait_idx), name: section.title.clone(), span: section.title_span, section: Some(idx) })
+        .map(|(idx, section, trait_idx)| FocusArea {
+            trait_idx: Some(trait_idx),
+            name: section.title.clone(),
+            span: section.title_span,
+            section: Some(idx),
+        })
         .collect()
 }

@@ -48,8 +48,13 @@ static FEEDBACK_LOOP: LazyLock<Regex> = LazyLock::new(|| {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let has_section = doc.role_sections(Role::Feedback).any(|(idx, s)| s.n_prose_blocks > 0 || doc.entries_within(idx).any(|e| !e.is_placeholder));
-    let has_item = doc.entries.iter().any(|e| !e.is_placeholder && FEEDBACK_LOOP.is_match(&e.full_text()));
+    let has_section = doc
+        .role_sections(Role::Feedback)
+        .any(|(idx, s)| s.n_prose_blocks > 0 || doc.entries_within(idx).any(|e| !e.is_placeholder));
+    let has_item = doc
+        .entries
+        .iter()
+        .any(|e| !e.is_placeholder && FEEDBACK_LOOP.is_match(&e.full_text()));
     if has_section || has_item {
         return;
     }
@@ -61,7 +66,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         .or_else(|| doc.sections.first().map(|s| s.title_span))
         .unwrap_or(Span::new(0, 0));
     let nl = newline_of(cx.text);
-    let lead = if cx.text.ends_with('\n') || cx.text.is_empty() { nl.to_string() } else { format!("{nl}{nl}") };
+    let lead = if cx.text.ends_with('\n') || cx.text.is_empty() {
+        nl.to_string()
+    } else {
+        format!("{nl}{nl}")
+    };
     out.push(
         Finding::new(span, "no feedback loop: say whose feedback you will ask for and when, e.g. 'ask my manager monthly in our 1:1s'")
             .with_fix(Fix::insert(
@@ -80,16 +89,27 @@ mod tests {
 
     #[test]
     fn fires_without_any_feedback_loop() {
-        let text = "---\nkind: growth-plan\n---\n# Plan\n## Delegation\n- Hand over tooling by Q3 2026\n";
+        let text =
+            "---\nkind: growth-plan\n---\n# Plan\n## Delegation\n- Hand over tooling by Q3 2026\n";
         fires(RULE, text, &["growth-plan"]);
         assert!(fixed(RULE, text).ends_with("\n## Feedback\n\n- Ask [whom] for feedback on [what], [when: e.g. monthly in our 1:1s]\n"));
-        fires(RULE, "---\nkind: growth-plan\n---\n# Plan\n## Feedback\n- TODO\n", &["growth-plan"]);
+        fires(
+            RULE,
+            "---\nkind: growth-plan\n---\n# Plan\n## Feedback\n- TODO\n",
+            &["growth-plan"],
+        );
     }
 
     #[test]
     fn quiet_with_a_feedback_section_or_item() {
-        quiet(RULE, "---\nkind: growth-plan\n---\n## Feedback\nMonthly with my manager.\n");
-        quiet(RULE, "---\nkind: growth-plan\n---\n## Delegation\n- Ask Priya for feedback after each hand-over\n");
+        quiet(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Feedback\nMonthly with my manager.\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Delegation\n- Ask Priya for feedback after each hand-over\n",
+        );
         quiet(RULE, "---\nkind: retro\n---\n# Retro\n");
     }
 }

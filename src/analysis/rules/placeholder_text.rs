@@ -41,7 +41,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         for found in find_placeholders(source) {
             let span = Span::new(run.start + found.start, run.start + found.end);
             let what = &cx.text[span.start..span.end];
-            out.push(Finding::new(span, format!("placeholder left in: replace `{what}` with the real text")));
+            out.push(Finding::new(
+                span,
+                format!("placeholder left in: replace `{what}` with the real text"),
+            ));
         }
     }
 }
@@ -63,6 +66,9 @@ mod tests {
 
     #[test]
     fn quiet_in_code_and_on_real_text() {
-        quiet(RULE, "---\nkind: brag\n---\n- Removed every `TODO` from the codebase\n\n```\nTODO\n```\n- See [the RFC](rfc.md)\n");
+        quiet(
+            RULE,
+            "---\nkind: brag\n---\n- Removed every `TODO` from the codebase\n\n```\nTODO\n```\n- See [the RFC](rfc.md)\n",
+        );
     }
 }

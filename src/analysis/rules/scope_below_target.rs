@@ -56,8 +56,17 @@ static BEYOND_TEAM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some((target, span)) = cx.doc.front_matter.as_ref().and_then(|fm| fm.text("target")) else { return };
-    let Some(level) = cx.ladder.find_level(target) else { return };
+    let Some((target, span)) = cx
+        .doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.text("target"))
+    else {
+        return;
+    };
+    let Some(level) = cx.ladder.find_level(target) else {
+        return;
+    };
     if !level.reach.is_beyond_team() {
         return;
     }
@@ -87,14 +96,30 @@ mod tests {
 
     #[test]
     fn fires_when_every_win_stays_in_the_team() {
-        fires(RULE, "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Cut our p99 from 800 ms to 120 ms.\n## Notes\n- Other teams were busy.\n", &["E6"]);
+        fires(
+            RULE,
+            "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Cut our p99 from 800 ms to 120 ms.\n## Notes\n- Other teams were busy.\n",
+            &["E6"],
+        );
     }
 
     #[test]
     fn quiet_when_evidence_reaches_out_or_the_target_is_a_team_level() {
-        for reach in ["Moved 3 teams onto the flag service.", "Led a cross-team review.", "Unblocked two partner teams.", "Rolled it out org-wide.", "Aligned the whole org on one queue."] {
-            quiet(RULE, &format!("---\nkind: promo\ntarget: E6\n---\n## Wins\n- {reach}\n"));
+        for reach in [
+            "Moved 3 teams onto the flag service.",
+            "Led a cross-team review.",
+            "Unblocked two partner teams.",
+            "Rolled it out org-wide.",
+            "Aligned the whole org on one queue.",
+        ] {
+            quiet(
+                RULE,
+                &format!("---\nkind: promo\ntarget: E6\n---\n## Wins\n- {reach}\n"),
+            );
         }
-        quiet(RULE, "---\nkind: promo\ntarget: E5\n---\n## Wins\n- Cut our p99.\n");
+        quiet(
+            RULE,
+            "---\nkind: promo\ntarget: E5\n---\n## Wins\n- Cut our p99.\n",
+        );
     }
 }

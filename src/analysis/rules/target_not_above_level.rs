@@ -39,16 +39,37 @@ target: E6
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(fm) = &cx.doc.front_matter else { return };
-    let (Some((level, _)), Some((target, target_span))) = (fm.text("level"), fm.text("target")) else { return };
-    let (Some(level_idx), Some(target_idx)) = (cx.ladder.level_index(level), cx.ladder.level_index(target)) else { return };
+    let Some(fm) = &cx.doc.front_matter else {
+        return;
+    };
+    let (Some((level, _)), Some((target, target_span))) = (fm.text("level"), fm.text("target"))
+    else {
+        return;
+    };
+    let (Some(level_idx), Some(target_idx)) =
+        (cx.ladder.level_index(level), cx.ladder.level_index(target))
+    else {
+        return;
+    };
     if target_idx > level_idx {
         return;
     }
     let level_id = &cx.ladder.levels[level_idx].id;
-    let next = cx.ladder.levels.get(level_idx + 1).map(|l| format!(": aim for {}", l.id)).unwrap_or_default();
-    let relation = if target_idx == level_idx { "is your current level" } else { "is below your level" };
-    out.push(Finding::new(target_span, format!("target `{target}` {relation} `{level_id}`{next}")));
+    let next = cx
+        .ladder
+        .levels
+        .get(level_idx + 1)
+        .map(|l| format!(": aim for {}", l.id))
+        .unwrap_or_default();
+    let relation = if target_idx == level_idx {
+        "is your current level"
+    } else {
+        "is below your level"
+    };
+    out.push(Finding::new(
+        target_span,
+        format!("target `{target}` {relation} `{level_id}`{next}"),
+    ));
 }
 
 #[cfg(test)]
@@ -59,8 +80,15 @@ mod tests {
 
     #[test]
     fn fires_when_the_target_is_not_above() {
-        fires(RULE, "---\nkind: promo\nlevel: E6\ntarget: E5\n---\n", &["E5"]);
-        assert_eq!(message(RULE, "---\nkind: promo\nlevel: E5\ntarget: senior\n---\n"), "target `senior` is your current level `E5`: aim for E6");
+        fires(
+            RULE,
+            "---\nkind: promo\nlevel: E6\ntarget: E5\n---\n",
+            &["E5"],
+        );
+        assert_eq!(
+            message(RULE, "---\nkind: promo\nlevel: E5\ntarget: senior\n---\n"),
+            "target `senior` is your current level `E5`: aim for E6"
+        );
     }
 
     #[test]

@@ -63,13 +63,24 @@ mod tests {
 
     #[test]
     fn fires_past_the_third_focus_area() {
-        fires(RULE, "---\nkind: growth-plan\nfocus: [delegation, mentorship, hiring, vision]\n---\n", &["vision"]);
-        fires(RULE, "---\nkind: growth-plan\n---\n## Delegation\n## Hiring\n## Vision\n## Feedback\n## Grit\n", &["Grit"]);
+        fires(
+            RULE,
+            "---\nkind: growth-plan\nfocus: [delegation, mentorship, hiring, vision]\n---\n",
+            &["vision"],
+        );
+        fires(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Delegation\n## Hiring\n## Vision\n## Feedback\n## Grit\n",
+            &["Grit"],
+        );
     }
 
     #[test]
     fn quiet_with_three_or_fewer() {
-        quiet(RULE, "---\nkind: growth-plan\nfocus: [delegation, mentorship, hiring]\n---\n## Vision\n## Grit\n");
+        quiet(
+            RULE,
+            "---\nkind: growth-plan\nfocus: [delegation, mentorship, hiring]\n---\n## Vision\n## Grit\n",
+        );
         quiet(RULE, "---\nkind: promo\nfocus: [a, b, c, d, e]\n---\n");
     }
 }

@@ -48,23 +48,30 @@ pub fn evidence_skeleton(trait_id: &str) -> String {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let focus: Option<Vec<&str>> = doc.front_matter.as_ref().and_then(|fm| match &fm.get("focus")?.value {
-        FmValue::List(items) => Some(items.iter().map(|(s, _)| s.as_str()).collect()),
-        FmValue::Text(text) => Some(text.split(',').map(str::trim).collect()),
-        FmValue::Other => None,
-    });
+    let focus: Option<Vec<&str>> =
+        doc.front_matter
+            .as_ref()
+            .and_then(|fm| match &fm.get("focus")?.value {
+                FmValue::List(items) => Some(items.iter().map(|(s, _)| s.as_str()).collect()),
+                FmValue::Text(text) => Some(text.split(',').map(str::trim).collect()),
+                FmValue::Other => None,
+            });
     for (_, section, trait_idx) in doc.trait_sections() {
         let tr = &cx.ladder.traits[trait_idx];
         if doc.kind == DocKind::GrowthPlan {
             let in_focus = match &focus {
-                Some(names) => names.iter().any(|name| cx.ladder.trait_index(name) == Some(trait_idx)),
+                Some(names) => names
+                    .iter()
+                    .any(|name| cx.ladder.trait_index(name) == Some(trait_idx)),
                 None => true,
             };
             if in_focus {
                 continue;
             }
         }
-        if doc.trait_is_evidenced(trait_idx, |role| role.implied_trait() == Some(tr.id.as_str())) {
+        if doc.trait_is_evidenced(trait_idx, |role| {
+            role.implied_trait() == Some(tr.id.as_str())
+        }) {
             continue;
         }
         let nl = newline_of(cx.text);
@@ -88,8 +95,16 @@ mod tests {
 
     #[test]
     fn fires_on_empty_and_placeholder_sections() {
-        fires(RULE, &format!("{HEAD}## Ownership\n\n## Delivery\n- TODO\n- [add evidence]\n"), &["Ownership", "Delivery"]);
-        fires(RULE, &format!("{HEAD}## 🚀 Trait: Leadership\n\n### Notes\nTBD\n"), &["🚀 Trait: Leadership"]);
+        fires(
+            RULE,
+            &format!("{HEAD}## Ownership\n\n## Delivery\n- TODO\n- [add evidence]\n"),
+            &["Ownership", "Delivery"],
+        );
+        fires(
+            RULE,
+            &format!("{HEAD}## 🚀 Trait: Leadership\n\n### Notes\nTBD\n"),
+            &["🚀 Trait: Leadership"],
+        );
     }
 
     #[test]
@@ -102,10 +117,22 @@ mod tests {
 
     #[test]
     fn quiet_when_there_is_evidence_anywhere() {
-        quiet(RULE, &format!("{HEAD}## Ownership\n- Owned the retry service.\n"));
-        quiet(RULE, &format!("{HEAD}## Ownership\nI owned the retry service end to end.\n"));
-        quiet(RULE, &format!("{HEAD}## Ownership\n### Payments\n- Owned the retry service.\n"));
-        quiet(RULE, &format!("{HEAD}## Ownership\n\n## Wins\n- Owned the retry service #ownership\n"));
+        quiet(
+            RULE,
+            &format!("{HEAD}## Ownership\n- Owned the retry service.\n"),
+        );
+        quiet(
+            RULE,
+            &format!("{HEAD}## Ownership\nI owned the retry service end to end.\n"),
+        );
+        quiet(
+            RULE,
+            &format!("{HEAD}## Ownership\n### Payments\n- Owned the retry service.\n"),
+        );
+        quiet(
+            RULE,
+            &format!("{HEAD}## Ownership\n\n## Wins\n- Owned the retry service #ownership\n"),
+        );
         quiet(RULE, "---\nkind: brag\n---\n## Ownership\n");
         quiet(RULE, "---\nkind: growth-plan\n---\n## Delegation\n");
     }

@@ -40,10 +40,17 @@ The quick fix puts today's date at the start of the item.
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     for entry in &doc.entries {
-        if entry.role != EntryRole::Win || entry.is_placeholder || entry.date.is_some() {
+        if entry.role != EntryRole::Win
+            || entry.is_placeholder
+            || entry.is_prompt
+            || entry.date.is_some()
+        {
             continue;
         }
-        if entry.section.is_some_and(|idx| doc.ancestors(idx).any(|s| s.date.is_some())) {
+        if entry
+            .section
+            .is_some_and(|idx| doc.ancestors(idx).any(|s| s.date.is_some()))
+        {
             continue;
         }
         let mut finding = Finding::new(
@@ -51,7 +58,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             "undated win: put it under a dated heading such as `## 2026-03`, or start it with a date",
         );
         if let Some(today) = cx.today {
-            finding = finding.with_fix(Fix::insert(format!("Date it {today}"), entry.text_span.start, format!("{today}: ")));
+            finding = finding.with_fix(Fix::insert(
+                format!("Date it {today}"),
+                entry.text_span.start,
+                format!("{today}: "),
+            ));
         }
         out.push(finding);
     }
@@ -72,8 +83,14 @@ mod tests {
 
     #[test]
     fn quiet_under_dated_headings_and_outside_wins() {
-        quiet(RULE, "---\nkind: brag\n---\n## Q1 2026\n### Wins\n- Cut p99.\n## Usage\n- Update it every two weeks\n");
-        quiet(RULE, "---\nkind: brag\n---\n# 2026\n## Projects\n- Cut p99.\n");
+        quiet(
+            RULE,
+            "---\nkind: brag\n---\n## Q1 2026\n### Wins\n- Cut p99.\n## Usage\n- Update it every two weeks\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: brag\n---\n# 2026\n## Projects\n- Cut p99.\n",
+        );
         quiet(RULE, "---\nkind: promo\n---\n## Wins\n- Cut p99.\n");
     }
 }

@@ -41,12 +41,26 @@ target: E6
 };
 
 /// The keys rung reads (DESIGN §1), plus the staff archetype of §2.
-pub const KNOWN_KEYS: [&str; 7] = ["kind", "ladder", "level", "target", "period", "focus", "archetype"];
+pub const KNOWN_KEYS: [&str; 7] = [
+    "kind",
+    "ladder",
+    "level",
+    "target",
+    "period",
+    "focus",
+    "archetype",
+];
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(fm) = &cx.doc.front_matter else { return };
+    let Some(fm) = &cx.doc.front_matter else {
+        return;
+    };
     for entry in &fm.entries {
-        if KNOWN_KEYS.contains(&entry.key.as_str()) || fm.get(&entry.key).is_some_and(|e| e.key_span != entry.key_span) {
+        if KNOWN_KEYS.contains(&entry.key.as_str())
+            || fm
+                .get(&entry.key)
+                .is_some_and(|e| e.key_span != entry.key_span)
+        {
             continue;
         }
         if let Some((key, _)) = near_miss(&entry.key, KNOWN_KEYS.iter().map(|k| (*k, ()))) {
@@ -54,8 +68,18 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             out.push(
-                Finding::new(entry.key_span, format!("`{}` is not a key rung reads: did you mean `{key}`?", entry.key))
-                    .with_fix(Fix::replace(format!("Rename to `{key}`"), entry.key_span, key)),
+                Finding::new(
+                    entry.key_span,
+                    format!(
+                        "`{}` is not a key rung reads: did you mean `{key}`?",
+                        entry.key
+                    ),
+                )
+                .with_fix(Fix::replace(
+                    format!("Rename to `{key}`"),
+                    entry.key_span,
+                    key,
+                )),
             );
         }
     }
@@ -69,12 +93,22 @@ mod tests {
 
     #[test]
     fn fires_on_near_misses() {
-        fires(RULE, "---\nkind: promo\ntaget: E6\nlevle: E5\n---\n", &["taget", "levle"]);
-        assert_eq!(fixed(RULE, "---\nkind: promo\ntaget: E6\n---\n"), "---\nkind: promo\ntarget: E6\n---\n");
+        fires(
+            RULE,
+            "---\nkind: promo\ntaget: E6\nlevle: E5\n---\n",
+            &["taget", "levle"],
+        );
+        assert_eq!(
+            fixed(RULE, "---\nkind: promo\ntaget: E6\n---\n"),
+            "---\nkind: promo\ntarget: E6\n---\n"
+        );
     }
 
     #[test]
     fn quiet_on_known_and_unrelated_keys() {
-        quiet(RULE, "---\nkind: promo\ntarget: E6\nname: Sam\nmanager: Alex\ntags: [a]\n---\n");
+        quiet(
+            RULE,
+            "---\nkind: promo\ntarget: E6\nname: Sam\nmanager: Alex\ntags: [a]\n---\n",
+        );
     }
 }

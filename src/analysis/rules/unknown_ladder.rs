@@ -39,17 +39,38 @@ Or add your company's ladder to `rung.toml` under `ladders = [\"ladders/acme.tom
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some((id, span)) = cx.doc.front_matter.as_ref().and_then(|fm| fm.text("ladder")) else { return };
+    let Some((id, span)) = cx
+        .doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.text("ladder"))
+    else {
+        return;
+    };
     if cx.settings.catalogue.ladder(id).is_some() {
         return;
     }
-    let known: Vec<&str> = cx.settings.catalogue.ladders.iter().map(|l| l.id.as_str()).collect();
+    let known: Vec<&str> = cx
+        .settings
+        .catalogue
+        .ladders
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
     let mut finding = Finding::new(
         span,
-        format!("unknown ladder `{id}`: use one of {}, or add it to `rung.toml`; reading against `{}`", known.join(", "), cx.ladder.id),
+        format!(
+            "unknown ladder `{id}`: use one of {}, or add it to `rung.toml`; reading against `{}`",
+            known.join(", "),
+            cx.ladder.id
+        ),
     );
     if let Some(suggestion) = closest(id, known.iter().copied()) {
-        finding = finding.with_fix(Fix::replace(format!("Replace with `{suggestion}`"), span, suggestion));
+        finding = finding.with_fix(Fix::replace(
+            format!("Replace with `{suggestion}`"),
+            span,
+            suggestion,
+        ));
     }
     out.push(finding);
 }
@@ -64,7 +85,10 @@ mod tests {
     fn fires_with_the_closest_ladder() {
         let text = "---\nkind: promo\nladder: big-tech\n---\n";
         fires(RULE, text, &["big-tech"]);
-        assert_eq!(fixed(RULE, text), "---\nkind: promo\nladder: bigtech\n---\n");
+        assert_eq!(
+            fixed(RULE, text),
+            "---\nkind: promo\nladder: bigtech\n---\n"
+        );
         fires(RULE, "---\nkind: promo\nladder: acme\n---\n", &["acme"]);
     }
 

@@ -40,24 +40,44 @@ target: E6
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(fm) = &cx.doc.front_matter else { return };
-    if fm.text("ladder").is_some_and(|(id, _)| cx.settings.catalogue.ladder(id).is_none()) {
+    let Some(fm) = &cx.doc.front_matter else {
+        return;
+    };
+    if fm
+        .text("ladder")
+        .is_some_and(|(id, _)| cx.settings.catalogue.ladder(id).is_none())
+    {
         return; // `unknown-ladder` already explains; levels of the fallback ladder would mislead.
     }
     for key in ["level", "target"] {
-        let Some((value, span)) = fm.text(key) else { continue };
+        let Some((value, span)) = fm.text(key) else {
+            continue;
+        };
         if cx.ladder.find_level(value).is_some() {
             continue;
         }
         let ids: Vec<&str> = cx.ladder.levels.iter().map(|l| l.id.as_str()).collect();
         let mut finding = Finding::new(
             span,
-            format!("`{value}` is not a level of the {} ladder: use one of {}", cx.ladder.id, ids.join(", ")),
+            format!(
+                "`{value}` is not a level of the {} ladder: use one of {}",
+                cx.ladder.id,
+                ids.join(", ")
+            ),
         );
-        let spellings = cx.ladder.levels.iter().flat_map(|l| std::iter::once(&l.id).chain(&l.aliases)).map(String::as_str);
+        let spellings = cx
+            .ladder
+            .levels
+            .iter()
+            .flat_map(|l| std::iter::once(&l.id).chain(&l.aliases))
+            .map(String::as_str);
         if let Some(suggestion) = closest(value, spellings) {
-            let level = cx.ladder.find_level(suggestion).map_or(suggestion, |l| l.id.as_str());
-            finding = finding.with_fix(Fix::replace(format!("Replace with `{level}`"), span, level));
+            let level = cx
+                .ladder
+                .find_level(suggestion)
+                .map_or(suggestion, |l| l.id.as_str());
+            finding =
+                finding.with_fix(Fix::replace(format!("Replace with `{level}`"), span, level));
         }
         out.push(finding);
     }
@@ -73,15 +93,31 @@ mod tests {
     fn fires_on_unknown_levels_with_a_suggestion() {
         let text = "---\nkind: promo\nlevel: E5\ntarget: E66\n---\n";
         fires(RULE, text, &["E66"]);
-        assert_eq!(fixed(RULE, text), "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n");
-        fires(RULE, "---\nkind: promo\nladder: generic\nlevel: E5\n---\n", &["E5"]);
-        assert_eq!(fixed(RULE, "---\nkind: promo\ntarget: stafff\n---\n"), "---\nkind: promo\ntarget: E6\n---\n");
+        assert_eq!(
+            fixed(RULE, text),
+            "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n"
+        );
+        fires(
+            RULE,
+            "---\nkind: promo\nladder: generic\nlevel: E5\n---\n",
+            &["E5"],
+        );
+        assert_eq!(
+            fixed(RULE, "---\nkind: promo\ntarget: stafff\n---\n"),
+            "---\nkind: promo\ntarget: E6\n---\n"
+        );
     }
 
     #[test]
     fn quiet_on_ids_names_and_aliases() {
-        quiet(RULE, "---\nkind: promo\nlevel: Senior\ntarget: staff engineer\n---\n");
-        quiet(RULE, "---\nkind: promo\nladder: generic\nlevel: senior\ntarget: Staff\n---\n");
+        quiet(
+            RULE,
+            "---\nkind: promo\nlevel: Senior\ntarget: staff engineer\n---\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: promo\nladder: generic\nlevel: senior\ntarget: Staff\n---\n",
+        );
         quiet(RULE, "---\nkind: promo\nladder: nope\nlevel: X9\n---\n");
     }
 }

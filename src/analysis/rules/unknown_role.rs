@@ -41,17 +41,34 @@ loop.
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for section in &cx.doc.sections {
-        if section.kind != SectionKind::Free || section.date.is_some() || trait_near_miss(cx.ladder, &section.title).is_some() {
+        if section.kind != SectionKind::Free
+            || section.date.is_some()
+            || trait_near_miss(cx.ladder, &section.title).is_some()
+        {
             continue;
         }
-        let Some((spelling, role)) = near_miss(&section.title, cx.ladder.role_spellings()) else { continue };
+        let Some((spelling, role)) = near_miss(&section.title, cx.ladder.role_spellings()) else {
+            continue;
+        };
         let mut finding = Finding::new(
             section.title_span,
-            format!("`{}` is not a section rung knows: did you mean {}?", section.title, role.title()),
+            format!(
+                "`{}` is not a section rung knows: did you mean {}?",
+                section.title,
+                role.title()
+            ),
         );
-        if cx.text.get(section.title_span.start..section.title_span.end) == Some(section.title.as_str()) {
+        if cx
+            .text
+            .get(section.title_span.start..section.title_span.end)
+            == Some(section.title.as_str())
+        {
             let replacement = capitalize(spelling);
-            finding = finding.with_fix(Fix::replace(format!("Replace with `{replacement}`"), section.title_span, replacement));
+            finding = finding.with_fix(Fix::replace(
+                format!("Replace with `{replacement}`"),
+                section.title_span,
+                replacement,
+            ));
         }
         out.push(finding);
     }
@@ -59,7 +76,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 #[cfg(test)]
@@ -77,6 +96,9 @@ mod tests {
 
     #[test]
     fn quiet_on_roles_plurals_and_free_headings() {
-        quiet(RULE, "---\nkind: retro\n---\n## Wins\n## Next steps\n## What went well?\n## Didn’t go well\n## Plans\n## Motivation\n## Usage\n## Goals for This Year\n");
+        quiet(
+            RULE,
+            "---\nkind: retro\n---\n## Wins\n## Next steps\n## What went well?\n## Didn’t go well\n## Plans\n## Motivation\n## Usage\n## Goals for This Year\n",
+        );
     }
 }

@@ -40,7 +40,10 @@ rung may report the trait as missing.
 };
 
 /// The trait a heading or tag most likely meant, when it is a near miss of one.
-pub(crate) fn trait_near_miss<'l>(ladder: &'l Ladder, written: &str) -> Option<&'l crate::catalogue::Trait> {
+pub(crate) fn trait_near_miss<'l>(
+    ladder: &'l Ladder,
+    written: &str,
+) -> Option<&'l crate::catalogue::Trait> {
     near_miss(written, ladder.trait_spellings()).map(|(_, idx)| &ladder.traits[idx])
 }
 
@@ -50,7 +53,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some(tr) = trait_near_miss(cx.ladder, &section.title) {
-            out.push(replace_finding(cx, section.title_span, &section.title, &tr.name, &tr.name));
+            out.push(replace_finding(
+                cx,
+                section.title_span,
+                &section.title,
+                &tr.name,
+                &tr.name,
+            ));
         }
     }
     for tag in &cx.doc.tags {
@@ -58,19 +67,38 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some(tr) = trait_near_miss(cx.ladder, &tag.name) {
-            out.push(replace_finding(cx, tag.span, &format!("#{}", tag.name), &tr.name, &format!("#{}", tr.id)));
+            out.push(replace_finding(
+                cx,
+                tag.span,
+                &format!("#{}", tag.name),
+                &tr.name,
+                &format!("#{}", tr.id),
+            ));
         }
     }
 }
 
-fn replace_finding(cx: &Context, span: Span, written: &str, trait_name: &str, replacement: &str) -> Finding {
+fn replace_finding(
+    cx: &Context,
+    span: Span,
+    written: &str,
+    trait_name: &str,
+    replacement: &str,
+) -> Finding {
     let finding = Finding::new(
         span,
-        format!("`{written}` is not a trait of the {} ladder: did you mean {trait_name}?", cx.ladder.id),
+        format!(
+            "`{written}` is not a trait of the {} ladder: did you mean {trait_name}?",
+            cx.ladder.id
+        ),
     );
     // Only offer the edit when the span holds exactly what was written (no inline markup).
     if cx.text.get(span.start..span.end) == Some(written) {
-        finding.with_fix(Fix::replace(format!("Replace with `{replacement}`"), span, replacement))
+        finding.with_fix(Fix::replace(
+            format!("Replace with `{replacement}`"),
+            span,
+            replacement,
+        ))
     } else {
         finding
     }
@@ -84,14 +112,24 @@ mod tests {
 
     #[test]
     fn fires_on_misspelt_headings_and_tags() {
-        let text = "---\nkind: promo\n---\n## Ownrship\n- Owned it. #acountability and #kubernetes\n";
+        let text =
+            "---\nkind: promo\n---\n## Ownrship\n- Owned it. #acountability and #kubernetes\n";
         fires(RULE, text, &["Ownrship", "#acountability"]);
-        assert_eq!(fixed(RULE, text), "---\nkind: promo\n---\n## Ownership\n- Owned it. #acountability and #kubernetes\n");
-        assert_eq!(message(RULE, "---\nkind: brag\n---\n- a #mentorhsip\n"), "`#mentorhsip` is not a trait of the bigtech ladder: did you mean Mentorship?");
+        assert_eq!(
+            fixed(RULE, text),
+            "---\nkind: promo\n---\n## Ownership\n- Owned it. #acountability and #kubernetes\n"
+        );
+        assert_eq!(
+            message(RULE, "---\nkind: brag\n---\n- a #mentorhsip\n"),
+            "`#mentorhsip` is not a trait of the bigtech ladder: did you mean Mentorship?"
+        );
     }
 
     #[test]
     fn quiet_on_traits_free_headings_and_plurals() {
-        quiet(RULE, "---\nkind: promo\n---\n## Ownership\n## Draft notes\n## Learnings\n## 2026-03\n## Context\n- #ownership #bar-raising C# `#ownrship`\n");
+        quiet(
+            RULE,
+            "---\nkind: promo\n---\n## Ownership\n## Draft notes\n## Learnings\n## 2026-03\n## Context\n- #ownership #bar-raising C# `#ownrship`\n",
+        );
     }
 }

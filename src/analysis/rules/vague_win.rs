@@ -60,7 +60,7 @@ pub const REWRITE_PATTERN: &str = "Accomplished [X], as measured by [Y], by doin
 pub(crate) fn is_judged(doc: &crate::analysis::document::Document, entry: &Entry) -> bool {
     let is_evidence = matches!(entry.role, EntryRole::Win | EntryRole::Evidence(_))
         || entry.tags.iter().any(|&t| doc.tags[t].trait_idx.is_some());
-    is_evidence && !entry.is_placeholder
+    is_evidence && !entry.is_placeholder && !entry.is_prompt
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -71,9 +71,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         let message = match assess(&entry.full_text()) {
             Impact::Measurable => continue,
-            Impact::OnlyLabels => "no measurable result: the numbers here only date, version or identify; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'",
-            Impact::ActivityCount => "no measurable result: this counts what you did, not what it changed; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'",
-            Impact::Unmeasured => "no measurable result: say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'",
+            Impact::OnlyLabels => {
+                "no measurable result: the numbers here only date, version or identify; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
+            }
+            Impact::ActivityCount => {
+                "no measurable result: this counts what you did, not what it changed; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
+            }
+            Impact::Unmeasured => {
+                "no measurable result: say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
+            }
         };
         let insert_at = line_end(cx.text, entry.text_span.end);
         let indent = " ".repeat(entry.content_column);
@@ -94,20 +100,48 @@ mod tests {
 
     #[test]
     fn fires_on_vague_wins_and_evidence() {
-        let text = format!("{PROMO}## Wins\n- Improved the build queue.\n- Cut the build queue wait from 25 minutes to under 2.\n## Ownership\n- Took ownership of the on-call process.\n## Notes\n- Wrote 35 pull requests #delivery\n");
-        fires(RULE, &text, &["Improved the build queue.", "Took ownership of the on-call process.", "Wrote 35 pull requests #delivery"]);
+        let text = format!(
+            "{PROMO}## Wins\n- Improved the build queue.\n- Cut the build queue wait from 25 minutes to under 2.\n## Ownership\n- Took ownership of the on-call process.\n## Notes\n- Wrote 35 pull requests #delivery\n"
+        );
+        fires(
+            RULE,
+            &text,
+            &[
+                "Improved the build queue.",
+                "Took ownership of the on-call process.",
+                "Wrote 35 pull requests #delivery",
+            ],
+        );
     }
 
     #[test]
     fn a_measurable_nested_item_makes_the_entry_measurable() {
-        quiet(RULE, &format!("{PROMO}## Wins\n- Rebuilt the build queue\n  - wait fell from 25 minutes to 2\n"));
-        fires(RULE, &format!("{PROMO}## Wins\n- Rebuilt the build queue\n  - with autoscaling runners\n"), &["Rebuilt the build queue"]);
+        quiet(
+            RULE,
+            &format!(
+                "{PROMO}## Wins\n- Rebuilt the build queue\n  - wait fell from 25 minutes to 2\n"
+            ),
+        );
+        fires(
+            RULE,
+            &format!("{PROMO}## Wins\n- Rebuilt the build queue\n  - with autoscaling runners\n"),
+            &["Rebuilt the build queue"],
+        );
     }
 
     #[test]
     fn messages_say_what_kind_of_number_is_missing() {
-        assert!(message(RULE, &format!("{PROMO}## Wins\n- Upgraded to Python 3.12.\n")).contains("only date, version or identify"));
-        assert!(message(RULE, &format!("{PROMO}## Wins\n- Attended 12 meetings.\n")).contains("counts what you did"));
+        assert!(
+            message(
+                RULE,
+                &format!("{PROMO}## Wins\n- Upgraded to Python 3.12.\n")
+            )
+            .contains("only date, version or identify")
+        );
+        assert!(
+            message(RULE, &format!("{PROMO}## Wins\n- Attended 12 meetings.\n"))
+                .contains("counts what you did")
+        );
     }
 
     #[test]
@@ -116,13 +150,33 @@ mod tests {
         let after = fixed(RULE, &text);
         assert!(after.contains("- Improved the build queue.\n  - Result: [what changed, by how much: from X to Y], for [whom]\n- Next"), "{after}");
         // The inserted line holds only prompts, so the win stays vague until the author fills it in.
-        fires(RULE, &after.replace("- Next\n", ""), &["Improved the build queue."]);
+        fires(
+            RULE,
+            &after.replace("- Next\n", ""),
+            &["Improved the build queue."],
+        );
+    }
+
+    #[test]
+    fn quiet_on_guidance_and_prompts() {
+        quiet(
+            RULE,
+            "---\nkind: brag\n---\n## Writing tips\n### Impact\n- Say who benefited from this work\n## Wins\n- Answer: who benefited?\n- For each project, note:\n- Include metrics, user counts or time saved\n",
+        );
     }
 
     #[test]
     fn quiet_outside_wins_and_evidence() {
-        quiet(RULE, &format!("{PROMO}## Motivation\n- Brag docs help you remember your work\n## Feedback\n- Be more visible\n"));
-        quiet(RULE, "---\nkind: brag\n---\n## Usage\n- Update it every two weeks\n## 2026-03\n- TODO\n");
+        quiet(
+            RULE,
+            &format!(
+                "{PROMO}## Motivation\n- Brag docs help you remember your work\n## Feedback\n- Be more visible\n"
+            ),
+        );
+        quiet(
+            RULE,
+            "---\nkind: brag\n---\n## Usage\n- Update it every two weeks\n## 2026-03\n- TODO\n",
+        );
         quiet(RULE, "---\nkind: retro\n---\n## Wins\n- Improved things.\n");
     }
 }

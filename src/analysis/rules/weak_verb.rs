@@ -1,7 +1,7 @@
 //! `weak-verb`: a verb that hides the author's own part in a win.
 
-use super::{Finding, Rule};
 use super::vague_win::is_judged;
+use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::DocKind;
@@ -50,7 +50,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         for found in WEAK_VERB.find_iter(&entry.text) {
-            let Some(span) = entry.source_span(found.start(), found.end()) else { continue };
+            let Some(span) = entry.source_span(found.start(), found.end()) else {
+                continue;
+            };
             let words = found.as_str();
             out.push(Finding::new(
                 span,
@@ -77,7 +79,13 @@ mod tests {
 
     #[test]
     fn quiet_on_strong_verbs_and_outside_wins() {
-        quiet(RULE, "---\nkind: brag\n---\n## Wins\n- Led the migration; cut costs by 30%.\n- Built a helpdesk bot.\n## Usage\n- This helped me remember my work\n");
-        quiet(RULE, "---\nkind: growth-plan\n---\n## Delegation\n- Helped Priya take over by Q3\n");
+        quiet(
+            RULE,
+            "---\nkind: brag\n---\n## Wins\n- Led the migration; cut costs by 30%.\n- Built a helpdesk bot.\n## Usage\n- This helped me remember my work\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Delegation\n- Helped Priya take over by Q3\n",
+        );
     }
 }
