@@ -62,7 +62,7 @@ pub fn leading_date(text: &str) -> Option<std::ops::Range<usize>> {
 /// Where a heading dates its section: a date anywhere in it, or a heading that is only a year or
 /// month.
 pub fn heading_date(title: &str) -> Option<std::ops::Range<usize>> {
-    find_date(title).or_else(|| DATE_HEADING_ONLY.is_match(title).then(|| 0..title.len()))
+    find_date(title).or_else(|| DATE_HEADING_ONLY.is_match(title).then_some(0..title.len()))
 }
 
 /// True when an action names a date or a review point.

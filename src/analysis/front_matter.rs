@@ -286,7 +286,7 @@ fn recover_simple_entries(yaml: &str, base: usize) -> Vec<FmEntry> {
 mod tests {
     use super::*;
 
-    fn at<'t>(text: &'t str, span: Span) -> &'t str {
+    fn at(text: &str, span: Span) -> &str {
         &text[span.start..span.end]
     }
 

@@ -17,7 +17,11 @@
 //!    - a count of who or what was affected: users, customers, engineers, teams, services, hosts,
 //!      incidents, outages, risks, findings (`Moved 3 teams`, `retiring 22 hosts`), unless an
 //!      activity verb governs it (`handled 14 incidents`, `interviewed 30 candidates`);
-//!    - a named outcome for a person (`she was promoted`).
+//!    - fractions and multipliers in words (`by two thirds`, `twice as fast`, `4 times faster`)
+//!      and magnitudes (`1.3 million listings`);
+//!    - a recurring burden ended (`stopped the recurring Monday outage`, `no release has caused
+//!      an incident since`);
+//!    - a named outcome for a person (`she was promoted`, `both received return offers`).
 //!
 //! Counts of the author's own activity (`wrote 35 pull requests`, `attended 9 customer calls`,
 //! `shipped 3 features`) match none of these, so they stay vague.
@@ -58,6 +62,8 @@ static LABELS: LazyLock<Regex> = LazyLock::new(|| {
         | \b[A-Z]{{2,}}[-_]\d+\b | \b(?:OKR|KR|PR|RFC|ADR|SEV|Sev|sev|ticket|issue|sprint|[Ww]eek|[Pp]hase|[Mm]ilestone|[Rr]elease|[Ss]tep|[Ll]evel)\s?\#?\d+\b | \b[A-Z]\d+\b
         | \#\d+\b | \b[pP]\d{{2,3}}(?:\.\d)?\b
         | \b\d+(?:st|nd|rd|th)\b
+        # how long the author did something is not what it achieved: `on call for 6 weeks`
+        | (?i:\b(?:for|spent|during)\s+(?:the\s+(?:last|past|first|next)\s+)?(?:about\s+|almost\s+|nearly\s+|over\s+)?(?:{NUM}|{NUMBER_WORD})[\s-]?{TIME_UNIT}\b)
         "
     ))
     .expect("label pattern compiles")
@@ -75,10 +81,13 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b{NUM}\s?x\b | \b(?:{NUM}|two|three|four|five|ten)[-\s]?fold\b
         | \b(?:halved|halving|doubled|doubling|tripled|tripling|quadrupled|quintupled|tenfold)\b
         | \b(?:by|in)\s+half\b | \border(?:s)?\s+of\s+magnitude\b
+        | \b(?:by|to|in)\s+(?:a|one|two|three)[-\s](?:third|thirds|quarter|quarters|fifth|fifths|tenth)\b
+        | \b(?:twice|thrice|(?:{NUM}|two|three|four|five|six|ten|many)\s+times)\s+(?:as\b|faster|more|fewer|less|smaller|larger|bigger|cheaper|quicker|higher|lower|over)
+        | \b{NUM}\s?(?:million|billion|thousand)\b
         # before and after
         | \bfrom\s+(?:about\s+|around\s+|roughly\s+|~|over\s+|under\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY})\b[^.;]{{0,60}}?\bto\s+(?:about\s+|around\s+|~|over\s+|under\s+|below\s+|above\s+|just\s+|only\s+|less\s+than\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY}|zero|none)\b
         | \b{NUM}\s*(?:%|{TIME_UNIT})?\s*(?:→|->|=>|to)\s*{NUM}\b
-        | \b(?:up|down)\s+from\s+[$€£]?{NUM}
+        | \b(?:up|down)\s+from\s+(?:[$€£]?{NUM}|{NUMBER_WORD}\b)
         | \b{FREQUENCY}\s+(?:instead\s+of|rather\s+than|versus|vs\.?|down\s+from|up\s+from)\s+{FREQUENCY}\b
         # time, rates and scores
         | (?:^|[^-\w])(?:{NUM}|{NUMBER_WORD})\s?{TIME_UNIT}\b(?:[^-]|$)
@@ -88,8 +97,15 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
         | \bzero\b | \bto\s+0\b | \bnone\s+(?:left|remaining)\b
         | \b(?:no|without\s+(?:any|a\s+single)?)\s+(?:[\w-]+\s+){{0,2}}?(?:pages?|paged|incidents?|outages?|downtime|regressions?|rollbacks?|defects?|escalations?|complaints?|data\s+loss|sev\w*|customer[-\s]impact|human\s+paged|missed\s+\w+)\b
         | \bevery\s+(?:single\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|night|morning)\b
+        | \bno\s+[\w-]+\s+(?:has|have|had)\s+(?:since\s+)?(?:caused|triggered|led\s+to|resulted\s+in|needed|required)\b
+        | \b(?:stopped|ended|eliminated|removed|killed|retired)\s+(?:the\s+|our\s+|a\s+)?(?:recurring|weekly|daily|nightly|monthly|chronic|repeated)\b
         # a named outcome for a person
         | \b(?:was|were|got|been|be|being)\s+promoted\b
+        | \b(?:received|got|earned|accepted|won)\s+(?:a\s+|an\s+|their\s+|her\s+|his\s+)?(?:return\s+|full-time\s+|job\s+)?(?:offers?|promotions?)\b
+        | \b(?:was|were|got)\s+hired\b | \bpassed\s+(?:their\s+|her\s+|his\s+)?probation\b
+        | \bwent\s+on\s+to\s+(?:lead|own|run|become|start|ship|be\s+promoted)\b | \b(?:now|since)\s+(?:leads|owns|runs)\b
+        # complete outcomes: every check passed
+        | \bpass(?:es|ed|ing)?\s+(?:all|every)\s+(?:[\w-]+\s+){{0,3}}?(?:checks?|tests?|audits?|criteria|requirements?|controls?)\b
         "
     ))
     .expect("measure pattern compiles")
@@ -143,7 +159,7 @@ const ACTIVITY_VERBS: [&str; 20] = [
 /// What may follow a label-looking number and make it a measure after all (`Saved 1.5 hours`).
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s?(?:%|x\b|(?:{TIME_UNIT}|points?|percent)\b(?:[^-]|$))"
+        r"(?i)^\s?(?:%|x\b|(?:{TIME_UNIT}|points?|percent|million|billion|thousand)\b(?:[^-]|$))"
     ))
     .expect("unit pattern compiles")
 });
@@ -232,6 +248,13 @@ mod tests {
             "Rolled it out to every team in payments.",
             "She was promoted to staff this cycle.",
             "Cut the nightly job from four hours to twenty minutes.",
+            "Reduced checkout errors by two thirds.",
+            "Made search twice as fast.",
+            "Removed 1.3 million stale listings.",
+            "Both interns received return offers.",
+            "Dropped the runtime to under an hour, down from six.",
+            "Coached an engineer who went on to lead the next project.",
+            "The app now passes all WCAG AA checks.",
         ] {
             measurable(text);
         }
@@ -259,6 +282,8 @@ mod tests {
             Impact::ActivityCount,
         );
         vague("Wrote a 40-page design doc.", Impact::ActivityCount);
+        vague("Handled on-call for 6 weeks.", Impact::OnlyLabels);
+        vague("Spent two months on the search revamp.", Impact::Unmeasured);
         vague(
             "Improved the reliability of our systems.",
             Impact::Unmeasured,

@@ -29,7 +29,7 @@ pub fn near_miss<'c, T: Copy>(
         if candidate == written {
             return None;
         }
-        if candidate.chars().next() != Some(first) {
+        if !candidate.starts_with(first) {
             continue;
         }
         let allowed = max_edits(candidate);

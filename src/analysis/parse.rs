@@ -117,10 +117,10 @@ impl<'t> Builder<'t> {
                         content_column: None,
                         marker_column: range.start - line_start,
                     });
-                } else if let Some(entry) = &mut self.entry {
-                    if !entry.detail.is_empty() {
-                        entry.detail.push('\n');
-                    }
+                } else if let Some(entry) = &mut self.entry
+                    && !entry.detail.is_empty()
+                {
+                    entry.detail.push('\n');
                 }
             }
             Event::End(TagEnd::Item) => {
@@ -144,12 +144,11 @@ impl<'t> Builder<'t> {
                 }
             }
             Event::End(TagEnd::Paragraph) => {
-                if let Some(paragraph) = self.paragraph.take() {
-                    if !is_placeholder_only(&paragraph) {
-                        if let Some(&section) = self.open_sections.last() {
-                            self.body.sections[section].n_prose_blocks += 1;
-                        }
-                    }
+                if let Some(paragraph) = self.paragraph.take()
+                    && !is_placeholder_only(&paragraph)
+                    && let Some(&section) = self.open_sections.last()
+                {
+                    self.body.sections[section].n_prose_blocks += 1;
                 }
             }
             Event::Start(MdTag::CodeBlock(_)) => self.code_block = true,
@@ -171,10 +170,8 @@ impl<'t> Builder<'t> {
                     }
                 }
             }
-            Event::Text(text) => {
-                if !self.code_block {
-                    self.inline_text(&text, range, true);
-                }
+            Event::Text(text) if !self.code_block => {
+                self.inline_text(&text, range, true);
             }
             Event::Code(code) => self.inline_text(&code, range, false),
             Event::SoftBreak | Event::HardBreak => self.inline_text(" ", range, false),

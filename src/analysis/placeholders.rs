@@ -9,7 +9,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         \b(?:TODO|TBD|TBC|XXX|FIXME)\b
         | (?i:\blorem\s+ipsum\b)
-        | \[(?:[^\[\]\n]{0,60}?\b(?i:placeholder|fill\s+(?:me\s+)?in|add|insert|your|describe|what|how|todo|tbd)\b[^\[\]\n]{0,60})\]
+        | \[(?:[^\[\]\n]{0,60}?\b(?i:placeholder|fill\s+(?:me\s+)?in|add|insert|your|describe|what|how|who|whom|when|which|why|date|todo|tbd)\b[^\[\]\n]{0,60})\]
         | <(?:[^<>\n]{0,60}?\b(?i:placeholder|fill\s+(?:me\s+)?in|add|insert|your|describe|what|how)\b[^<>\n]{0,60})>",
     )
     .expect("placeholder pattern compiles")

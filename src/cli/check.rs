@@ -60,11 +60,11 @@ pub fn run(
         let project = projects
             .entry(dir.clone())
             .or_insert_with(|| Project::discover(&dir));
-        if let Some(root) = &project.root {
-            if !reported_config.contains(root) {
-                reported_config.push(root.clone());
-                problems.extend(project.problems.iter().map(Problem::config));
-            }
+        if let Some(root) = &project.root
+            && !reported_config.contains(root)
+        {
+            reported_config.push(root.clone());
+            problems.extend(project.problems.iter().map(Problem::config));
         }
         let text = match read_text(&target.path) {
             Ok(text) => text,

@@ -8,7 +8,7 @@ pub fn list() -> i32 {
     let width = REGISTRY.iter().map(|r| r.name.len()).max().unwrap_or(0);
     for rule in REGISTRY {
         println!(
-            "{:width$}  {:7}  {:32}  {}",
+            "{:width$}  {:7}  {:18}  {}",
             rule.name,
             rule.default_severity.as_str(),
             rules::kinds_label(rule),

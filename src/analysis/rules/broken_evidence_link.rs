@@ -79,13 +79,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         };
         let path = path.split('?').next().unwrap_or(path);
         if path.is_empty() {
-            if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
-                if !own_anchors.iter().any(|a| same_anchor(a, anchor)) {
-                    out.push(Finding::new(
-                        link.span,
-                        format!("no heading here has the anchor `#{anchor}`"),
-                    ));
-                }
+            if let Some(anchor) = anchor.filter(|a| !a.is_empty())
+                && !own_anchors.iter().any(|a| same_anchor(a, anchor))
+            {
+                out.push(Finding::new(
+                    link.span,
+                    format!("no heading here has the anchor `#{anchor}`"),
+                ));
             }
             continue;
         }
@@ -97,13 +97,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             )),
             LinkTarget::Found { anchors } => {
                 let is_markdown = path.ends_with(".md") || path.ends_with(".markdown");
-                if let Some(anchor) = anchor.filter(|a| !a.is_empty() && is_markdown) {
-                    if !anchors.iter().any(|a| same_anchor(a, anchor)) {
-                        out.push(Finding::new(
-                            link.span,
-                            format!("`{path}` has no heading with the anchor `#{anchor}`"),
-                        ));
-                    }
+                if let Some(anchor) = anchor.filter(|a| !a.is_empty() && is_markdown)
+                    && !anchors.iter().any(|a| same_anchor(a, anchor))
+                {
+                    out.push(Finding::new(
+                        link.span,
+                        format!("`{path}` has no heading with the anchor `#{anchor}`"),
+                    ));
                 }
             }
         }

@@ -158,44 +158,6 @@ pub(crate) fn newline_of(text: &str) -> &'static str {
     if text.contains("\r\n") { "\r\n" } else { "\n" }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_unique_kebab_case_and_documented() {
-        let mut seen = std::collections::HashSet::new();
-        for rule in REGISTRY {
-            assert!(seen.insert(rule.name), "duplicate rule {}", rule.name);
-            assert!(
-                rule.name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{}",
-                rule.name
-            );
-            for heading in [
-                "## What it does",
-                "## Why it matters",
-                "## Example",
-                "## Use instead",
-            ] {
-                assert!(
-                    rule.docs.contains(heading),
-                    "{} docs lack {heading}",
-                    rule.name
-                );
-            }
-            assert!(
-                !rule.summary.ends_with('.'),
-                "{} summary ends with a period",
-                rule.name
-            );
-            assert!(!rule.kinds.is_empty());
-        }
-    }
-}
-
 /// A trait a growth plan is working on now: from `focus:` (with the list item's span) or, without
 /// it, from the plan's trait sections (with the heading's span).
 pub(crate) struct FocusArea {
@@ -247,4 +209,42 @@ pub(crate) fn focus_areas(cx: &Context) -> Vec<FocusArea> {
             section: Some(idx),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in REGISTRY {
+            assert!(seen.insert(rule.name), "duplicate rule {}", rule.name);
+            assert!(
+                rule.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                rule.name
+            );
+            for heading in [
+                "## What it does",
+                "## Why it matters",
+                "## Example",
+                "## Use instead",
+            ] {
+                assert!(
+                    rule.docs.contains(heading),
+                    "{} docs lack {heading}",
+                    rule.name
+                );
+            }
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{} summary ends with a period",
+                rule.name
+            );
+            assert!(!rule.kinds.is_empty());
+        }
+    }
 }

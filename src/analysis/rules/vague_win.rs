@@ -72,7 +72,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let message = match assess(&entry.full_text()) {
             Impact::Measurable => continue,
             Impact::OnlyLabels => {
-                "no measurable result: the numbers here only date, version or identify; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
+                "no measurable result: the numbers here only date, version or identify the work, or say how long it took; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
             }
             Impact::ActivityCount => {
                 "no measurable result: this counts what you did, not what it changed; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"

@@ -1,0 +1,94 @@
+//! `vague-win` on the project's own labelled entries, written to DESIGN §4's labelling rules
+//! (`tests/fixtures/wins-heldout.tsv`), in both layouts the shared scorer builds.
+//!
+//! Each batch was written and scored before the detector saw it, then kept as a regression
+//! floor: batch 1 (60 entries) first scored precision 0.811 / recall 1.000, batch 2 (40
+//! entries, written after batch 1's fixes) 0.905 / 0.950. The misses were fixed as pattern
+//! families (fractions, "N times", magnitudes, outcomes for people, activity durations), not
+//! entry by entry; see the module docs of `src/analysis/impact.rs`.
+
+use rung::analysis::{Input, NoFileSystem, Settings, analyze};
+
+struct Score {
+    precision: f64,
+    recall: f64,
+    misses: Vec<String>,
+}
+
+fn score(head: &str, rows: &[(bool, &str)]) -> Score {
+    let first_line = head.matches('\n').count();
+    let text: String = head.to_string()
+        + &rows
+            .iter()
+            .map(|(_, t)| format!("- {t}\n"))
+            .collect::<String>();
+    let analysis = analyze(&Input::new(&text), &Settings::default(), &NoFileSystem);
+    let line_of = |offset: usize| text[..offset].matches('\n').count();
+    let flagged: std::collections::HashSet<usize> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "vague-win")
+        .map(|d| line_of(d.span.start))
+        .collect();
+    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+    let mut misses = Vec::new();
+    for (i, (vague, entry)) in rows.iter().enumerate() {
+        let hit = flagged.contains(&(first_line + i));
+        match (hit, vague) {
+            (true, true) => tp += 1.0,
+            (true, false) => {
+                fp += 1.0;
+                misses.push(format!("false alarm: {entry}"));
+            }
+            (false, true) => {
+                fn_ += 1.0;
+                misses.push(format!("missed: {entry}"));
+            }
+            (false, false) => {}
+        }
+    }
+    Score {
+        precision: tp / (tp + fp),
+        recall: tp / (tp + fn_),
+        misses,
+    }
+}
+
+#[test]
+fn held_out_entries_meet_the_bar_in_both_layouts() {
+    let data = include_str!("fixtures/wins-heldout.tsv");
+    let rows: Vec<(bool, &str)> = data
+        .lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (label, text) = l.split_once('\t').expect("label<TAB>text");
+            (label == "vague", text)
+        })
+        .collect();
+    assert!(rows.len() >= 100);
+    let layouts = [
+        (
+            "brag",
+            "---\nkind: brag\nladder: bigtech\nlevel: E5\n---\n# Brag document\n\n## 2026-03\n\n",
+        ),
+        (
+            "promo",
+            "---\nkind: promo\nladder: bigtech\nlevel: E5\ntarget: E6\n---\n# Promotion case\n\n## Wins\n\n",
+        ),
+    ];
+    for (name, head) in layouts {
+        let result = score(head, &rows);
+        eprintln!(
+            "{name}: precision {:.3} recall {:.3}",
+            result.precision, result.recall
+        );
+        assert!(
+            result.precision >= 0.95 && result.recall >= 0.90,
+            "{name}: precision {:.3} recall {:.3}\n{}",
+            result.precision,
+            result.recall,
+            result.misses.join("\n")
+        );
+    }
+}
