@@ -76,7 +76,7 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
         # percentages and points
         {NUM}\s?(?:%|percent\b|per\s?cent\b|pp\b|percentage\s+points?\b|points?\b|bps\b|basis\s+points\b)
         # money
-        | [$€£¥]\s?{NUM} | \b{NUM}\s?(?:k|m|mm|bn|b|million|billion|thousand)?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b
+        | [$€£¥]\s?{NUM}(?:\s?(?:k|m|mm|bn|b|million|billion|thousand)\b)? | \b{NUM}\s?(?:k|m|mm|bn|b|million|billion|thousand)?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b
         # multipliers and quantity words
         | \b{NUM}\s?x\b | \b(?:{NUM}|two|three|four|five|ten)[-\s]?fold\b
         | \b(?:halved|halving|doubled|doubling|tripled|tripling|quadrupled|quintupled|tenfold)\b
@@ -85,7 +85,7 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:twice|thrice|(?:{NUM}|two|three|four|five|six|ten|many)\s+times)\s+(?:as\b|faster|more|fewer|less|smaller|larger|bigger|cheaper|quicker|higher|lower|over)
         | \b{NUM}\s?(?:million|billion|thousand)\b
         # before and after
-        | \bfrom\s+(?:about\s+|around\s+|roughly\s+|~|over\s+|under\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY})\b[^.;]{{0,60}}?\bto\s+(?:about\s+|around\s+|~|over\s+|under\s+|below\s+|above\s+|just\s+|only\s+|less\s+than\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY}|zero|none)\b
+        | \bfrom\s+(?:about\s+|around\s+|roughly\s+|~|over\s+|under\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY})\b[^.;]{{0,60}}?\bto\s+(?:about\s+|around\s+|~|over\s+|under\s+|below\s+|above\s+|just\s+|only\s+|less\s+than\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY}|zero|none)\b(?:\s?(?:%|{TIME_UNIT}\b))?
         | \b{NUM}\s*(?:%|{TIME_UNIT})?\s*(?:→|->|=>|to)\s*{NUM}\b
         | \b(?:up|down)\s+from\s+(?:[$€£]?{NUM}|{NUMBER_WORD}\b)
         | \b{FREQUENCY}\s+(?:instead\s+of|rather\s+than|versus|vs\.?|down\s+from|up\s+from)\s+{FREQUENCY}\b
@@ -178,6 +178,32 @@ fn mask_labels(text: &str) -> String {
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// Byte ranges of the measures in `text` (for highlighting): matches of the measure patterns
+/// that do not overlap a masked label.
+pub fn measure_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let labels: Vec<std::ops::Range<usize>> = LABELS
+        .find_iter(text)
+        .filter(|m| !UNIT_AFTER.is_match(&text[m.end()..]))
+        .map(|m| m.range())
+        .collect();
+    MEASURE
+        .find_iter(text)
+        .map(|m| {
+            // Patterns may take a leading separator character; highlight from the quantity on.
+            let lead = m.as_str().len()
+                - m.as_str()
+                    .trim_start_matches(|c: char| !c.is_alphanumeric() && !"$€£¥~".contains(c))
+                    .len();
+            let trail = m.as_str().len()
+                - m.as_str()
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%')
+                    .len();
+            m.start() + lead..m.end() - trail
+        })
+        .filter(|r| r.start < r.end && !labels.iter().any(|l| l.start < r.end && r.start < l.end))
+        .collect()
 }
 
 /// Judge one entry's plain text (own text and nested detail together).

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod document;
 pub mod front_matter;
+pub mod ide;
 pub mod impact;
 pub mod names;
 pub mod parse;

@@ -24,7 +24,7 @@ mod target_not_above_level;
 mod too_many_focus_areas;
 mod trait_without_evidence;
 mod undated_entry;
-mod unknown_front_matter_key;
+pub mod unknown_front_matter_key;
 mod unknown_ladder;
 mod unknown_level;
 mod unknown_role;
