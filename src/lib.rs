@@ -15,6 +15,8 @@
 //!   parsed from text, with errors that say where.
 //! - [`project`]: the only module of the library that touches the file system: finds the nearest
 //!   `rung.toml`, loads the ladders it names, finds growth docs in folders, resolves links.
+//! - [`lsp`]: `rung lsp`, the language server on stdio (tower-lsp-server, tokio, ropey), a thin
+//!   adapter that keeps a rope per open document and turns core results into LSP types.
 //! - [`cli`]: the `rung` command line — `check`, `explain`, `rules`, `ladder`, `report`,
 //!   `new` — and its renderers (human, JSON, GitHub annotations).
 //!
@@ -32,4 +34,5 @@ pub mod analysis;
 pub mod catalogue;
 pub mod cli;
 pub mod config;
+pub mod lsp;
 pub mod project;

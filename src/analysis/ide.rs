@@ -91,13 +91,12 @@ pub fn completions(
         return Vec::new();
     };
 
-    if let Some(fm) = &doc.front_matter {
-        if fm.yaml_span.start <= offset
-            && offset <= fm.yaml_span.end.max(fm.yaml_span.start)
-            && offset < fm.span.end
-        {
-            return front_matter_completions(text, doc, ladder, settings, line_start, offset);
-        }
+    if let Some(fm) = &doc.front_matter
+        && fm.yaml_span.start <= offset
+        && offset <= fm.yaml_span.end.max(fm.yaml_span.start)
+        && offset < fm.span.end
+    {
+        return front_matter_completions(text, doc, ladder, settings, line_start, offset);
     }
     if offset < doc.body_start {
         return Vec::new();
@@ -331,7 +330,7 @@ fn heading_completions(doc: &Document, ladder: &Ladder, replace: Span) -> Vec<Ca
             label: tr.name.clone(),
             kind: CandidateKind::Trait,
             detail: Some(if is_expected {
-                format!("trait · expected at the target level")
+                "trait · expected at the target level".to_string()
             } else {
                 "trait".to_string()
             }),
@@ -650,14 +649,14 @@ pub fn hover(
 
     let mut markdown = None;
     for section in &doc.sections {
-        if let SectionKind::Trait(idx) = section.kind {
-            if within(section.title_span) {
-                let counts = trait_evidence(doc, ladder, idx);
-                markdown = Some((
-                    section.title_span,
-                    trait_markdown(ladder, idx, Some((counts.n_evidence, counts.n_measurable))),
-                ));
-            }
+        if let SectionKind::Trait(idx) = section.kind
+            && within(section.title_span)
+        {
+            let counts = trait_evidence(doc, ladder, idx);
+            markdown = Some((
+                section.title_span,
+                trait_markdown(ladder, idx, Some((counts.n_evidence, counts.n_measurable))),
+            ));
         }
     }
     for tag in &doc.tags {

@@ -64,6 +64,12 @@ impl From<KindArg> for crate::analysis::document::DocKind {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the language server on stdin/stdout.
+    Lsp {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Check growth docs in files and folders (folders are searched for growth docs).
     Check {
         /// Files or folders; the current folder when none is given.
@@ -123,6 +129,7 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
+        Command::Lsp { .. } => crate::lsp::run(),
         Command::Check {
             paths,
             kind,

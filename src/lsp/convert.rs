@@ -1,0 +1,79 @@
+//! From the core's byte spans and diagnostics to LSP types, in the negotiated encoding.
+
+use super::documents::{Encoding, OpenDocument};
+use crate::analysis::diagnostic::{Diagnostic, Fix, Severity};
+use std::collections::HashMap;
+use tower_lsp_server::ls_types::{
+    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Uri, WorkspaceEdit,
+};
+
+/// Where each rule's documentation is published: `docs/rules/NAME.md` of the repository,
+/// generated from the registry (a tidy test keeps it current).
+pub const RULE_DOCS_BASE: &str = "https://github.com/rung-lint/rung/blob/main/docs/rules/";
+
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint | Severity::Off => DiagnosticSeverity::HINT,
+    }
+}
+
+pub fn diagnostic(
+    uri: &Uri,
+    document: &OpenDocument,
+    encoding: Encoding,
+    diagnostic: &Diagnostic,
+) -> lsp::Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = diagnostic
+        .related
+        .iter()
+        .map(|r| DiagnosticRelatedInformation {
+            location: Location {
+                uri: uri.clone(),
+                range: document.range(r.span.start, r.span.end, encoding),
+            },
+            message: r.message.clone(),
+        })
+        .collect();
+    let href = format!("{RULE_DOCS_BASE}{}.md", diagnostic.rule)
+        .parse::<Uri>()
+        .ok();
+    lsp::Diagnostic {
+        range: document.range(diagnostic.span.start, diagnostic.span.end, encoding),
+        severity: Some(severity(diagnostic.severity)),
+        code: Some(NumberOrString::String(diagnostic.rule.to_string())),
+        code_description: href.map(|href| CodeDescription { href }),
+        source: Some("rung".to_string()),
+        message: diagnostic.message.clone(),
+        related_information: if related.is_empty() {
+            None
+        } else {
+            Some(related)
+        },
+        tags: None,
+        data: None,
+    }
+}
+
+pub fn workspace_edit(
+    uri: &Uri,
+    document: &OpenDocument,
+    encoding: Encoding,
+    fix: &Fix,
+) -> WorkspaceEdit {
+    let edits = fix
+        .edits
+        .iter()
+        .map(|edit| lsp::TextEdit {
+            range: document.range(edit.span.start, edit.span.end, encoding),
+            new_text: edit.new_text.clone(),
+        })
+        .collect();
+    WorkspaceEdit {
+        changes: Some(HashMap::from([(uri.clone(), edits)])),
+        ..Default::default()
+    }
+}

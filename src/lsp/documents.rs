@@ -1,0 +1,241 @@
+//! Open documents: a rope per document with its version, incremental edits, and conversion
+//! between LSP positions (UTF-8 or UTF-16 columns, as negotiated) and byte offsets.
+//!
+//! Lines are split on `\n`, `\r\n` and `\r` only (ropey's `cr_lines` without `unicode_lines`),
+//! exactly as LSP counts them. Positions past the end of a line or of the document are clamped,
+//! and a column inside a character (half a surrogate pair, a UTF-8 continuation byte) is moved
+//! back to the character's start, so no client position can make an edit panic.
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
+
+/// How the client counts columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+}
+
+#[derive(Debug, Clone)]
+pub struct OpenDocument {
+    pub rope: Rope,
+    pub version: i32,
+}
+
+impl OpenDocument {
+    pub fn new(text: &str, version: i32) -> OpenDocument {
+        OpenDocument {
+            rope: Rope::from_str(text),
+            version,
+        }
+    }
+
+    /// Apply one `didChange` batch in order; a change without a range replaces the whole text.
+    pub fn apply_changes(
+        &mut self,
+        changes: &[TextDocumentContentChangeEvent],
+        version: i32,
+        encoding: Encoding,
+    ) {
+        for change in changes {
+            match change.range {
+                None => self.rope = Rope::from_str(&change.text),
+                Some(range) => {
+                    let start = position_to_char(&self.rope, range.start, encoding);
+                    let end = position_to_char(&self.rope, range.end, encoding).max(start);
+                    self.rope.remove(start..end);
+                    self.rope.insert(start, &change.text);
+                }
+            }
+        }
+        self.version = version;
+    }
+
+    pub fn text(&self) -> String {
+        self.rope.to_string()
+    }
+
+    pub fn offset(&self, position: Position, encoding: Encoding) -> usize {
+        self.rope
+            .char_to_byte(position_to_char(&self.rope, position, encoding))
+    }
+
+    pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
+        offset_to_position(&self.rope, offset, encoding)
+    }
+
+    pub fn range(&self, start: usize, end: usize, encoding: Encoding) -> Range {
+        Range {
+            start: self.position(start, encoding),
+            end: self.position(end, encoding),
+        }
+    }
+}
+
+/// Characters of a line's content, without its line ending.
+fn line_content_chars(rope: &Rope, line: usize) -> usize {
+    let slice = rope.line(line);
+    let mut n = slice.len_chars();
+    if n > 0 && slice.char(n - 1) == '\n' {
+        n -= 1;
+    }
+    if n > 0 && slice.char(n - 1) == '\r' {
+        n -= 1;
+    }
+    n
+}
+
+/// The char index of an LSP position, clamped to the line and the document.
+pub fn position_to_char(rope: &Rope, position: Position, encoding: Encoding) -> usize {
+    let line = position.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_chars();
+    }
+    let line_start = rope.line_to_char(line);
+    let content = line_content_chars(rope, line);
+    let wanted = position.character as usize;
+    let mut units = 0;
+    let mut chars = 0;
+    for ch in rope.line(line).chars().take(content) {
+        let width = match encoding {
+            Encoding::Utf8 => ch.len_utf8(),
+            Encoding::Utf16 => ch.len_utf16(),
+        };
+        if units + width > wanted {
+            break;
+        }
+        units += width;
+        chars += 1;
+    }
+    line_start + chars
+}
+
+/// The LSP position of a byte offset (clamped, and moved back to a char boundary).
+pub fn offset_to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Position {
+    let offset = offset.min(rope.len_bytes());
+    let char_idx = rope.byte_to_char(offset);
+    let line = rope.char_to_line(char_idx);
+    let line_start = rope.line_to_char(line);
+    let column = match encoding {
+        Encoding::Utf8 => rope.char_to_byte(char_idx) - rope.char_to_byte(line_start),
+        Encoding::Utf16 => rope.char_to_utf16_cu(char_idx) - rope.char_to_utf16_cu(line_start),
+    };
+    Position {
+        line: line as u32,
+        character: column as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range {
+                start: Position {
+                    line: sl,
+                    character: sc,
+                },
+                end: Position {
+                    line: el,
+                    character: ec,
+                },
+            }),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn edits_after_emoji_and_cjk_land_in_both_encodings() {
+        let mut doc = OpenDocument::new("a😀b\r\n漢字c\n", 1);
+        // After the emoji: UTF-16 column 3, UTF-8 column 5.
+        doc.apply_changes(&[change(0, 3, 0, 3, "X")], 2, Encoding::Utf16);
+        assert_eq!(doc.text(), "a😀Xb\r\n漢字c\n");
+        doc.apply_changes(&[change(1, 6, 1, 7, "Y")], 3, Encoding::Utf8);
+        assert_eq!(doc.text(), "a😀Xb\r\n漢字Y\n");
+        assert_eq!(doc.version, 3);
+    }
+
+    #[test]
+    fn positions_round_trip_and_clamp() {
+        let doc = OpenDocument::new("a😀b\r\nxy", 1);
+        let b = "a😀".len();
+        assert_eq!(
+            doc.position(b, Encoding::Utf16),
+            Position {
+                line: 0,
+                character: 3
+            }
+        );
+        assert_eq!(
+            doc.position(b, Encoding::Utf8),
+            Position {
+                line: 0,
+                character: 5
+            }
+        );
+        assert_eq!(
+            doc.offset(
+                Position {
+                    line: 0,
+                    character: 3
+                },
+                Encoding::Utf16
+            ),
+            b
+        );
+        // Inside the surrogate pair: back to the emoji's start.
+        assert_eq!(
+            doc.offset(
+                Position {
+                    line: 0,
+                    character: 2
+                },
+                Encoding::Utf16
+            ),
+            1
+        );
+        // Past the end of the line: before its CRLF. Past the document: its end.
+        assert_eq!(
+            doc.offset(
+                Position {
+                    line: 0,
+                    character: 99
+                },
+                Encoding::Utf16
+            ),
+            "a😀b".len()
+        );
+        assert_eq!(
+            doc.offset(
+                Position {
+                    line: 9,
+                    character: 0
+                },
+                Encoding::Utf16
+            ),
+            doc.text().len()
+        );
+        assert_eq!(
+            doc.position(999, Encoding::Utf16),
+            Position {
+                line: 1,
+                character: 2
+            }
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_a_line_break_as_in_lsp() {
+        let doc = OpenDocument::new("a\rb", 1);
+        assert_eq!(
+            doc.position(2, Encoding::Utf16),
+            Position {
+                line: 1,
+                character: 0
+            }
+        );
+    }
+}

@@ -1,0 +1,515 @@
+//! One function per editor feature, each from an analysed snapshot to LSP types: completion,
+//! hover, code actions, outline (symbols, folding, code lens) and semantic tokens. The wording
+//! and the knowledge come from `analysis::ide`; this file only arranges them for the protocol.
+
+use super::convert;
+use super::documents::Encoding;
+use super::state::Snapshot;
+use crate::analysis::document::{DocKind, EntryRole, SectionKind};
+use crate::analysis::ide::{self, Candidate, CandidateKind};
+use crate::analysis::impact::{Impact, assess};
+use crate::analysis::readiness::{readiness, trait_evidence};
+use crate::analysis::text::Span;
+use crate::catalogue::Ladder;
+use tower_lsp_server::ls_types::*;
+
+fn ladder(snapshot: &Snapshot) -> Option<&Ladder> {
+    ide::ladder_of(&snapshot.analysis, &snapshot.settings)
+}
+
+/// Snippet syntax (`${1:text}`, `$1`, `$0`) reduced to plain text for clients without snippets.
+pub fn strip_snippet(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '$' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some('{') => {
+                chars.next();
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+                if chars.peek() == Some(&':') {
+                    chars.next();
+                }
+                for inner in chars.by_ref() {
+                    if inner == '}' {
+                        break;
+                    }
+                    out.push(inner);
+                }
+            }
+            Some(d) if d.is_ascii_digit() => {
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn completion(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    position: Position,
+    snippets: bool,
+) -> Vec<CompletionItem> {
+    let offset = snapshot.document.offset(position, encoding);
+    let candidates = ide::completions(
+        &snapshot.text,
+        &snapshot.analysis,
+        &snapshot.settings,
+        offset,
+    );
+    candidates
+        .into_iter()
+        .map(|c| completion_item(snapshot, encoding, c, snippets))
+        .collect()
+}
+
+fn completion_item(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    candidate: Candidate,
+    snippets: bool,
+) -> CompletionItem {
+    let kind = match candidate.kind {
+        CandidateKind::Key => CompletionItemKind::PROPERTY,
+        CandidateKind::Value => CompletionItemKind::VALUE,
+        CandidateKind::Level => CompletionItemKind::ENUM,
+        CandidateKind::Trait | CandidateKind::Tag => CompletionItemKind::ENUM_MEMBER,
+        CandidateKind::Role => CompletionItemKind::KEYWORD,
+        CandidateKind::Snippet => CompletionItemKind::SNIPPET,
+    };
+    let as_snippet = candidate.is_snippet && snippets;
+    let new_text = if candidate.is_snippet && !snippets {
+        strip_snippet(&candidate.insert_text)
+    } else {
+        candidate.insert_text.clone()
+    };
+    let range = snapshot
+        .document
+        .range(candidate.replace.start, candidate.replace.end, encoding);
+    CompletionItem {
+        label: candidate.label.clone(),
+        kind: Some(kind),
+        detail: candidate.detail,
+        documentation: candidate.documentation.map(|value| {
+            Documentation::MarkupContent(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value,
+            })
+        }),
+        sort_text: Some(candidate.sort_text),
+        filter_text: Some(candidate.label),
+        insert_text_format: Some(if as_snippet {
+            InsertTextFormat::SNIPPET
+        } else {
+            InsertTextFormat::PLAIN_TEXT
+        }),
+        text_edit: Some(CompletionTextEdit::Edit(TextEdit { range, new_text })),
+        ..Default::default()
+    }
+}
+
+pub fn hover(snapshot: &Snapshot, encoding: Encoding, position: Position) -> Option<Hover> {
+    let offset = snapshot.document.offset(position, encoding);
+    let (span, markdown) = ide::hover(
+        &snapshot.text,
+        &snapshot.analysis,
+        &snapshot.settings,
+        offset,
+    )?;
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: markdown,
+        }),
+        range: Some(snapshot.document.range(span.start, span.end, encoding)),
+    })
+}
+
+pub fn code_actions(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    uri: &Uri,
+    range: Range,
+) -> Vec<CodeActionOrCommand> {
+    let start = snapshot.document.offset(range.start, encoding);
+    let end = snapshot.document.offset(range.end, encoding);
+    let mut actions = Vec::new();
+    for diagnostic in &snapshot.analysis.diagnostics {
+        let touches = diagnostic.span.start <= end && start <= diagnostic.span.end;
+        if !touches {
+            continue;
+        }
+        let lsp_diagnostic = convert::diagnostic(uri, &snapshot.document, encoding, diagnostic);
+        if let Some(fix) = &diagnostic.fix {
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![lsp_diagnostic.clone()]),
+                edit: Some(convert::workspace_edit(
+                    uri,
+                    &snapshot.document,
+                    encoding,
+                    fix,
+                )),
+                is_preferred: Some(true),
+                ..Default::default()
+            }));
+        }
+        // "Disable for this line": a comment above the line, indented like it.
+        let line_start = snapshot.text[..diagnostic.span.start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let indent: String = snapshot.text[line_start..]
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        let newline = if snapshot.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        let comment = format!(
+            "{indent}<!-- rung-disable-next-line {} -->{newline}",
+            diagnostic.rule
+        );
+        let fix = crate::analysis::diagnostic::Fix::insert(
+            format!("Disable {} for this line", diagnostic.rule),
+            line_start,
+            comment,
+        );
+        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: fix.title.clone(),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![lsp_diagnostic]),
+            edit: Some(convert::workspace_edit(
+                uri,
+                &snapshot.document,
+                encoding,
+                &fix,
+            )),
+            ..Default::default()
+        }));
+    }
+    actions
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(max_chars - 1).collect::<String>())
+    }
+}
+
+#[allow(deprecated)] // DocumentSymbol::deprecated must be written out.
+pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<DocumentSymbol> {
+    let Some(doc) = &snapshot.analysis.document else {
+        return Vec::new();
+    };
+    let ladder = ladder(snapshot);
+    let range = |span: Span| snapshot.document.range(span.start, span.end, encoding);
+    let mut symbols: Vec<(Option<usize>, DocumentSymbol)> = Vec::new();
+    for (idx, section) in doc.sections.iter().enumerate() {
+        let (kind, detail) = match section.kind {
+            SectionKind::Trait(t) => {
+                let counts = ladder.map(|l| trait_evidence(doc, l, t));
+                (
+                    SymbolKind::CLASS,
+                    counts.map(|c| {
+                        format!("{} evidence · {} measurable", c.n_evidence, c.n_measurable)
+                    }),
+                )
+            }
+            SectionKind::Role(role) => (SymbolKind::MODULE, Some(role.id().to_string())),
+            SectionKind::Free => (SymbolKind::NAMESPACE, None),
+        };
+        let mut children = Vec::new();
+        for entry in doc.entries.iter().filter(|e| {
+            e.section == Some(idx)
+                && matches!(e.role, EntryRole::Win | EntryRole::Evidence(_))
+                && !e.is_placeholder
+        }) {
+            let measurable = assess(&entry.full_text()) == Impact::Measurable;
+            children.push(DocumentSymbol {
+                name: Some(shorten(&entry.text.replace(['\n', '\r'], " "), 60))
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| "(entry)".to_string()),
+                detail: Some(if measurable {
+                    "measurable".to_string()
+                } else {
+                    "no measurable result".to_string()
+                }),
+                kind: SymbolKind::EVENT,
+                tags: None,
+                deprecated: None,
+                range: range(entry.span),
+                selection_range: range(entry.text_span),
+                children: None,
+            });
+        }
+        let name = if section.title.trim().is_empty() {
+            "(untitled)".to_string()
+        } else {
+            shorten(&section.title, 80)
+        };
+        symbols.push((
+            section.parent,
+            DocumentSymbol {
+                name,
+                detail,
+                kind,
+                tags: None,
+                deprecated: None,
+                range: range(Span::new(
+                    section.span.start,
+                    section.span.end.max(section.heading.end),
+                )),
+                selection_range: range(section.heading),
+                children: Some(children),
+            },
+        ));
+    }
+    // Nest children under parents, last to first so that indexes stay valid.
+    for idx in (0..symbols.len()).rev() {
+        if let Some(parent) = symbols[idx].0 {
+            let child = symbols[idx].1.clone();
+            symbols[parent]
+                .1
+                .children
+                .get_or_insert_with(Vec::new)
+                .insert(0, child);
+            symbols[idx].0 = Some(usize::MAX);
+        }
+    }
+    symbols
+        .into_iter()
+        .filter(|(parent, _)| parent.is_none())
+        .map(|(_, s)| s)
+        .collect()
+}
+
+pub fn folding_ranges(snapshot: &Snapshot, encoding: Encoding) -> Vec<FoldingRange> {
+    let Some(doc) = &snapshot.analysis.document else {
+        return Vec::new();
+    };
+    let text = snapshot.text.trim_end();
+    let fold = |span: Span, kind: Option<FoldingRangeKind>| {
+        let end = span.end.min(text.len()).max(span.start);
+        let start_line = snapshot.document.position(span.start, encoding).line;
+        let end_line = snapshot
+            .document
+            .position(end.saturating_sub(1).max(span.start), encoding)
+            .line;
+        (end_line > start_line).then_some(FoldingRange {
+            start_line,
+            start_character: None,
+            end_line,
+            end_character: None,
+            kind,
+            collapsed_text: None,
+        })
+    };
+    let mut ranges = Vec::new();
+    if let Some(fm) = &doc.front_matter {
+        ranges.extend(fold(fm.span, Some(FoldingRangeKind::Imports)));
+    }
+    ranges.extend(
+        doc.sections
+            .iter()
+            .filter_map(|s| fold(s.span, Some(FoldingRangeKind::Region))),
+    );
+    ranges.extend(
+        doc.entries
+            .iter()
+            .filter(|e| !e.detail.is_empty())
+            .filter_map(|e| fold(e.span, None)),
+    );
+    ranges
+}
+
+pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
+    let Some(doc) = &snapshot.analysis.document else {
+        return Vec::new();
+    };
+    let Some(ladder) = ladder(snapshot) else {
+        return Vec::new();
+    };
+    let lens = |span: Span, title: String| CodeLens {
+        range: snapshot.document.range(span.start, span.start, encoding),
+        command: Some(Command {
+            title,
+            command: String::new(),
+            arguments: None,
+        }),
+        data: None,
+    };
+    let mut lenses = Vec::new();
+    if doc.kind == DocKind::Promo
+        && let Some(report) = readiness(doc, ladder)
+    {
+        let level = &ladder.levels[report.level_idx];
+        let at = doc
+            .front_matter
+            .as_ref()
+            .map_or(Span::empty_at(0), |fm| fm.span);
+        lenses.push(lens(
+            at,
+            format!(
+                "{}: {} of {} expected traits evidenced",
+                level.id,
+                report.n_evidenced(),
+                report.traits.len()
+            ),
+        ));
+    }
+    for (_, section, trait_idx) in doc.trait_sections() {
+        let counts = trait_evidence(doc, ladder, trait_idx);
+        lenses.push(lens(
+            section.heading,
+            format!(
+                "{} evidence · {} measurable",
+                counts.n_evidence, counts.n_measurable
+            ),
+        ));
+    }
+    lenses
+}
+
+/// The semantic token types rung emits, in legend order (documented in the README).
+pub const TOKEN_TYPES: [SemanticTokenType; 5] = [
+    SemanticTokenType::ENUM_MEMBER, // a trait: heading text or #tag
+    SemanticTokenType::ENUM,        // a level: front-matter value or a mention in prose
+    SemanticTokenType::NUMBER,      // a measured quantity in a win
+    SemanticTokenType::PROPERTY,    // a front-matter key rung reads
+    SemanticTokenType::KEYWORD,     // a role heading (Wins, Feedback, Next steps…)
+];
+
+pub fn legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: TOKEN_TYPES.to_vec(),
+        token_modifiers: Vec::new(),
+    }
+}
+
+/// Semantic tokens, optionally only those overlapping `range` (byte offsets).
+pub fn semantic_tokens(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    within: Option<Span>,
+) -> Vec<SemanticToken> {
+    let Some(doc) = &snapshot.analysis.document else {
+        return Vec::new();
+    };
+    let mut spans: Vec<(Span, u32)> = Vec::new();
+    for section in &doc.sections {
+        match section.kind {
+            SectionKind::Trait(_) => spans.push((section.title_span, 0)),
+            SectionKind::Role(_) => spans.push((section.title_span, 4)),
+            SectionKind::Free => {}
+        }
+    }
+    spans.extend(
+        doc.tags
+            .iter()
+            .filter(|t| t.trait_idx.is_some())
+            .map(|t| (t.span, 0)),
+    );
+    if let Some(fm) = &doc.front_matter {
+        for entry in &fm.entries {
+            if crate::analysis::rules::unknown_front_matter_key::KNOWN_KEYS
+                .contains(&entry.key.as_str())
+            {
+                spans.push((entry.key_span, 3));
+            }
+            if matches!(entry.key.as_str(), "level" | "target") && !entry.value_span.is_empty() {
+                spans.push((entry.value_span, 1));
+            }
+        }
+    }
+    if let Some(ladder) = ladder(snapshot) {
+        for run in &doc.prose_runs {
+            let source = &snapshot.text[run.start..run.end];
+            for level in &ladder.levels {
+                for (at, _) in source.match_indices(level.id.as_str()) {
+                    let before = source[..at].chars().next_back();
+                    let after = source[at + level.id.len()..].chars().next();
+                    if !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                        && level.id.chars().any(|c| c.is_ascii_digit())
+                    {
+                        spans.push((
+                            Span::new(run.start + at, run.start + at + level.id.len()),
+                            1,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    spans.extend(ide::measured_spans(doc).into_iter().map(|s| (s, 2)));
+    if let Some(range) = within {
+        spans.retain(|(s, _)| s.start < range.end && range.start < s.end);
+    }
+    spans.retain(|(s, _)| !s.is_empty());
+    spans.sort_by_key(|(s, t)| (s.start, s.end, *t));
+    spans.dedup_by(|b, a| b.0.start < a.0.end); // no overlaps: the first token wins
+
+    let mut tokens = Vec::new();
+    let (mut last_line, mut last_col) = (0u32, 0u32);
+    for (span, token_type) in spans {
+        // Tokens may not cross lines: emit one per line piece.
+        let mut start = span.start;
+        while start < span.end {
+            let line_end = snapshot.text[start..span.end]
+                .find(['\n', '\r'])
+                .map_or(span.end, |i| start + i);
+            if line_end > start {
+                let from = snapshot.document.position(start, encoding);
+                let to = snapshot.document.position(line_end, encoding);
+                let delta_line = from.line - last_line;
+                let delta_start = if delta_line == 0 {
+                    from.character - last_col
+                } else {
+                    from.character
+                };
+                tokens.push(SemanticToken {
+                    delta_line,
+                    delta_start,
+                    length: to.character - from.character,
+                    token_type,
+                    token_modifiers_bitset: 0,
+                });
+                last_line = from.line;
+                last_col = from.character;
+            }
+            start = snapshot.text[line_end..span.end]
+                .find(|c| c != '\n' && c != '\r')
+                .map_or(span.end, |i| line_end + i);
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_snippet;
+
+    #[test]
+    fn snippets_reduce_to_plain_text() {
+        assert_eq!(
+            strip_snippet("- ${1:YYYY-MM-DD}: ${2:Did X}$0"),
+            "- YYYY-MM-DD: Did X"
+        );
+        assert_eq!(strip_snippet("$"), "$");
+    }
+}

@@ -1,0 +1,56 @@
+//! `rung lsp`: the language server on stdio, a thin adapter over the analysis core.
+//!
+//! - `server.rs`: the protocol surface, one method per message, and the concurrency rules.
+//! - `state.rs`: open documents, capabilities, settings, cached analyses.
+//! - `documents.rs`: ropes, incremental edits, UTF-8/UTF-16 positions.
+//! - `features.rs`: completion, hover, code actions, outline, code lens, semantic tokens.
+//! - `convert.rs`: core diagnostics and fixes to LSP types.
+//! - `settings.rs`: editor settings and their merge with `rung.toml`.
+//! - `transport.rs`: framing guard that answers malformed messages and keeps the server reading.
+
+mod convert;
+mod documents;
+mod features;
+mod server;
+mod settings;
+mod state;
+mod transport;
+
+pub use documents::{Encoding, OpenDocument};
+pub use server::TEST_PANIC_ENV;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use tower_lsp_server::{LspService, Server};
+
+/// Serve the language server protocol on stdin/stdout until the client exits.
+pub fn run() -> i32 {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("rung lsp: cannot start the async runtime: {error}");
+            return 1;
+        }
+    };
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let flag = shut_down.clone();
+    runtime.block_on(async move {
+        let (service, socket) = LspService::new(move |client| server::Backend::new(client, flag));
+        let guarded = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        Server::new(guarded.input, guarded.output, socket)
+            .serve(service)
+            .await;
+    });
+    // Reading stdin blocks a pool thread that would keep the runtime alive: do not wait for it.
+    runtime.shutdown_background();
+    // LSP: exit code 0 after a `shutdown` request, 1 when the client exits without one.
+    if shut_down.load(Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
+}

@@ -1,0 +1,588 @@
+//! The protocol surface: one `LanguageServer` method per LSP message, each routing to a
+//! feature function. State changes happen before the first `.await` of a notification;
+//! analysis runs off the message loop; requests to the client are spawned, never awaited
+//! inside a handler (tower-lsp-server issue #36 / tower-lsp issue #284: a handler that waits on
+//! the client can fill the four concurrent slots and stall the server).
+
+use super::convert;
+use super::documents::{Encoding, OpenDocument};
+use super::features;
+use super::settings::EditorSettings;
+use super::state::{AnalysisJob, DocumentState, Snapshot, State, lock};
+use crate::analysis::text::Span;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+/// The environment variable that enables two commands for the end-to-end tests:
+/// `rung.test.panic` (proves a panic in a handler is contained) and `rung.test.documentText`
+/// (returns the server's copy of a document, to check it equals the client's after edits).
+pub const TEST_PANIC_ENV: &str = "RUNG_LSP_ENABLE_TEST_PANIC";
+
+#[derive(Clone)]
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+    /// Serialises the check-then-publish step, so an older version can never be published after
+    /// a newer one.
+    publish: Arc<tokio::sync::Mutex<()>>,
+    /// Set by `shutdown`, read by `lsp::run` for the exit code.
+    shut_down: Arc<AtomicBool>,
+}
+
+impl Backend {
+    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Backend {
+        Backend {
+            client,
+            state: Arc::new(Mutex::new(State::default())),
+            publish: Arc::new(tokio::sync::Mutex::new(())),
+            shut_down,
+        }
+    }
+
+    /// Run `work`, turning a panic into an error for this request and a message in the client's log.
+    fn guarded<T>(&self, what: &str, work: impl FnOnce() -> T) -> Result<T> {
+        match catch_unwind(AssertUnwindSafe(work)) {
+            Ok(value) => Ok(value),
+            Err(payload) => {
+                let detail = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string());
+                let message = format!("rung: internal error while serving {what}: {detail}");
+                let client = self.client.clone();
+                let log = message.clone();
+                tokio::spawn(async move { client.log_message(MessageType::ERROR, log).await });
+                Err(Error {
+                    code: ErrorCode::InternalError,
+                    message: message.into(),
+                    data: None,
+                })
+            }
+        }
+    }
+
+    /// The analysis of the current version of `uri`, computed now if the cached one is stale.
+    fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        let job = {
+            let mut state = lock(&self.state);
+            let doc = state.documents.get(uri)?;
+            if let Some(snapshot) = &doc.snapshot
+                && snapshot.version == doc.document.version
+            {
+                return Some(snapshot.clone());
+            }
+            AnalysisJob::prepare(&mut state, uri)?
+        };
+        let snapshot = Arc::new(job.run());
+        let mut state = lock(&self.state);
+        if let Some(doc) = state.documents.get_mut(uri)
+            && doc.document.version == snapshot.version
+        {
+            doc.snapshot = Some(snapshot.clone());
+        }
+        Some(snapshot)
+    }
+
+    fn encoding(&self) -> Encoding {
+        lock(&self.state).encoding()
+    }
+
+    /// Analyse after the debounce and publish, unless a newer version arrived meanwhile.
+    fn schedule_diagnostics(&self, uri: Uri, version: i32) {
+        let (pull, debounce_ms) = {
+            let state = lock(&self.state);
+            (state.pull_diagnostics, state.editor.debounce_ms)
+        };
+        if pull {
+            return;
+        }
+        let state = self.state.clone();
+        let client = self.client.clone();
+        let publish = self.publish.clone();
+        tokio::spawn(async move {
+            if debounce_ms > 0 {
+                tokio::time::sleep(Duration::from_millis(debounce_ms)).await;
+            }
+            let job = {
+                let mut state = lock(&state);
+                match state.documents.get(&uri) {
+                    Some(doc) if doc.document.version == version => {}
+                    _ => return,
+                }
+                AnalysisJob::prepare(&mut state, &uri)
+            };
+            let Some(job) = job else { return };
+            let analysed =
+                tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| job.run())))
+                    .await;
+            let snapshot = match analysed {
+                Ok(Ok(snapshot)) => Arc::new(snapshot),
+                _ => {
+                    client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!(
+                                "rung: analysis of {} failed; keeping the previous diagnostics",
+                                uri.as_str()
+                            ),
+                        )
+                        .await;
+                    return;
+                }
+            };
+            let _publishing = publish.lock().await;
+            let diagnostics = {
+                let mut state = lock(&state);
+                let encoding = state.encoding();
+                let Some(doc) = state.documents.get_mut(&uri) else {
+                    return;
+                };
+                if doc.document.version != snapshot.version {
+                    return;
+                }
+                doc.snapshot = Some(snapshot.clone());
+                snapshot
+                    .analysis
+                    .diagnostics
+                    .iter()
+                    .map(|d| convert::diagnostic(&uri, &snapshot.document, encoding, d))
+                    .collect()
+            };
+            client
+                .publish_diagnostics(uri, diagnostics, Some(version))
+                .await;
+        });
+    }
+
+    fn rediagnose_all(&self) {
+        let open: Vec<(Uri, i32)> = {
+            let mut state = lock(&self.state);
+            state.forget_projects();
+            for doc in state.documents.values_mut() {
+                doc.snapshot = None;
+            }
+            state
+                .documents
+                .iter()
+                .map(|(uri, doc)| (uri.clone(), doc.document.version))
+                .collect()
+        };
+        for (uri, version) in open {
+            self.schedule_diagnostics(uri, version);
+        }
+        let pull = lock(&self.state).pull_diagnostics;
+        if pull {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
+        }
+    }
+
+    fn apply_editor_settings(&self, value: &serde_json::Value) {
+        let (settings, problems) = EditorSettings::from_json(value);
+        lock(&self.state).editor = settings;
+        if !problems.is_empty() {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                for problem in problems {
+                    client
+                        .log_message(MessageType::WARNING, format!("rung settings: {problem}"))
+                        .await;
+                }
+            });
+        }
+    }
+
+    /// Ask the client for the `rung` section, in a task of its own.
+    fn pull_configuration(&self) {
+        let backend = self.clone();
+        tokio::spawn(async move {
+            let items = vec![ConfigurationItem {
+                scope_uri: None,
+                section: Some("rung".to_string()),
+            }];
+            if let Ok(values) = backend.client.configuration(items).await
+                && let Some(value) = values.into_iter().next().filter(|v| !v.is_null())
+            {
+                backend.apply_editor_settings(&value);
+                backend.rediagnose_all();
+            }
+        });
+    }
+}
+
+fn client_supports_utf8(params: &InitializeParams) -> bool {
+    params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref())
+        .is_some_and(|encodings| encodings.contains(&PositionEncodingKind::UTF8))
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let utf8 = client_supports_utf8(&params);
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        let snippets = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.snippet_support)
+            .unwrap_or(false);
+        {
+            let mut state = lock(&self.state);
+            state.encoding = Some(if utf8 {
+                Encoding::Utf8
+            } else {
+                Encoding::Utf16
+            });
+            state.pull_diagnostics = pull;
+            state.snippet_support = snippets;
+        }
+        if let Some(options) = &params.initialization_options {
+            self.apply_editor_settings(options);
+        }
+        let test_commands = std::env::var_os(TEST_PANIC_ENV).is_some();
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "rung".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(if utf8 {
+                    PositionEncodingKind::UTF8
+                } else {
+                    PositionEncodingKind::UTF16
+                }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec!["#".to_string(), ":".to_string()]),
+                    ..Default::default()
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..Default::default()
+                    },
+                )),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: features::legend(),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            range: Some(true),
+                            ..Default::default()
+                        },
+                    ),
+                ),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("rung".to_string()),
+                        inter_file_dependencies: true,
+                        workspace_diagnostics: false,
+                        ..Default::default()
+                    })
+                }),
+                execute_command_provider: test_commands.then(|| ExecuteCommandOptions {
+                    commands: vec![
+                        "rung.test.panic".to_string(),
+                        "rung.test.documentText".to_string(),
+                    ],
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.pull_configuration();
+        // Watch ladder and config files so that a changed rung.toml is picked up.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/*.toml".to_string()),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "rung-toml-watcher".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            let _ = client.register_capability(vec![registration]).await;
+        });
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        lock(&self.state).shut_down = true;
+        self.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        let version = document.version;
+        lock(&self.state).documents.insert(
+            document.uri.clone(),
+            DocumentState {
+                document: OpenDocument::new(&document.text, version),
+                snapshot: None,
+            },
+        );
+        self.schedule_diagnostics(document.uri, version);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let known = {
+            let mut state = lock(&self.state);
+            let encoding = state.encoding();
+            match state.documents.get_mut(&uri) {
+                Some(doc) => {
+                    doc.document
+                        .apply_changes(&params.content_changes, version, encoding);
+                    doc.snapshot = None;
+                    true
+                }
+                None => false,
+            }
+        };
+        if known {
+            self.schedule_diagnostics(uri, version);
+        } else {
+            self.client
+                .log_message(
+                    MessageType::WARNING,
+                    format!(
+                        "rung: change for a document that is not open: {}",
+                        uri.as_str()
+                    ),
+                )
+                .await;
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        if params.text_document.uri.as_str().ends_with(".toml") {
+            self.rediagnose_all();
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let (removed, pull) = {
+            let mut state = lock(&self.state);
+            (
+                state.documents.remove(&params.text_document.uri).is_some(),
+                state.pull_diagnostics,
+            )
+        };
+        if removed && !pull {
+            let _publishing = self.publish.lock().await;
+            self.client
+                .publish_diagnostics(params.text_document.uri, Vec::new(), None)
+                .await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if params.settings.is_null() || params.settings.as_object().is_some_and(|o| o.is_empty()) {
+            self.pull_configuration();
+        } else {
+            self.apply_editor_settings(&params.settings);
+            self.rediagnose_all();
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if params
+            .changes
+            .iter()
+            .any(|c| c.uri.as_str().ends_with(".toml"))
+        {
+            self.rediagnose_all();
+        }
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let encoding = self.encoding();
+        let items = self.guarded("textDocument/diagnostic", || {
+            self.snapshot(&uri).map_or_else(Vec::new, |s| {
+                s.analysis
+                    .diagnostics
+                    .iter()
+                    .map(|d| convert::diagnostic(&uri, &s.document, encoding, d))
+                    .collect()
+            })
+        })?;
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let position = params.text_document_position;
+        let encoding = self.encoding();
+        let snippets = lock(&self.state).snippet_support;
+        self.guarded("textDocument/completion", || {
+            let snapshot = self.snapshot(&position.text_document.uri)?;
+            let items = features::completion(&snapshot, encoding, position.position, snippets);
+            (!items.is_empty()).then_some(CompletionResponse::Array(items))
+        })
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let position = params.text_document_position_params;
+        let encoding = self.encoding();
+        self.guarded("textDocument/hover", || {
+            let snapshot = self.snapshot(&position.text_document.uri)?;
+            features::hover(&snapshot, encoding, position.position)
+        })
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let encoding = self.encoding();
+        self.guarded("textDocument/codeAction", || {
+            let snapshot = self.snapshot(&params.text_document.uri)?;
+            let actions = features::code_actions(
+                &snapshot,
+                encoding,
+                &params.text_document.uri,
+                params.range,
+            );
+            Some(actions)
+        })
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let encoding = self.encoding();
+        self.guarded("textDocument/documentSymbol", || {
+            let snapshot = self.snapshot(&params.text_document.uri)?;
+            Some(DocumentSymbolResponse::Nested(features::document_symbols(
+                &snapshot, encoding,
+            )))
+        })
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        let encoding = self.encoding();
+        self.guarded("textDocument/foldingRange", || {
+            let snapshot = self.snapshot(&params.text_document.uri)?;
+            Some(features::folding_ranges(&snapshot, encoding))
+        })
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let encoding = self.encoding();
+        self.guarded("textDocument/codeLens", || {
+            let snapshot = self.snapshot(&params.text_document.uri)?;
+            Some(features::code_lenses(&snapshot, encoding))
+        })
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        let encoding = self.encoding();
+        self.guarded("textDocument/semanticTokens/full", || {
+            let snapshot = self.snapshot(&params.text_document.uri)?;
+            Some(SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: None,
+                data: features::semantic_tokens(&snapshot, encoding, None),
+            }))
+        })
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        let encoding = self.encoding();
+        self.guarded("textDocument/semanticTokens/range", || {
+            let snapshot = self.snapshot(&params.text_document.uri)?;
+            let start = snapshot.document.offset(params.range.start, encoding);
+            let end = snapshot.document.offset(params.range.end, encoding);
+            let data = features::semantic_tokens(
+                &snapshot,
+                encoding,
+                Some(Span::new(start, end.max(start))),
+            );
+            Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            }))
+        })
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if std::env::var_os(TEST_PANIC_ENV).is_some() {
+            match params.command.as_str() {
+                "rung.test.panic" => {
+                    return self.guarded("workspace/executeCommand", || {
+                        panic!("test panic requested by the client")
+                    });
+                }
+                "rung.test.documentText" => {
+                    let uri = params
+                        .arguments
+                        .first()
+                        .and_then(|v| v.as_str())
+                        .and_then(|s| s.parse::<Uri>().ok());
+                    let state = lock(&self.state);
+                    let text =
+                        uri.and_then(|uri| state.documents.get(&uri).map(|d| d.document.text()));
+                    return Ok(text.map(serde_json::Value::String));
+                }
+                _ => {}
+            }
+        }
+        Err(Error::invalid_params(format!(
+            "unknown command `{}`",
+            params.command
+        )))
+    }
+}

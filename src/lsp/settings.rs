@@ -1,0 +1,146 @@
+//! Editor settings under the section `rung` (from `initializationOptions`,
+//! `workspace/configuration` or `workspace/didChangeConfiguration`), and how they merge with
+//! `rung.toml`: the repository's file wins over the editor.
+
+use crate::analysis::Settings;
+use crate::analysis::diagnostic::Severity;
+use crate::analysis::rules;
+use crate::project::Project;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// The default pause between the last keystroke and re-analysis.
+pub const DEFAULT_DEBOUNCE_MS: u64 = 50;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorSettings {
+    /// Default ladder id, when `rung.toml` names none.
+    pub ladder: Option<String>,
+    /// Rule severities, under those of `rung.toml`.
+    pub rules: HashMap<String, Severity>,
+    pub debounce_ms: u64,
+}
+
+impl Default for EditorSettings {
+    fn default() -> EditorSettings {
+        EditorSettings {
+            ladder: None,
+            rules: HashMap::new(),
+            debounce_ms: DEFAULT_DEBOUNCE_MS,
+        }
+    }
+}
+
+impl EditorSettings {
+    /// Read settings from a JSON object; unknown keys and values of the wrong type are ignored
+    /// and reported back as problems for the client's log.
+    pub fn from_json(value: &Value) -> (EditorSettings, Vec<String>) {
+        let mut settings = EditorSettings::default();
+        let mut problems = Vec::new();
+        let Some(object) = value.as_object() else {
+            if !value.is_null() {
+                problems.push("rung settings must be an object".to_string());
+            }
+            return (settings, problems);
+        };
+        // Clients nest under "rung" in some requests and not in others.
+        let object = object
+            .get("rung")
+            .and_then(Value::as_object)
+            .unwrap_or(object);
+        if let Some(ladder) = object.get("ladder") {
+            match ladder.as_str() {
+                Some(id) if !id.trim().is_empty() => settings.ladder = Some(id.trim().to_string()),
+                Some(_) | None if ladder.is_null() => {}
+                _ => problems.push("rung.ladder must be a ladder id".to_string()),
+            }
+        }
+        if let Some(rule_map) = object.get("rules").and_then(Value::as_object) {
+            for (name, severity) in rule_map {
+                if rules::find(name).is_none() {
+                    problems.push(format!("rung.rules: unknown rule `{name}`"));
+                    continue;
+                }
+                match severity.as_str().and_then(Severity::parse) {
+                    Some(level) => {
+                        settings.rules.insert(name.clone(), level);
+                    }
+                    None => problems.push(format!(
+                        "rung.rules.{name}: expected one of {}",
+                        Severity::NAMES.join(", ")
+                    )),
+                }
+            }
+        }
+        if let Some(ms) = object.get("debounceMs") {
+            match ms.as_u64() {
+                Some(ms) => settings.debounce_ms = ms.min(5_000),
+                None => {
+                    problems.push("rung.debounceMs must be a number of milliseconds".to_string())
+                }
+            }
+        }
+        (settings, problems)
+    }
+
+    /// The settings for a document in `project`: `rung.toml` first, the editor's where it is silent.
+    pub fn merged_with(&self, project: &Project) -> Settings {
+        let mut settings = project.settings.clone();
+        if project.config.ladder.is_none()
+            && let Some(ladder) = self
+                .ladder
+                .as_ref()
+                .filter(|id| settings.catalogue.ladder(id).is_some())
+        {
+            settings.default_ladder = ladder.clone();
+        }
+        let mut severities = self.rules.clone();
+        severities.extend(project.settings.severities.clone());
+        settings.severities = severities;
+        settings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn settings_parse_and_problems_are_reported() {
+        let (settings, problems) = EditorSettings::from_json(
+            &json!({ "rung": { "ladder": "generic", "rules": { "weak-verb": "off", "nope": "error", "vague-win": "loud" }, "debounceMs": 0 } }),
+        );
+        assert_eq!(settings.ladder.as_deref(), Some("generic"));
+        assert_eq!(settings.rules.get("weak-verb"), Some(&Severity::Off));
+        assert_eq!(settings.debounce_ms, 0);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(
+            EditorSettings::from_json(&json!(null)).0,
+            EditorSettings::default()
+        );
+        assert_eq!(EditorSettings::from_json(&json!([1])).1.len(), 1);
+    }
+
+    #[test]
+    fn rung_toml_wins_over_the_editor() {
+        let mut project = Project::defaults();
+        project
+            .settings
+            .severities
+            .insert("vague-win".to_string(), Severity::Error);
+        let editor = EditorSettings {
+            ladder: Some("generic".to_string()),
+            rules: [
+                ("vague-win".to_string(), Severity::Off),
+                ("weak-verb".to_string(), Severity::Off),
+            ]
+            .into(),
+            debounce_ms: 0,
+        };
+        let merged = editor.merged_with(&project);
+        assert_eq!(merged.severities["vague-win"], Severity::Error);
+        assert_eq!(merged.severities["weak-verb"], Severity::Off);
+        assert_eq!(merged.default_ladder, "generic");
+    }
+}

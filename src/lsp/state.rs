@@ -1,0 +1,129 @@
+//! What the server holds between messages: open documents, negotiated capabilities, editor
+//! settings, projects by folder, and the latest analysis of each document.
+//!
+//! Everything sits behind one `std::sync::Mutex`, taken only for short, synchronous sections and
+//! never across an `.await`. Notification handlers do all their state changes before their first
+//! `.await`, so edits stay ordered relative to the requests that follow them even though
+//! tower-lsp-server runs handlers concurrently.
+
+use super::documents::{Encoding, OpenDocument};
+use super::settings::EditorSettings;
+use crate::analysis::document::DocKind;
+use crate::analysis::{Analysis, Input, LinkResolver, NoFileSystem, Settings, analyze};
+use crate::project::{FsLinks, Project};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use tower_lsp_server::ls_types::Uri;
+
+/// A document's text at one version, analysed.
+pub struct Snapshot {
+    pub version: i32,
+    pub text: String,
+    pub document: OpenDocument,
+    pub analysis: Analysis,
+    pub settings: Arc<Settings>,
+}
+
+pub struct DocumentState {
+    pub document: OpenDocument,
+    /// The latest analysis, if it is of the current version.
+    pub snapshot: Option<Arc<Snapshot>>,
+}
+
+#[derive(Default)]
+pub struct State {
+    pub documents: HashMap<Uri, DocumentState>,
+    pub encoding: Option<Encoding>,
+    /// The client pulls diagnostics (`textDocument/diagnostic`); the server then never pushes.
+    pub pull_diagnostics: bool,
+    pub snippet_support: bool,
+    pub editor: EditorSettings,
+    projects: HashMap<PathBuf, Arc<Project>>,
+    pub shut_down: bool,
+}
+
+impl State {
+    pub fn encoding(&self) -> Encoding {
+        self.encoding.unwrap_or(Encoding::Utf16)
+    }
+
+    /// The project of the folder holding `path` (cached until a `.toml` file changes).
+    pub fn project_for(&mut self, path: Option<&Path>) -> Arc<Project> {
+        let Some(dir) = path.and_then(Path::parent) else {
+            return Arc::new(Project::defaults());
+        };
+        self.projects
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| Arc::new(Project::discover(dir)))
+            .clone()
+    }
+
+    pub fn forget_projects(&mut self) {
+        self.projects.clear();
+    }
+}
+
+/// Take the lock, even if a panicking handler poisoned it: the state it guards is only ever
+/// changed in small steps that leave it consistent.
+pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Everything needed to analyse one version of a document off the lock.
+pub struct AnalysisJob {
+    pub uri: Uri,
+    pub document: OpenDocument,
+    pub settings: Arc<Settings>,
+    pub config_kind: Option<DocKind>,
+}
+
+impl AnalysisJob {
+    pub fn prepare(state: &mut State, uri: &Uri) -> Option<AnalysisJob> {
+        let document = state.documents.get(uri)?.document.clone();
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let project = state.project_for(path.as_deref());
+        let settings = Arc::new(state.editor.merged_with(&project));
+        let config_kind = path.as_deref().and_then(|p| project.config_kind_for(p));
+        Some(AnalysisJob {
+            uri: uri.clone(),
+            document,
+            settings,
+            config_kind,
+        })
+    }
+
+    pub fn run(self) -> Snapshot {
+        let text = self.document.text();
+        let path = self.uri.to_file_path().map(|p| p.into_owned());
+        let file_name = path
+            .as_deref()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .map(str::to_string);
+        let links: Box<dyn LinkResolver> = match path.as_deref().and_then(Path::parent) {
+            Some(dir) => Box::new(FsLinks {
+                base: dir.to_path_buf(),
+            }),
+            None => Box::new(NoFileSystem),
+        };
+        let today = crate::cli::today();
+        let input = Input {
+            text: &text,
+            file_name: file_name.as_deref(),
+            config_kind: self.config_kind,
+            forced_kind: None,
+            today: Some(&today),
+        };
+        let analysis = analyze(&input, &self.settings, links.as_ref());
+        Snapshot {
+            version: self.document.version,
+            text,
+            document: self.document,
+            analysis,
+            settings: self.settings,
+        }
+    }
+}

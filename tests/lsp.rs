@@ -1,0 +1,544 @@
+//! `rung lsp` end to end over real stdio JSON-RPC: lifecycle, encodings, sync, diagnostics
+//! (push and pull), completion, hover, code actions, outline, tokens, settings, bad input.
+
+mod lsp_client;
+
+use lsp_client::{Client, text_at, utf8_client, utf16_client};
+use serde_json::{Value, json};
+use std::time::Duration;
+
+const URI: &str = "file:///tmp/rung-e2e/promo.md";
+const PROMO: &str = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n# Case\n\n## Wins\n- Improved the build queue.\n- Cut p99 from 800 ms to 120 ms for 3 teams.\n\n## Ownership\n\n## Mentorship\n- Mentored two hires; both led a feature within a quarter.\n## Coaching\n- Coached the on-call rotation.\n";
+
+fn codes(diagnostics: &[Value]) -> Vec<String> {
+    let mut codes: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+fn started(capabilities: Value) -> Client {
+    let mut client = Client::start_with_env(&[("RUNG_LSP_ENABLE_TEST_PANIC", "1")]);
+    client.initialize(capabilities, json!({ "debounceMs": 0 }));
+    client
+}
+
+fn document_text(client: &mut Client, uri: &str) -> String {
+    client
+        .request(
+            "workspace/executeCommand",
+            json!({ "command": "rung.test.documentText", "arguments": [uri] }),
+        )
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn lifecycle_and_encoding_negotiation() {
+    let mut client = Client::start();
+    let result = client.initialize(utf16_client(), Value::Null);
+    assert_eq!(result["serverInfo"]["name"], "rung");
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(result["capabilities"]["textDocumentSync"]["change"], 2);
+    assert!(
+        result["capabilities"].get("diagnosticProvider").is_none(),
+        "a push client is not offered pull"
+    );
+    assert!(
+        result["capabilities"]
+            .get("executeCommandProvider")
+            .is_none(),
+        "test commands stay hidden"
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+
+    let mut client = Client::start();
+    let result = client.initialize(utf8_client(), Value::Null);
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+}
+
+#[test]
+fn diagnostics_are_pushed_with_code_link_source_and_related_information() {
+    let mut client = started(utf16_client());
+    client.open(URI, PROMO);
+    let diagnostics = client.diagnostics(URI, 1);
+    let vague = diagnostics
+        .iter()
+        .find(|d| d["code"] == "vague-win")
+        .unwrap();
+    assert_eq!(
+        text_at(PROMO, &vague["range"], true),
+        "Improved the build queue."
+    );
+    assert_eq!(vague["source"], "rung");
+    assert!(
+        vague["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("/vague-win.md")
+    );
+    let duplicate = diagnostics
+        .iter()
+        .find(|d| d["code"] == "duplicate-trait")
+        .unwrap();
+    assert_eq!(text_at(PROMO, &duplicate["range"], true), "Coaching");
+    let related = &duplicate["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], URI);
+    assert_eq!(
+        text_at(PROMO, &related["location"]["range"], true),
+        "Mentorship"
+    );
+    assert!(codes(&diagnostics).contains(&"trait-without-evidence".to_string()));
+
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    let cleared = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == URI && p["diagnostics"].as_array().unwrap().is_empty()
+    });
+    assert!(cleared["diagnostics"].as_array().unwrap().is_empty());
+}
+
+/// An edit from (line, character) to (line, character) in the client's encoding.
+type Edit<'a> = ((usize, usize), (usize, usize), &'a str);
+
+/// Apply the same edits locally, so the test knows the client's text.
+fn apply(text: &mut String, start: (usize, usize), end: (usize, usize), new: &str, utf16: bool) {
+    let offset = |(line, character): (usize, usize), text: &str| {
+        let range = json!({ "start": { "line": 0, "character": 0 }, "end": { "line": line, "character": character } });
+        text_at(text, &range, utf16).len()
+    };
+    let (a, b) = (offset(start, text), offset(end, text));
+    text.replace_range(a..b, new);
+}
+
+fn edit_sequence(capabilities: Value, utf16: bool) {
+    let mut client = started(capabilities);
+    let uri = "file:///tmp/rung-e2e/brag.md";
+    let mut text =
+        "---\r\nkind: brag\r\n---\r\n## 2026-03\r\n- 😀 Improved 漢字 things.\r\n".to_string();
+    client.open(uri, &text);
+    client.diagnostics(uri, 1);
+    // (line, character) positions in the client's encoding.
+    let emoji_width = if utf16 { 2 } else { 4 };
+    let cjk_width = if utf16 { 1 } else { 3 };
+    let after_emoji = 2 + emoji_width + 1;
+    let edits: Vec<Edit> = vec![
+        ((4, after_emoji), (4, after_emoji), "Really "),
+        (
+            (4, after_emoji + 7 + 9),
+            (4, after_emoji + 7 + 9 + 2 * cjk_width),
+            "e\u{301}",
+        ), // replace the CJK with a combining sequence
+        ((4, 0), (4, 0), "- Helped 🧪 with tests\r\n"),
+        ((5, 2), (5, 2 + emoji_width), ""), // delete the emoji
+        ((3, 3), (3, 10), "Q1 2026"),
+        ((99, 0), (99, 0), "- Worked on it\r\n"), // past the end: appended at the end
+    ];
+    for (i, (start, end, new)) in edits.iter().enumerate() {
+        let version = i as i64 + 2;
+        client.change(uri, version, json!([{ "range": { "start": { "line": start.0, "character": start.1 }, "end": { "line": end.0, "character": end.1 } }, "text": new }]));
+        if start.0 == 99 {
+            text.push_str(new);
+        } else {
+            apply(&mut text, *start, *end, new, utf16);
+        }
+    }
+    assert_eq!(document_text(&mut client, uri), text);
+    let last = edits.len() as i64 + 1;
+    let diagnostics = client.diagnostics(uri, last);
+    let weak: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "weak-verb")
+        .map(|d| text_at(&text, &d["range"], utf16))
+        .collect();
+    assert_eq!(weak, ["Helped", "Worked on"], "{text:?}");
+    let vague: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "vague-win")
+        .map(|d| text_at(&text, &d["range"], utf16))
+        .collect();
+    assert!(
+        vague.contains(&"Really Improved e\u{301} things.".to_string()),
+        "{vague:?}"
+    );
+}
+
+#[test]
+fn edits_with_emoji_cjk_combining_marks_and_crlf_keep_the_text_and_ranges_in_utf16() {
+    edit_sequence(utf16_client(), true);
+}
+
+#[test]
+fn edits_with_emoji_cjk_combining_marks_and_crlf_keep_the_text_and_ranges_in_utf8() {
+    edit_sequence(utf8_client(), false);
+}
+
+#[test]
+fn a_burst_of_edits_never_publishes_an_older_version_after_a_newer_one() {
+    let mut client = Client::start();
+    client.initialize(utf16_client(), Value::Null); // the default debounce
+    let uri = "file:///tmp/rung-e2e/burst-brag.md";
+    client.open(uri, "---\nkind: brag\n---\n## 2026-03\n- x\n");
+    for version in 2..=60 {
+        client.change(uri, version, json!([{ "range": { "start": { "line": 4, "character": 3 }, "end": { "line": 4, "character": 3 } }, "text": "y" }]));
+    }
+    client.diagnostics(uri, 60);
+    let messages = client.drain(Duration::from_millis(300));
+    let versions: Vec<i64> = messages
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .filter_map(|m| m["params"]["version"].as_i64())
+        .collect();
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+    assert!(
+        versions.iter().all(|&v| v == 60),
+        "no publish after the newest: {versions:?}"
+    );
+}
+
+#[test]
+fn a_pull_client_gets_pull_diagnostics_only() {
+    let mut client =
+        started(json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } } }));
+    client.open(URI, PROMO);
+    let report = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    assert_eq!(report["kind"], "full");
+    assert!(codes(report["items"].as_array().unwrap()).contains(&"vague-win".to_string()));
+    let pushed: Vec<Value> = client
+        .drain(Duration::from_millis(300))
+        .into_iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .collect();
+    assert!(pushed.is_empty(), "{pushed:?}");
+    let report = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": "file:///nowhere.md" } }),
+    );
+    assert_eq!(report["items"], json!([]));
+}
+
+fn labels(result: &Value) -> Vec<String> {
+    let mut items: Vec<&Value> = result.as_array().unwrap().iter().collect();
+    items.sort_by_key(|i| i["sortText"].as_str().unwrap().to_string());
+    items
+        .iter()
+        .map(|i| i["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn completion_reads_the_cursor_context() {
+    let mut client = started(utf16_client());
+    let text = "---\nkind: promo\nlevel: E5\ntarget: \n---\n## Ownership\n- Owned it #\n## \n";
+    client.open(URI, text);
+    let at = |line: u32, character: u32| json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } });
+    let levels = client.request("textDocument/completion", at(3, 8));
+    assert_eq!(&labels(&levels)[..5], ["E3", "E4", "E5", "E6", "E7"]);
+    let e6 = levels
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "E6")
+        .unwrap();
+    assert!(e6["detail"].as_str().unwrap().contains("An area"), "{e6}");
+    let tags = client.request("textDocument/completion", at(6, 12));
+    assert!(labels(&tags).contains(&"#accountability".to_string()));
+    let headings = client.request("textDocument/completion", at(7, 3));
+    let heading_labels = labels(&headings);
+    assert!(
+        !heading_labels.contains(&"Ownership".to_string()),
+        "used traits are not offered again"
+    );
+    assert!(heading_labels.contains(&"Wins".to_string()));
+    let keys = client.request("textDocument/completion", at(1, 0));
+    assert!(labels(&keys).contains(&"ladder".to_string()));
+    assert_eq!(keys[0]["kind"], 10); // property
+}
+
+#[test]
+fn hover_explains_levels_traits_and_vague_wins() {
+    let mut client = started(utf16_client());
+    client.open(URI, PROMO);
+    let hover = |client: &mut Client, line: u32, character: u32| {
+        client.request("textDocument/hover", json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } }))
+    };
+    let level = hover(&mut client, 3, 9);
+    let markdown = level["contents"]["value"].as_str().unwrap();
+    assert!(
+        markdown.contains("E6 — Staff Engineer") && markdown.contains("From E5"),
+        "{markdown}"
+    );
+    assert_eq!(
+        level["range"],
+        json!({ "start": { "line": 3, "character": 8 }, "end": { "line": 3, "character": 10 } })
+    );
+    let heading = hover(&mut client, 11, 5);
+    assert!(
+        heading["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Good evidence")
+    );
+    let vague = hover(&mut client, 8, 5);
+    assert!(
+        vague["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("as measured by")
+    );
+    assert_eq!(hover(&mut client, 6, 0), Value::Null);
+}
+
+#[test]
+fn code_actions_offer_the_fix_and_a_disable_comment() {
+    let mut client = started(utf16_client());
+    client.open(URI, PROMO);
+    client.diagnostics(URI, 1);
+    let actions = client.request("textDocument/codeAction", json!({
+        "textDocument": { "uri": URI },
+        "range": { "start": { "line": 8, "character": 3 }, "end": { "line": 8, "character": 3 } },
+        "context": { "diagnostics": [] }
+    }));
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Add a result line to fill in"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Disable vague-win for this line"),
+        "{titles:?}"
+    );
+    let disable = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Disable vague-win for this line")
+        .unwrap();
+    let edit = &disable["edit"]["changes"][URI][0];
+    assert_eq!(
+        edit["newText"],
+        "<!-- rung-disable-next-line vague-win -->\n"
+    );
+    assert_eq!(edit["range"]["start"], json!({ "line": 8, "character": 0 }));
+
+    // Applying it silences the rule on that line.
+    client.change(
+        URI,
+        2,
+        json!([{ "range": edit["range"], "text": edit["newText"] }]),
+    );
+    let diagnostics = client.diagnostics(URI, 2);
+    assert!(
+        !diagnostics
+            .iter()
+            .any(|d| d["code"] == "vague-win" && d["range"]["start"]["line"] == 9)
+    );
+}
+
+#[test]
+fn outline_folding_lenses_and_semantic_tokens() {
+    let mut client = started(utf16_client());
+    client.open(URI, PROMO);
+    let doc = json!({ "textDocument": { "uri": URI } });
+    let symbols = client.request("textDocument/documentSymbol", doc.clone());
+    assert_eq!(symbols[0]["name"], "Case");
+    let children: Vec<&str> = symbols[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(children, ["Wins", "Ownership", "Mentorship", "Coaching"]);
+    assert_eq!(
+        symbols[0]["children"][2]["detail"],
+        "2 evidence · 1 measurable"
+    ); // Coaching is Mentorship too
+    assert_eq!(
+        symbols[0]["children"][0]["children"][0]["detail"],
+        "no measurable result"
+    );
+
+    let folds = client.request("textDocument/foldingRange", doc.clone());
+    assert!(
+        folds
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["startLine"] == 0 && f["endLine"] == 4),
+        "front matter folds: {folds}"
+    );
+
+    let lenses = client.request("textDocument/codeLens", doc.clone());
+    let titles: Vec<&str> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["command"]["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles[0].starts_with("E6: 0 of 7 expected traits evidenced")
+            || titles[0].starts_with("E6: "),
+        "{titles:?}"
+    );
+    assert!(titles.contains(&"2 evidence · 1 measurable"), "{titles:?}");
+
+    let tokens = client.request("textDocument/semanticTokens/full", doc.clone());
+    let data = tokens["data"].as_array().unwrap();
+    assert_eq!(data.len() % 5, 0);
+    assert!(!data.is_empty());
+    let ranged = client.request("textDocument/semanticTokens/range", json!({ "textDocument": { "uri": URI }, "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 4, "character": 0 } } }));
+    // Front matter keys (kind, level, target) and the two level values.
+    assert_eq!(ranged["data"].as_array().unwrap().len(), 5 * 5, "{ranged}");
+}
+
+#[test]
+fn settings_from_initialization_options_and_configuration_changes() {
+    let mut client = Client::start();
+    client.initialize(
+        utf16_client(),
+        json!({ "debounceMs": 0, "rules": { "weak-verb": "off", "vague-win": "error" } }),
+    );
+    let uri = "file:///tmp/rung-e2e/settings-brag.md";
+    client.open(
+        uri,
+        "---\nkind: brag\n---\n## 2026-03\n- Helped improve things.\n",
+    );
+    let diagnostics = client.diagnostics(uri, 1);
+    assert_eq!(codes(&diagnostics), ["vague-win"]);
+    assert_eq!(diagnostics[0]["severity"], 1);
+
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "rung": { "debounceMs": 0, "rules": { "vague-win": "off" } } } }),
+    );
+    let params = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri
+            && p["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["code"] != "vague-win")
+    });
+    assert_eq!(
+        codes(params["diagnostics"].as_array().unwrap()),
+        ["weak-verb"]
+    );
+}
+
+#[test]
+fn a_changed_rung_toml_is_picked_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc_path = dir.path().join("notes-brag.md");
+    std::fs::write(&doc_path, "## Wins\n- Improved things.\n").unwrap();
+    std::fs::write(
+        dir.path().join("rung.toml"),
+        "[rules]\nundated-entry = \"off\"\n",
+    )
+    .unwrap();
+    let uri = format!("file://{}", doc_path.display());
+    let mut client = started(utf16_client());
+    client.open(&uri, "## Wins\n- Improved things.\n");
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), ["vague-win"]);
+
+    std::fs::write(
+        dir.path().join("rung.toml"),
+        "[rules]\nundated-entry = \"error\"\nvague-win = \"off\"\n",
+    )
+    .unwrap();
+    let toml_uri = format!("file://{}", dir.path().join("rung.toml").display());
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": toml_uri, "type": 2 }] }),
+    );
+    let params = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri.as_str()
+            && p["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["code"] == "undated-entry")
+    });
+    assert_eq!(
+        codes(params["diagnostics"].as_array().unwrap()),
+        ["undated-entry"]
+    );
+}
+
+#[test]
+fn ordinary_markdown_stays_quiet() {
+    let mut client = started(utf16_client());
+    let uri = "file:///tmp/rung-e2e/README.md";
+    client.open(uri, "# Project\n\n## Ownership\n- Helped with TODO\n");
+    assert!(client.diagnostics(uri, 1).is_empty());
+    let completion = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 3, "character": 5 } }),
+    );
+    assert_eq!(completion, Value::Null);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(symbols, json!([]));
+}
+
+#[test]
+fn bad_requests_get_answers_and_the_server_keeps_serving() {
+    let mut client = started(utf16_client());
+    // Unknown documents: empty answers.
+    let hover = client.request("textDocument/hover", json!({ "textDocument": { "uri": "file:///nope.md" }, "position": { "line": 0, "character": 0 } }));
+    assert_eq!(hover, Value::Null);
+    // Positions past the end of a line and of the document.
+    client.open(URI, PROMO);
+    let far = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 9999, "character": 9999 } }),
+    );
+    assert_eq!(far, Value::Null);
+    let far = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": 9999 } }),
+    );
+    assert!(far.is_array() || far.is_null());
+    // Malformed params: a JSON-RPC error, not a crash.
+    let id = client.request_async("textDocument/hover", json!({ "textDocument": 42 }));
+    assert_eq!(client.response(id)["error"]["code"], -32602);
+    // Unknown method.
+    let id = client.request_async("rung/nonsense", json!({}));
+    assert_eq!(client.response(id)["error"]["code"], -32601);
+    // A panic inside a handler: an error for that request, a log message, and service goes on.
+    let id = client.request_async(
+        "workspace/executeCommand",
+        json!({ "command": "rung.test.panic" }),
+    );
+    let response = client.response(id);
+    assert_eq!(response["error"]["code"], -32603, "{response}");
+    client.wait_for("window/logMessage", |p| {
+        p["message"].as_str().unwrap().contains("internal error")
+    });
+    client.change(URI, 2, json!([{ "range": { "start": { "line": 8, "character": 2 }, "end": { "line": 8, "character": 10 } }, "text": "Tuned" }]));
+    assert!(!client.diagnostics(URI, 2).is_empty());
+    assert!(document_text(&mut client, URI).contains("- Tuned the build queue."));
+    // Garbage on the wire.
+    client.send_raw(b"Content-Length: 5\r\n\r\n{oops");
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": 9 } }),
+    );
+    assert!(hover["contents"]["value"].as_str().unwrap().contains("E6"));
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
