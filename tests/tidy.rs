@@ -115,3 +115,25 @@ fn every_module_has_a_doc_comment() {
         );
     }
 }
+
+/// `docs/rules/NAME.md`, where diagnostics' `codeDescription` links point, is generated from the
+/// registry. `RUNG_BLESS=1 cargo test --test tidy` rewrites it.
+#[test]
+fn the_rule_docs_pages_are_current() {
+    let dir = root().join("docs/rules");
+    let bless = std::env::var_os("RUNG_BLESS").is_some();
+    if bless {
+        std::fs::create_dir_all(&dir).unwrap();
+    }
+    for rule in rung::analysis::rules::REGISTRY {
+        let path = dir.join(format!("{}.md", rule.name));
+        let expected = rung::analysis::rules::docs_page(rule);
+        if bless {
+            std::fs::write(&path, &expected).unwrap();
+        }
+        let actual = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(actual, expected, "{} is stale: run RUNG_BLESS=1 cargo test --test tidy", path.display());
+    }
+    let n_pages = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(n_pages, rung::analysis::rules::REGISTRY.len(), "docs/rules has pages for rules that no longer exist");
+}

@@ -26,15 +26,6 @@ pub fn explain(name: &str) -> i32 {
         eprintln!("error: unknown rule `{name}`{hint} (`rung rules` lists them)");
         return EXIT_USAGE;
     };
-    println!("# {}\n", rule.name);
-    println!("{}\n", rule.summary);
-    println!("- default severity: {}", rule.default_severity);
-    println!("- applies to: {}", rules::kinds_label(rule));
-    println!("- quick fix: {}", if rule.has_fix { "yes" } else { "no" });
-    println!(
-        "- silence it: `<!-- rung-disable-next-line {0} -->` or `<!-- rung-disable {0} -->`, or `{0} = \"off\"` under [rules] in rung.toml\n",
-        rule.name
-    );
-    print!("{}", rule.docs);
+    print!("{}", rules::docs_page(rule));
     EXIT_OK
 }

@@ -46,47 +46,64 @@ impl Backend {
 
     /// Run `work`, turning a panic into an error for this request and a message in the client's log.
     fn guarded<T>(&self, what: &str, work: impl FnOnce() -> T) -> Result<T> {
-        match catch_unwind(AssertUnwindSafe(work)) {
-            Ok(value) => Ok(value),
-            Err(payload) => {
-                let detail = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".to_string());
-                let message = format!("rung: internal error while serving {what}: {detail}");
-                let client = self.client.clone();
-                let log = message.clone();
-                tokio::spawn(async move { client.log_message(MessageType::ERROR, log).await });
-                Err(Error {
-                    code: ErrorCode::InternalError,
-                    message: message.into(),
-                    data: None,
-                })
-            }
+        catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
+            let detail = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            self.internal_error(what, &detail)
+        })
+    }
+
+    /// An internal error for one request, also written to the client's log.
+    fn internal_error(&self, what: &str, detail: &str) -> Error {
+        let message = format!("rung: internal error while serving {what}: {detail}");
+        let client = self.client.clone();
+        let log = message.clone();
+        tokio::spawn(async move { client.log_message(MessageType::ERROR, log).await });
+        Error {
+            code: ErrorCode::InternalError,
+            message: message.into(),
+            data: None,
         }
     }
 
-    /// The analysis of the current version of `uri`, computed now if the cached one is stale.
-    fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+    /// The analysis of the current version of `uri`. A stale one is recomputed on the blocking
+    /// pool, off the message loop; a panic there is an error for the request that asked.
+    async fn snapshot(&self, uri: &Uri, what: &str) -> Result<Option<Arc<Snapshot>>> {
         let job = {
             let mut state = lock(&self.state);
-            let doc = state.documents.get(uri)?;
+            let Some(doc) = state.documents.get(uri) else {
+                return Ok(None);
+            };
             if let Some(snapshot) = &doc.snapshot
                 && snapshot.version == doc.document.version
             {
-                return Some(snapshot.clone());
+                return Ok(Some(snapshot.clone()));
             }
-            AnalysisJob::prepare(&mut state, uri)?
+            match AnalysisJob::prepare(&mut state, uri) {
+                Some(job) => job,
+                None => return Ok(None),
+            }
         };
-        let snapshot = Arc::new(job.run());
+        let analysed =
+            tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| job.run()))).await;
+        let snapshot = match analysed {
+            Ok(Ok(snapshot)) => Arc::new(snapshot),
+            _ => {
+                return Err(
+                    self.internal_error(what, &format!("analysis of {} failed", uri.as_str()))
+                );
+            }
+        };
         let mut state = lock(&self.state);
         if let Some(doc) = state.documents.get_mut(uri)
             && doc.document.version == snapshot.version
         {
             doc.snapshot = Some(snapshot.clone());
         }
-        Some(snapshot)
+        Ok(Some(snapshot))
     }
 
     fn encoding(&self) -> Encoding {
@@ -440,8 +457,9 @@ impl LanguageServer for Backend {
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let encoding = self.encoding();
+        let snapshot = self.snapshot(&uri, "textDocument/diagnostic").await?;
         let items = self.guarded("textDocument/diagnostic", || {
-            self.snapshot(&uri).map_or_else(Vec::new, |s| {
+            snapshot.map_or_else(Vec::new, |s| {
                 s.analysis
                     .diagnostics
                     .iter()
@@ -464,8 +482,13 @@ impl LanguageServer for Backend {
         let position = params.text_document_position;
         let encoding = self.encoding();
         let snippets = lock(&self.state).snippet_support;
+        let Some(snapshot) = self
+            .snapshot(&position.text_document.uri, "textDocument/completion")
+            .await?
+        else {
+            return Ok(None);
+        };
         self.guarded("textDocument/completion", || {
-            let snapshot = self.snapshot(&position.text_document.uri)?;
             let items = features::completion(&snapshot, encoding, position.position, snippets);
             (!items.is_empty()).then_some(CompletionResponse::Array(items))
         })
@@ -474,16 +497,26 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
         let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(&position.text_document.uri, "textDocument/hover")
+            .await?
+        else {
+            return Ok(None);
+        };
         self.guarded("textDocument/hover", || {
-            let snapshot = self.snapshot(&position.text_document.uri)?;
             features::hover(&snapshot, encoding, position.position)
         })
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(&params.text_document.uri, "textDocument/codeAction")
+            .await?
+        else {
+            return Ok(None);
+        };
         self.guarded("textDocument/codeAction", || {
-            let snapshot = self.snapshot(&params.text_document.uri)?;
             let actions = features::code_actions(
                 &snapshot,
                 encoding,
@@ -499,8 +532,13 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(&params.text_document.uri, "textDocument/documentSymbol")
+            .await?
+        else {
+            return Ok(None);
+        };
         self.guarded("textDocument/documentSymbol", || {
-            let snapshot = self.snapshot(&params.text_document.uri)?;
             Some(DocumentSymbolResponse::Nested(features::document_symbols(
                 &snapshot, encoding,
             )))
@@ -509,16 +547,26 @@ impl LanguageServer for Backend {
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(&params.text_document.uri, "textDocument/foldingRange")
+            .await?
+        else {
+            return Ok(None);
+        };
         self.guarded("textDocument/foldingRange", || {
-            let snapshot = self.snapshot(&params.text_document.uri)?;
             Some(features::folding_ranges(&snapshot, encoding))
         })
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(&params.text_document.uri, "textDocument/codeLens")
+            .await?
+        else {
+            return Ok(None);
+        };
         self.guarded("textDocument/codeLens", || {
-            let snapshot = self.snapshot(&params.text_document.uri)?;
             Some(features::code_lenses(&snapshot, encoding))
         })
     }
@@ -528,8 +576,16 @@ impl LanguageServer for Backend {
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
         let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(
+                &params.text_document.uri,
+                "textDocument/semanticTokens/full",
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
         self.guarded("textDocument/semanticTokens/full", || {
-            let snapshot = self.snapshot(&params.text_document.uri)?;
             Some(SemanticTokensResult::Tokens(SemanticTokens {
                 result_id: None,
                 data: features::semantic_tokens(&snapshot, encoding, None),
@@ -542,8 +598,16 @@ impl LanguageServer for Backend {
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
         let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(
+                &params.text_document.uri,
+                "textDocument/semanticTokens/range",
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
         self.guarded("textDocument/semanticTokens/range", || {
-            let snapshot = self.snapshot(&params.text_document.uri)?;
             let start = snapshot.document.offset(params.range.start, encoding);
             let end = snapshot.document.offset(params.range.end, encoding);
             let data = features::semantic_tokens(

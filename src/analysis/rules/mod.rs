@@ -148,6 +148,19 @@ pub fn markdown_table() -> String {
     out
 }
 
+/// A rule's documentation page, as `rung explain` prints it and `docs/rules/NAME.md` holds it.
+pub fn docs_page(rule: &Rule) -> String {
+    format!(
+        "# {name}\n\n{summary}\n\n- default severity: {severity}\n- applies to: {kinds}\n- quick fix: {fix}\n- silence it: `<!-- rung-disable-next-line {name} -->` or `<!-- rung-disable {name} -->`, or `{name} = \"off\"` under [rules] in rung.toml\n\n{docs}",
+        name = rule.name,
+        summary = rule.summary,
+        severity = rule.default_severity,
+        kinds = kinds_label(rule),
+        fix = if rule.has_fix { "yes" } else { "no" },
+        docs = rule.docs,
+    )
+}
+
 /// The text of the line that holds `offset`, from its start to `offset`: for indentation.
 pub(crate) fn line_end(text: &str, offset: usize) -> usize {
     text[offset..].find('\n').map_or(text.len(), |i| offset + i)
