@@ -132,8 +132,17 @@ fn the_rule_docs_pages_are_current() {
             std::fs::write(&path, &expected).unwrap();
         }
         let actual = std::fs::read_to_string(&path).unwrap_or_default();
-        assert_eq!(actual, expected, "{} is stale: run RUNG_BLESS=1 cargo test --test tidy", path.display());
+        assert_eq!(
+            actual,
+            expected,
+            "{} is stale: run RUNG_BLESS=1 cargo test --test tidy",
+            path.display()
+        );
     }
     let n_pages = std::fs::read_dir(&dir).unwrap().count();
-    assert_eq!(n_pages, rung::analysis::rules::REGISTRY.len(), "docs/rules has pages for rules that no longer exist");
+    assert_eq!(
+        n_pages,
+        rung::analysis::rules::REGISTRY.len(),
+        "docs/rules has pages for rules that no longer exist"
+    );
 }

@@ -8,14 +8,16 @@ const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let patterns = [
-        r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b".to_string(),
-        r"\b(?:19|20)\d{2}/\d{2}/\d{2}\b".to_string(),
-        r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d{2}\b".to_string(),
-        r"\b(?:19|20)\d{2}-?[hq][1-4]\b".to_string(),
-        r"\b(?:19|20)\d{2}-\d{2}\b".to_string(),
-        r"\b[qh][1-4][ -]?(?:19|20)\d{2}\b".to_string(),
-        format!(r"\b{MONTH}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{{2}}\b"),
-        format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(?:19|20)\d{{2}}\b"),
+        r"(?-u:\b)(?:19|20)\d{2}-\d{2}-\d{2}(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:19|20)\d{2}/\d{2}/\d{2}(?-u:\b)".to_string(),
+        r"(?-u:\b)\d{1,2}/\d{1,2}/(?:19|20)?\d{2}(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:19|20)\d{2}-?[hq][1-4](?-u:\b)".to_string(),
+        r"(?-u:\b)(?:19|20)\d{2}-\d{2}(?-u:\b)".to_string(),
+        r"(?-u:\b)[qh][1-4][ -]?(?:19|20)\d{2}(?-u:\b)".to_string(),
+        format!(
+            r"(?-u:\b){MONTH}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{{2}}(?-u:\b)"
+        ),
+        format!(r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(?:19|20)\d{{2}}(?-u:\b)"),
     ];
     Regex::new(&format!("(?i){}", patterns.join("|"))).expect("date pattern compiles")
 });
@@ -32,13 +34,13 @@ static DATE_HEADING_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 static REVIEW_POINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)
-        \b(?:by|before|until|due|on|starting|from)\s+(?:the\s+)?(?:end\s+of\s+)?(?:next\s+|this\s+)?
-            (?:q[1-4]|h[12]|{MONTH}|quarter|half|year|month|week|sprint|(?:19|20)\d{{2}}|mid-?year|year-?end|monday|tuesday|wednesday|thursday|friday)\b
-        | \b(?:review|check[- ]in|revisit|retro|assess|evaluate)\w*\s+(?:on|at|in|by|every|each|after)\b
-        | \b(?:every|each)\s+(?:other\s+)?(?:\d+\s+)?(?:day|week|two\s+weeks|sprint|month|quarter|1:1|one-on-one|release)s?\b
-        | \b(?:weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|daily)\b
-        | \bwithin\s+(?:\d+|a|one|two|three|four|six)\s+(?:days?|weeks?|months?|sprints?)\b
-        | \bin\s+(?:\d+|two|three|four|six)\s+(?:weeks|months|sprints)\b"
+        (?-u:\b)(?:by|before|until|due|on|starting|from)\s+(?:the\s+)?(?:end\s+of\s+)?(?:next\s+|this\s+)?
+            (?:q[1-4]|h[12]|{MONTH}|quarter|half|year|month|week|sprint|(?:19|20)\d{{2}}|mid-?year|year-?end|monday|tuesday|wednesday|thursday|friday)(?-u:\b)
+        | (?-u:\b)(?:review|check[- ]in|revisit|retro|assess|evaluate)\w*\s+(?:on|at|in|by|every|each|after)(?-u:\b)
+        | (?-u:\b)(?:every|each)\s+(?:other\s+)?(?:\d+\s+)?(?:day|week|two\s+weeks|sprint|month|quarter|1:1|one-on-one|release)s?(?-u:\b)
+        | (?-u:\b)(?:weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|daily)(?-u:\b)
+        | (?-u:\b)within\s+(?:\d+|a|one|two|three|four|six)\s+(?:days?|weeks?|months?|sprints?)(?-u:\b)
+        | (?-u:\b)in\s+(?:\d+|two|three|four|six)\s+(?:weeks|months|sprints)(?-u:\b)"
     ))
     .expect("review point pattern compiles")
 });

@@ -52,18 +52,18 @@ static LABELS: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     Regex::new(&format!(
         r"(?x)
-        \b(?:19|20)\d{{2}}-\d{{2}}(?:-\d{{2}})?\b
-        | \b(?:19|20)\d{{2}}-?[HhQq][1-4]\b | \b[HhQq][1-4](?:[\s-]?(?:19|20)\d{{2}})?\b
-        | (?i:\b{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?(?:\s+(?:19|20)\d{{2}})? | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{month}\b)
-        | \b(?:19|20)\d{{2}}\b(?:\s*[-–]\s*(?:19|20)?\d{{2}}\b)?
-        | \b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
-        | \b[vV]\d+(?:\.\d+)*\b | \b\d+\.\d+\.\d+\b
-        | \b[A-Z][\w+\#.-]*\s+\d+\.\d+\b
-        | \b[A-Z]{{2,}}[-_]\d+\b | \b(?:OKR|KR|PR|RFC|ADR|SEV|Sev|sev|ticket|issue|sprint|[Ww]eek|[Pp]hase|[Mm]ilestone|[Rr]elease|[Ss]tep|[Ll]evel)\s?\#?\d+\b | \b[A-Z]\d+\b
-        | \#\d+\b | \b[pP]\d{{2,3}}(?:\.\d)?\b
-        | \b\d+(?:st|nd|rd|th)\b
+        (?-u:\b)(?:19|20)\d{{2}}-\d{{2}}(?:-\d{{2}})?(?-u:\b)
+        | (?-u:\b)(?:19|20)\d{{2}}-?[HhQq][1-4](?-u:\b) | (?-u:\b)[HhQq][1-4](?:[\s-]?(?:19|20)\d{{2}})?(?-u:\b)
+        | (?i:(?-u:\b){month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b),?(?:\s+(?:19|20)\d{{2}})? | (?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?-u:\b))
+        | (?-u:\b)(?:19|20)\d{{2}}(?-u:\b)(?:\s*[-–]\s*(?:19|20)?\d{{2}}(?-u:\b))?
+        | (?-u:\b)\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?-u:\b)
+        | (?-u:\b)[vV]\d+(?:\.\d+)*(?-u:\b) | (?-u:\b)\d+\.\d+\.\d+(?-u:\b)
+        | (?-u:\b)[A-Z][\w+\#.-]*\s+\d+\.\d+(?-u:\b)
+        | (?-u:\b)[A-Z]{{2,}}[-_]\d+(?-u:\b) | (?-u:\b)(?:OKR|KR|PR|RFC|ADR|SEV|Sev|sev|ticket|issue|sprint|[Ww]eek|[Pp]hase|[Mm]ilestone|[Rr]elease|[Ss]tep|[Ll]evel)\s?\#?\d+(?-u:\b) | (?-u:\b)[A-Z]\d+(?-u:\b)
+        | \#\d+(?-u:\b) | (?-u:\b)[pP]\d{{2,3}}(?:\.\d)?(?-u:\b)
+        | (?-u:\b)\d+(?:st|nd|rd|th)(?-u:\b)
         # how long the author did something is not what it achieved: `on call for 6 weeks`
-        | (?i:\b(?:for|spent|during)\s+(?:the\s+(?:last|past|first|next)\s+)?(?:about\s+|almost\s+|nearly\s+|over\s+)?(?:{NUM}|{NUMBER_WORD})[\s-]?{TIME_UNIT}\b)
+        | (?i:(?-u:\b)(?:for|spent|during)\s+(?:the\s+(?:last|past|first|next)\s+)?(?:about\s+|almost\s+|nearly\s+|over\s+)?(?:{NUM}|{NUMBER_WORD})[\s-]?{TIME_UNIT}(?-u:\b))
         "
     ))
     .expect("label pattern compiles")
@@ -74,38 +74,38 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)
         # percentages and points
-        {NUM}\s?(?:%|percent\b|per\s?cent\b|pp\b|percentage\s+points?\b|points?\b|bps\b|basis\s+points\b)
+        {NUM}\s?(?:%|percent(?-u:\b)|per\s?cent(?-u:\b)|pp(?-u:\b)|percentage\s+points?(?-u:\b)|points?(?-u:\b)|bps(?-u:\b)|basis\s+points(?-u:\b))
         # money
-        | [$€£¥]\s?{NUM}(?:\s?(?:k|m|mm|bn|b|million|billion|thousand)\b)? | \b{NUM}\s?(?:k|m|mm|bn|b|million|billion|thousand)?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b
+        | [$€£¥]\s?{NUM}(?:\s?(?:k|m|mm|bn|b|million|billion|thousand)(?-u:\b))? | (?-u:\b){NUM}\s?(?:k|m|mm|bn|b|million|billion|thousand)?\s?(?:usd|eur|gbp|dollars|euros|pounds)(?-u:\b)
         # multipliers and quantity words
-        | \b{NUM}\s?x\b | \b(?:{NUM}|two|three|four|five|ten)[-\s]?fold\b
-        | \b(?:halved|halving|doubled|doubling|tripled|tripling|quadrupled|quintupled|tenfold)\b
-        | \b(?:by|in)\s+half\b | \border(?:s)?\s+of\s+magnitude\b
-        | \b(?:by|to|in)\s+(?:a|one|two|three)[-\s](?:third|thirds|quarter|quarters|fifth|fifths|tenth)\b
-        | \b(?:twice|thrice|(?:{NUM}|two|three|four|five|six|ten|many)\s+times)\s+(?:as\b|faster|more|fewer|less|smaller|larger|bigger|cheaper|quicker|higher|lower|over)
-        | \b{NUM}\s?(?:million|billion|thousand)\b
+        | (?-u:\b){NUM}\s?x(?-u:\b) | (?-u:\b)(?:{NUM}|two|three|four|five|ten)[-\s]?fold(?-u:\b)
+        | (?-u:\b)(?:halved|halving|doubled|doubling|tripled|tripling|quadrupled|quintupled|tenfold)(?-u:\b)
+        | (?-u:\b)(?:by|in)\s+half(?-u:\b) | (?-u:\b)order(?:s)?\s+of\s+magnitude(?-u:\b)
+        | (?-u:\b)(?:by|to|in)\s+(?:a|one|two|three)[-\s](?:third|thirds|quarter|quarters|fifth|fifths|tenth)(?-u:\b)
+        | (?-u:\b)(?:twice|thrice|(?:{NUM}|two|three|four|five|six|ten|many)\s+times)\s+(?:as(?-u:\b)|faster|more|fewer|less|smaller|larger|bigger|cheaper|quicker|higher|lower|over)
+        | (?-u:\b){NUM}\s?(?:million|billion|thousand)(?-u:\b)
         # before and after
-        | \bfrom\s+(?:about\s+|around\s+|roughly\s+|~|over\s+|under\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY})\b[^.;]{{0,60}}?\bto\s+(?:about\s+|around\s+|~|over\s+|under\s+|below\s+|above\s+|just\s+|only\s+|less\s+than\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY}|zero|none)\b(?:\s?(?:%|{TIME_UNIT}\b))?
-        | \b{NUM}\s*(?:%|{TIME_UNIT})?\s*(?:→|->|=>|to)\s*{NUM}\b
-        | \b(?:up|down)\s+from\s+(?:[$€£]?{NUM}|{NUMBER_WORD}\b)
-        | \b{FREQUENCY}\s+(?:instead\s+of|rather\s+than|versus|vs\.?|down\s+from|up\s+from)\s+{FREQUENCY}\b
+        | (?-u:\b)from\s+(?:about\s+|around\s+|roughly\s+|~|over\s+|under\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY})(?-u:\b)[^.;]{{0,60}}?(?-u:\b)to\s+(?:about\s+|around\s+|~|over\s+|under\s+|below\s+|above\s+|just\s+|only\s+|less\s+than\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY}|zero|none)(?-u:\b)(?:\s?(?:%|{TIME_UNIT}(?-u:\b)))?
+        | (?-u:\b){NUM}\s*(?:%|{TIME_UNIT})?\s*(?:→|->|=>|to)\s*{NUM}(?-u:\b)
+        | (?-u:\b)(?:up|down)\s+from\s+(?:[$€£]?{NUM}|{NUMBER_WORD}(?-u:\b))
+        | (?-u:\b){FREQUENCY}\s+(?:instead\s+of|rather\s+than|versus|vs\.?|down\s+from|up\s+from)\s+{FREQUENCY}(?-u:\b)
         # time, rates and scores
-        | (?:^|[^-\w])(?:{NUM}|{NUMBER_WORD})\s?{TIME_UNIT}\b(?:[^-]|$)
-        | \b{NUM}\s+(?:[\w/-]+\s+){{0,3}}(?:per|a|an|each|every)\s+(?:second|minute|hour|day|night|week|month|quarter|year|sprint|release|user|customer|order|request|engineer|team)\b
-        | \b{NUM}\s*(?:out\s+of|/)\s*{NUM}\b
+        | (?:^|[^-\w])(?:{NUM}|{NUMBER_WORD})\s?{TIME_UNIT}(?-u:\b)(?:[^-]|$)
+        | (?-u:\b){NUM}\s+(?:[\w/-]+\s+){{0,3}}(?:per|a|an|each|every)\s+(?:second|minute|hour|day|night|week|month|quarter|year|sprint|release|user|customer|order|request|engineer|team)(?-u:\b)
+        | (?-u:\b){NUM}\s*(?:out\s+of|/)\s*{NUM}(?-u:\b)
         # zero as an outcome, and recurring burdens
-        | \bzero\b | \bto\s+0\b | \bnone\s+(?:left|remaining)\b
-        | \b(?:no|without\s+(?:any|a\s+single)?)\s+(?:[\w-]+\s+){{0,2}}?(?:pages?|paged|incidents?|outages?|downtime|regressions?|rollbacks?|defects?|escalations?|complaints?|data\s+loss|sev\w*|customer[-\s]impact|human\s+paged|missed\s+\w+)\b
-        | \bevery\s+(?:single\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|night|morning)\b
-        | \bno\s+[\w-]+\s+(?:has|have|had)\s+(?:since\s+)?(?:caused|triggered|led\s+to|resulted\s+in|needed|required)\b
-        | \b(?:stopped|ended|eliminated|removed|killed|retired)\s+(?:the\s+|our\s+|a\s+)?(?:recurring|weekly|daily|nightly|monthly|chronic|repeated)\b
+        | (?-u:\b)zero(?-u:\b) | (?-u:\b)to\s+0(?-u:\b) | (?-u:\b)none\s+(?:left|remaining)(?-u:\b)
+        | (?-u:\b)(?:no|without\s+(?:any|a\s+single)?)\s+(?:[\w-]+\s+){{0,2}}?(?:pages?|paged|incidents?|outages?|downtime|regressions?|rollbacks?|defects?|escalations?|complaints?|data\s+loss|sev\w*|customer[-\s]impact|human\s+paged|missed\s+\w+)(?-u:\b)
+        | (?-u:\b)every\s+(?:single\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|night|morning)(?-u:\b)
+        | (?-u:\b)no\s+[\w-]+\s+(?:has|have|had)\s+(?:since\s+)?(?:caused|triggered|led\s+to|resulted\s+in|needed|required)(?-u:\b)
+        | (?-u:\b)(?:stopped|ended|eliminated|removed|killed|retired)\s+(?:the\s+|our\s+|a\s+)?(?:recurring|weekly|daily|nightly|monthly|chronic|repeated)(?-u:\b)
         # a named outcome for a person
-        | \b(?:was|were|got|been|be|being)\s+promoted\b
-        | \b(?:received|got|earned|accepted|won)\s+(?:a\s+|an\s+|their\s+|her\s+|his\s+)?(?:return\s+|full-time\s+|job\s+)?(?:offers?|promotions?)\b
-        | \b(?:was|were|got)\s+hired\b | \bpassed\s+(?:their\s+|her\s+|his\s+)?probation\b
-        | \bwent\s+on\s+to\s+(?:lead|own|run|become|start|ship|be\s+promoted)\b | \b(?:now|since)\s+(?:leads|owns|runs)\b
+        | (?-u:\b)(?:was|were|got|been|be|being)\s+promoted(?-u:\b)
+        | (?-u:\b)(?:received|got|earned|accepted|won)\s+(?:a\s+|an\s+|their\s+|her\s+|his\s+)?(?:return\s+|full-time\s+|job\s+)?(?:offers?|promotions?)(?-u:\b)
+        | (?-u:\b)(?:was|were|got)\s+hired(?-u:\b) | (?-u:\b)passed\s+(?:their\s+|her\s+|his\s+)?probation(?-u:\b)
+        | (?-u:\b)went\s+on\s+to\s+(?:lead|own|run|become|start|ship|be\s+promoted)(?-u:\b) | (?-u:\b)(?:now|since)\s+(?:leads|owns|runs)(?-u:\b)
         # complete outcomes: every check passed
-        | \bpass(?:es|ed|ing)?\s+(?:all|every)\s+(?:[\w-]+\s+){{0,3}}?(?:checks?|tests?|audits?|criteria|requirements?|controls?)\b
+        | (?-u:\b)pass(?:es|ed|ing)?\s+(?:all|every)\s+(?:[\w-]+\s+){{0,3}}?(?:checks?|tests?|audits?|criteria|requirements?|controls?)(?-u:\b)
         "
     ))
     .expect("measure pattern compiles")
@@ -115,11 +115,11 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)
-        (?:\b(?P<verb>[a-z]+)\s+(?:the\s+|our\s+|my\s+)?)?
-        (?:\b(?:all|every)\s+)?
-        \b(?:{NUM}|{NUMBER_WORD})\s+
+        (?:(?-u:\b)(?P<verb>[a-z]+)\s+(?:the\s+|our\s+|my\s+)?)?
+        (?:(?-u:\b)(?:all|every)\s+)?
+        (?-u:\b)(?:{NUM}|{NUMBER_WORD})\s+
         (?:[\w/-]+\s+){{0,2}}?
-        (?P<noun>users|customers|clients|people|engineers|developers|teams|teammates|services|hosts|servers|machines|nodes|clusters|databases|incidents|outages|alerts|vulnerabilities|risks|findings|hires|merchants|subscribers|accounts|regions|countries|markets|stores|partners|orders|transactions|sign-?ups|installs|downloads|visitors|patients|students|employees|members|managers|systems|repositories|repos|products|apps|components)\b
+        (?P<noun>users|customers|clients|people|engineers|developers|teams|teammates|services|hosts|servers|machines|nodes|clusters|databases|incidents|outages|alerts|vulnerabilities|risks|findings|hires|merchants|subscribers|accounts|regions|countries|markets|stores|partners|orders|transactions|sign-?ups|installs|downloads|visitors|patients|students|employees|members|managers|systems|repositories|repos|products|apps|components)(?-u:\b)
         (?:\s+(?P<after>calls|meetings|questions|tickets|requests|reviews|interviews|emails|sessions|comments))?
         "
     ))
@@ -128,7 +128,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `all 7 teams`, `every team`, `all of the 12 services`, `all were committing`.
 static ALL_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:all|every)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:teams?|engineers?|users?|customers?|services?|squads?|hires?|developers?)\b|\ball\s+(?:of\s+them\s+)?(?:were|are|now)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:all|every)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:teams?|engineers?|users?|customers?|services?|squads?|hires?|developers?)(?-u:\b)|(?-u:\b)all\s+(?:of\s+them\s+)?(?:were|are|now)(?-u:\b)")
         .expect("all-of pattern compiles")
 });
 
@@ -159,7 +159,7 @@ const ACTIVITY_VERBS: [&str; 20] = [
 /// What may follow a label-looking number and make it a measure after all (`Saved 1.5 hours`).
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s?(?:%|x\b|(?:{TIME_UNIT}|points?|percent|million|billion|thousand)\b(?:[^-]|$))"
+        r"(?i)^\s?(?:%|x(?-u:\b)|(?:{TIME_UNIT}|points?|percent|million|billion|thousand)(?-u:\b)(?:[^-]|$))"
     ))
     .expect("unit pattern compiles")
 });

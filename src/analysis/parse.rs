@@ -26,7 +26,7 @@ pub struct Body {
 }
 
 static SUPPRESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*rung-disable(-next-line)?\b([^>]*?)-->")
+    Regex::new(r"<!--\s*rung-disable(-next-line)?(?-u:\b)([^>]*?)-->")
         .expect("suppression pattern compiles")
 });
 
@@ -393,7 +393,7 @@ impl<'t> Builder<'t> {
 
 /// Headings of sections that explain how to write the doc rather than being part of it.
 static GUIDANCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:tips?|how\s+to|how-to|guide|guidelines?|instructions?|usage|examples?|templates?|faq|motivation|about\s+this|getting\s+started|prompts?|questions)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:tips?|how\s+to|how-to|guide|guidelines?|instructions?|usage|examples?|templates?|faq|motivation|about\s+this|getting\s+started|prompts?|questions)(?-u:\b)")
         .expect("guidance heading pattern compiles")
 });
 

@@ -7,10 +7,10 @@ use std::sync::LazyLock;
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b(?:TODO|TBD|TBC|XXX|FIXME)\b
-        | (?i:\blorem\s+ipsum\b)
-        | \[(?:[^\[\]\n]{0,60}?\b(?i:placeholder|fill\s+(?:me\s+)?in|add|insert|your|describe|what|how|who|whom|when|which|why|date|todo|tbd)\b[^\[\]\n]{0,60})\]
-        | <(?:[^<>\n]{0,60}?\b(?i:placeholder|fill\s+(?:me\s+)?in|add|insert|your|describe|what|how)\b[^<>\n]{0,60})>",
+        (?-u:\b)(?:TODO|TBD|TBC|XXX|FIXME)(?-u:\b)
+        | (?i:(?-u:\b)lorem\s+ipsum(?-u:\b))
+        | \[(?:[^\[\]\n]{0,60}?(?-u:\b)(?i:placeholder|fill\s+(?:me\s+)?in|add|insert|your|describe|what|how|who|whom|when|which|why|date|todo|tbd)(?-u:\b)[^\[\]\n]{0,60})\]
+        | <(?:[^<>\n]{0,60}?(?-u:\b)(?i:placeholder|fill\s+(?:me\s+)?in|add|insert|your|describe|what|how)(?-u:\b)[^<>\n]{0,60})>",
     )
     .expect("placeholder pattern compiles")
 });

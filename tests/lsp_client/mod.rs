@@ -145,6 +145,25 @@ impl Client {
         panic!("no response to request {id} within {TIMEOUT:?}");
     }
 
+    /// The next response with `id: null` (the answer to a message the server could not read).
+    pub fn wait_for_response_with_null_id(&mut self) -> Value {
+        if let Some(pos) = self
+            .backlog
+            .iter()
+            .position(|m| m.get("id") == Some(&Value::Null) && m.get("method").is_none())
+        {
+            return self.backlog.remove(pos);
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        while let Some(message) = self.receive(deadline) {
+            if message.get("id") == Some(&Value::Null) && message.get("method").is_none() {
+                return message;
+            }
+            self.backlog.push(message);
+        }
+        panic!("no response with a null id within {TIMEOUT:?}");
+    }
+
     pub fn request(&mut self, method: &str, params: Value) -> Value {
         let id = self.request_async(method, params);
         let response = self.response(id);

@@ -42,7 +42,7 @@ going, and when, is one you can correct before the review.
 };
 
 static FEEDBACK_LOOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfeedback\b.*\b(?:from|with|by|manager|mentor|peers?|skip|lead|team|colleagues?|reports?|1:1s?|one[- ]on[- ]ones?|review|every|each|weekly|monthly|quarterly|after)\b|\b(?:ask|asking|seek|seeking|request|get|gather)\b.*\b(?:feedback|input|thoughts)\b|\b(?:360|upward)\s+(?:review|feedback)\b")
+    Regex::new(r"(?i)(?-u:\b)feedback(?-u:\b).*(?-u:\b)(?:from|with|by|manager|mentor|peers?|skip|lead|team|colleagues?|reports?|1:1s?|one[- ]on[- ]ones?|review|every|each|weekly|monthly|quarterly|after)(?-u:\b)|(?-u:\b)(?:ask|asking|seek|seeking|request|get|gather)(?-u:\b).*(?-u:\b)(?:feedback|input|thoughts)(?-u:\b)|(?-u:\b)(?:360|upward)\s+(?:review|feedback)(?-u:\b)")
         .expect("feedback pattern compiles")
 });
 

@@ -44,13 +44,13 @@ target: E6
 static BEYOND_TEAM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \bcross[-\s]?(?:team|functional|org|organi[sz]ational)\b
-        | \bacross\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:teams|org|orgs|organi[sz]ations?|company|companies|departments|groups|divisions|products)\b
-        | \b(?:other|partner|sister|neighbou?ring|adjacent|peer|external|client)\s+teams?\b
-        | \b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|several|multiple|many|all|every)\s+(?:[\w-]+\s+){0,2}teams\b
-        | \b(?:org|organi[sz]ation|company|department|division|engineering)[-\s]wide\b
-        | \b(?:the|our)\s+(?:whole\s+|wider\s+|entire\s+)?(?:org|organi[sz]ation|company|department|division)\b
-        | \boutside\s+(?:my|our|the)\s+team\b",
+        (?-u:\b)cross[-\s]?(?:team|functional|org|organi[sz]ational)(?-u:\b)
+        | (?-u:\b)across\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:teams|org|orgs|organi[sz]ations?|company|companies|departments|groups|divisions|products)(?-u:\b)
+        | (?-u:\b)(?:other|partner|sister|neighbou?ring|adjacent|peer|external|client)\s+teams?(?-u:\b)
+        | (?-u:\b)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|several|multiple|many|all|every)\s+(?:[\w-]+\s+){0,2}teams(?-u:\b)
+        | (?-u:\b)(?:org|organi[sz]ation|company|department|division|engineering)[-\s]wide(?-u:\b)
+        | (?-u:\b)(?:the|our)\s+(?:whole\s+|wider\s+|entire\s+)?(?:org|organi[sz]ation|company|department|division)(?-u:\b)
+        | (?-u:\b)outside\s+(?:my|our|the)\s+team(?-u:\b)",
     )
     .expect("reach pattern compiles")
 });

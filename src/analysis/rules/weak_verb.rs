@@ -39,7 +39,7 @@ led or decided something, say that verb; if you really helped, say what your par
 
 static WEAK_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:help(?:ed|ing|s)?|work(?:ed|ing)\s+on|(?:was|were|been|being|am|is|are)\s+involved\s+in|participat(?:ed|ing|e)\s+in|contribut(?:ed|ing|e)\s+to|assist(?:ed|ing|s)?|support(?:ed|ing)|tr(?:ied|ying)\s+to|(?:was|were)\s+(?:a\s+)?part\s+of)\b",
+        r"(?i)(?-u:\b)(?:help(?:ed|ing|s)?|work(?:ed|ing)\s+on|(?:was|were|been|being|am|is|are)\s+involved\s+in|participat(?:ed|ing|e)\s+in|contribut(?:ed|ing|e)\s+to|assist(?:ed|ing|s)?|support(?:ed|ing)|tr(?:ied|ying)\s+to|(?:was|were)\s+(?:a\s+)?part\s+of)(?-u:\b)",
     )
     .expect("weak verb pattern compiles")
 });

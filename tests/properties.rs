@@ -1,0 +1,160 @@
+//! Property tests: random edit sequences keep the language server's text equal to the client's,
+//! in both encodings; analysis of random growth-doc-like text keeps every span inside the text
+//! and on char boundaries, and gives the same result twice.
+
+use proptest::prelude::*;
+use rung::analysis::document::DocKind;
+use rung::analysis::{Input, NoFileSystem, Settings, analyze};
+use rung::lsp::{Encoding, OpenDocument};
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
+
+/// Byte offset of an LSP position in `text`, clamped as LSP servers must (independent of the
+/// rope-based implementation under test).
+fn reference_offset(text: &str, line: u32, col: u32, utf8: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut offset = 0;
+    for _ in 0..line {
+        match bytes[offset..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+        {
+            None => return text.len(),
+            Some(i) => {
+                offset += i;
+                offset += if bytes[offset] == b'\r' && bytes.get(offset + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+            }
+        }
+    }
+    let mut units = 0;
+    for ch in text[offset..].chars() {
+        if ch == '\n' || ch == '\r' {
+            break;
+        }
+        let width = if utf8 { ch.len_utf8() } else { ch.len_utf16() } as u32;
+        if units + width > col {
+            break;
+        }
+        units += width;
+        offset += ch.len_utf8();
+    }
+    offset
+}
+
+/// Text made of the pieces that make positions hard: multi-byte and astral chars, combining
+/// marks, CRLF and lone CR.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("a".to_string()),
+        Just("é".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("漢".to_string()),
+        Just("😀".to_string()),
+        Just("𝄞".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just(" ".to_string()),
+        Just("- ".to_string()),
+        Just("## ".to_string()),
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+#[derive(Debug, Clone)]
+struct Edit {
+    start: (u32, u32),
+    end: (u32, u32),
+    text: String,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    (0u32..6, 0u32..12, 0u32..6, 0u32..12, tricky_text()).prop_map(|(sl, sc, el, ec, text)| Edit {
+        start: (sl, sc),
+        end: (el, ec),
+        text,
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn edit_sequences_keep_the_text_equal_to_the_clients(initial in tricky_text(), edits in prop::collection::vec(edit(), 1..16), utf8 in any::<bool>()) {
+        let encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+        let mut document = OpenDocument::new(&initial, 1);
+        let mut reference = initial.clone();
+        for (i, edit) in edits.iter().enumerate() {
+            let start = reference_offset(&reference, edit.start.0, edit.start.1, utf8);
+            let end = reference_offset(&reference, edit.end.0, edit.end.1, utf8).max(start);
+            reference.replace_range(start..end, &edit.text);
+            let change = TextDocumentContentChangeEvent {
+                range: Some(Range { start: Position { line: edit.start.0, character: edit.start.1 }, end: Position { line: edit.end.0, character: edit.end.1 } }),
+                range_length: None,
+                text: edit.text.clone(),
+            };
+            document.apply_changes(&[change], i as i32 + 2, encoding);
+            prop_assert_eq!(document.text(), reference.clone());
+        }
+    }
+}
+
+fn growth_doc() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("## Ownership".to_string()),
+        Just("## Wins".to_string()),
+        Just("## 2026-03".to_string()),
+        Just("## Didn't go well".to_string()),
+        Just("## Do differently".to_string()),
+        Just("### Ownrship 😀".to_string()),
+        Just("- Cut p99 from 800 ms to 120 ms #ownership".to_string()),
+        Just("- Helped with the 漢字 migration".to_string()),
+        Just("- Worked on [docs](missing.md#x) TODO".to_string()),
+        Just("  - nested detail: 35% faster".to_string()),
+        Just("<!-- rung-disable-next-line vague-win -->".to_string()),
+        Just("> - quoted item e\u{301}".to_string()),
+        Just("```".to_string()),
+        Just("plain prose with E6 and #tag".to_string()),
+        Just(String::new()),
+        "[ -~]{0,30}".prop_map(|s| s),
+    ];
+    let front = prop_oneof![
+        Just(String::new()),
+        Just("---\nkind: promo\nlevel: E5\ntarget: E6\n---\n".to_string()),
+        Just(
+            "---\nkind: growth-plan\nfocus: [delegation, hiring, vision, grit]\n---\n".to_string()
+        ),
+        Just("---\nkind: [broken\n---\n".to_string()),
+        Just("---\nkind: brag\n".to_string()),
+    ];
+    let newline = prop_oneof![Just("\n"), Just("\r\n")];
+    (front, prop::collection::vec(line, 0..30), newline)
+        .prop_map(|(front, lines, nl)| format!("{front}{}", lines.join(nl)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn diagnostics_stay_inside_the_text_and_analysis_is_deterministic(text in growth_doc(), kind in 0usize..4) {
+        let settings = Settings::default();
+        let input = Input { forced_kind: Some(DocKind::ALL[kind]), today: Some("2026-11-27"), ..Input::new(&text) };
+        let first = analyze(&input, &settings, &NoFileSystem);
+        for diagnostic in &first.diagnostics {
+            let span = diagnostic.span;
+            prop_assert!(span.start <= span.end && span.end <= text.len());
+            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            for related in &diagnostic.related {
+                prop_assert!(related.span.end <= text.len() && text.is_char_boundary(related.span.start));
+            }
+            for edit in diagnostic.fix.iter().flat_map(|f| &f.edits) {
+                prop_assert!(edit.span.end <= text.len() && text.is_char_boundary(edit.span.start) && text.is_char_boundary(edit.span.end));
+            }
+        }
+        let second = analyze(&input, &settings, &NoFileSystem);
+        prop_assert_eq!(first.diagnostics, second.diagnostics);
+    }
+}
