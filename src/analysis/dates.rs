@@ -56,7 +56,18 @@ pub fn leading_date(text: &str) -> Option<std::ops::Range<usize>> {
         - text
             .trim_start_matches(|c: char| c.is_whitespace() || c == '[' || c == '(' || c == '*')
             .len();
-    DATE.find(&text[skipped..])
+    // A date starts with a digit or a letter of a month, quarter or half: reject the rest at once,
+    // and never scan past the first few words of the entry.
+    let rest = &text[skipped..];
+    let first = rest.bytes().next()?;
+    if !(first.is_ascii_digit() || b"JFMASONDQHjfmasondqh".contains(&first)) {
+        return None;
+    }
+    let mut probe_end = rest.len().min(40);
+    while !rest.is_char_boundary(probe_end) {
+        probe_end -= 1;
+    }
+    DATE.find(&rest[..probe_end])
         .filter(|m| m.start() == 0)
         .map(|m| m.start() + skipped..m.end() + skipped)
 }

@@ -103,6 +103,9 @@ pub struct Section {
     pub date: Option<Span>,
     /// Paragraphs (outside lists) directly in this section that hold more than a placeholder.
     pub n_prose_blocks: usize,
+    /// This heading or one above it is about writing the doc ("Writing tips", "Usage",
+    /// "Examples"): nothing under it is judged as a win.
+    pub is_guidance: bool,
 }
 
 /// What an entry is, from the nearest heading that says (free headings are transparent).
@@ -178,11 +181,11 @@ impl Entry {
     }
 
     /// Own text and detail together: what `vague-win` reads.
-    pub fn full_text(&self) -> String {
+    pub fn full_text(&self) -> std::borrow::Cow<'_, str> {
         if self.detail.is_empty() {
-            self.text.clone()
+            std::borrow::Cow::Borrowed(&self.text)
         } else {
-            format!("{}\n{}", self.text, self.detail)
+            std::borrow::Cow::Owned(format!("{}\n{}", self.text, self.detail))
         }
     }
 }

@@ -165,7 +165,15 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Replace numbers that only date, version or identify with `~`.
-fn mask_labels(text: &str) -> String {
+fn mask_labels(text: &str) -> std::borrow::Cow<'_, str> {
+    // Every label holds a digit, except an activity duration in words ("for two years").
+    let may_hold_label = text.bytes().any(|b| b.is_ascii_digit())
+        || ["for ", "For ", "spent", "Spent", "during", "During"]
+            .iter()
+            .any(|w| text.contains(w));
+    if !may_hold_label {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for label in LABELS.find_iter(text) {
@@ -177,7 +185,7 @@ fn mask_labels(text: &str) -> String {
         last = label.end();
     }
     out.push_str(&text[last..]);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Byte ranges of the measures in `text` (for highlighting): matches of the measure patterns
@@ -213,7 +221,13 @@ pub fn assess(text: &str) -> Impact {
         return Impact::Measurable;
     }
     let mut saw_count = false;
-    for captures in COUNT.captures_iter(&masked) {
+    // Captures are costly: look for them only where the automaton found a count at all.
+    let counts = if COUNT.is_match(&masked) {
+        Some(COUNT.captures_iter(&masked))
+    } else {
+        None
+    };
+    for captures in counts.into_iter().flatten() {
         let verb = captures
             .name("verb")
             .map(|m| m.as_str().to_ascii_lowercase());

@@ -210,18 +210,26 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
 
 fn run_rules(context: &Context) -> Vec<Diagnostic> {
     let doc = context.doc;
-    let index = LineIndex::new(context.text);
-    let suppressed_lines: Vec<(usize, &[String])> = doc
+    // Line numbers are only needed for next-line suppressions; most docs have none.
+    let has_next_line = doc
         .suppressions
         .iter()
-        .filter(|s| s.scope == SuppressionScope::NextLine)
-        .map(|s| {
-            (
-                next_content_line(context.text, &index, s.span.end),
-                s.rules.as_slice(),
-            )
-        })
-        .collect();
+        .any(|s| s.scope == SuppressionScope::NextLine);
+    let index = has_next_line.then(|| LineIndex::new(context.text));
+    let suppressed_lines: Vec<(usize, &[String])> = match &index {
+        Some(index) => doc
+            .suppressions
+            .iter()
+            .filter(|s| s.scope == SuppressionScope::NextLine)
+            .map(|s| {
+                (
+                    next_content_line(context.text, index, s.span.end),
+                    s.rules.as_slice(),
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let file_suppressed = |rule: &str| {
         doc.suppressions.iter().any(|s| {
             s.scope == SuppressionScope::File
@@ -242,9 +250,11 @@ fn run_rules(context: &Context) -> Vec<Diagnostic> {
         findings.clear();
         (rule.check)(context, &mut findings);
         for finding in findings.drain(..) {
-            let line = index.line_of(finding.span.start);
-            let on_suppressed_line = suppressed_lines.iter().any(|(l, names)| {
-                *l == line && (names.is_empty() || names.iter().any(|n| n == rule.name))
+            let on_suppressed_line = index.as_ref().is_some_and(|index| {
+                let line = index.line_of(finding.span.start);
+                suppressed_lines.iter().any(|(l, names)| {
+                    *l == line && (names.is_empty() || names.iter().any(|n| n == rule.name))
+                })
             });
             if on_suppressed_line {
                 continue;

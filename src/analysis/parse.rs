@@ -69,11 +69,17 @@ struct Builder<'t> {
 pub fn parse_body(text: &str, body_start: usize, ladder: &Ladder, kind: DocKind) -> Body {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    // Rough capacities from typical growth docs, to avoid regrowing on large ones.
+    let body = Body {
+        entries: Vec::with_capacity(text.len() / 160),
+        prose_runs: Vec::with_capacity(text.len() / 80),
+        ..Body::default()
+    };
     let mut builder = Builder {
         text,
         ladder,
         kind,
-        body: Body::default(),
+        body,
         open_sections: Vec::new(),
         heading: None,
         item_depth: 0,
@@ -287,16 +293,20 @@ impl<'t> Builder<'t> {
             }
         });
         let idx = self.body.sections.len();
+        let parent = self.open_sections.last().copied();
+        let is_guidance = parent.is_some_and(|p| self.body.sections[p].is_guidance)
+            || (kind == SectionKind::Free && GUIDANCE_HEADING.is_match(&title));
         self.body.sections.push(Section {
             depth: heading.depth,
             heading: Span::new(heading.start, range.end),
             title_span,
             title,
             span: Span::new(heading.start, self.text.len()),
-            parent: self.open_sections.last().copied(),
+            parent,
             kind,
             date,
             n_prose_blocks: 0,
+            is_guidance,
         });
         self.open_sections.push(idx);
     }
@@ -307,7 +317,8 @@ impl<'t> Builder<'t> {
         };
         let section = self.open_sections.last().copied();
         let role = section.map_or(EntryRole::Other, |idx| self.entry_role(idx));
-        let text = builder.text.trim_end().to_string();
+        let mut text = builder.text;
+        text.truncate(text.trim_end().len());
         let date = dates::leading_date(&text).map(|range| {
             let probe = Entry {
                 span: builder.span,
@@ -337,7 +348,7 @@ impl<'t> Builder<'t> {
                 builder.span.start + 1.min(builder.span.len()),
             )),
             text,
-            detail: builder.detail.trim().to_string(),
+            detail: trim_owned(builder.detail),
             pieces: builder.pieces,
             section,
             role,
@@ -354,14 +365,7 @@ impl<'t> Builder<'t> {
     /// heading about writing the doc ("Writing tips", "How to use", "Examples") is guidance.
     fn entry_role(&self, section_idx: usize) -> EntryRole {
         use crate::catalogue::Role;
-        let under_guidance =
-            std::iter::successors(Some(section_idx), |&idx| self.body.sections[idx].parent).any(
-                |idx| {
-                    self.body.sections[idx].kind == SectionKind::Free
-                        && GUIDANCE_HEADING.is_match(&self.body.sections[idx].title)
-                },
-            );
-        if under_guidance {
+        if self.body.sections[section_idx].is_guidance {
             return EntryRole::Other;
         }
         let mut idx = Some(section_idx);
@@ -389,6 +393,16 @@ impl<'t> Builder<'t> {
         }
         self.body
     }
+}
+
+/// `text` without surrounding white space, reusing its allocation when nothing leads.
+fn trim_owned(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    let lead = text.len() - text.trim_start().len();
+    if lead > 0 {
+        text.drain(..lead);
+    }
+    text
 }
 
 /// Headings of sections that explain how to write the doc rather than being part of it.

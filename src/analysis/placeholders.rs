@@ -19,19 +19,56 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"#[A-Za-z][\w-]*").expect("tag pattern compiles"));
 
+/// A cheap test that rules out most text before the automaton runs: every placeholder has a
+/// bracket, an upper-case marker or "lorem".
+fn may_hold_placeholder(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let rest = &bytes[i..];
+        match b {
+            b'[' | b'<' => true,
+            b'T' => {
+                rest.starts_with(b"TODO") || rest.starts_with(b"TBD") || rest.starts_with(b"TBC")
+            }
+            b'X' => rest.starts_with(b"XXX"),
+            b'F' => rest.starts_with(b"FIXME"),
+            b'l' | b'L' => rest.len() >= 5 && rest[1..5].eq_ignore_ascii_case(b"orem"),
+            _ => false,
+        }
+    })
+}
+
 /// Byte ranges of placeholder markers in `text`.
 pub fn find_placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let candidate = if may_hold_placeholder(text) { text } else { "" };
     PLACEHOLDER
-        .find_iter(text)
+        .find_iter(candidate)
         .filter(|m| !m.as_str().trim().is_empty())
         .map(|m| m.range())
 }
 
 /// True when `text` says nothing but placeholders (or nothing at all).
 pub fn is_placeholder_only(text: &str) -> bool {
-    let without = PLACEHOLDER.replace_all(text, "");
-    let without = TAG.replace_all(&without, "");
-    without.chars().filter(|c| c.is_alphanumeric()).count() < 3
+    // Most entries are real text: answer those with one automaton pass and no allocation.
+    let n_alphanumeric = text.chars().filter(|c| c.is_alphanumeric()).take(3).count();
+    if n_alphanumeric < 3 {
+        return true;
+    }
+    if !text.contains('#') && (!may_hold_placeholder(text) || !PLACEHOLDER.is_match(text)) {
+        return false;
+    }
+    // Count the letters and digits outside placeholders and tags, without building a copy.
+    let count = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
+    let removed: usize = PLACEHOLDER
+        .find_iter(text)
+        .map(|m| count(m.as_str()))
+        .sum::<usize>()
+        + TAG
+            .find_iter(text)
+            .filter(|m| !PLACEHOLDER.is_match(m.as_str()))
+            .map(|m| count(m.as_str()))
+            .sum::<usize>();
+    count(text).saturating_sub(removed) < 3
 }
 
 #[cfg(test)]

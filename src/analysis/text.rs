@@ -84,7 +84,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text).map(|i| i + 1));
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex { line_starts }
     }
 
@@ -132,13 +132,6 @@ impl LineIndex {
             .unwrap_or(text.len());
         text[start..end].trim_end_matches(['\n', '\r'])
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
 }
 
 #[cfg(test)]

@@ -1,0 +1,93 @@
+//! Analysis cost against pulldown-cmark alone on the same bytes, at 10 KB, 100 KB, 1 MB and
+//! 10 MB (DESIGN §7: at most 2×). Criterion measures both; the summary at the end prints the
+//! ratio of the medians, measured in this one run.
+//!
+//! `cargo bench --bench analysis` measures; `cargo bench --bench analysis -- --test` runs each
+//! benchmark once (the CI smoke mode).
+
+#[path = "support/docgen.rs"]
+mod docgen;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use pulldown_cmark::{Options, Parser};
+use rung::analysis::{Input, NoFileSystem, Settings, analyze};
+use std::hint::black_box;
+
+const SIZES: [(usize, &str); 4] = [
+    (10_000, "10KB"),
+    (100_000, "100KB"),
+    (1_000_000, "1MB"),
+    (10_000_000, "10MB"),
+];
+
+fn pulldown_only(text: &str) -> usize {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    Parser::new_ext(text, options).into_offset_iter().count()
+}
+
+fn benches(c: &mut Criterion) {
+    let settings = Settings::default();
+    let mut group = c.benchmark_group("analysis");
+    for (size, label) in SIZES {
+        let doc = docgen::promo_doc(size);
+        group.throughput(Throughput::Bytes(doc.len() as u64));
+        if size >= 1_000_000 {
+            group.sample_size(10);
+        }
+        group.bench_with_input(BenchmarkId::new("pulldown-cmark", label), &doc, |b, doc| {
+            b.iter(|| pulldown_only(black_box(doc)))
+        });
+        group.bench_with_input(BenchmarkId::new("rung", label), &doc, |b, doc| {
+            b.iter(|| {
+                analyze(
+                    &Input {
+                        file_name: Some("promo.md"),
+                        ..Input::new(black_box(doc))
+                    },
+                    &settings,
+                    &NoFileSystem,
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+/// The median of one benchmark from criterion's saved estimates, in nanoseconds.
+fn median_ns(id: &str, label: &str) -> Option<f64> {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("..")
+        .join("criterion")
+        .join("analysis")
+        .join(id)
+        .join(label)
+        .join("new")
+        .join("estimates.json");
+    let text = std::fs::read_to_string(path).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    value["median"]["point_estimate"].as_f64()
+}
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    benches(&mut criterion);
+    criterion.final_summary();
+    let is_smoke = std::env::args().any(|a| a == "--test");
+    if is_smoke {
+        return;
+    }
+    println!("\nsize    pulldown-cmark   rung        ratio (target ≤ 2.0)");
+    for (_, label) in SIZES {
+        if let (Some(base), Some(ours)) =
+            (median_ns("pulldown-cmark", label), median_ns("rung", label))
+        {
+            println!(
+                "{label:6}  {:>11.3} ms  {:>8.3} ms  {:.2}×",
+                base / 1e6,
+                ours / 1e6,
+                ours / base
+            );
+        }
+    }
+}
