@@ -74,6 +74,7 @@ fn server_memory(n_docs: usize) -> Option<(f64, f64)> {
 }
 
 /// Peak RSS of `rung check` on a document of `bytes`, in MB.
+#[allow(clippy::zombie_processes)] // reaped by `wait4`, which also returns its resource usage
 fn check_peak_rss(bytes: usize) -> f64 {
     let dir = std::env::temp_dir().join("rung-bench");
     std::fs::create_dir_all(&dir).unwrap();
