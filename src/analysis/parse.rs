@@ -213,11 +213,24 @@ impl<'t> Builder<'t> {
                     let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
                     entry.content_column = Some(range.start - line_start);
                 }
-                entry.pieces.push(TextPiece {
-                    plain_start: entry.text.len(),
-                    source: range,
-                    exact,
-                });
+                // Text that continues the previous exact piece in the source extends it, so a
+                // paragraph split into several text events costs one piece.
+                let plain_start = entry.text.len();
+                match entry.pieces.last_mut() {
+                    Some(last)
+                        if exact
+                            && last.exact
+                            && last.source.end == range.start
+                            && last.plain_start + last.source.len() == plain_start =>
+                    {
+                        last.source.end = range.end;
+                    }
+                    _ => entry.pieces.push(TextPiece {
+                        plain_start,
+                        source: range,
+                        exact,
+                    }),
+                }
                 entry.text.push_str(content);
                 if !content.trim().is_empty() {
                     entry.text_span = Some(entry.text_span.map_or(range, |s| s.cover(range)));

@@ -8,8 +8,7 @@ use crate::catalogue::LocatedError;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
-use serde_json::json;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// A checked growth doc and what rung found in it.
@@ -144,39 +143,81 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
     }
 }
 
-/// LSP-style 0-based position with UTF-16 columns.
-fn position(index: &LineIndex, text: &str, offset: usize) -> serde_json::Value {
-    let at = index.line_col(text, offset, ColumnUnit::Utf16);
-    json!({ "line": at.line, "character": at.col })
+/// One object of `--format json` (DESIGN §6): lines and characters 0-based, characters in
+/// UTF-16 code units, as in LSP.
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    code: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    range: JsonRange,
 }
 
+#[derive(serde::Serialize)]
+struct JsonRange {
+    start: JsonPosition,
+    end: JsonPosition,
+}
+
+#[derive(serde::Serialize)]
+struct JsonPosition {
+    line: u32,
+    character: u32,
+}
+
+fn position(index: &LineIndex, text: &str, offset: usize) -> JsonPosition {
+    let at = index.line_col(text, offset, ColumnUnit::Utf16);
+    JsonPosition {
+        line: at.line,
+        character: at.col,
+    }
+}
+
+/// One JSON array, written item by item so that a large report is never held twice in memory.
 pub fn json(reports: &[FileReport], problems: &[Problem]) {
-    let mut items = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut first = true;
+    let mut write = |item: &JsonDiagnostic| {
+        let separator = if std::mem::take(&mut first) { "[" } else { "," };
+        let _ = out.write_all(separator.as_bytes());
+        let _ = serde_json::to_writer(&mut out, item);
+    };
     for problem in problems {
-        let line = problem.line.saturating_sub(1);
-        let character = problem.column.saturating_sub(1);
-        let at = json!({ "line": line, "character": character });
-        items.push(json!({
-            "file": problem.file, "code": problem.code(), "severity": "error", "message": problem.message,
-            "range": { "start": at, "end": at },
-        }));
+        let at = || JsonPosition {
+            line: problem.line.saturating_sub(1) as u32,
+            character: problem.column.saturating_sub(1) as u32,
+        };
+        write(&JsonDiagnostic {
+            file: &problem.file,
+            code: problem.code(),
+            severity: "error",
+            message: &problem.message,
+            range: JsonRange {
+                start: at(),
+                end: at(),
+            },
+        });
     }
     for file in reports {
         let index = LineIndex::new(&file.text);
+        let path = display_path(&file.path);
         for diagnostic in &file.diagnostics {
-            items.push(json!({
-                "file": display_path(&file.path),
-                "code": diagnostic.rule,
-                "severity": diagnostic.severity.as_str(),
-                "message": diagnostic.message,
-                "range": {
-                    "start": position(&index, &file.text, diagnostic.span.start),
-                    "end": position(&index, &file.text, diagnostic.span.end),
+            write(&JsonDiagnostic {
+                file: &path,
+                code: diagnostic.rule,
+                severity: diagnostic.severity.as_str(),
+                message: &diagnostic.message,
+                range: JsonRange {
+                    start: position(&index, &file.text, diagnostic.span.start),
+                    end: position(&index, &file.text, diagnostic.span.end),
                 },
-            }));
+            });
         }
     }
-    println!("{}", serde_json::Value::Array(items));
+    let _ = out.write_all(if first { b"[]\n" } else { b"]\n" });
+    let _ = out.flush();
 }
 
 /// Escape a workflow command's message (`%`, CR, LF) or property (also `:` and `,`).
