@@ -273,6 +273,10 @@ impl LanguageServer for Backend {
         if let Some(options) = &params.initialization_options {
             self.apply_editor_settings(options);
         }
+        // Compile the rules' patterns now, off the message loop, not on the first didOpen.
+        tokio::task::spawn_blocking(|| {
+            crate::analysis::warm_up(&crate::analysis::Settings::default())
+        });
         let test_commands = std::env::var_os(TEST_PANIC_ENV).is_some();
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
