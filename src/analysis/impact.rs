@@ -132,6 +132,12 @@ static ALL_OF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("all-of pattern compiles")
 });
 
+/// `MEASURE` and `ALL_OF` as one automaton: one pass per entry instead of two.
+static MEASURE_OR_ALL_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?:{})|(?:{})", MEASURE.as_str(), ALL_OF.as_str()))
+        .expect("combined measure pattern compiles")
+});
+
 /// Verbs after which a count is the author's own activity.
 const ACTIVITY_VERBS: [&str; 20] = [
     "handled",
@@ -217,7 +223,7 @@ pub fn measure_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Judge one entry's plain text (own text and nested detail together).
 pub fn assess(text: &str) -> Impact {
     let masked = mask_labels(text);
-    if MEASURE.is_match(&masked) || ALL_OF.is_match(&masked) {
+    if MEASURE_OR_ALL_OF.is_match(&masked) {
         return Impact::Measurable;
     }
     let mut saw_count = false;

@@ -23,19 +23,41 @@ static TAG: LazyLock<Regex> =
 /// bracket, an upper-case marker or "lorem".
 fn may_hold_placeholder(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        let rest = &bytes[i..];
-        match b {
-            b'[' | b'<' => true,
-            b'T' => {
-                rest.starts_with(b"TODO") || rest.starts_with(b"TBD") || rest.starts_with(b"TBC")
-            }
-            b'X' => rest.starts_with(b"XXX"),
-            b'F' => rest.starts_with(b"FIXME"),
-            b'l' | b'L' => rest.len() >= 5 && rest[1..5].eq_ignore_ascii_case(b"orem"),
-            _ => false,
+    let marker = bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'[' | b'<' => true,
+        b'T' => {
+            bytes[i..].starts_with(b"TODO")
+                || bytes[i..].starts_with(b"TBD")
+                || bytes[i..].starts_with(b"TBC")
         }
-    })
+        b'X' => bytes[i..].starts_with(b"XXX"),
+        b'F' => bytes[i..].starts_with(b"FIXME"),
+        _ => false,
+    });
+    // "lorem" by a substring search: checking at every `l` of English text would cost more.
+    marker || text.contains("orem") || text.contains("OREM")
+}
+
+/// Letters and digits in `text` outside `#tag` words, counting no further than `enough`.
+fn alphanumeric_outside_tags(text: &str, enough: usize) -> usize {
+    let mut count = 0;
+    let mut in_tag = false;
+    let mut previous = ' ';
+    for c in text.chars() {
+        if c == '#' && !previous.is_alphanumeric() {
+            in_tag = true;
+        } else if in_tag && !(c.is_alphanumeric() || c == '-' || c == '_') {
+            in_tag = false;
+        }
+        if !in_tag && c.is_alphanumeric() {
+            count += 1;
+            if count >= enough {
+                return count;
+            }
+        }
+        previous = c;
+    }
+    count
 }
 
 /// Byte ranges of placeholder markers in `text`.
@@ -49,12 +71,12 @@ pub fn find_placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usi
 
 /// True when `text` says nothing but placeholders (or nothing at all).
 pub fn is_placeholder_only(text: &str) -> bool {
-    // Most entries are real text: answer those with one automaton pass and no allocation.
-    let n_alphanumeric = text.chars().filter(|c| c.is_alphanumeric()).take(3).count();
-    if n_alphanumeric < 3 {
+    // Most entries are real text: answer those in one pass over the bytes, with no automaton
+    // and no allocation. Letters and digits of `#tags` do not count.
+    if alphanumeric_outside_tags(text, 3) < 3 {
         return true;
     }
-    if !text.contains('#') && (!may_hold_placeholder(text) || !PLACEHOLDER.is_match(text)) {
+    if !may_hold_placeholder(text) || !PLACEHOLDER.is_match(text) {
         return false;
     }
     // Count the letters and digits outside placeholders and tags, without building a copy.
