@@ -173,6 +173,28 @@ fn check_id(text: &str, file: &str, id: &Spanned<String>, what: &str) -> Result<
     }
 }
 
+/// A well-formed id not seen before in this file (ids compare as names: `E6` and `e6` clash).
+fn check_unique_id(
+    text: &str,
+    file: &str,
+    seen: &mut HashMap<String, usize>,
+    id: &Spanned<String>,
+    what: &str,
+) -> Result<(), LocatedError> {
+    check_id(text, file, id, what)?;
+    let key = normalize_name(id.get_ref());
+    if let Some(&first) = seen.get(&key) {
+        let (line, _) = line_column(text, first);
+        let message = format!(
+            "duplicate {what} id `{}` (first defined on line {line})",
+            id.get_ref()
+        );
+        return Err(error_at(text, file, id.span().start, message));
+    }
+    seen.insert(key, id.span().start);
+    Ok(())
+}
+
 fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Trait>, LocatedError> {
     if defs.len() > MAX_TRAITS {
         return Err(error_at(
@@ -185,21 +207,7 @@ fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Tra
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut traits = Vec::with_capacity(defs.len());
     for def in defs {
-        check_id(text, file, &def.id, "trait")?;
-        let key = normalize_name(def.id.get_ref());
-        if let Some(&first) = seen.get(&key) {
-            let (line, _) = line_column(text, first);
-            return Err(error_at(
-                text,
-                file,
-                def.id.span().start,
-                format!(
-                    "duplicate trait id `{}` (first defined on line {line})",
-                    def.id.get_ref()
-                ),
-            ));
-        }
-        seen.insert(key, def.id.span().start);
+        check_unique_id(text, file, &mut seen, &def.id, "trait")?;
         traits.push(Trait {
             id: def.id.into_inner(),
             name: def.name,
@@ -256,21 +264,7 @@ pub fn parse_ladder(text: &str, file: &str, base_traits: &[Trait]) -> Result<Lad
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut levels = Vec::with_capacity(parsed.levels.len());
     for def in parsed.levels {
-        check_id(text, file, &def.id, "level")?;
-        let key = normalize_name(def.id.get_ref());
-        if let Some(&first) = seen.get(&key) {
-            let (line, _) = line_column(text, first);
-            return Err(error_at(
-                text,
-                file,
-                def.id.span().start,
-                format!(
-                    "duplicate level id `{}` (first defined on line {line})",
-                    def.id.get_ref()
-                ),
-            ));
-        }
-        seen.insert(key, def.id.span().start);
+        check_unique_id(text, file, &mut seen, &def.id, "level")?;
         let reach = Reach::parse(def.reach.get_ref()).ok_or_else(|| {
             error_at(
                 text,
