@@ -13,7 +13,7 @@
 //!   `impact` is the measurable-impact detector behind `vague-win`.
 //! - [`config`]: `rung.toml` — include globs, default ladder, custom ladders, rule severities —
 //!   parsed from text, with errors that say where.
-//! - [`project`]: the only module of the library that touches the file system: finds the nearest
+//! - [`project`]: the only module of the library that touches the file system (and the clock): finds the nearest
 //!   `rung.toml`, loads the ladders it names, finds growth docs in folders, resolves links.
 //! - [`lsp`]: `rung lsp`, the language server on stdio (tower-lsp-server, tokio, ropey), a thin
 //!   adapter that keeps a rope per open document and turns core results into LSP types.

@@ -49,7 +49,7 @@ pub fn run(
     let mut projects: HashMap<PathBuf, Project> = HashMap::new();
     let mut reported_config: Vec<PathBuf> = Vec::new();
     let mut reports = Vec::new();
-    let today = super::today();
+    let today = crate::project::today();
     for target in &targets {
         let dir = target
             .path

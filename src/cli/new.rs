@@ -50,7 +50,7 @@ pub fn run(
     let level = &ladder.levels[level_idx];
     let target = &ladder.levels[target_idx];
 
-    let today = super::today();
+    let today = crate::project::today();
     let half = if today[5..7].parse::<u32>().unwrap_or(1) <= 6 {
         "H1"
     } else {

@@ -109,7 +109,7 @@ impl AnalysisJob {
             }),
             None => Box::new(NoFileSystem),
         };
-        let today = crate::cli::today();
+        let today = crate::project::today();
         let input = Input {
             text: &text,
             file_name: file_name.as_deref(),
