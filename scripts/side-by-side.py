@@ -89,8 +89,8 @@ class Server:
             if "id" in message and "method" in message:
                 self.send({"jsonrpc": "2.0", "id": message["id"], "result": [None]})
             elif message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
-                return True
-        return False
+                return len(message["params"]["diagnostics"])
+        return None
 
     def close(self):
         self.process.kill()
@@ -107,9 +107,10 @@ def open_to_diagnostics(command, text, options):
         uri = "file:///tmp/side-by-side/promo.md"
         start = time.monotonic()
         server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
-        if not server.wait_for_diagnostics(uri, start + 120):
+        count = server.wait_for_diagnostics(uri, start + 120)
+        if count is None:
             return None
-        return time.monotonic() - start
+        return (time.monotonic() - start, count)
     except (OSError, queue.Empty):
         return None
     finally:
@@ -131,13 +132,18 @@ def main():
     for size, label in [(20_000, "20 KB"), (100_000, "100 KB"), (1_000_000, "1 MB")]:
         text = promo_doc(size)
         medians = {}
+        counts = {}
         for name, (command, options) in servers.items():
-            times = [t for t in (open_to_diagnostics(command, text, options) for _ in range(args.runs)) if t is not None]
-            medians[name] = statistics.median(times) if times else None
+            runs = [r for r in (open_to_diagnostics(command, text, options) for _ in range(args.runs)) if r is not None]
+            medians[name] = statistics.median(t for t, _ in runs) if runs else None
+            counts[name] = runs[0][1] if runs else None
         rung, harper = medians["rung"], medians["harper-ls"]
-        ratio = f"{harper / rung:.0f}×" if rung and harper else "—"
+        # An empty first publish on a doc where rung finds problems means the server skipped it.
+        harper_skipped = counts["harper-ls"] == 0 and (counts["rung"] or 0) > 0
+        ratio = f"{harper / rung:.0f}×" if rung and harper and not harper_skipped else "—"
         fmt = lambda t: f"{t * 1000:.1f} ms" if t is not None else "no answer"
-        print(f"{label:8} {fmt(rung):>10} {fmt(harper):>12} {ratio:>12}")
+        harper_text = "skipped (0)" if harper_skipped else fmt(harper)
+        print(f"{label:8} {fmt(rung):>10} {harper_text:>12} {ratio:>12}")
 
 
 if __name__ == "__main__":
