@@ -234,11 +234,20 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Resolves links relative to the folder of the document being checked.
 pub struct FsLinks {
-    pub base: PathBuf,
+    base: PathBuf,
+    /// One look at the disk per target and analysis, however often the doc links to it.
+    seen: std::cell::RefCell<std::collections::HashMap<String, LinkTarget>>,
 }
 
-impl LinkResolver for FsLinks {
-    fn resolve(&self, path: &str) -> LinkTarget {
+impl FsLinks {
+    pub fn new(base: PathBuf) -> FsLinks {
+        FsLinks {
+            base,
+            seen: Default::default(),
+        }
+    }
+
+    fn look(&self, path: &str) -> LinkTarget {
         let target = if Path::new(path).is_absolute() {
             PathBuf::from(path)
         } else {
@@ -267,6 +276,19 @@ impl LinkResolver for FsLinks {
             },
             Err(_) => LinkTarget::Unknown,
         }
+    }
+}
+
+impl LinkResolver for FsLinks {
+    fn resolve(&self, path: &str) -> LinkTarget {
+        if let Some(found) = self.seen.borrow().get(path) {
+            return found.clone();
+        }
+        let found = self.look(path);
+        self.seen
+            .borrow_mut()
+            .insert(path.to_string(), found.clone());
+        found
     }
 }
 

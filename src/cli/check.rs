@@ -81,7 +81,7 @@ pub fn run(
             forced_kind: if target.named { forced_kind } else { None },
             today: Some(&today),
         };
-        let analysis = analyze(&input, &project.settings, &FsLinks { base: dir });
+        let analysis = analyze(&input, &project.settings, &FsLinks::new(dir));
         if analysis.document.is_none() {
             if target.named && matches!(format, Format::Human) {
                 eprintln!(

@@ -27,25 +27,13 @@ pub fn run(file: &Path, format: Format) -> i32 {
         config_kind: project.config_kind_for(file),
         ..Input::new(&text)
     };
-    let mut analysis = analyze(
-        &input,
-        &project.settings,
-        &FsLinks {
-            base: dir.to_path_buf(),
-        },
-    );
+    let mut analysis = analyze(&input, &project.settings, &FsLinks::new(dir.to_path_buf()));
     if analysis.document.is_none() {
         let forced = Input {
             forced_kind: Some(DocKind::Promo),
             ..input
         };
-        analysis = analyze(
-            &forced,
-            &project.settings,
-            &FsLinks {
-                base: dir.to_path_buf(),
-            },
-        );
+        analysis = analyze(&forced, &project.settings, &FsLinks::new(dir.to_path_buf()));
     }
     let Some(doc) = analysis.document else {
         return EXIT_USAGE;

@@ -183,6 +183,7 @@ impl Backend {
             state.forget_projects();
             for doc in state.documents.values_mut() {
                 doc.snapshot = None;
+                doc.config_kind = None;
             }
             state
                 .documents
@@ -204,7 +205,10 @@ impl Backend {
 
     fn apply_editor_settings(&self, value: &serde_json::Value) {
         let (settings, problems) = EditorSettings::from_json(value);
-        lock(&self.state).editor = settings;
+        let mut state = lock(&self.state);
+        state.editor = settings;
+        state.forget_projects();
+        drop(state);
         if !problems.is_empty() {
             let client = self.client.clone();
             tokio::spawn(async move {
@@ -377,6 +381,7 @@ impl LanguageServer for Backend {
             document.uri.clone(),
             DocumentState {
                 document: OpenDocument::new(&document.text, version),
+                config_kind: None,
                 snapshot: None,
             },
         );

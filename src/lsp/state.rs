@@ -27,6 +27,8 @@ pub struct Snapshot {
 
 pub struct DocumentState {
     pub document: OpenDocument,
+    /// The kind `rung.toml` gives the file, once computed (`Some(None)`: no glob matches).
+    pub config_kind: Option<Option<DocKind>>,
     /// The latest analysis, if it is of the current version.
     pub snapshot: Option<Arc<Snapshot>>,
 }
@@ -40,6 +42,8 @@ pub struct State {
     pub snippet_support: bool,
     pub editor: EditorSettings,
     projects: HashMap<PathBuf, Arc<Project>>,
+    /// Editor settings merged under each folder's project, so an edit does not rebuild them.
+    merged: HashMap<PathBuf, Arc<Settings>>,
     pub shut_down: bool,
 }
 
@@ -59,8 +63,25 @@ impl State {
             .clone()
     }
 
+    /// The settings for a document in the folder holding `path`.
+    pub fn settings_for(&mut self, path: Option<&Path>) -> Arc<Settings> {
+        let key = path
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        if let Some(settings) = self.merged.get(&key) {
+            return settings.clone();
+        }
+        let project = self.project_for(path);
+        let settings = Arc::new(self.editor.merged_with(&project));
+        self.merged.insert(key, settings.clone());
+        settings
+    }
+
+    /// Drop cached projects and settings: after `rung.toml`, a ladder or the editor's settings change.
     pub fn forget_projects(&mut self) {
         self.projects.clear();
+        self.merged.clear();
     }
 }
 
@@ -84,9 +105,18 @@ impl AnalysisJob {
     pub fn prepare(state: &mut State, uri: &Uri) -> Option<AnalysisJob> {
         let document = state.documents.get(uri)?.document.clone();
         let path = uri.to_file_path().map(|p| p.into_owned());
-        let project = state.project_for(path.as_deref());
-        let settings = Arc::new(state.editor.merged_with(&project));
-        let config_kind = path.as_deref().and_then(|p| project.config_kind_for(p));
+        let settings = state.settings_for(path.as_deref());
+        let config_kind = match state.documents.get(uri).and_then(|d| d.config_kind) {
+            Some(kind) => kind,
+            None => {
+                let project = state.project_for(path.as_deref());
+                let kind = path.as_deref().and_then(|p| project.config_kind_for(p));
+                if let Some(doc) = state.documents.get_mut(uri) {
+                    doc.config_kind = Some(kind);
+                }
+                kind
+            }
+        };
         Some(AnalysisJob {
             uri: uri.clone(),
             document,
@@ -104,9 +134,7 @@ impl AnalysisJob {
             .and_then(|n| n.to_str())
             .map(str::to_string);
         let links: Box<dyn LinkResolver> = match path.as_deref().and_then(Path::parent) {
-            Some(dir) => Box::new(FsLinks {
-                base: dir.to_path_buf(),
-            }),
+            Some(dir) => Box::new(FsLinks::new(dir.to_path_buf())),
             None => Box::new(NoFileSystem),
         };
         let today = crate::project::today();
