@@ -449,3 +449,61 @@ fn bad_usage_exits_2() {
         Some(2)
     );
 }
+
+/// The bundled examples of each kind, diagnostic by diagnostic: rule and 1-based line.
+#[test]
+fn the_examples_of_each_kind_get_exactly_their_diagnostics() {
+    let expected: [(&str, &[(&str, u64)]); 4] = [
+        (
+            "examples/promo.md",
+            &[
+                ("missing-expected-trait", 5),
+                ("weak-verb", 21),
+                ("vague-win", 21),
+                ("weak-verb", 23),
+                ("vague-win", 23),
+                ("vague-win", 28),
+                ("unknown-trait", 39),
+            ],
+        ),
+        (
+            "examples/growth-plan.md",
+            &[
+                ("no-feedback-loop", 2),
+                ("focus-without-action", 7),
+                ("too-many-focus-areas", 7),
+                ("action-without-date", 15),
+                ("action-without-date", 21),
+            ],
+        ),
+        (
+            "examples/brag.md",
+            &[
+                ("weak-verb", 11),
+                ("vague-win", 11),
+                ("undated-entry", 15),
+                ("undated-entry", 16),
+                ("vague-win", 16),
+                ("unknown-trait", 18),
+            ],
+        ),
+        ("examples/retro.md", &[("lesson-without-action", 14)]),
+    ];
+    for (file, diagnostics) in expected {
+        let items = json(&rung(&["check", "--format", "json", file], repo()));
+        let got: Vec<(String, u64)> = items
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["range"]["start"]["line"].as_u64().unwrap() + 1,
+                )
+            })
+            .collect();
+        let want: Vec<(String, u64)> = diagnostics
+            .iter()
+            .map(|(c, l)| (c.to_string(), *l))
+            .collect();
+        assert_eq!(got, want, "{file}");
+    }
+}

@@ -36,7 +36,7 @@ static REVIEW_POINT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?-u:\b)(?:by|before|until|due|on|starting|from)\s+(?:the\s+)?(?:end\s+of\s+)?(?:next\s+|this\s+)?
             (?:q[1-4]|h[12]|{MONTH}|quarter|half|year|month|week|sprint|(?:19|20)\d{{2}}|mid-?year|year-?end|monday|tuesday|wednesday|thursday|friday)(?-u:\b)
-        | (?-u:\b)(?:review|check[- ]in|revisit|retro|assess|evaluate)\w*\s+(?:on|at|in|by|every|each|after)(?-u:\b)
+        | (?-u:\b)(?:review|check[- ]in|revisit|retro|assess|evaluate)\w*\s+(?:on|at|in|by|after)(?-u:\b)
         | (?-u:\b)(?:every|each)\s+(?:other\s+)?(?:\d+\s+)?(?:day|week|two\s+weeks|sprint|month|quarter|1:1|one-on-one|release)s?(?-u:\b)
         | (?-u:\b)(?:weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|daily)(?-u:\b)
         | (?-u:\b)within\s+(?:\d+|a|one|two|three|four|six)\s+(?:days?|weeks?|months?|sprints?)(?-u:\b)
