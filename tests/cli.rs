@@ -479,12 +479,12 @@ fn the_examples_of_each_kind_get_exactly_their_diagnostics() {
         (
             "examples/brag.md",
             &[
-                ("weak-verb", 11),
-                ("vague-win", 11),
-                ("undated-entry", 15),
+                ("weak-verb", 12),
+                ("vague-win", 12),
                 ("undated-entry", 16),
-                ("vague-win", 16),
-                ("unknown-trait", 18),
+                ("undated-entry", 17),
+                ("vague-win", 17),
+                ("unknown-trait", 19),
             ],
         ),
         ("examples/retro.md", &[("lesson-without-action", 14)]),
