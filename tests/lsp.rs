@@ -542,3 +542,83 @@ fn bad_requests_get_answers_and_the_server_keeps_serving() {
     assert!(hover["contents"]["value"].as_str().unwrap().contains("E6"));
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
+
+#[test]
+fn definition_references_rename_and_workspace_symbols_across_open_documents() {
+    let mut client = started(utf16_client());
+    let promo = "file:///tmp/rung-e2e/nav-promo.md";
+    let brag = "file:///tmp/rung-e2e/nav-brag.md";
+    client.open(
+        promo,
+        "---\nkind: promo\n---\n## Ownership\n- Owned the queue #ownership\n",
+    );
+    client.open(
+        brag,
+        "---\nkind: brag\n---\n## 2026-03\n- Cut p99 by 80% #ownership #craft\n",
+    );
+    let at = |uri: &str, line: u32, character: u32| json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } });
+
+    // From a tag in the brag doc to the Ownership heading of the promo doc.
+    let definition = client.request("textDocument/definition", at(brag, 4, 20));
+    assert_eq!(definition[0]["uri"], promo);
+    assert_eq!(
+        definition[0]["range"]["start"],
+        json!({ "line": 3, "character": 3 })
+    );
+
+    let mut params = at(promo, 3, 5);
+    params["context"] = json!({ "includeDeclaration": true });
+    let references = client.request("textDocument/references", params);
+    let mut found: Vec<(String, u64)> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["uri"].as_str().unwrap().to_string(),
+                l["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            (brag.to_string(), 4),
+            (promo.to_string(), 3),
+            (promo.to_string(), 4)
+        ]
+    );
+
+    // Rename works on tags only, everywhere.
+    assert_eq!(
+        client.request("textDocument/prepareRename", at(promo, 3, 5)),
+        Value::Null
+    );
+    let range = client.request("textDocument/prepareRename", at(promo, 4, 20));
+    assert_eq!(range["start"], json!({ "line": 4, "character": 18 }));
+    let mut params = at(promo, 4, 20);
+    params["newName"] = json!("#accountability");
+    let edit = client.request("textDocument/rename", params);
+    assert_eq!(edit["changes"][brag][0]["newText"], "#accountability");
+    assert_eq!(edit["changes"][promo].as_array().unwrap().len(), 1);
+    let mut params = at(promo, 4, 20);
+    params["newName"] = json!("not a tag");
+    let id = client.request_async("textDocument/rename", params);
+    assert_eq!(client.response(id)["error"]["code"], -32602);
+
+    let symbols = client.request("workspace/symbol", json!({ "query": "owner" }));
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Ownership", "Cut p99 by 80% #ownership #craft"],
+        "headings and wins whose text matches"
+    );
+    let wins = client.request("workspace/symbol", json!({ "query": "p99" }));
+    assert_eq!(wins[0]["location"]["uri"], brag);
+}

@@ -500,6 +500,107 @@ pub fn semantic_tokens(
     tokens
 }
 
+/// The trait id named at `position` (by a tag or a trait heading), and whether it is a tag.
+pub fn trait_id_at(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    position: Position,
+) -> Option<(String, Option<Span>)> {
+    let doc = snapshot.analysis.document.as_ref()?;
+    let ladder = ladder(snapshot)?;
+    let offset = snapshot.document.offset(position, encoding);
+    let trait_idx = ide::trait_at(doc, offset)?;
+    let tag = doc
+        .tags
+        .iter()
+        .find(|t| t.span.start <= offset && offset <= t.span.end)
+        .map(|t| t.span);
+    Some((ladder.traits[trait_idx].id.clone(), tag))
+}
+
+/// Trait headings (definitions) and tags (references) of the trait `trait_id` in one document.
+pub fn trait_locations(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    uri: &Uri,
+    trait_id: &str,
+) -> (Vec<Location>, Vec<Location>) {
+    let (Some(doc), Some(ladder)) = (&snapshot.analysis.document, ladder(snapshot)) else {
+        return (Vec::new(), Vec::new());
+    };
+    let Some(trait_idx) = ladder.traits.iter().position(|t| t.id == trait_id) else {
+        return (Vec::new(), Vec::new());
+    };
+    let (definitions, tags) = ide::trait_mentions(doc, trait_idx);
+    let location = |span: Span| Location {
+        uri: uri.clone(),
+        range: snapshot.document.range(span.start, span.end, encoding),
+    };
+    (
+        definitions.into_iter().map(location).collect(),
+        tags.into_iter().map(location).collect(),
+    )
+}
+
+/// Edits that rename every tag of `trait_id` in one document to `#new_name`.
+pub fn rename_tags(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    uri: &Uri,
+    trait_id: &str,
+    new_name: &str,
+) -> Vec<TextEdit> {
+    let (_, tags) = trait_locations(snapshot, encoding, uri, trait_id);
+    tags.into_iter()
+        .map(|l| TextEdit {
+            range: l.range,
+            new_text: format!("#{new_name}"),
+        })
+        .collect()
+}
+
+/// Trait sections and wins of one document whose name contains `query` (case-insensitive).
+pub fn workspace_symbols(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    uri: &Uri,
+    query: &str,
+) -> Vec<WorkspaceSymbol> {
+    let Some(doc) = &snapshot.analysis.document else {
+        return Vec::new();
+    };
+    let query = query.to_lowercase();
+    let symbol = |name: String, kind: SymbolKind, span: Span| WorkspaceSymbol {
+        name,
+        kind,
+        tags: None,
+        container_name: Some(doc.kind.id().to_string()),
+        location: OneOf::Left(Location {
+            uri: uri.clone(),
+            range: snapshot.document.range(span.start, span.end, encoding),
+        }),
+        data: None,
+    };
+    let mut out: Vec<WorkspaceSymbol> = doc
+        .trait_sections()
+        .map(|(_, s, _)| symbol(s.title.clone(), SymbolKind::CLASS, s.title_span))
+        .collect();
+    out.extend(
+        doc.entries
+            .iter()
+            .filter(|e| e.role == EntryRole::Win && !e.is_placeholder)
+            .map(|e| {
+                symbol(
+                    shorten(&e.text.replace(['\n', '\r'], " "), 60),
+                    SymbolKind::EVENT,
+                    e.text_span,
+                )
+            }),
+    );
+    out.retain(|s| s.name.to_lowercase().contains(&query));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::strip_snippet;

@@ -106,6 +106,18 @@ impl Backend {
         Ok(Some(snapshot))
     }
 
+    /// Analyses of every open document, for requests that span them.
+    async fn open_snapshots(&self, what: &str) -> Result<Vec<(Uri, Arc<Snapshot>)>> {
+        let uris: Vec<Uri> = lock(&self.state).documents.keys().cloned().collect();
+        let mut out = Vec::with_capacity(uris.len());
+        for uri in uris {
+            if let Some(snapshot) = self.snapshot(&uri, what).await? {
+                out.push((uri, snapshot));
+            }
+        }
+        Ok(out)
+    }
+
     fn encoding(&self) -> Encoding {
         lock(&self.state).encoding()
     }
@@ -335,6 +347,13 @@ impl LanguageServer for Backend {
                         ..Default::default()
                     })
                 }),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 execute_command_provider: test_commands.then(|| ExecuteCommandOptions {
                     commands: vec![
                         "rung.test.panic".to_string(),
@@ -629,6 +648,142 @@ impl LanguageServer for Backend {
                 data,
             }))
         })
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let position = params.text_document_position_params;
+        let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(&position.text_document.uri, "textDocument/definition")
+            .await?
+        else {
+            return Ok(None);
+        };
+        let Some((trait_id, _)) = self.guarded("textDocument/definition", || {
+            features::trait_id_at(&snapshot, encoding, position.position)
+        })?
+        else {
+            return Ok(None);
+        };
+        // The trait's heading in this document first, then in the other open documents.
+        let (here, _) =
+            features::trait_locations(&snapshot, encoding, &position.text_document.uri, &trait_id);
+        if !here.is_empty() {
+            return Ok(Some(GotoDefinitionResponse::Array(here)));
+        }
+        let mut elsewhere = Vec::new();
+        for (uri, other) in self.open_snapshots("textDocument/definition").await? {
+            elsewhere.extend(features::trait_locations(&other, encoding, &uri, &trait_id).0);
+        }
+        Ok((!elsewhere.is_empty()).then_some(GotoDefinitionResponse::Array(elsewhere)))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let position = params.text_document_position;
+        let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(&position.text_document.uri, "textDocument/references")
+            .await?
+        else {
+            return Ok(None);
+        };
+        let Some((trait_id, _)) = self.guarded("textDocument/references", || {
+            features::trait_id_at(&snapshot, encoding, position.position)
+        })?
+        else {
+            return Ok(None);
+        };
+        let mut locations = Vec::new();
+        for (uri, other) in self.open_snapshots("textDocument/references").await? {
+            let (definitions, tags) = features::trait_locations(&other, encoding, &uri, &trait_id);
+            if params.context.include_declaration {
+                locations.extend(definitions);
+            }
+            locations.extend(tags);
+        }
+        Ok(Some(locations))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let encoding = self.encoding();
+        let Some(snapshot) = self
+            .snapshot(&params.text_document.uri, "textDocument/prepareRename")
+            .await?
+        else {
+            return Ok(None);
+        };
+        let found = self.guarded("textDocument/prepareRename", || {
+            features::trait_id_at(&snapshot, encoding, params.position)
+        })?;
+        // Only tags are renamed: a heading is the author's prose.
+        Ok(found.and_then(|(_, tag)| tag).map(|span| {
+            PrepareRenameResponse::Range(snapshot.document.range(span.start, span.end, encoding))
+        }))
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let position = params.text_document_position;
+        let encoding = self.encoding();
+        let new_name = params.new_name.trim().trim_start_matches('#').to_string();
+        let valid = new_name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && new_name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !valid {
+            return Err(Error::invalid_params(format!(
+                "`{}` is not a tag name: use letters, digits, `-` or `_`, starting with a letter",
+                params.new_name
+            )));
+        }
+        let Some(snapshot) = self
+            .snapshot(&position.text_document.uri, "textDocument/rename")
+            .await?
+        else {
+            return Ok(None);
+        };
+        let Some((trait_id, Some(_))) = self.guarded("textDocument/rename", || {
+            features::trait_id_at(&snapshot, encoding, position.position)
+        })?
+        else {
+            return Ok(None);
+        };
+        let mut changes = std::collections::HashMap::new();
+        for (uri, other) in self.open_snapshots("textDocument/rename").await? {
+            let edits = features::rename_tags(&other, encoding, &uri, &trait_id, &new_name);
+            if !edits.is_empty() {
+                changes.insert(uri, edits);
+            }
+        }
+        Ok(Some(WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
+        }))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let encoding = self.encoding();
+        let mut symbols = Vec::new();
+        for (uri, snapshot) in self.open_snapshots("workspace/symbol").await? {
+            symbols.extend(features::workspace_symbols(
+                &snapshot,
+                encoding,
+                &uri,
+                &params.query,
+            ));
+        }
+        Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
