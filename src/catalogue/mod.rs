@@ -301,12 +301,6 @@ impl Ladder {
             .iter()
             .map(|(name, &role)| (name.as_str(), role))
     }
-
-    pub fn level_spellings(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.level_by_name
-            .iter()
-            .map(|(name, &idx)| (name.as_str(), idx))
-    }
 }
 
 fn lookup_with_plural<'m, T>(map: &'m HashMap<String, T>, key: &str) -> Option<&'m T> {

@@ -388,7 +388,6 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
-        lock(&self.state).shut_down = true;
         self.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }

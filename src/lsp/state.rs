@@ -44,7 +44,6 @@ pub struct State {
     projects: HashMap<PathBuf, Arc<Project>>,
     /// Editor settings merged under each folder's project, so an edit does not rebuild them.
     merged: HashMap<PathBuf, Arc<Settings>>,
-    pub shut_down: bool,
 }
 
 impl State {
