@@ -5,7 +5,8 @@
 //! floor: batch 1 (60 entries) first scored precision 0.811 / recall 1.000, batch 2 (40
 //! entries, written after batch 1's fixes) 0.905 / 0.950. The misses were fixed as pattern
 //! families (fractions, "N times", magnitudes, outcomes for people, activity durations), not
-//! entry by entry; see the module docs of `src/analysis/impact.rs`.
+//! entry by entry; see the module docs of `src/analysis/impact.rs`. Batch 3 (30 entries, written
+//! after those fixes) scored 1.000 / 1.000 before anything was changed for it.
 
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 
@@ -66,7 +67,7 @@ fn held_out_entries_meet_the_bar_in_both_layouts() {
             (label == "vague", text)
         })
         .collect();
-    assert!(rows.len() >= 100);
+    assert!(rows.len() >= 130);
     let layouts = [
         (
             "brag",
