@@ -44,15 +44,7 @@ The quick fix appends a section with an entry skeleton to fill in.
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some((target, span)) = cx
-        .doc
-        .front_matter
-        .as_ref()
-        .and_then(|fm| fm.text("target"))
-    else {
-        return;
-    };
-    let Some(level) = cx.ladder.find_level(target) else {
+    let Some((level, span)) = super::target_level(cx) else {
         return;
     };
     let nl = newline_of(cx.text);

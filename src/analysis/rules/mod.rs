@@ -161,6 +161,12 @@ pub fn docs_page(rule: &Rule) -> String {
     )
 }
 
+/// The level `target:` names in the doc's ladder, with the span of the value.
+pub(crate) fn target_level<'l>(cx: &Context<'l>) -> Option<(&'l crate::catalogue::Level, Span)> {
+    let (target, span) = cx.doc.front_matter.as_ref()?.text("target")?;
+    Some((cx.ladder.find_level(target)?, span))
+}
+
 /// The text of the line that holds `offset`, from its start to `offset`: for indentation.
 pub(crate) fn line_end(text: &str, offset: usize) -> usize {
     text[offset..].find('\n').map_or(text.len(), |i| offset + i)

@@ -56,15 +56,7 @@ static BEYOND_TEAM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some((target, span)) = cx
-        .doc
-        .front_matter
-        .as_ref()
-        .and_then(|fm| fm.text("target"))
-    else {
-        return;
-    };
-    let Some(level) = cx.ladder.find_level(target) else {
+    let Some((level, span)) = super::target_level(cx) else {
         return;
     };
     if !level.reach.is_beyond_team() {
