@@ -103,13 +103,7 @@ impl Project {
             if project.settings.catalogue.ladder(ladder).is_some() {
                 project.settings.default_ladder = ladder.clone();
             } else {
-                let known: Vec<&str> = project
-                    .settings
-                    .catalogue
-                    .ladders
-                    .iter()
-                    .map(|l| l.id.as_str())
-                    .collect();
+                let known = project.settings.catalogue.ids();
                 let (line, column) = config.ladder_position;
                 project.problems.push(LocatedError {
                     file: label.clone(),

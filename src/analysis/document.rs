@@ -134,6 +134,21 @@ pub struct TextPiece {
     pub exact: bool,
 }
 
+/// Map a range of plain text back to source bytes through its pieces, when it can be mapped
+/// exactly: a start belongs to the piece it falls in, an end to the piece it closes.
+pub fn source_span(pieces: &[TextPiece], plain_start: usize, plain_end: usize) -> Option<Span> {
+    let start_piece = pieces.iter().find(|p| {
+        p.exact && p.plain_start <= plain_start && plain_start < p.plain_start + p.source.len()
+    })?;
+    let end_piece = pieces.iter().find(|p| {
+        p.exact && p.plain_start < plain_end && plain_end <= p.plain_start + p.source.len()
+    })?;
+    Some(Span::new(
+        start_piece.source.start + (plain_start - start_piece.plain_start),
+        end_piece.source.start + (plain_end - end_piece.plain_start),
+    ))
+}
+
 /// One top-level list item; nested items are its detail.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -167,17 +182,7 @@ pub struct Entry {
 impl Entry {
     /// The source span of a range of the entry's own plain text, when it can be mapped exactly.
     pub fn source_span(&self, plain_start: usize, plain_end: usize) -> Option<Span> {
-        // A start belongs to the piece it falls in; an end to the piece it closes.
-        let start_piece = self.pieces.iter().find(|p| {
-            p.exact && p.plain_start <= plain_start && plain_start < p.plain_start + p.source.len()
-        })?;
-        let end_piece = self.pieces.iter().find(|p| {
-            p.exact && p.plain_start < plain_end && plain_end <= p.plain_start + p.source.len()
-        })?;
-        Some(Span::new(
-            start_piece.source.start + (plain_start - start_piece.plain_start),
-            end_piece.source.start + (plain_end - end_piece.plain_start),
-        ))
+        source_span(&self.pieces, plain_start, plain_end)
     }
 
     /// Own text and detail together: what `vague-win` reads.
@@ -277,11 +282,7 @@ impl Document {
 
     /// True when the trait has evidence: a non-placeholder entry or paragraph under a section
     /// naming it (or a role section implying it), or a tag naming it on a non-placeholder entry.
-    pub fn trait_is_evidenced(
-        &self,
-        trait_idx: usize,
-        implied_by_role: impl Fn(Role) -> bool,
-    ) -> bool {
+    pub fn trait_is_evidenced(&self, trait_idx: usize, trait_id: &str) -> bool {
         let section_has_content = |idx: usize| {
             self.entries_within(idx).any(|e| !e.is_placeholder)
                 || self
@@ -293,7 +294,7 @@ impl Document {
         let by_section = self.sections.iter().enumerate().any(|(idx, s)| {
             let names_it = match s.kind {
                 SectionKind::Trait(t) => t == trait_idx,
-                SectionKind::Role(role) => implied_by_role(role),
+                SectionKind::Role(role) => role.implied_trait() == Some(trait_id),
                 SectionKind::Free => false,
             };
             names_it && section_has_content(idx)

@@ -5,7 +5,7 @@
 use super::dates;
 use super::document::{
     DocKind, Entry, EntryRole, Link, Section, SectionKind, Suppression, SuppressionScope, Tag,
-    TextPiece,
+    TextPiece, source_span,
 };
 use super::placeholders::is_placeholder_only;
 use super::text::Span;
@@ -333,23 +333,7 @@ impl<'t> Builder<'t> {
         let mut text = builder.text;
         text.truncate(text.trim_end().len());
         let date = dates::leading_date(&text).map(|range| {
-            let probe = Entry {
-                span: builder.span,
-                text_span: Span::default(),
-                text: text.clone(),
-                detail: String::new(),
-                pieces: builder.pieces.clone(),
-                section,
-                role,
-                date: None,
-                tags: Vec::new(),
-                links: Vec::new(),
-                content_column: 0,
-                is_placeholder: false,
-                is_prompt: false,
-            };
-            probe
-                .source_span(range.start, range.end)
+            source_span(&builder.pieces, range.start, range.end)
                 .unwrap_or(builder.text_span.unwrap_or(builder.span))
         });
         let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&builder.detail);

@@ -354,6 +354,11 @@ impl Catalogue {
         self.ladders.push(ladder);
     }
 
+    /// The ids of every ladder, for messages that list them.
+    pub fn ids(&self) -> Vec<&str> {
+        self.ladders.iter().map(|l| l.id.as_str()).collect()
+    }
+
     pub fn ladder(&self, id: &str) -> Option<&Ladder> {
         let wanted = normalize_name(id);
         self.ladders

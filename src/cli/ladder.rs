@@ -20,7 +20,7 @@ pub fn run(ladder_arg: Option<&str>, level_arg: Option<&str>) -> i32 {
                 (default, Some(id))
             }
             None => {
-                let known: Vec<&str> = catalogue.ladders.iter().map(|l| l.id.as_str()).collect();
+                let known = catalogue.ids();
                 eprintln!(
                     "error: unknown ladder `{id}`: use one of {}",
                     known.join(", ")

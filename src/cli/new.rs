@@ -17,7 +17,7 @@ pub fn run(
     let catalogue = &project.settings.catalogue;
     let ladder_id = ladder_arg.unwrap_or(&project.settings.default_ladder);
     let Some(ladder) = catalogue.ladder(ladder_id) else {
-        let known: Vec<&str> = catalogue.ladders.iter().map(|l| l.id.as_str()).collect();
+        let known = catalogue.ids();
         eprintln!(
             "error: unknown ladder `{ladder_id}`: use one of {}",
             known.join(", ")

@@ -54,9 +54,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let tr = &cx.ladder.traits[trait_idx];
-        if cx.doc.trait_is_evidenced(trait_idx, |role| {
-            role.implied_trait() == Some(tr.id.as_str())
-        }) {
+        if cx.doc.trait_is_evidenced(trait_idx, &tr.id) {
             continue;
         }
         let lead = if ends_with_newline {

@@ -69,9 +69,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        if doc.trait_is_evidenced(trait_idx, |role| {
-            role.implied_trait() == Some(tr.id.as_str())
-        }) {
+        if doc.trait_is_evidenced(trait_idx, &tr.id) {
             continue;
         }
         let nl = newline_of(cx.text);

@@ -50,13 +50,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if cx.settings.catalogue.ladder(id).is_some() {
         return;
     }
-    let known: Vec<&str> = cx
-        .settings
-        .catalogue
-        .ladders
-        .iter()
-        .map(|l| l.id.as_str())
-        .collect();
+    let known = cx.settings.catalogue.ids();
     let mut finding = Finding::new(
         span,
         format!(
