@@ -21,11 +21,50 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// The address of a rule's documentation page.
+fn docs_href(rule: &str) -> Option<Uri> {
+    format!("{RULE_DOCS_BASE}{rule}.md").parse::<Uri>().ok()
+}
+
+/// Many diagnostics at once: each rule's documentation address is built once, not per
+/// diagnostic (a large draft has thousands).
+pub fn diagnostics(
+    uri: &Uri,
+    document: &OpenDocument,
+    encoding: Encoding,
+    diagnostics: &[Diagnostic],
+) -> Vec<lsp::Diagnostic> {
+    let mut hrefs: HashMap<&str, Option<Uri>> = HashMap::new();
+    diagnostics
+        .iter()
+        .map(|d| {
+            let href = hrefs.entry(d.rule).or_insert_with(|| docs_href(d.rule));
+            with_href(uri, document, encoding, d, href.clone())
+        })
+        .collect()
+}
+
 pub fn diagnostic(
     uri: &Uri,
     document: &OpenDocument,
     encoding: Encoding,
     diagnostic: &Diagnostic,
+) -> lsp::Diagnostic {
+    with_href(
+        uri,
+        document,
+        encoding,
+        diagnostic,
+        docs_href(diagnostic.rule),
+    )
+}
+
+fn with_href(
+    uri: &Uri,
+    document: &OpenDocument,
+    encoding: Encoding,
+    diagnostic: &Diagnostic,
+    href: Option<Uri>,
 ) -> lsp::Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = diagnostic
         .related
@@ -38,9 +77,6 @@ pub fn diagnostic(
             message: r.message.clone(),
         })
         .collect();
-    let href = format!("{RULE_DOCS_BASE}{}.md", diagnostic.rule)
-        .parse::<Uri>()
-        .ok();
     lsp::Diagnostic {
         range: document.range(diagnostic.span.start, diagnostic.span.end, encoding),
         severity: Some(severity(diagnostic.severity)),

@@ -39,8 +39,10 @@ pub fn run() -> i32 {
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     runtime.block_on(async move {
-        let (service, socket) = LspService::new(move |client| server::Backend::new(client, flag));
         let guarded = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        let notifier = guarded.notifier.clone();
+        let (service, socket) =
+            LspService::new(move |client| server::Backend::new(client, flag, notifier));
         Server::new(guarded.input, guarded.output, socket)
             .serve(service)
             .await;

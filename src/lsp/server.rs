@@ -9,6 +9,7 @@ use super::documents::{Encoding, OpenDocument};
 use super::features;
 use super::settings::EditorSettings;
 use super::state::{AnalysisJob, DocumentState, Snapshot, State, lock};
+use super::transport::{Notifier, notification_frame};
 use crate::analysis::text::Span;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,15 +33,36 @@ pub struct Backend {
     publish: Arc<tokio::sync::Mutex<()>>,
     /// Set by `shutdown`, read by `lsp::run` for the exit code.
     shut_down: Arc<AtomicBool>,
+    /// Every `publishDiagnostics` goes out through here, serialised off the message loop.
+    notifier: Notifier,
+}
+
+/// The framed `publishDiagnostics` notification for `snapshot` (built on the blocking pool).
+fn diagnostics_frame(uri: &Uri, snapshot: &Snapshot, encoding: Encoding) -> Vec<u8> {
+    let diagnostics = convert::diagnostics(
+        uri,
+        &snapshot.document,
+        encoding,
+        &snapshot.analysis.diagnostics,
+    );
+    notification_frame(
+        "textDocument/publishDiagnostics",
+        PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics,
+            version: Some(snapshot.version),
+        },
+    )
 }
 
 impl Backend {
-    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Backend {
+    pub fn new(client: Client, shut_down: Arc<AtomicBool>, notifier: Notifier) -> Backend {
         Backend {
             client,
             state: Arc::new(Mutex::new(State::default())),
             publish: Arc::new(tokio::sync::Mutex::new(())),
             shut_down,
+            notifier,
         }
     }
 
@@ -134,24 +156,32 @@ impl Backend {
         let state = self.state.clone();
         let client = self.client.clone();
         let publish = self.publish.clone();
+        let notifier = self.notifier.clone();
         tokio::spawn(async move {
             if debounce_ms > 0 {
                 tokio::time::sleep(Duration::from_millis(debounce_ms)).await;
             }
-            let job = {
+            let (job, encoding) = {
                 let mut state = lock(&state);
                 match state.documents.get(&uri) {
                     Some(doc) if doc.document.version == version => {}
                     _ => return,
                 }
-                AnalysisJob::prepare(&mut state, &uri)
+                (AnalysisJob::prepare(&mut state, &uri), state.encoding())
             };
             let Some(job) = job else { return };
-            let analysed =
-                tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| job.run())))
-                    .await;
-            let snapshot = match analysed {
-                Ok(Ok(snapshot)) => Arc::new(snapshot),
+            let frame_uri = uri.clone();
+            // Analysis, conversion and serialisation all run on the blocking pool.
+            let analysed = tokio::task::spawn_blocking(move || {
+                catch_unwind(AssertUnwindSafe(|| {
+                    let snapshot = job.run();
+                    let frame = diagnostics_frame(&frame_uri, &snapshot, encoding);
+                    (snapshot, frame)
+                }))
+            })
+            .await;
+            let (snapshot, frame) = match analysed {
+                Ok(Ok((snapshot, frame))) => (Arc::new(snapshot), frame),
                 _ => {
                     client
                         .log_message(
@@ -166,26 +196,17 @@ impl Backend {
                 }
             };
             let _publishing = publish.lock().await;
-            let diagnostics = {
+            {
                 let mut state = lock(&state);
-                let encoding = state.encoding();
                 let Some(doc) = state.documents.get_mut(&uri) else {
                     return;
                 };
                 if doc.document.version != snapshot.version {
                     return;
                 }
-                doc.snapshot = Some(snapshot.clone());
-                snapshot
-                    .analysis
-                    .diagnostics
-                    .iter()
-                    .map(|d| convert::diagnostic(&uri, &snapshot.document, encoding, d))
-                    .collect()
-            };
-            client
-                .publish_diagnostics(uri, diagnostics, Some(version))
-                .await;
+                doc.snapshot = Some(snapshot);
+            }
+            notifier.send_frame(frame);
         });
     }
 
@@ -453,9 +474,14 @@ impl LanguageServer for Backend {
         };
         if removed && !pull {
             let _publishing = self.publish.lock().await;
-            self.client
-                .publish_diagnostics(params.text_document.uri, Vec::new(), None)
-                .await;
+            self.notifier.send_frame(notification_frame(
+                "textDocument/publishDiagnostics",
+                PublishDiagnosticsParams {
+                    uri: params.text_document.uri,
+                    diagnostics: Vec::new(),
+                    version: None,
+                },
+            ));
         }
     }
 
@@ -487,11 +513,7 @@ impl LanguageServer for Backend {
         let snapshot = self.snapshot(&uri, "textDocument/diagnostic").await?;
         let items = self.guarded("textDocument/diagnostic", || {
             snapshot.map_or_else(Vec::new, |s| {
-                s.analysis
-                    .diagnostics
-                    .iter()
-                    .map(|d| convert::diagnostic(&uri, &s.document, encoding, d))
-                    .collect()
+                convert::diagnostics(&uri, &s.document, encoding, &s.analysis.diagnostics)
             })
         })?;
         Ok(DocumentDiagnosticReportResult::Report(

@@ -7,8 +7,14 @@
 //! error` and one that is JSON but not a JSON-RPC message gets `-32600 Invalid Request` (both with
 //! `id: null`, as JSON-RPC asks), bytes that are not a frame are skipped up to the next
 //! `Content-Length`, and the server keeps reading. One task owns the real stdout and writes whole
-//! frames, from the server and from the guard, so the two never interleave.
+//! frames, from the server, from the guard and from the [`Notifier`], so they never interleave.
+//!
+//! The [`Notifier`] is the fast path for `publishDiagnostics`: tower-lsp-server turns every
+//! notification into a `serde_json::Value` tree before writing it, which for thousands of
+//! diagnostics costs more than analysing the document. The notifier takes the typed parameters,
+//! serialises them once (on the caller's thread) and queues the frame.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 use tokio::io::{
     AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
@@ -19,10 +25,44 @@ use tokio::sync::mpsc;
 pub const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
 const PIPE_BYTES: usize = 1 << 20;
 
-/// What the guard hands back: the streams tower-lsp-server should read from and write to.
+/// What the guard hands back: the streams tower-lsp-server should read from and write to, and
+/// a notifier that writes straight to stdout.
 pub struct Guarded {
     pub input: DuplexStream,
     pub output: DuplexStream,
+    pub notifier: Notifier,
+}
+
+/// Sends notifications to the client past tower-lsp-server, in the order they are sent.
+#[derive(Clone)]
+pub struct Notifier {
+    frames: mpsc::UnboundedSender<Vec<u8>>,
+}
+
+/// A JSON-RPC notification, serialised straight from typed parameters.
+#[derive(Serialize)]
+struct Notification<'a, P: Serialize> {
+    jsonrpc: &'static str,
+    method: &'a str,
+    params: P,
+}
+
+/// The framed bytes of a notification (`Content-Length` header and JSON body).
+pub fn notification_frame<P: Serialize>(method: &str, params: P) -> Vec<u8> {
+    let body = serde_json::to_vec(&Notification {
+        jsonrpc: "2.0",
+        method,
+        params,
+    })
+    .unwrap_or_default();
+    frame(&body)
+}
+
+impl Notifier {
+    /// Queue a frame made by [`notification_frame`]. False once the output has closed.
+    pub fn send_frame(&self, frame: Vec<u8>) -> bool {
+        self.frames.send(frame).is_ok()
+    }
 }
 
 /// Start the guard tasks over `stdin` and `stdout`.
@@ -34,6 +74,7 @@ where
     let (server_input, mut to_server) = tokio::io::duplex(PIPE_BYTES);
     let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
     let (errors_tx, errors_rx) = mpsc::unbounded_channel::<Vec<u8>>();
+    let errors_tx_for_notifier = errors_tx.clone();
 
     tokio::spawn(async move {
         let mut reader = BufReader::new(stdin);
@@ -62,10 +103,14 @@ where
         let _ = to_server.shutdown().await;
     });
 
+    let notifier = Notifier {
+        frames: errors_tx_for_notifier,
+    };
     tokio::spawn(write_output(from_server, errors_rx, stdout));
     Guarded {
         input: server_input,
         output: server_output,
+        notifier,
     }
 }
 
