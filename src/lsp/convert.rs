@@ -1,6 +1,6 @@
 //! From the core's byte spans and diagnostics to LSP types, in the negotiated encoding.
 
-use super::documents::{Encoding, OpenDocument};
+use super::documents::{Encoding, LineTable, OpenDocument};
 use crate::analysis::diagnostic::{Diagnostic, Fix, Severity};
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::{
@@ -26,20 +26,23 @@ fn docs_href(rule: &str) -> Option<Uri> {
     format!("{RULE_DOCS_BASE}{rule}.md").parse::<Uri>().ok()
 }
 
-/// Many diagnostics at once: each rule's documentation address is built once, not per
-/// diagnostic (a large draft has thousands).
+/// Many diagnostics of one version's `text` at once (a large draft has thousands): positions
+/// come from one flat line table instead of a rope walk each, and each rule's documentation
+/// address is built once.
 pub fn diagnostics(
     uri: &Uri,
-    document: &OpenDocument,
+    text: &str,
     encoding: Encoding,
     diagnostics: &[Diagnostic],
 ) -> Vec<lsp::Diagnostic> {
+    let lines = LineTable::new(text);
+    let range = |start, end| lines.range(start, end, encoding);
     let mut hrefs: HashMap<&str, Option<Uri>> = HashMap::new();
     diagnostics
         .iter()
         .map(|d| {
             let href = hrefs.entry(d.rule).or_insert_with(|| docs_href(d.rule));
-            with_href(uri, document, encoding, d, href.clone())
+            with_href(uri, &range, d, href.clone())
         })
         .collect()
 }
@@ -50,19 +53,13 @@ pub fn diagnostic(
     encoding: Encoding,
     diagnostic: &Diagnostic,
 ) -> lsp::Diagnostic {
-    with_href(
-        uri,
-        document,
-        encoding,
-        diagnostic,
-        docs_href(diagnostic.rule),
-    )
+    let range = |start, end| document.range(start, end, encoding);
+    with_href(uri, &range, diagnostic, docs_href(diagnostic.rule))
 }
 
 fn with_href(
     uri: &Uri,
-    document: &OpenDocument,
-    encoding: Encoding,
+    range: &dyn Fn(usize, usize) -> lsp::Range,
     diagnostic: &Diagnostic,
     href: Option<Uri>,
 ) -> lsp::Diagnostic {
@@ -72,13 +69,13 @@ fn with_href(
         .map(|r| DiagnosticRelatedInformation {
             location: Location {
                 uri: uri.clone(),
-                range: document.range(r.span.start, r.span.end, encoding),
+                range: range(r.span.start, r.span.end),
             },
             message: r.message.clone(),
         })
         .collect();
     lsp::Diagnostic {
-        range: document.range(diagnostic.span.start, diagnostic.span.end, encoding),
+        range: range(diagnostic.span.start, diagnostic.span.end),
         severity: Some(severity(diagnostic.severity)),
         code: Some(NumberOrString::String(diagnostic.rule.to_string())),
         code_description: href.map(|href| CodeDescription { href }),

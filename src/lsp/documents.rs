@@ -72,6 +72,60 @@ impl OpenDocument {
     }
 }
 
+/// Line starts of one version's text, for converting many byte offsets at once (a publish
+/// with thousands of diagnostics) without walking the rope for each. Lines break exactly as the
+/// rope breaks them: `\n`, `\r\n` and a lone `\r`.
+pub struct LineTable<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineTable<'t> {
+    pub fn new(text: &'t str) -> LineTable<'t> {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineTable { text, starts }
+    }
+
+    /// The LSP position of a byte offset (clamped, and moved back to a char boundary), equal to
+    /// [`offset_to_position`] on a rope of the same text.
+    pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        };
+        let before = &self.text[self.starts[line]..offset];
+        let column = match encoding {
+            Encoding::Utf8 => before.len(),
+            Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
+        };
+        Position {
+            line: line as u32,
+            character: column as u32,
+        }
+    }
+
+    pub fn range(&self, start: usize, end: usize, encoding: Encoding) -> Range {
+        Range {
+            start: self.position(start, encoding),
+            end: self.position(end, encoding),
+        }
+    }
+}
+
 /// Characters of a line's content, without its line ending.
 fn line_content_chars(rope: &Rope, line: usize) -> usize {
     let slice = rope.line(line);
@@ -237,5 +291,29 @@ mod tests {
                 character: 0
             }
         );
+    }
+
+    #[test]
+    fn the_line_table_agrees_with_the_rope_at_every_offset() {
+        for text in [
+            "",
+            "plain\nlines\n",
+            "crlf\r\nand lone\rcr\r\r\n\n",
+            "emoji 😀 and 漢字\r\n- é\n\r",
+            "\r",
+            "no newline at all 🎉",
+        ] {
+            let doc = OpenDocument::new(text, 1);
+            let table = LineTable::new(text);
+            for offset in 0..=text.len() + 2 {
+                for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                    assert_eq!(
+                        table.position(offset, encoding),
+                        doc.position(offset, encoding),
+                        "{text:?} at {offset} in {encoding:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ pub struct Backend {
 fn diagnostics_frame(uri: &Uri, snapshot: &Snapshot, encoding: Encoding) -> Vec<u8> {
     let diagnostics = convert::diagnostics(
         uri,
-        &snapshot.document,
+        &snapshot.text,
         encoding,
         &snapshot.analysis.diagnostics,
     );
@@ -513,7 +513,7 @@ impl LanguageServer for Backend {
         let snapshot = self.snapshot(&uri, "textDocument/diagnostic").await?;
         let items = self.guarded("textDocument/diagnostic", || {
             snapshot.map_or_else(Vec::new, |s| {
-                convert::diagnostics(&uri, &s.document, encoding, &s.analysis.diagnostics)
+                convert::diagnostics(&uri, &s.text, encoding, &s.analysis.diagnostics)
             })
         })?;
         Ok(DocumentDiagnosticReportResult::Report(
