@@ -6,6 +6,11 @@
 //! (the cost of an edit) and at the default (what a user feels). Then: the resident memory of a
 //! server holding 50 open 20 KB docs, and the peak RSS of `rung check` on a 10 MB doc.
 //!
+//! The timing client reads each frame whole and decodes it into typed fields (method, uri,
+//! version; the diagnostics array is parsed and skipped), as an editor's client would before
+//! acting on it; it builds no `serde_json::Value` tree, whose cost would be the client's, not
+//! the server's. The number of diagnostics in each publish is reported alongside.
+//!
 //! `cargo bench --bench edit_latency` measures; `-- --test` is the CI smoke mode (5 edits).
 
 #[path = "support/docgen.rs"]
@@ -14,8 +19,108 @@ mod docgen;
 mod lsp_client;
 
 use lsp_client::{Client, utf16_client};
-use serde_json::json;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
+
+/// A synchronous stdio client for timing: no reader thread, no `Value` trees for what it reads.
+struct TimingClient {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+/// The fields of an incoming message the timing loop needs.
+#[derive(Deserialize)]
+struct Incoming {
+    id: Option<IgnoredAny>,
+    method: Option<String>,
+    params: Option<PublishParams>,
+}
+
+#[derive(Deserialize)]
+struct PublishParams {
+    uri: Option<String>,
+    version: Option<i64>,
+    diagnostics: Option<Vec<IgnoredAny>>,
+}
+
+impl TimingClient {
+    fn start(debounce_ms: u64) -> TimingClient {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rung"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("rung lsp starts");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::with_capacity(1 << 20, child.stdout.take().unwrap());
+        let mut client = TimingClient {
+            child,
+            stdin,
+            stdout,
+        };
+        client.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": { "debounceMs": debounce_ms } } }));
+        while client.read().id.is_none() {}
+        client.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+        client
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = serde_json::to_vec(message).unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        self.stdin.write_all(&body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn read(&mut self) -> Incoming {
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            assert!(
+                self.stdout.read_line(&mut line).unwrap() > 0,
+                "server closed"
+            );
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(value) = line.strip_prefix("Content-Length:") {
+                length = value.trim().parse::<usize>().ok();
+            }
+        }
+        let mut body = vec![0; length.expect("Content-Length")];
+        self.stdout.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body).expect("a JSON-RPC message")
+    }
+
+    /// Wait for the diagnostics of `version`; returns how many there were.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> usize {
+        loop {
+            let message = self.read();
+            if message.method.as_deref() != Some("textDocument/publishDiagnostics") {
+                continue;
+            }
+            let Some(params) = message.params else {
+                continue;
+            };
+            if params.uri.as_deref() == Some(uri) && params.version == Some(version) {
+                return params.diagnostics.map_or(0, |d| d.len());
+            }
+        }
+    }
+}
+
+impl Drop for TimingClient {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
@@ -23,12 +128,11 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 /// Median and p95 of `n_edits` single-character edits, alternately inserting and deleting one
 /// character inside a win, each timed to its own published diagnostics.
-fn edit_latency(doc: &str, debounce_ms: u64, n_edits: usize) -> (Duration, Duration) {
-    let mut client = Client::start();
-    client.initialize(utf16_client(), json!({ "debounceMs": debounce_ms }));
+fn edit_latency(doc: &str, debounce_ms: u64, n_edits: usize) -> (Duration, Duration, usize) {
+    let mut client = TimingClient::start(debounce_ms);
     let uri = "file:///tmp/rung-bench/promo.md";
-    client.open(uri, doc);
-    client.diagnostics(uri, 1);
+    client.send(&json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": doc } } }));
+    let n_diagnostics = client.diagnostics(uri, 1);
     // Edit in the middle of the document, at the start of an entry's text.
     let middle = doc[doc.len() / 2..]
         .find("\n- ")
@@ -42,13 +146,18 @@ fn edit_latency(doc: &str, debounce_ms: u64, n_edits: usize) -> (Duration, Durat
         } else {
             json!([{ "range": { "start": { "line": line, "character": 2 }, "end": { "line": line, "character": 3 } }, "text": "" }])
         };
+        let message = json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": { "textDocument": { "uri": uri, "version": version }, "contentChanges": change } });
         let sent = Instant::now();
-        client.change(uri, version, change);
+        client.send(&message);
         client.diagnostics(uri, version);
         times.push(sent.elapsed());
     }
     times.sort();
-    (percentile(&times, 0.5), percentile(&times, 0.95))
+    (
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        n_diagnostics,
+    )
 }
 
 /// Resident and peak memory of the server process with 50 open 20 KB documents, in MB.
@@ -98,14 +207,14 @@ fn main() {
     let n_edits = if smoke { 5 } else { 200 };
     let sizes: [(usize, &str); 2] = [(20_000, "20 KB"), (1_000_000, "1 MB")];
     println!("edit → publishDiagnostics over stdio, {n_edits} single-character edits each");
-    println!("doc     debounce   median      p95");
+    println!("doc     debounce   median      p95   diagnostics per publish");
     let mut medians = Vec::new();
     for (size, label) in sizes {
         let doc = docgen::promo_doc(size);
         for debounce in [0, 50] {
-            let (median, p95) = edit_latency(&doc, debounce, n_edits);
+            let (median, p95, n_diagnostics) = edit_latency(&doc, debounce, n_edits);
             println!(
-                "{label:6}  {debounce:>5} ms  {:>7.2} ms  {:>7.2} ms",
+                "{label:6}  {debounce:>5} ms  {:>7.2} ms  {:>7.2} ms  {n_diagnostics}",
                 median.as_secs_f64() * 1e3,
                 p95.as_secs_f64() * 1e3
             );
