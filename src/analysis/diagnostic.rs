@@ -84,7 +84,9 @@ pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
     pub span: Span,
-    pub message: String,
+    /// Borrowed when the message is fixed text.
+    pub message: std::borrow::Cow<'static, str>,
     pub related: Vec<Related>,
-    pub fix: Option<Fix>,
+    /// Boxed: most diagnostics have none, and the list of a large draft is long.
+    pub fix: Option<Box<Fix>>,
 }

@@ -80,7 +80,7 @@ fn with_href(
         code: Some(NumberOrString::String(diagnostic.rule.to_string())),
         code_description: href.map(|href| CodeDescription { href }),
         source: Some("rung".to_string()),
-        message: diagnostic.message.clone(),
+        message: diagnostic.message.to_string(),
         related_information: if related.is_empty() {
             None
         } else {

@@ -94,7 +94,7 @@ mod tests {
     fn fires_once_per_missing_trait_on_the_target() {
         let text = "---\nkind: promo\nlevel: E4\ntarget: E5\n---\n## Ownership\n- Owned the retry service.\n## Wins\n- Shipped X #delivery\n## Mentoring\n- Mentored two hires.\n";
         let found = diagnostics(RULE, text);
-        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<&str> = found.iter().map(|d| &*d.message).collect();
         assert_eq!(
             messages,
             [

@@ -9,6 +9,7 @@ use super::Context;
 use super::diagnostic::{Fix, Related, Severity};
 use super::document::DocKind;
 use super::text::Span;
+use std::borrow::Cow;
 
 mod action_without_date;
 mod broken_evidence_link;
@@ -43,13 +44,14 @@ pub(crate) mod testing;
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub span: Span,
-    pub message: String,
+    /// Borrowed when the message is fixed text: a large draft has tens of thousands.
+    pub message: Cow<'static, str>,
     pub related: Vec<Related>,
-    pub fix: Option<Fix>,
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Finding {
-    pub fn new(span: Span, message: impl Into<String>) -> Finding {
+    pub fn new(span: Span, message: impl Into<Cow<'static, str>>) -> Finding {
         Finding {
             span,
             message: message.into(),
@@ -59,7 +61,7 @@ impl Finding {
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Finding {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 

@@ -102,5 +102,5 @@ pub fn message(rule: &str, text: &str) -> String {
         1,
         "{rule}: expected one diagnostic, got {found:#?}"
     );
-    found[0].message.clone()
+    found[0].message.to_string()
 }

@@ -1,0 +1,167 @@
+//! Split a large Markdown body into pieces that pulldown-cmark parses exactly as it parses the
+//! whole, so only one piece's event tree is alive at a time (DESIGN §7: `rung check` on a 10 MB
+//! document in under 100 MB; pulldown-cmark's tree for the whole of it alone is ~60 MB).
+//!
+//! A piece may start only at a line that opens an ATX heading at column 0 (`#` to `######`, then
+//! a space, a tab or the line's end) and follows a blank line. The blank line ends paragraphs
+//! (so lazy continuation and setext underlines cannot reach the heading), lists, block quotes,
+//! tables, indented code and HTML blocks of types 6 and 7, and a heading at column 0 is indented
+//! too little to belong to any list item. What can still carry on past such a line is:
+//! - a fenced code block, which runs to its closing fence;
+//! - an HTML block of types 1–5 (`<script`, `<pre`, `<!--`, …), which runs to its end marker
+//!   even across blank lines;
+//! - a link reference definition, which is global to the document.
+//!
+//! Rather than mirror CommonMark's container rules to track these (where a mistake would split
+//! inside a fence), a body that holds any of them is not split at all: no "```" or "~~~", no
+//! line whose first character after indentation and container markers is `<` (a one-line
+//! `<!-- … -->` comment aside), and nothing that could define a link reference. A test compares
+//! the events and ranges of split and whole parses.
+
+/// Pieces smaller than this are not split further: a typical growth doc is one piece, parsed
+/// exactly as before.
+pub const MIN_PIECE_BYTES: usize = 64 * 1024;
+
+/// Byte offsets in `body` where pieces start, first `0`; each piece ends where the next starts.
+pub fn piece_starts(body: &str, min_piece: usize) -> Vec<usize> {
+    let mut starts = vec![0];
+    if body.len() < 2 * min_piece || !is_splittable(body) {
+        return starts;
+    }
+    let mut previous_blank = true;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if previous_blank
+            && is_atx_heading_at_column_0(content)
+            && line_start - starts.last().copied().unwrap_or(0) >= min_piece
+            && body.len() - line_start >= min_piece
+        {
+            starts.push(line_start);
+        }
+        previous_blank = content.trim().is_empty();
+    }
+    starts
+}
+
+/// False when the body holds a construct that may run past a heading: a code fence, an HTML
+/// block, or a link reference definition (over-approximated, so some plain bodies are refused).
+fn is_splittable(body: &str) -> bool {
+    if body.contains("```") || body.contains("~~~") {
+        return false;
+    }
+    !body.lines().any(|line| {
+        let start = line.trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, '>' | '-' | '*' | '+' | '.' | ')')
+                || c.is_ascii_digit()
+        });
+        let one_line_comment = start
+            .strip_prefix("<!--")
+            .is_some_and(|rest| rest.contains("-->"));
+        (start.starts_with('<') && !one_line_comment)
+            || (start.starts_with('[') && line.contains("]:"))
+    })
+}
+
+fn is_atx_heading_at_column_0(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes) && matches!(line.as_bytes().get(hashes), None | Some(b' ' | b'\t'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Event, Options, Parser};
+
+    const OPTIONS: Options = Options::ENABLE_TABLES
+        .union(Options::ENABLE_STRIKETHROUGH)
+        .union(Options::ENABLE_TASKLISTS);
+
+    fn whole(body: &str) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
+        Parser::new_ext(body, OPTIONS).into_offset_iter().collect()
+    }
+
+    fn split(body: &str, min_piece: usize) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
+        let mut starts = piece_starts(body, min_piece);
+        starts.push(body.len());
+        starts
+            .windows(2)
+            .flat_map(|w| {
+                let (from, to) = (w[0], w[1]);
+                Parser::new_ext(&body[from..to], OPTIONS)
+                    .into_offset_iter()
+                    .map(move |(e, r)| (e, r.start + from..r.end + from))
+            })
+            .collect()
+    }
+
+    /// Every tricky construct near a heading, and plain sections between them.
+    const PARTS: [&str; 19] = [
+        "## Ownership\n\n- Cut p99 from 800 ms to 120 ms #ownership\n  - detail\n\n",
+        "```\n\n# not a heading\n\n```\n\n",
+        "~~~~md\n\n# inside tildes\n~~~\n\n# still inside\n\n~~~~\n\n",
+        "<!-- a comment\n\n# inside the comment\n\n-->\n\n",
+        "<pre>\n\n# inside pre\n\n</pre>\n\n",
+        "<div>\n# inside a div block\n\n",
+        "> quote\n> more\n\n",
+        "- a list\n\n- loose\n\n",
+        "Setext\n---\n\n",
+        "| a | b |\n| - | - |\n| 1 | 2 |\n\n",
+        "    indented code\n\n",
+        "- item\n  ```\n\n# after an unclosed fence in an item\n\n",
+        "#hashtag is not a heading\n\n",
+        "####### seven is not a heading\n\n",
+        "Text with *emphasis\nover lines* and `code`.\n\n",
+        "# Top heading\n\nParagraph.\n\n",
+        "<!-- rung-disable vague-win -->\n\n",
+        "- [ ] task\n- [x] done\n\n",
+        "Line ending in two spaces  \nand a hard break.\n\n",
+    ];
+
+    #[test]
+    fn split_parses_equal_the_whole_parse() {
+        // Every ordered triple of parts, split wherever allowed.
+        let mut split_bodies = 0;
+        for a in PARTS {
+            for b in PARTS {
+                for c in PARTS {
+                    let body = format!("{a}{b}{c}{a}");
+                    split_bodies += usize::from(piece_starts(&body, 1).len() > 1);
+                    assert_eq!(split(&body, 1), whole(&body), "{body:?}");
+                }
+            }
+        }
+        // Many triples have a heading after a first part and no fence or HTML block: split.
+        assert!(split_bodies > 500, "only {split_bodies} bodies were split");
+    }
+
+    #[test]
+    fn bodies_with_fences_or_html_blocks_are_not_split() {
+        for body in [
+            "# One\n\n```\n\n# fenced\n```\n\n# Two\n",
+            "# One\n\n<!--\n\n# commented\n-->\n\n# Two\n",
+            "# One\n\n- <pre>\n\n# Two\n",
+        ] {
+            assert_eq!(piece_starts(body, 1), vec![0], "{body:?}");
+        }
+        let plain = "# One\n\n<!-- rung-disable -->\n- item\n\n# Two\n";
+        assert_eq!(piece_starts(plain, 1).len(), 2);
+    }
+
+    #[test]
+    fn a_link_reference_definition_stops_all_splitting() {
+        let body = "# One\n\nSee [the doc][d].\n\n# Two\n\n[d]: https://example.com\n";
+        assert_eq!(piece_starts(body, 1), vec![0]);
+        assert_eq!(split(body, 1), whole(body));
+    }
+
+    #[test]
+    fn small_bodies_are_one_piece() {
+        let body = "# One\n\ntext\n\n# Two\n\ntext\n";
+        assert_eq!(piece_starts(body, MIN_PIECE_BYTES), vec![0]);
+        assert_eq!(piece_starts(body, 1).len(), 2);
+    }
+}
