@@ -51,12 +51,17 @@ pub struct TextEdit {
 /// A named, safe edit that resolves (or helps resolve) a diagnostic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
-    pub title: String,
+    /// Borrowed when fixed text (most fixes' titles are).
+    pub title: std::borrow::Cow<'static, str>,
     pub edits: Vec<TextEdit>,
 }
 
 impl Fix {
-    pub fn replace(title: impl Into<String>, span: Span, new_text: impl Into<String>) -> Fix {
+    pub fn replace(
+        title: impl Into<std::borrow::Cow<'static, str>>,
+        span: Span,
+        new_text: impl Into<String>,
+    ) -> Fix {
         Fix {
             title: title.into(),
             edits: vec![TextEdit {
@@ -66,7 +71,11 @@ impl Fix {
         }
     }
 
-    pub fn insert(title: impl Into<String>, offset: usize, new_text: impl Into<String>) -> Fix {
+    pub fn insert(
+        title: impl Into<std::borrow::Cow<'static, str>>,
+        offset: usize,
+        new_text: impl Into<String>,
+    ) -> Fix {
         Fix::replace(title, Span::empty_at(offset), new_text)
     }
 }

@@ -165,9 +165,9 @@ pub struct Entry {
     pub role: EntryRole,
     /// A date at the start of the entry's text.
     pub date: Option<Span>,
-    /// Indexes into `Document::tags` and `Document::links`.
-    pub tags: Vec<usize>,
-    pub links: Vec<usize>,
+    /// Indexes into `Document::tags` and `Document::links`: an entry's own are consecutive.
+    pub tags: IndexRange,
+    pub links: IndexRange,
     /// The column (in bytes from the line start) where the item's text starts: nested lines go
     /// there.
     pub content_column: usize,
@@ -192,6 +192,39 @@ impl Entry {
         } else {
             std::borrow::Cow::Owned(format!("{}\n{}", self.text, self.detail))
         }
+    }
+}
+
+/// A run of consecutive indexes into one of `Document`'s lists: 8 bytes and no allocation per
+/// entry, where a `Vec` took 24 and one (a large draft has a hundred thousand entries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IndexRange {
+    start: u32,
+    end: u32,
+}
+
+impl IndexRange {
+    pub fn iter(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// Add the next index; indexes must come in order, one after another.
+    pub(crate) fn push(&mut self, idx: usize) {
+        let idx = idx as u32;
+        if self.is_empty() {
+            self.start = idx;
+        } else {
+            debug_assert_eq!(self.end, idx, "an entry's indexes are consecutive");
+        }
+        self.end = idx + 1;
     }
 }
 

@@ -250,6 +250,9 @@ fn run_rules(context: &Context) -> Vec<Diagnostic> {
         }
         findings.clear();
         (rule.check)(context, &mut findings);
+        // Grow to exactly what is needed: a large draft has tens of thousands of diagnostics,
+        // and doubling would leave up to half of them again unused at the peak.
+        diagnostics.reserve_exact(findings.len());
         for finding in findings.drain(..) {
             let on_suppressed_line = index.as_ref().is_some_and(|index| {
                 let line = index.line_of(finding.span.start);

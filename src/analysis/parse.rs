@@ -5,8 +5,8 @@
 use super::chunks;
 use super::dates;
 use super::document::{
-    DocKind, Entry, EntryRole, Link, Section, SectionKind, Suppression, SuppressionScope, Tag,
-    TextPiece, source_span,
+    DocKind, Entry, EntryRole, IndexRange, Link, Section, SectionKind, Suppression,
+    SuppressionScope, Tag, TextPiece, source_span,
 };
 use super::placeholders::is_placeholder_only;
 use super::text::Span;
@@ -46,8 +46,8 @@ struct EntryBuilder {
     text_span: Option<Span>,
     detail: String,
     pieces: Vec<TextPiece>,
-    tags: Vec<usize>,
-    links: Vec<usize>,
+    tags: IndexRange,
+    links: IndexRange,
     content_column: Option<usize>,
     marker_column: usize,
 }
@@ -127,8 +127,8 @@ impl<'t> Builder<'t> {
                         text_span: None,
                         detail: String::new(),
                         pieces: Vec::new(),
-                        tags: Vec::new(),
-                        links: Vec::new(),
+                        tags: IndexRange::default(),
+                        links: IndexRange::default(),
                         content_column: None,
                         marker_column: range.start - line_start,
                     });

@@ -39,7 +39,7 @@ pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> Trai
         let by_tag = entry
             .tags
             .iter()
-            .any(|&t| doc.tags[t].trait_idx == Some(trait_idx));
+            .any(|t| doc.tags[t].trait_idx == Some(trait_idx));
         if by_section || by_tag {
             n_evidence += 1;
             if assess(&entry.full_text()) == Impact::Measurable {

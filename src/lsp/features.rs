@@ -151,7 +151,7 @@ pub fn code_actions(
         let lsp_diagnostic = convert::diagnostic(uri, &snapshot.document, encoding, diagnostic);
         if let Some(fix) = &diagnostic.fix {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.clone(),
+                title: fix.title.to_string(),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![lsp_diagnostic.clone()]),
                 edit: Some(convert::workspace_edit(
@@ -187,7 +187,7 @@ pub fn code_actions(
             comment,
         );
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: fix.title.clone(),
+            title: fix.title.to_string(),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![lsp_diagnostic]),
             edit: Some(convert::workspace_edit(

@@ -62,7 +62,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             .any(|e| {
                 e.tags
                     .iter()
-                    .any(|&t| doc.tags[t].trait_idx == Some(trait_idx))
+                    .any(|t| doc.tags[t].trait_idx == Some(trait_idx))
                     || mentions(&e.full_text(), &tr.name)
                     || mentions(&e.full_text(), &tr.id)
             });

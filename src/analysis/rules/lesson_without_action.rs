@@ -73,14 +73,14 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let lesson_tags: HashSet<&str> = lesson
             .tags
             .iter()
-            .map(|&t| doc.tags[t].name.as_str())
+            .map(|t| doc.tags[t].name.as_str())
             .collect();
         let answered = changes.iter().zip(&change_stems).any(|(change, stems)| {
             !stems.is_disjoint(&lesson_stems)
                 || change
                     .tags
                     .iter()
-                    .any(|&t| lesson_tags.contains(doc.tags[t].name.as_str()))
+                    .any(|t| lesson_tags.contains(doc.tags[t].name.as_str()))
         });
         if !answered {
             out.push(Finding::new(
