@@ -71,3 +71,39 @@ pub fn promo_doc(bytes: usize) -> String {
     }
     out
 }
+
+const MEASURED: [&str; 6] = [
+    "Cut p99 latency of the search API from 800 ms to 120 ms for 3 partner teams #ownership",
+    "Moved 4 teams onto the shared flag service, retiring 2 homegrown systems #coordination",
+    "Saved $210k a year by moving cold logs to object storage #direction",
+    "Mentored two new hires; both led a feature within their first quarter #mentorship",
+    "Brought flaky test reruns from 30 a day to 2 across all 9 repositories #craft",
+    "Shipped the importer rewrite, making nightly imports 3x faster #delivery",
+];
+
+/// A brag doc of at least `bytes` bytes whose wins are measured, tagged and dated: the same
+/// shape of document with few diagnostics, to tell the cost of analysis from that of publishing.
+pub fn quiet_brag_doc(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 4096);
+    out.push_str(
+        "---\nkind: brag\nladder: bigtech\nlevel: E5\nname: Sam Rivera\n---\n\n# Brag doc\n\n",
+    );
+    let mut i = 0usize;
+    while out.len() < bytes {
+        let (year, week) = (2000 + i / 52, i % 52 + 1);
+        out.push_str(&format!("## {year}, week {week}\n\n"));
+        for j in 0..8 {
+            out.push_str(&format!("- {}\n", MEASURED[(i + j) % MEASURED.len()]));
+            if j % 3 == 0 {
+                out.push_str(&format!(
+                    "  - detail {j}: from {} to {} ms for the checkout flow\n",
+                    100 + i % 900,
+                    10 + j
+                ));
+            }
+        }
+        out.push('\n');
+        i += 1;
+    }
+    out
+}

@@ -22,7 +22,31 @@ pub fn near_miss<'c, T: Copy>(
     written: &str,
     candidates: impl Iterator<Item = (&'c str, T)>,
 ) -> Option<(&'c str, T)> {
+    near_miss_normalized(&normalize_name(written), candidates)
+}
+
+/// [`near_miss`] over sorted spellings: only those that share the first letter are compared (a
+/// large draft has thousands of headings, each checked against every trait and role).
+pub fn near_miss_sorted<'c, T: Copy>(
+    written: &str,
+    sorted: &'c [(String, T)],
+) -> Option<(&'c str, T)> {
     let written = normalize_name(written);
+    let first = written.chars().next()?;
+    let mut prefix = [0; 4];
+    let prefix = &*first.encode_utf8(&mut prefix);
+    let start = sorted.partition_point(|(name, _)| name.as_str() < prefix);
+    let candidates = sorted[start..]
+        .iter()
+        .take_while(|(name, _)| name.starts_with(prefix))
+        .map(|(name, value)| (name.as_str(), *value));
+    near_miss_normalized(&written, candidates)
+}
+
+fn near_miss_normalized<'c, T: Copy>(
+    written: &str,
+    candidates: impl Iterator<Item = (&'c str, T)>,
+) -> Option<(&'c str, T)> {
     let first = written.chars().next()?;
     let mut best: Option<(usize, &'c str, T)> = None;
     for (candidate, value) in candidates {
@@ -36,7 +60,7 @@ pub fn near_miss<'c, T: Copy>(
         if allowed == 0 || candidate.len().abs_diff(written.len()) > allowed {
             continue;
         }
-        let distance = strsim::damerau_levenshtein(&written, candidate);
+        let distance = strsim::damerau_levenshtein(written, candidate);
         if distance <= allowed
             && best
                 .as_ref()
@@ -114,5 +138,40 @@ mod tests {
             closest("bigtec", ["bigtech", "generic"].into_iter()),
             Some("bigtech")
         );
+    }
+
+    #[test]
+    fn the_sorted_search_agrees_with_the_full_one() {
+        let catalogue = crate::catalogue::Catalogue::builtin();
+        let ladder = catalogue.ladder("bigtech").unwrap();
+        let traits = ladder.trait_spellings();
+        let roles = ladder.role_spellings();
+        for written in [
+            "Ownrship",
+            "Ownership",
+            "Mentorshp",
+            "Winz",
+            "Wins",
+            "Feedbak",
+            "Next step",
+            "Didnt go well",
+            "2026, week 3",
+            "Éclat",
+            "",
+            "#",
+            "Comunication",
+            "Scope",
+        ] {
+            assert_eq!(
+                near_miss_sorted(written, traits),
+                near_miss(written, traits.iter().map(|(n, v)| (n.as_str(), *v))),
+                "{written}"
+            );
+            assert_eq!(
+                near_miss_sorted(written, roles),
+                near_miss(written, roles.iter().map(|(n, v)| (n.as_str(), *v))),
+                "{written}"
+            );
+        }
     }
 }

@@ -208,6 +208,10 @@ pub struct Ladder {
     trait_by_name: HashMap<String, usize>,
     level_by_name: HashMap<String, usize>,
     role_by_name: HashMap<String, Role>,
+    /// The keys of `trait_by_name` and `role_by_name`, sorted, so a near-miss search looks only
+    /// at the spellings that share the written name's first letter.
+    trait_spelling_list: Vec<(String, usize)>,
+    role_spelling_list: Vec<(String, Role)>,
 }
 
 impl Ladder {
@@ -244,6 +248,16 @@ impl Ladder {
         for (role, alias) in extra_roles {
             role_by_name.insert(normalize_name(&alias), role);
         }
+        let mut trait_spelling_list: Vec<(String, usize)> = trait_by_name
+            .iter()
+            .map(|(name, &idx)| (name.clone(), idx))
+            .collect();
+        trait_spelling_list.sort();
+        let mut role_spelling_list: Vec<(String, Role)> = role_by_name
+            .iter()
+            .map(|(name, &role)| (name.clone(), role))
+            .collect();
+        role_spelling_list.sort_by(|a, b| a.0.cmp(&b.0));
         Ladder {
             id,
             name,
@@ -253,6 +267,8 @@ impl Ladder {
             trait_by_name,
             level_by_name,
             role_by_name,
+            trait_spelling_list,
+            role_spelling_list,
         }
     }
 
@@ -290,16 +306,14 @@ impl Ladder {
 
     /// Every normalized spelling of a trait (id, name, aliases) with the trait's index, for
     /// near-miss suggestions.
-    pub fn trait_spellings(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.trait_by_name
-            .iter()
-            .map(|(name, &idx)| (name.as_str(), idx))
+    /// Every normalized spelling of a trait (id, name, aliases), sorted.
+    pub fn trait_spellings(&self) -> &[(String, usize)] {
+        &self.trait_spelling_list
     }
 
-    pub fn role_spellings(&self) -> impl Iterator<Item = (&str, Role)> {
-        self.role_by_name
-            .iter()
-            .map(|(name, &role)| (name.as_str(), role))
+    /// Every normalized spelling of a section role, sorted.
+    pub fn role_spellings(&self) -> &[(String, Role)] {
+        &self.role_spelling_list
     }
 }
 

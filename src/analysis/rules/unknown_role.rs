@@ -5,7 +5,7 @@ use super::{ALL_KINDS, Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::SectionKind;
-use crate::analysis::names::near_miss;
+use crate::analysis::names::near_miss_sorted;
 
 pub const RULE: Rule = Rule {
     name: "unknown-role",
@@ -47,7 +47,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let Some((spelling, role)) = near_miss(&section.title, cx.ladder.role_spellings()) else {
+        let Some((spelling, role)) = near_miss_sorted(&section.title, cx.ladder.role_spellings())
+        else {
             continue;
         };
         let mut finding = Finding::new(

@@ -4,7 +4,7 @@ use super::{ALL_KINDS, Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::SectionKind;
-use crate::analysis::names::near_miss;
+use crate::analysis::names::near_miss_sorted;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
 
@@ -44,7 +44,7 @@ pub(crate) fn trait_near_miss<'l>(
     ladder: &'l Ladder,
     written: &str,
 ) -> Option<&'l crate::catalogue::Trait> {
-    near_miss(written, ladder.trait_spellings()).map(|(_, idx)| &ladder.traits[idx])
+    near_miss_sorted(written, ladder.trait_spellings()).map(|(_, idx)| &ladder.traits[idx])
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
