@@ -293,11 +293,12 @@ impl<'t> Builder<'t> {
         }
         let title = heading.title.trim().to_string();
         let title_span = heading.title_span.unwrap_or(Span::empty_at(range.end));
+        let normalized = crate::catalogue::normalize_name(&title);
         let kind = if title.is_empty() {
             SectionKind::Free
-        } else if let Some(role) = self.ladder.find_role(&title) {
+        } else if let Some(role) = self.ladder.find_role_normalized(&normalized) {
             SectionKind::Role(role)
-        } else if let Some(trait_idx) = self.ladder.trait_index(&title) {
+        } else if let Some(trait_idx) = self.ladder.trait_index_normalized(&normalized) {
             SectionKind::Trait(trait_idx)
         } else {
             SectionKind::Free
@@ -478,8 +479,16 @@ fn looks_like_prompt(text: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ':')
         .next()
         .unwrap_or("")
-        .to_lowercase();
-    PROMPT_VERBS.contains(&first.trim_end_matches([',', '.']))
+        .trim_end_matches([',', '.']);
+    if first.is_ascii() {
+        // The verbs are ASCII: compare without lowercasing a copy.
+        PROMPT_VERBS
+            .iter()
+            .any(|verb| verb.eq_ignore_ascii_case(first))
+    } else {
+        let first = first.to_lowercase();
+        PROMPT_VERBS.contains(&first.trim_end_matches([',', '.']))
+    }
 }
 
 /// Find `#tag` words in the source bytes of one text event. A tag is not at the start of its

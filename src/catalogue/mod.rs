@@ -274,7 +274,16 @@ impl Ladder {
 
     /// The trait a heading or tag names; a plural ("Learnings") names the same trait.
     pub fn trait_index(&self, name: &str) -> Option<usize> {
-        lookup_with_plural(&self.trait_by_name, &normalize_name(name)).copied()
+        // Tags (`#ownership`) are usually normalized already: look them up without a copy.
+        if is_normalized_word(name) {
+            return self.trait_index_normalized(name);
+        }
+        self.trait_index_normalized(&normalize_name(name))
+    }
+
+    /// [`Ladder::trait_index`] of a name already passed through [`normalize_name`].
+    pub fn trait_index_normalized(&self, normalized: &str) -> Option<usize> {
+        lookup_with_plural(&self.trait_by_name, normalized).copied()
     }
 
     pub fn find_trait(&self, name: &str) -> Option<&Trait> {
@@ -294,7 +303,12 @@ impl Ladder {
     }
 
     pub fn find_role(&self, heading: &str) -> Option<Role> {
-        lookup_with_plural(&self.role_by_name, &normalize_name(heading)).copied()
+        self.find_role_normalized(&normalize_name(heading))
+    }
+
+    /// [`Ladder::find_role`] of a heading already passed through [`normalize_name`].
+    pub fn find_role_normalized(&self, normalized: &str) -> Option<Role> {
+        lookup_with_plural(&self.role_by_name, normalized).copied()
     }
 
     /// The lowest level that lists `trait_id` among its expected traits.
@@ -315,6 +329,15 @@ impl Ladder {
     pub fn role_spellings(&self) -> &[(String, Role)] {
         &self.role_spelling_list
     }
+}
+
+/// True when [`normalize_name`] would return `text` unchanged: lowercase ASCII letters and
+/// digits only, not starting with the `trait` prefix it strips.
+fn is_normalized_word(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 fn lookup_with_plural<'m, T>(map: &'m HashMap<String, T>, key: &str) -> Option<&'m T> {
