@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use rung::analysis::document::DocKind;
+use rung::analysis::memo::Memo;
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 use rung::lsp::{Encoding, OpenDocument};
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
@@ -156,5 +157,24 @@ proptest! {
         }
         let second = analyze(&input, &settings, &NoFileSystem);
         prop_assert_eq!(first.diagnostics, second.diagnostics);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The language server keeps a memo per document across edits: every analysis with it must
+    /// equal a fresh analysis without it.
+    #[test]
+    fn an_analysis_with_a_kept_memo_equals_a_fresh_one(versions in prop::collection::vec(growth_doc(), 1..6), kind in 0usize..4) {
+        let settings = Settings::default();
+        let memo = Memo::new();
+        for text in versions.iter().chain(versions.iter().rev()) {
+            let fresh = Input { forced_kind: Some(DocKind::ALL[kind]), today: Some("2026-11-27"), ..Input::new(text) };
+            let kept = Input { memo: Some(&memo), ..fresh };
+            let with_memo = analyze(&kept, &settings, &NoFileSystem);
+            let without = analyze(&fresh, &settings, &NoFileSystem);
+            prop_assert_eq!(with_memo.diagnostics, without.diagnostics);
+        }
     }
 }

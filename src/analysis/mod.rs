@@ -12,6 +12,7 @@ pub mod document;
 pub mod front_matter;
 pub mod ide;
 pub mod impact;
+pub mod memo;
 pub mod names;
 pub mod parse;
 pub mod placeholders;
@@ -92,6 +93,9 @@ pub struct Input<'a> {
     pub forced_kind: Option<DocKind>,
     /// Today's date as `YYYY-MM-DD`, for the fix that dates an entry.
     pub today: Option<&'a str>,
+    /// Results kept from earlier analyses of this document (the language server keeps one per
+    /// open document); the result is the same with or without it.
+    pub memo: Option<&'a memo::Memo>,
 }
 
 impl<'a> Input<'a> {
@@ -102,6 +106,7 @@ impl<'a> Input<'a> {
             config_kind: None,
             forced_kind: None,
             today: None,
+            memo: None,
         }
     }
 }
@@ -122,6 +127,7 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     pub links: &'a dyn LinkResolver,
     pub today: Option<&'a str>,
+    pub memo: Option<&'a memo::Memo>,
 }
 
 /// Decide the kind of a document (DESIGN §1: front matter, then `rung.toml`, then file name).
@@ -201,8 +207,13 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         settings,
         links,
         today: input.today,
+        memo: input.memo,
     };
+    let generation = input.memo.map(memo::Memo::start);
     let diagnostics = run_rules(&context);
+    if let (Some(memo), Some(generation)) = (input.memo, generation) {
+        memo.finish(generation);
+    }
     Analysis {
         document: Some(document),
         diagnostics,

@@ -80,6 +80,7 @@ pub fn run(
             config_kind: project.config_kind_for(&target.path),
             forced_kind: if target.named { forced_kind } else { None },
             today: Some(&today),
+            memo: None,
         };
         let analysis = analyze(&input, &project.settings, &FsLinks::new(dir));
         if analysis.document.is_none() {

@@ -422,6 +422,7 @@ impl LanguageServer for Backend {
                 document: OpenDocument::new(&document.text, version),
                 config_kind: None,
                 snapshot: None,
+                memo: Default::default(),
             },
         );
         self.schedule_diagnostics(document.uri, version);

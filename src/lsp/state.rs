@@ -9,6 +9,7 @@
 use super::documents::{Encoding, OpenDocument};
 use super::settings::EditorSettings;
 use crate::analysis::document::DocKind;
+use crate::analysis::memo::Memo;
 use crate::analysis::{Analysis, Input, LinkResolver, NoFileSystem, Settings, analyze};
 use crate::project::{FsLinks, Project};
 use std::collections::HashMap;
@@ -31,6 +32,9 @@ pub struct DocumentState {
     pub config_kind: Option<Option<DocKind>>,
     /// The latest analysis, if it is of the current version.
     pub snapshot: Option<Arc<Snapshot>>,
+    /// What analyses of this document keep for the next one (entry impacts, weak words,
+    /// placeholders), so an edit recomputes them only where it changed the text.
+    pub memo: Arc<Memo>,
 }
 
 #[derive(Default)]
@@ -96,6 +100,7 @@ pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 pub struct AnalysisJob {
     pub uri: Uri,
     pub document: OpenDocument,
+    pub memo: Arc<Memo>,
     pub settings: Arc<Settings>,
     pub config_kind: Option<DocKind>,
 }
@@ -103,6 +108,7 @@ pub struct AnalysisJob {
 impl AnalysisJob {
     pub fn prepare(state: &mut State, uri: &Uri) -> Option<AnalysisJob> {
         let document = state.documents.get(uri)?.document.clone();
+        let memo = state.documents.get(uri)?.memo.clone();
         let path = uri.to_file_path().map(|p| p.into_owned());
         let settings = state.settings_for(path.as_deref());
         let config_kind = match state.documents.get(uri).and_then(|d| d.config_kind) {
@@ -119,6 +125,7 @@ impl AnalysisJob {
         Some(AnalysisJob {
             uri: uri.clone(),
             document,
+            memo,
             settings,
             config_kind,
         })
@@ -143,6 +150,7 @@ impl AnalysisJob {
             config_kind: self.config_kind,
             forced_kind: None,
             today: Some(&today),
+            memo: Some(&self.memo),
         };
         let analysis = analyze(&input, &self.settings, links.as_ref());
         Snapshot {

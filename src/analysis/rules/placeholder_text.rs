@@ -36,9 +36,15 @@ says the case was not finished.
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let mut memo = cx.memo.map(|memo| memo.placeholders());
+    let placeholders = |source: &str| find_placeholders(source).collect::<Vec<_>>();
     for run in &cx.doc.prose_runs {
         let source = &cx.text[run.start..run.end];
-        for found in find_placeholders(source) {
+        let found = match memo.as_mut() {
+            Some(memo) => memo.get_or_compute(source, placeholders),
+            None => placeholders(source),
+        };
+        for found in found {
             let span = Span::new(run.start + found.start, run.start + found.end);
             let what = &cx.text[span.start..span.end];
             out.push(Finding::new(

@@ -65,11 +65,17 @@ pub(crate) fn is_judged(doc: &crate::analysis::document::Document, entry: &Entry
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nl = newline_of(cx.text);
+    let mut memo = cx.memo.map(|memo| memo.impacts());
     for entry in &cx.doc.entries {
         if !is_judged(cx.doc, entry) {
             continue;
         }
-        let message = match assess(&entry.full_text()) {
+        let text = entry.full_text();
+        let impact = match memo.as_mut() {
+            Some(memo) => memo.get_or_compute(&text, assess),
+            None => assess(&text),
+        };
+        let message = match impact {
             Impact::Measurable => continue,
             Impact::OnlyLabels => {
                 "no measurable result: the numbers here only date, version or identify the work, or say how long it took; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"

@@ -44,16 +44,26 @@ static WEAK_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("weak verb pattern compiles")
 });
 
+/// Byte ranges of the weak words in an entry's plain text.
+fn weak_words(text: &str) -> Vec<std::ops::Range<usize>> {
+    WEAK_VERB.find_iter(text).map(|m| m.range()).collect()
+}
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let mut memo = cx.memo.map(|memo| memo.weak_words());
     for entry in &cx.doc.entries {
         if !is_judged(cx.doc, entry) {
             continue;
         }
-        for found in WEAK_VERB.find_iter(&entry.text) {
-            let Some(span) = entry.source_span(found.start(), found.end()) else {
+        let found = match memo.as_mut() {
+            Some(memo) => memo.get_or_compute(&entry.text, weak_words),
+            None => weak_words(&entry.text),
+        };
+        for found in found {
+            let Some(span) = entry.source_span(found.start, found.end) else {
                 continue;
             };
-            let words = found.as_str();
+            let words = &entry.text[found];
             out.push(Finding::new(
                 span,
                 format!("`{words}` hides your part: say what you did yourself (designed, built, led, decided) and what changed"),

@@ -1,0 +1,151 @@
+//! Results of the costliest per-text computations, kept between analyses of one document so
+//! an edit recomputes them only for the text it changed.
+//!
+//! Each table maps a text to what a pure function of that text returned: the impact of a win
+//! (`vague-win`), the weak words in an entry (`weak-verb`), the placeholders in a run of prose
+//! (`placeholder-text`). A hit is therefore exactly what a fresh computation would give, and an
+//! analysis with a memo equals one without (a property test checks this over edit sequences).
+//!
+//! The language server keeps one memo per open document. Each analysis marks the entries it
+//! reads; entries not read by the latest analysis are dropped when it ends, so a memo holds about
+//! one document's worth of text. Two analyses of one document at once only cost each other hits.
+
+use super::impact::Impact;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+/// Per-document memo; see the module documentation.
+#[derive(Default)]
+pub struct Memo {
+    generation: AtomicU64,
+    impacts: Mutex<Table<Impact>>,
+    weak_words: Mutex<Table<Vec<Range<usize>>>>,
+    placeholders: Mutex<Table<Vec<Range<usize>>>>,
+}
+
+/// One kind of result, by text, with the generation of the analysis that last read it.
+pub struct Table<T> {
+    entries: HashMap<Box<str>, (T, u64)>,
+    generation: u64,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Table<T> {
+        Table {
+            entries: HashMap::new(),
+            generation: 0,
+        }
+    }
+}
+
+impl<T> Table<T> {
+    /// The result for `text`, computed by `compute` when not held yet.
+    pub fn get_or_compute(&mut self, text: &str, compute: impl FnOnce(&str) -> T) -> T
+    where
+        T: Clone,
+    {
+        let generation = self.generation;
+        if let Some((value, seen)) = self.entries.get_mut(text) {
+            *seen = generation;
+            return value.clone();
+        }
+        let value = compute(text);
+        self.entries
+            .insert(text.into(), (value.clone(), generation));
+        value
+    }
+
+    fn start(&mut self, generation: u64) {
+        self.generation = generation;
+    }
+
+    fn finish(&mut self, generation: u64) {
+        // Keep what this analysis read; if a newer one has started meanwhile, keep that too.
+        self.entries.retain(|_, (_, seen)| *seen >= generation);
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A lock that survives a panic in another analysis: a table is never left half-changed (an
+/// entry is inserted whole or not at all), so its contents stay valid.
+fn lock<T>(table: &Mutex<T>) -> MutexGuard<'_, T> {
+    table
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Memo {
+    pub fn new() -> Memo {
+        Memo::default()
+    }
+
+    /// Start an analysis; returns its generation, for [`Memo::finish`].
+    pub(crate) fn start(&self) -> u64 {
+        let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
+        lock(&self.impacts).start(generation);
+        lock(&self.weak_words).start(generation);
+        lock(&self.placeholders).start(generation);
+        generation
+    }
+
+    /// End the analysis of `generation`: drop what it did not read.
+    pub(crate) fn finish(&self, generation: u64) {
+        lock(&self.impacts).finish(generation);
+        lock(&self.weak_words).finish(generation);
+        lock(&self.placeholders).finish(generation);
+    }
+
+    pub fn impacts(&self) -> MutexGuard<'_, Table<Impact>> {
+        lock(&self.impacts)
+    }
+
+    pub fn weak_words(&self) -> MutexGuard<'_, Table<Vec<Range<usize>>>> {
+        lock(&self.weak_words)
+    }
+
+    pub fn placeholders(&self) -> MutexGuard<'_, Table<Vec<Range<usize>>>> {
+        lock(&self.placeholders)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_are_reused_and_unread_ones_dropped() {
+        let memo = Memo::new();
+        let mut computed = 0;
+        let generation = memo.start();
+        for text in ["a", "b", "a"] {
+            memo.impacts().get_or_compute(text, |_| {
+                computed += 1;
+                Impact::Unmeasured
+            });
+        }
+        memo.finish(generation);
+        assert_eq!(computed, 2);
+        let generation = memo.start();
+        memo.impacts().get_or_compute("a", |_| {
+            computed += 1;
+            Impact::Measurable
+        });
+        memo.finish(generation);
+        // "a" was held (its first result stands); "b" was not read, so it is gone.
+        assert_eq!(computed, 2);
+        assert_eq!(memo.impacts().len(), 1);
+        assert_eq!(
+            memo.impacts().get_or_compute("a", |_| Impact::Measurable),
+            Impact::Unmeasured
+        );
+    }
+}
