@@ -28,20 +28,22 @@ pub fn piece_starts(body: &str, min_piece: usize) -> Vec<usize> {
     if body.len() < 2 * min_piece || !is_splittable(body) {
         return starts;
     }
-    let mut previous_blank = true;
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
+    let bytes = body.as_bytes();
+    // Each `#` that opens a line is a candidate; memchr finds them without walking every line.
+    for newline in memchr::memmem::find_iter(bytes, b"\n#") {
+        let line_start = newline + 1;
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(body.len(), |i| line_start + i);
+        let line = body[line_start..line_end].trim_end_matches('\r');
+        let previous_start = memchr::memrchr(b'\n', &bytes[..newline]).map_or(0, |i| i + 1);
+        let previous_blank = body[previous_start..newline].trim().is_empty();
         if previous_blank
-            && is_atx_heading_at_column_0(content)
+            && is_atx_heading_at_column_0(line)
             && line_start - starts.last().copied().unwrap_or(0) >= min_piece
             && body.len() - line_start >= min_piece
         {
             starts.push(line_start);
         }
-        previous_blank = content.trim().is_empty();
     }
     starts
 }
@@ -49,20 +51,31 @@ pub fn piece_starts(body: &str, min_piece: usize) -> Vec<usize> {
 /// False when the body holds a construct that may run past a heading: a code fence, an HTML
 /// block, or a link reference definition (over-approximated, so some plain bodies are refused).
 fn is_splittable(body: &str) -> bool {
-    if body.contains("```") || body.contains("~~~") {
+    let bytes = body.as_bytes();
+    if memchr::memmem::find(bytes, b"```").is_some()
+        || memchr::memmem::find(bytes, b"~~~").is_some()
+    {
         return false;
     }
-    !body.lines().any(|line| {
-        let start = line.trim_start_matches(|c: char| {
+    // Only a `<` or `[` can open an HTML block or a reference definition: look at each one and
+    // at what comes before it on its line.
+    !memchr::memchr2_iter(b'<', b'[', bytes).any(|at| {
+        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let opens_line = body[line_start..at].chars().all(|c| {
             c.is_whitespace()
                 || matches!(c, '>' | '-' | '*' | '+' | '.' | ')')
                 || c.is_ascii_digit()
         });
-        let one_line_comment = start
+        if !opens_line {
+            return false;
+        }
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(body.len(), |i| at + i);
+        let rest = &body[at..line_end];
+        let one_line_comment = rest
             .strip_prefix("<!--")
-            .is_some_and(|rest| rest.contains("-->"));
-        (start.starts_with('<') && !one_line_comment)
-            || (start.starts_with('[') && line.contains("]:"))
+            .is_some_and(|after| after.contains("-->"));
+        (rest.starts_with('<') && !one_line_comment)
+            || (rest.starts_with('[') && body[line_start..line_end].contains("]:"))
     })
 }
 

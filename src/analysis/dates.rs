@@ -50,6 +50,28 @@ pub fn find_date(text: &str) -> Option<std::ops::Range<usize>> {
     DATE.find(text).map(|m| m.range())
 }
 
+/// Whether a date pattern could match at the start of `bytes`: a digit, `Q1`–`Q4`, `H1`–`H4`,
+/// or the first three letters of a month, in any case. Exact for the patterns of `DATE`.
+fn could_start_a_date(bytes: &[u8]) -> bool {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    match bytes {
+        [first, ..] if first.is_ascii_digit() => true,
+        [b'q' | b'Q' | b'h' | b'H', second, ..] => (b'1'..=b'4').contains(second),
+        [a, b, c, ..] => {
+            let start = [
+                a.to_ascii_lowercase(),
+                b.to_ascii_lowercase(),
+                c.to_ascii_lowercase(),
+            ];
+            MONTHS.iter().any(|month| **month == start)
+        }
+        _ => false,
+    }
+}
+
 /// A date at the very start of `text` (after blanks and an opening bracket or bold marker).
 pub fn leading_date(text: &str) -> Option<std::ops::Range<usize>> {
     let skipped = text.len()
@@ -59,8 +81,7 @@ pub fn leading_date(text: &str) -> Option<std::ops::Range<usize>> {
     // A date starts with a digit or a letter of a month, quarter or half: reject the rest at once,
     // and never scan past the first few words of the entry.
     let rest = &text[skipped..];
-    let first = rest.bytes().next()?;
-    if !(first.is_ascii_digit() || b"JFMASONDQHjfmasondqh".contains(&first)) {
+    if !could_start_a_date(rest.as_bytes()) {
         return None;
     }
     let mut probe_end = rest.len().min(40);
@@ -130,6 +151,32 @@ mod tests {
             "Mentor people",
         ] {
             assert!(!has_review_point(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_prefilter_never_rejects_a_date() {
+        for text in [
+            "2026-03-14",
+            "2026/03/14",
+            "3/14/26",
+            "2026-H1",
+            "2026q3",
+            "2026-03",
+            "Q1 2026",
+            "h2-2026",
+            "March 2026",
+            "SEPT. 3, 2026",
+            "sep 2026",
+            "May 2026",
+            "14th March 2026",
+            "1 Dec 2026",
+        ] {
+            assert!(DATE.find(text).is_some_and(|m| m.start() == 0), "{text}");
+            assert!(could_start_a_date(text.as_bytes()), "{text}");
+        }
+        for text in ["Moved 4 teams", "Shipped it", "Hmm", "Q5", "", "é"] {
+            assert!(!could_start_a_date(text.as_bytes()), "{text}");
         }
     }
 }

@@ -35,6 +35,9 @@ pub fn diagnostics(
     encoding: Encoding,
     diagnostics: &[Diagnostic],
 ) -> Vec<lsp::Diagnostic> {
+    if diagnostics.is_empty() {
+        return Vec::new();
+    }
     let lines = LineTable::new(text);
     let range = |start, end| lines.range(start, end, encoding);
     let mut hrefs: HashMap<&str, Option<Uri>> = HashMap::new();

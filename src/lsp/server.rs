@@ -196,7 +196,7 @@ impl Backend {
                 }
             };
             let _publishing = publish.lock().await;
-            {
+            let previous = {
                 let mut state = lock(&state);
                 let Some(doc) = state.documents.get_mut(&uri) else {
                     return;
@@ -204,9 +204,12 @@ impl Backend {
                 if doc.document.version != snapshot.version {
                     return;
                 }
-                doc.snapshot = Some(snapshot);
-            }
+                doc.snapshot.replace(snapshot)
+            };
             notifier.send_frame(frame);
+            // Freeing the previous analysis of a large draft takes a millisecond or more: after
+            // the publish, not before it.
+            drop(previous);
         });
     }
 
