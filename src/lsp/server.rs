@@ -39,19 +39,12 @@ pub struct Backend {
 
 /// The framed `publishDiagnostics` notification for `snapshot` (built on the blocking pool).
 fn diagnostics_frame(uri: &Uri, snapshot: &Snapshot, encoding: Encoding) -> Vec<u8> {
-    let diagnostics = convert::diagnostics(
+    convert::publish_diagnostics_frame(
         uri,
         &snapshot.text,
         encoding,
+        Some(snapshot.version),
         &snapshot.analysis.diagnostics,
-    );
-    notification_frame(
-        "textDocument/publishDiagnostics",
-        PublishDiagnosticsParams {
-            uri: uri.clone(),
-            diagnostics,
-            version: Some(snapshot.version),
-        },
     )
 }
 

@@ -114,7 +114,8 @@ where
     }
 }
 
-fn frame(body: &[u8]) -> Vec<u8> {
+/// A message body with its `Content-Length` header.
+pub fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     out.extend_from_slice(body);
     out
