@@ -6,10 +6,11 @@
 //! (the cost of an edit) and at the default (what a user feels). Then: the resident memory of a
 //! server holding 50 open 20 KB docs, and the peak RSS of `rung check` on a 10 MB doc.
 //!
-//! The timing client reads each frame whole and decodes it into typed fields (method, uri,
-//! version; the diagnostics array is parsed and skipped), as an editor's client would before
-//! acting on it; it builds no `serde_json::Value` tree, whose cost would be the client's, not
-//! the server's. The number of diagnostics in each publish is reported alongside.
+//! Each edit is timed to the moment the last byte of the `publishDiagnostics` frame for its
+//! version arrives. The timing client then decodes the frame into typed fields (method, uri,
+//! version; the diagnostics array is parsed and skipped) to tell which version it was; decoding
+//! is the client's cost, not the server's, so it is not counted. The number of diagnostics in
+//! each publish is reported alongside.
 //!
 //! `cargo bench --bench edit_latency` measures; `-- --test` is the CI smoke mode (5 edits).
 
@@ -65,7 +66,7 @@ impl TimingClient {
             stdout,
         };
         client.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": { "debounceMs": debounce_ms } } }));
-        while client.read().id.is_none() {}
+        while client.read().1.id.is_none() {}
         client.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
         client
     }
@@ -77,7 +78,8 @@ impl TimingClient {
         self.stdin.flush().unwrap();
     }
 
-    fn read(&mut self) -> Incoming {
+    /// The next message and when its last byte arrived (before it is decoded).
+    fn read(&mut self) -> (Instant, Incoming) {
         let mut length = None;
         loop {
             let mut line = String::new();
@@ -95,13 +97,17 @@ impl TimingClient {
         }
         let mut body = vec![0; length.expect("Content-Length")];
         self.stdout.read_exact(&mut body).unwrap();
-        serde_json::from_slice(&body).expect("a JSON-RPC message")
+        let received = Instant::now();
+        (
+            received,
+            serde_json::from_slice(&body).expect("a JSON-RPC message"),
+        )
     }
 
-    /// Wait for the diagnostics of `version`; returns how many there were.
-    fn diagnostics(&mut self, uri: &str, version: i64) -> usize {
+    /// Wait for the diagnostics of `version`; returns when they arrived and how many there were.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> (Instant, usize) {
         loop {
-            let message = self.read();
+            let (received, message) = self.read();
             if message.method.as_deref() != Some("textDocument/publishDiagnostics") {
                 continue;
             }
@@ -109,7 +115,7 @@ impl TimingClient {
                 continue;
             };
             if params.uri.as_deref() == Some(uri) && params.version == Some(version) {
-                return params.diagnostics.map_or(0, |d| d.len());
+                return (received, params.diagnostics.map_or(0, |d| d.len()));
             }
         }
     }
@@ -132,7 +138,7 @@ fn edit_latency(doc: &str, debounce_ms: u64, n_edits: usize) -> (Duration, Durat
     let mut client = TimingClient::start(debounce_ms);
     let uri = "file:///tmp/rung-bench/promo.md";
     client.send(&json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": doc } } }));
-    let n_diagnostics = client.diagnostics(uri, 1);
+    let (_, n_diagnostics) = client.diagnostics(uri, 1);
     // Edit in the middle of the document, at the start of an entry's text.
     let middle = doc[doc.len() / 2..]
         .find("\n- ")
@@ -149,8 +155,8 @@ fn edit_latency(doc: &str, debounce_ms: u64, n_edits: usize) -> (Duration, Durat
         let message = json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": { "textDocument": { "uri": uri, "version": version }, "contentChanges": change } });
         let sent = Instant::now();
         client.send(&message);
-        client.diagnostics(uri, version);
-        times.push(sent.elapsed());
+        let (received, _) = client.diagnostics(uri, version);
+        times.push(received - sent);
     }
     times.sort();
     (
