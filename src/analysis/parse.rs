@@ -61,6 +61,8 @@ struct Builder<'t> {
     heading: Option<HeadingBuilder>,
     item_depth: usize,
     entry: Option<EntryBuilder>,
+    /// Emptied text, detail and piece buffers, reused by the next entry.
+    spare: (String, String, Vec<TextPiece>),
     paragraph: Option<String>,
     code_block: bool,
     link_starts: Vec<(usize, String)>,
@@ -85,6 +87,7 @@ pub fn parse_body(text: &str, body_start: usize, ladder: &Ladder, kind: DocKind)
         heading: None,
         item_depth: 0,
         entry: None,
+        spare: Default::default(),
         paragraph: None,
         code_block: false,
         link_starts: Vec::new(),
@@ -120,13 +123,16 @@ impl<'t> Builder<'t> {
                 self.item_depth += 1;
                 if self.item_depth == 1 {
                     let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    // The buffers of the previous entry, emptied: growing fresh ones for every
+                    // entry was a stream of small reallocations.
+                    let (text, detail, pieces) = std::mem::take(&mut self.spare);
                     self.entry = Some(EntryBuilder {
                         idx: self.body.entries.len(),
                         span: range,
-                        text: String::new(),
+                        text,
                         text_span: None,
-                        detail: String::new(),
-                        pieces: Vec::new(),
+                        detail,
+                        pieces,
                         tags: IndexRange::default(),
                         links: IndexRange::default(),
                         content_column: None,
@@ -340,19 +346,23 @@ impl<'t> Builder<'t> {
         };
         let section = self.open_sections.last().copied();
         let role = section.map_or(EntryRole::Other, |idx| self.entry_role(idx));
-        let mut text = builder.text;
-        text.truncate(text.trim_end().len());
+        // Copied out at their exact size (entries live as long as the analysis, and a large
+        // draft has a hundred thousand); the builder's buffers go back for the next entry.
+        let text = builder.text.trim_end().to_string();
+        let detail = builder.detail.trim().to_string();
+        let pieces = builder.pieces.to_vec();
         let date = dates::leading_date(&text).map(|range| {
             source_span(&builder.pieces, range.start, range.end)
                 .unwrap_or(builder.text_span.unwrap_or(builder.span))
         });
-        let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&builder.detail);
+        let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&detail);
         let is_prompt = looks_like_prompt(&text);
-        // Entries live as long as the analysis; a large draft has a hundred thousand of them,
-        // so they keep no growth slack.
-        text.shrink_to_fit();
-        let mut pieces = builder.pieces;
-        pieces.shrink_to_fit();
+        let (mut spare_text, mut spare_detail, mut spare_pieces) =
+            (builder.text, builder.detail, builder.pieces);
+        spare_text.clear();
+        spare_detail.clear();
+        spare_pieces.clear();
+        self.spare = (spare_text, spare_detail, spare_pieces);
         self.body.entries.push(Entry {
             span: builder.span,
             text_span: builder.text_span.unwrap_or(Span::new(
@@ -360,7 +370,7 @@ impl<'t> Builder<'t> {
                 builder.span.start + 1.min(builder.span.len()),
             )),
             text,
-            detail: trim_owned(builder.detail),
+            detail,
             pieces,
             section,
             role,
@@ -411,17 +421,6 @@ impl<'t> Builder<'t> {
         self.body.links.shrink_to_fit();
         self.body
     }
-}
-
-/// `text` without surrounding white space, reusing its allocation when nothing leads.
-fn trim_owned(mut text: String) -> String {
-    text.truncate(text.trim_end().len());
-    let lead = text.len() - text.trim_start().len();
-    if lead > 0 {
-        text.drain(..lead);
-    }
-    text.shrink_to_fit();
-    text
 }
 
 /// Headings of sections that explain how to write the doc rather than being part of it.
