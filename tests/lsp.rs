@@ -638,3 +638,47 @@ fn definition_references_rename_and_workspace_symbols_across_open_documents() {
     let wins = client.request("workspace/symbol", json!({ "query": "p99" }));
     assert_eq!(wins[0]["location"]["uri"], brag);
 }
+
+/// Responses written by tower-lsp-server and publishes written past it share one stdout: under
+/// a stream of edits and requests at once, every frame must arrive whole and every request must
+/// get its answer.
+#[test]
+fn responses_and_publishes_interleave_without_corrupting_frames() {
+    let mut client = started(utf16_client());
+    // A document whose publishes (~400 KB) take a while to write.
+    let big: String = std::iter::once("---\nkind: promo\nlevel: E5\ntarget: E6\n---\n")
+        .chain(std::iter::repeat_n(
+            "## Wins\n- Helped improve the reliability of our systems.\n- Worked on the docs.\n\n",
+            600,
+        ))
+        .collect();
+    client.open(URI, &big);
+    client.diagnostics(URI, 1);
+    let mut ids = Vec::new();
+    for i in 0..30 {
+        let version = i + 2;
+        let text = if i % 2 == 0 { "x" } else { "" };
+        let end = if i % 2 == 0 { 2 } else { 3 };
+        client.change(
+            URI,
+            version,
+            json!([{ "range": { "start": { "line": 6, "character": 2 }, "end": { "line": 6, "character": end } }, "text": text }]),
+        );
+        ids.push(client.request_async(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": URI }, "position": { "line": 6, "character": 4 } }),
+        ));
+        ids.push(client.request_async(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": URI } }),
+        ));
+    }
+    for id in ids {
+        let response = client.response(id);
+        assert!(response.get("error").is_none(), "{response}");
+    }
+    // The last version's diagnostics arrive, whole, after everything else.
+    let last = client.diagnostics(URI, 31);
+    assert!(codes(&last).contains(&"weak-verb".to_string()));
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}

@@ -199,7 +199,7 @@ impl Backend {
                 }
                 doc.snapshot.replace(snapshot)
             };
-            notifier.send_frame(frame);
+            notifier.send_latest(uri.as_str(), frame);
             // Freeing the previous analysis of a large draft takes a millisecond or more: after
             // the publish, not before it.
             drop(previous);
@@ -471,14 +471,18 @@ impl LanguageServer for Backend {
         };
         if removed && !pull {
             let _publishing = self.publish.lock().await;
-            self.notifier.send_frame(notification_frame(
-                "textDocument/publishDiagnostics",
-                PublishDiagnosticsParams {
-                    uri: params.text_document.uri,
-                    diagnostics: Vec::new(),
-                    version: None,
-                },
-            ));
+            let key = params.text_document.uri.as_str().to_string();
+            self.notifier.send_latest(
+                &key,
+                notification_frame(
+                    "textDocument/publishDiagnostics",
+                    PublishDiagnosticsParams {
+                        uri: params.text_document.uri,
+                        diagnostics: Vec::new(),
+                        version: None,
+                    },
+                ),
+            );
         }
     }
 

@@ -7,19 +7,24 @@
 //! error` and one that is JSON but not a JSON-RPC message gets `-32600 Invalid Request` (both with
 //! `id: null`, as JSON-RPC asks), bytes that are not a frame are skipped up to the next
 //! `Content-Length`, and the server keeps reading. One task owns the real stdout and writes whole
-//! frames, from the server, from the guard and from the [`Notifier`], so they never interleave.
+//! frames, from the server, from the guard and from the [`Notifier`], so they never interleave;
+//! a task of its own reads the server's output into whole frames, so the writer only ever waits
+//! on channels (a partly read frame is never dropped when another source is ready first).
 //!
 //! The [`Notifier`] is the fast path for `publishDiagnostics`: tower-lsp-server turns every
 //! notification into a `serde_json::Value` tree before writing it, which for thousands of
-//! diagnostics costs more than analysing the document. The notifier takes the typed parameters,
-//! serialises them once (on the caller's thread) and queues the frame.
+//! diagnostics costs more than analysing the document. Callers hand it finished frames. It keeps
+//! at most one unwritten frame per document: a newer publish replaces an older one still waiting,
+//! so a client that reads slowly gets the latest diagnostics and the queue cannot grow.
 
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
 use tokio::io::{
     AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
 };
-use tokio::sync::mpsc;
+use tokio::sync::{Notify, mpsc};
 
 /// The largest message body accepted (a 10 MB document is about 10 MB of JSON string).
 pub const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
@@ -33,10 +38,34 @@ pub struct Guarded {
     pub notifier: Notifier,
 }
 
-/// Sends notifications to the client past tower-lsp-server, in the order they are sent.
-#[derive(Clone)]
+/// Sends notifications to the client past tower-lsp-server; see the module documentation.
+#[derive(Clone, Default)]
 pub struct Notifier {
-    frames: mpsc::UnboundedSender<Vec<u8>>,
+    pending: Arc<Pending>,
+}
+
+#[derive(Default)]
+struct Pending {
+    frames: Mutex<PendingFrames>,
+    ready: Notify,
+}
+
+/// Unwritten frames, one per key, in the order their keys first arrived.
+#[derive(Default)]
+struct PendingFrames {
+    order: VecDeque<String>,
+    latest: HashMap<String, Vec<u8>>,
+}
+
+impl Pending {
+    fn take_all(&self) -> Vec<Vec<u8>> {
+        let mut frames = self.frames.lock().unwrap_or_else(|e| e.into_inner());
+        let PendingFrames { order, latest } = &mut *frames;
+        order
+            .drain(..)
+            .filter_map(|key| latest.remove(&key))
+            .collect()
+    }
 }
 
 /// A JSON-RPC notification, serialised straight from typed parameters.
@@ -59,9 +88,19 @@ pub fn notification_frame<P: Serialize>(method: &str, params: P) -> Vec<u8> {
 }
 
 impl Notifier {
-    /// Queue a frame made by [`notification_frame`]. False once the output has closed.
-    pub fn send_frame(&self, frame: Vec<u8>) -> bool {
-        self.frames.send(frame).is_ok()
+    /// Queue a whole frame for the document `key`, replacing an unwritten one for the same key.
+    pub fn send_latest(&self, key: &str, frame: Vec<u8>) {
+        {
+            let mut frames = self
+                .pending
+                .frames
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            if frames.latest.insert(key.to_string(), frame).is_none() {
+                frames.order.push_back(key.to_string());
+            }
+        }
+        self.pending.ready.notify_one();
     }
 }
 
@@ -74,7 +113,6 @@ where
     let (server_input, mut to_server) = tokio::io::duplex(PIPE_BYTES);
     let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
     let (errors_tx, errors_rx) = mpsc::unbounded_channel::<Vec<u8>>();
-    let errors_tx_for_notifier = errors_tx.clone();
 
     tokio::spawn(async move {
         let mut reader = BufReader::new(stdin);
@@ -103,10 +141,30 @@ where
         let _ = to_server.shutdown().await;
     });
 
-    let notifier = Notifier {
-        frames: errors_tx_for_notifier,
-    };
-    tokio::spawn(write_output(from_server, errors_rx, stdout));
+    let notifier = Notifier::default();
+    // Whole frames from the server, read by a task of their own; a small bound passes
+    // backpressure from a slow client back to tower-lsp-server.
+    let (server_frames_tx, server_frames) = mpsc::channel::<Vec<u8>>(16);
+    tokio::spawn(async move {
+        let mut reader = BufReader::new(from_server);
+        loop {
+            match read_frame(&mut reader).await {
+                Frame::Message(body) => {
+                    if server_frames_tx.send(frame(&body)).await.is_err() {
+                        break;
+                    }
+                }
+                Frame::Invalid(_) => {}
+                Frame::End => break,
+            }
+        }
+    });
+    tokio::spawn(write_output(
+        server_frames,
+        errors_rx,
+        notifier.pending.clone(),
+        stdout,
+    ));
     Guarded {
         input: server_input,
         output: server_output,
@@ -229,38 +287,60 @@ fn check_message(body: &[u8]) -> Result<(), Value> {
 
 /// The one writer of stdout: whole frames from the server, and the guard's error responses.
 async fn write_output<W: AsyncWrite + Unpin>(
-    from_server: DuplexStream,
+    mut server: mpsc::Receiver<Vec<u8>>,
     mut errors: mpsc::UnboundedReceiver<Vec<u8>>,
+    pending: Arc<Pending>,
     mut stdout: W,
 ) {
-    let mut server = BufReader::new(from_server);
     let mut errors_open = true;
     loop {
-        tokio::select! {
-            frame = read_frame(&mut server) => match frame {
-                Frame::Message(body) => {
-                    if stdout.write_all(&self::frame(&body)).await.is_err() || stdout.flush().await.is_err() {
-                        return;
-                    }
-                }
-                Frame::Invalid(_) => {}
-                Frame::End => return,
+        // Pending publishes first, on every turn: a wake-up that raced with another branch is
+        // never needed to find them.
+        for frame in pending.take_all() {
+            if stdout.write_all(&frame).await.is_err() || stdout.flush().await.is_err() {
+                return;
+            }
+        }
+        // Every branch waits on a channel or a notification, all of which may be dropped and
+        // waited on again without losing anything.
+        let frames = tokio::select! {
+            frame = server.recv() => match frame {
+                Some(frame) => vec![frame],
+                None => return,
             },
             error = errors.recv(), if errors_open => match error {
-                Some(bytes) => {
-                    if stdout.write_all(&bytes).await.is_err() || stdout.flush().await.is_err() {
-                        return;
-                    }
+                Some(frame) => vec![frame],
+                None => {
+                    errors_open = false;
+                    continue;
                 }
-                None => errors_open = false,
             },
+            () = pending.ready.notified() => pending.take_all(),
+        };
+        for frame in frames {
+            if stdout.write_all(&frame).await.is_err() || stdout.flush().await.is_err() {
+                return;
+            }
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::check_message;
+    use super::{Notifier, check_message};
+
+    #[test]
+    fn a_newer_publish_replaces_an_unwritten_one_for_the_same_document() {
+        let notifier = Notifier::default();
+        notifier.send_latest("file:///a.md", b"a1".to_vec());
+        notifier.send_latest("file:///b.md", b"b1".to_vec());
+        notifier.send_latest("file:///a.md", b"a2".to_vec());
+        assert_eq!(
+            notifier.pending.take_all(),
+            vec![b"a2".to_vec(), b"b1".to_vec()]
+        );
+        assert!(notifier.pending.take_all().is_empty());
+    }
 
     #[test]
     fn messages_are_checked_like_json_rpc_asks() {
