@@ -46,11 +46,15 @@ pub fn publish_diagnostics_frame(
     };
     let range = |out: &mut Vec<u8>, start: usize, end: usize| {
         let range = lines.range(start, end, encoding);
-        let _ = write!(
-            out,
-            r#"{{"start":{{"line":{},"character":{}}},"end":{{"line":{},"character":{}}}}}"#,
-            range.start.line, range.start.character, range.end.line, range.end.character
-        );
+        out.extend_from_slice(br#"{"start":{"line":"#);
+        push_u32(out, range.start.line);
+        out.extend_from_slice(br#","character":"#);
+        push_u32(out, range.start.character);
+        out.extend_from_slice(br#"},"end":{"line":"#);
+        push_u32(out, range.end.line);
+        out.extend_from_slice(br#","character":"#);
+        push_u32(out, range.end.character);
+        out.extend_from_slice(b"}}");
     };
     out.extend_from_slice(
         br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
@@ -70,8 +74,12 @@ pub fn publish_diagnostics_frame(
             DiagnosticSeverity::INFORMATION => 3,
             _ => 4,
         };
-        let _ = write!(out, r#","severity":{severity},"code":"#);
-        string(&mut out, diagnostic.rule);
+        out.extend_from_slice(br#","severity":"#);
+        push_u32(&mut out, severity);
+        // Rule names are ASCII kebab-case (checked by a test in `rules`): no escaping needed.
+        out.extend_from_slice(br#","code":""#);
+        out.extend_from_slice(diagnostic.rule.as_bytes());
+        out.push(b'"');
         let href = hrefs.entry(diagnostic.rule).or_insert_with(|| {
             docs_href(diagnostic.rule).map(|href| {
                 serde_json::to_vec(&CodeDescription { href }).expect("a URI serialises")
@@ -107,6 +115,21 @@ pub fn publish_diagnostics_frame(
     }
     out.extend_from_slice(b"}}");
     super::transport::frame(&out)
+}
+
+/// `n` in decimal, without the formatting machinery (four numbers per diagnostic).
+fn push_u32(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// Many diagnostics of one version's `text` at once (a large draft has thousands): positions
