@@ -1,6 +1,7 @@
 //! From the core's byte spans and diagnostics to LSP types, in the negotiated encoding.
 
 use super::documents::{Encoding, LineTable, OpenDocument};
+use super::transport::{HEADER_ROOM, OutFrame};
 use crate::analysis::diagnostic::{Diagnostic, Fix, Severity};
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::{
@@ -37,10 +38,11 @@ pub fn publish_diagnostics_frame(
     encoding: Encoding,
     version: Option<i32>,
     diagnostics: &[Diagnostic],
-) -> Vec<u8> {
+) -> OutFrame {
     use std::io::Write;
     let lines = LineTable::new(text);
-    let mut out: Vec<u8> = Vec::with_capacity(128 + diagnostics.len() * 360);
+    let mut out: Vec<u8> = Vec::with_capacity(HEADER_ROOM + 128 + diagnostics.len() * 360);
+    out.resize(HEADER_ROOM, 0);
     let string = |out: &mut Vec<u8>, value: &str| {
         serde_json::to_writer(&mut *out, value).expect("writing to a Vec cannot fail");
     };
@@ -114,7 +116,7 @@ pub fn publish_diagnostics_frame(
         let _ = write!(out, r#","version":{version}"#);
     }
     out.extend_from_slice(b"}}");
-    super::transport::frame(&out)
+    OutFrame::with_header_room(out)
 }
 
 /// `n` in decimal, without the formatting machinery (four numbers per diagnostic).
@@ -261,7 +263,7 @@ mod tests {
                         let at = frame.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
                         serde_json::from_slice(&frame[at + 4..]).unwrap()
                     };
-                    assert_eq!(body(&direct), body(&typed));
+                    assert_eq!(body(direct.as_bytes()), body(&typed));
                 }
             }
         }

@@ -9,7 +9,7 @@ use super::documents::{Encoding, OpenDocument};
 use super::features;
 use super::settings::EditorSettings;
 use super::state::{AnalysisJob, DocumentState, Snapshot, State, lock};
-use super::transport::{Notifier, notification_frame};
+use super::transport::{Notifier, OutFrame, notification_frame};
 use crate::analysis::text::Span;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -38,7 +38,7 @@ pub struct Backend {
 }
 
 /// The framed `publishDiagnostics` notification for `snapshot` (built on the blocking pool).
-fn diagnostics_frame(uri: &Uri, snapshot: &Snapshot, encoding: Encoding) -> Vec<u8> {
+fn diagnostics_frame(uri: &Uri, snapshot: &Snapshot, encoding: Encoding) -> OutFrame {
     convert::publish_diagnostics_frame(
         uri,
         &snapshot.text,

@@ -54,11 +54,11 @@ struct Pending {
 #[derive(Default)]
 struct PendingFrames {
     order: VecDeque<String>,
-    latest: HashMap<String, Vec<u8>>,
+    latest: HashMap<String, OutFrame>,
 }
 
 impl Pending {
-    fn take_all(&self) -> Vec<Vec<u8>> {
+    fn take_all(&self) -> Vec<OutFrame> {
         let mut frames = self.frames.lock().unwrap_or_else(|e| e.into_inner());
         let PendingFrames { order, latest } = &mut *frames;
         order
@@ -89,7 +89,8 @@ pub fn notification_frame<P: Serialize>(method: &str, params: P) -> Vec<u8> {
 
 impl Notifier {
     /// Queue a whole frame for the document `key`, replacing an unwritten one for the same key.
-    pub fn send_latest(&self, key: &str, frame: Vec<u8>) {
+    pub fn send_latest(&self, key: &str, frame: impl Into<OutFrame>) {
+        let frame = frame.into();
         {
             let mut frames = self
                 .pending
@@ -169,6 +170,36 @@ where
         input: server_input,
         output: server_output,
         notifier,
+    }
+}
+
+/// A frame to write: `bytes[start..]`. A large body is written after room left at the front,
+/// and its header goes into that room, so it is framed without being copied.
+pub struct OutFrame {
+    bytes: Vec<u8>,
+    start: usize,
+}
+
+/// Room enough for `Content-Length: ` and any `usize`, then a blank line.
+pub const HEADER_ROOM: usize = 48;
+
+impl OutFrame {
+    /// `bytes` holds [`HEADER_ROOM`] unused bytes, then the body.
+    pub fn with_header_room(mut bytes: Vec<u8>) -> OutFrame {
+        let header = format!("Content-Length: {}\r\n\r\n", bytes.len() - HEADER_ROOM);
+        let start = HEADER_ROOM - header.len();
+        bytes[start..HEADER_ROOM].copy_from_slice(header.as_bytes());
+        OutFrame { bytes, start }
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[self.start..]
+    }
+}
+
+impl From<Vec<u8>> for OutFrame {
+    fn from(bytes: Vec<u8>) -> OutFrame {
+        OutFrame { bytes, start: 0 }
     }
 }
 
@@ -297,7 +328,7 @@ async fn write_output<W: AsyncWrite + Unpin>(
         // Pending publishes first, on every turn: a wake-up that raced with another branch is
         // never needed to find them.
         for frame in pending.take_all() {
-            if stdout.write_all(&frame).await.is_err() || stdout.flush().await.is_err() {
+            if stdout.write_all(frame.as_bytes()).await.is_err() || stdout.flush().await.is_err() {
                 return;
             }
         }
@@ -305,11 +336,11 @@ async fn write_output<W: AsyncWrite + Unpin>(
         // waited on again without losing anything.
         let frames = tokio::select! {
             frame = server.recv() => match frame {
-                Some(frame) => vec![frame],
+                Some(frame) => vec![OutFrame::from(frame)],
                 None => return,
             },
             error = errors.recv(), if errors_open => match error {
-                Some(frame) => vec![frame],
+                Some(frame) => vec![OutFrame::from(frame)],
                 None => {
                     errors_open = false;
                     continue;
@@ -318,7 +349,7 @@ async fn write_output<W: AsyncWrite + Unpin>(
             () = pending.ready.notified() => pending.take_all(),
         };
         for frame in frames {
-            if stdout.write_all(&frame).await.is_err() || stdout.flush().await.is_err() {
+            if stdout.write_all(frame.as_bytes()).await.is_err() || stdout.flush().await.is_err() {
                 return;
             }
         }
@@ -327,7 +358,15 @@ async fn write_output<W: AsyncWrite + Unpin>(
 
 #[cfg(test)]
 mod tests {
-    use super::{Notifier, check_message};
+    use super::{HEADER_ROOM, Notifier, OutFrame, check_message, frame};
+
+    #[test]
+    fn a_frame_built_in_place_equals_a_copied_one() {
+        let body = br#"{"jsonrpc":"2.0"}"#;
+        let mut room = vec![0; HEADER_ROOM];
+        room.extend_from_slice(body);
+        assert_eq!(OutFrame::with_header_room(room).as_bytes(), frame(body));
+    }
 
     #[test]
     fn a_newer_publish_replaces_an_unwritten_one_for_the_same_document() {
@@ -335,10 +374,13 @@ mod tests {
         notifier.send_latest("file:///a.md", b"a1".to_vec());
         notifier.send_latest("file:///b.md", b"b1".to_vec());
         notifier.send_latest("file:///a.md", b"a2".to_vec());
-        assert_eq!(
-            notifier.pending.take_all(),
-            vec![b"a2".to_vec(), b"b1".to_vec()]
-        );
+        let written: Vec<Vec<u8>> = notifier
+            .pending
+            .take_all()
+            .iter()
+            .map(|f| f.as_bytes().to_vec())
+            .collect();
+        assert_eq!(written, vec![b"a2".to_vec(), b"b1".to_vec()]);
         assert!(notifier.pending.take_all().is_empty());
     }
 
