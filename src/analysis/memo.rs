@@ -77,6 +77,19 @@ impl<T> Table<T> {
     }
 }
 
+/// `compute(text)`, through `table` when there is one (a rule holds its table's lock, if the
+/// analysis has a memo, for the whole of its pass).
+pub fn through<T: Clone>(
+    table: Option<&mut Table<T>>,
+    text: &str,
+    compute: impl FnOnce(&str) -> T,
+) -> T {
+    match table {
+        Some(table) => table.get_or_compute(text, compute),
+        None => compute(text),
+    }
+}
+
 /// A lock that survives a panic in another analysis: a table is never left half-changed (an
 /// entry is inserted whole or not at all), so its contents stay valid.
 fn lock<T>(table: &Mutex<T>) -> MutexGuard<'_, T> {

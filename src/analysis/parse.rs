@@ -485,8 +485,7 @@ fn looks_like_prompt(text: &str) -> bool {
             .iter()
             .any(|verb| verb.eq_ignore_ascii_case(first))
     } else {
-        let first = first.to_lowercase();
-        PROMPT_VERBS.contains(&first.trim_end_matches([',', '.']))
+        PROMPT_VERBS.contains(&first.to_lowercase().as_str())
     }
 }
 

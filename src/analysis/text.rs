@@ -88,6 +88,18 @@ impl LineIndex {
         LineIndex { line_starts }
     }
 
+    /// Lines as LSP counts them: broken at `\n`, `\r\n` and a lone `\r`.
+    pub fn with_cr_breaks(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
+                line_starts.push(at + 1);
+            }
+        }
+        LineIndex { line_starts }
+    }
+
     pub fn n_lines(&self) -> usize {
         self.line_starts.len()
     }

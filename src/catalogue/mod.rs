@@ -205,13 +205,11 @@ pub struct Ladder {
     pub description: String,
     pub levels: Vec<Level>,
     pub traits: Vec<Trait>,
-    trait_by_name: HashMap<String, usize>,
     level_by_name: HashMap<String, usize>,
-    role_by_name: HashMap<String, Role>,
-    /// The keys of `trait_by_name` and `role_by_name`, sorted, so a near-miss search looks only
-    /// at the spellings that share the written name's first letter.
-    trait_spelling_list: Vec<(String, usize)>,
-    role_spelling_list: Vec<(String, Role)>,
+    /// Every normalized spelling of a trait and of a role, sorted by spelling: looked up by
+    /// binary search, and a near-miss search reads only the run sharing a first letter.
+    trait_spellings: Vec<(String, usize)>,
+    role_spellings: Vec<(String, Role)>,
 }
 
 impl Ladder {
@@ -248,27 +246,17 @@ impl Ladder {
         for (role, alias) in extra_roles {
             role_by_name.insert(normalize_name(&alias), role);
         }
-        let mut trait_spelling_list: Vec<(String, usize)> = trait_by_name
-            .iter()
-            .map(|(name, &idx)| (name.clone(), idx))
-            .collect();
-        trait_spelling_list.sort();
-        let mut role_spelling_list: Vec<(String, Role)> = role_by_name
-            .iter()
-            .map(|(name, &role)| (name.clone(), role))
-            .collect();
-        role_spelling_list.sort_by(|a, b| a.0.cmp(&b.0));
+        let trait_spellings = sorted_by_spelling(trait_by_name);
+        let role_spellings = sorted_by_spelling(role_by_name);
         Ladder {
             id,
             name,
             description,
             levels,
             traits,
-            trait_by_name,
             level_by_name,
-            role_by_name,
-            trait_spelling_list,
-            role_spelling_list,
+            trait_spellings,
+            role_spellings,
         }
     }
 
@@ -283,7 +271,7 @@ impl Ladder {
 
     /// [`Ladder::trait_index`] of a name already passed through [`normalize_name`].
     pub fn trait_index_normalized(&self, normalized: &str) -> Option<usize> {
-        lookup_with_plural(&self.trait_by_name, normalized).copied()
+        lookup_with_plural(&self.trait_spellings, normalized)
     }
 
     pub fn find_trait(&self, name: &str) -> Option<&Trait> {
@@ -308,7 +296,7 @@ impl Ladder {
 
     /// [`Ladder::find_role`] of a heading already passed through [`normalize_name`].
     pub fn find_role_normalized(&self, normalized: &str) -> Option<Role> {
-        lookup_with_plural(&self.role_by_name, normalized).copied()
+        lookup_with_plural(&self.role_spellings, normalized)
     }
 
     /// The lowest level that lists `trait_id` among its expected traits.
@@ -322,12 +310,12 @@ impl Ladder {
     /// near-miss suggestions.
     /// Every normalized spelling of a trait (id, name, aliases), sorted.
     pub fn trait_spellings(&self) -> &[(String, usize)] {
-        &self.trait_spelling_list
+        &self.trait_spellings
     }
 
     /// Every normalized spelling of a section role, sorted.
     pub fn role_spellings(&self) -> &[(String, Role)] {
-        &self.role_spelling_list
+        &self.role_spellings
     }
 }
 
@@ -340,9 +328,20 @@ fn is_normalized_word(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
-fn lookup_with_plural<'m, T>(map: &'m HashMap<String, T>, key: &str) -> Option<&'m T> {
-    map.get(key)
-        .or_else(|| key.strip_suffix('s').and_then(|singular| map.get(singular)))
+fn sorted_by_spelling<T>(map: HashMap<String, T>) -> Vec<(String, T)> {
+    let mut list: Vec<(String, T)> = map.into_iter().collect();
+    list.sort_by(|a, b| a.0.cmp(&b.0));
+    list
+}
+
+fn lookup_with_plural<T: Copy>(sorted: &[(String, T)], key: &str) -> Option<T> {
+    let find = |key: &str| {
+        sorted
+            .binary_search_by(|(name, _)| name.as_str().cmp(key))
+            .ok()
+            .map(|at| sorted[at].1)
+    };
+    find(key).or_else(|| key.strip_suffix('s').and_then(find))
 }
 
 const BUILTIN_TRAITS: (&str, &str) = ("traits.toml", include_str!("data/traits.toml"));

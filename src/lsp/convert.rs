@@ -70,14 +70,9 @@ pub fn publish_diagnostics_frame(
         }
         out.extend_from_slice(br#"{"range":"#);
         range(&mut out, diagnostic.span.start, diagnostic.span.end);
-        let severity = match severity(diagnostic.severity) {
-            DiagnosticSeverity::ERROR => 1,
-            DiagnosticSeverity::WARNING => 2,
-            DiagnosticSeverity::INFORMATION => 3,
-            _ => 4,
-        };
         out.extend_from_slice(br#","severity":"#);
-        push_u32(&mut out, severity);
+        serde_json::to_writer(&mut out, &severity(diagnostic.severity))
+            .expect("writing to a Vec cannot fail");
         // Rule names are ASCII kebab-case (checked by a test in `rules`): no escaping needed.
         out.extend_from_slice(br#","code":""#);
         out.extend_from_slice(diagnostic.rule.as_bytes());

@@ -6,6 +6,7 @@
 //! and a column inside a character (half a surrogate pair, a UTF-8 continuation byte) is moved
 //! back to the character's start, so no client position can make an edit panic.
 
+use crate::analysis::text::{ColumnUnit, LineIndex};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
@@ -72,45 +73,34 @@ impl OpenDocument {
     }
 }
 
-/// Line starts of one version's text, for converting many byte offsets at once (a publish
-/// with thousands of diagnostics) without walking the rope for each. Lines break exactly as the
-/// rope breaks them: `\n`, `\r\n` and a lone `\r`.
+/// One version's text with its line starts, for converting many byte offsets at once (a
+/// publish with thousands of diagnostics) without walking the rope for each. Lines break exactly
+/// as the rope breaks them: `\n`, `\r\n` and a lone `\r` (the core's
+/// [`LineIndex::with_cr_breaks`]).
 pub struct LineTable<'t> {
     text: &'t str,
-    starts: Vec<usize>,
+    index: LineIndex,
 }
 
 impl<'t> LineTable<'t> {
     pub fn new(text: &'t str) -> LineTable<'t> {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
-                starts.push(at + 1);
-            }
+        LineTable {
+            text,
+            index: LineIndex::with_cr_breaks(text),
         }
-        LineTable { text, starts }
     }
 
     /// The LSP position of a byte offset (clamped, and moved back to a char boundary), equal to
     /// [`offset_to_position`] on a rope of the same text.
     pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = match self.starts.binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next - 1,
+        let unit = match encoding {
+            Encoding::Utf8 => ColumnUnit::Utf8,
+            Encoding::Utf16 => ColumnUnit::Utf16,
         };
-        let before = &self.text[self.starts[line]..offset];
-        let column = match encoding {
-            Encoding::Utf8 => before.len(),
-            Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
-        };
+        let at = self.index.line_col(self.text, offset, unit);
         Position {
-            line: line as u32,
-            character: column as u32,
+            line: at.line,
+            character: at.col,
         }
     }
 

@@ -346,7 +346,8 @@ async fn write_output<W: AsyncWrite + Unpin>(
                     continue;
                 }
             },
-            () = pending.ready.notified() => pending.take_all(),
+            // The pending frames are written at the top of the next turn.
+            () = pending.ready.notified() => Vec::new(),
         };
         for frame in frames {
             if stdout.write_all(frame.as_bytes()).await.is_err() || stdout.flush().await.is_err() {

@@ -1,10 +1,10 @@
 //! `placeholder-text`: TODO, TBD, lorem ipsum or a `[fill me in]` left in the doc.
 
 use super::{ALL_KINDS, Finding, Rule};
-use crate::analysis::Context;
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::placeholders::find_placeholders;
 use crate::analysis::text::Span;
+use crate::analysis::{Context, memo};
 
 pub const RULE: Rule = Rule {
     name: "placeholder-text",
@@ -40,10 +40,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let placeholders = |source: &str| find_placeholders(source).collect::<Vec<_>>();
     for run in &cx.doc.prose_runs {
         let source = &cx.text[run.start..run.end];
-        let found = match memo.as_mut() {
-            Some(memo) => memo.get_or_compute(source, placeholders),
-            None => placeholders(source),
-        };
+        let found = memo::through(memo.as_deref_mut(), source, placeholders);
         for found in found {
             let span = Span::new(run.start + found.start, run.start + found.end);
             let what = &cx.text[span.start..span.end];

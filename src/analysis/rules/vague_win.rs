@@ -1,10 +1,10 @@
 //! `vague-win`: a win or evidence entry that states no measurable impact.
 
 use super::{Finding, Rule, line_end, newline_of};
-use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::{DocKind, Entry, EntryRole};
 use crate::analysis::impact::{Impact, assess};
+use crate::analysis::{Context, memo};
 
 pub const RULE: Rule = Rule {
     name: "vague-win",
@@ -71,10 +71,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let text = entry.full_text();
-        let impact = match memo.as_mut() {
-            Some(memo) => memo.get_or_compute(&text, assess),
-            None => assess(&text),
-        };
+        let impact = memo::through(memo.as_deref_mut(), &text, assess);
         let message = match impact {
             Impact::Measurable => continue,
             Impact::OnlyLabels => {

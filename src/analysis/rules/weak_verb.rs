@@ -2,9 +2,9 @@
 
 use super::vague_win::is_judged;
 use super::{Finding, Rule};
-use crate::analysis::Context;
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::DocKind;
+use crate::analysis::{Context, memo};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -55,10 +55,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if !is_judged(cx.doc, entry) {
             continue;
         }
-        let found = match memo.as_mut() {
-            Some(memo) => memo.get_or_compute(&entry.text, weak_words),
-            None => weak_words(&entry.text),
-        };
+        let found = memo::through(memo.as_deref_mut(), &entry.text, weak_words);
         for found in found {
             let Some(span) = entry.source_span(found.start, found.end) else {
                 continue;
