@@ -121,6 +121,21 @@ impl Backend {
         Ok(Some(snapshot))
     }
 
+    /// Answer request `what` about `uri` from its current analysis: `None` when the document is
+    /// not open, and a panic in `feature` is an error for this request.
+    async fn on_snapshot<T>(
+        &self,
+        uri: &Uri,
+        what: &str,
+        feature: impl FnOnce(&Snapshot, Encoding) -> Option<T>,
+    ) -> Result<Option<T>> {
+        let encoding = self.encoding();
+        let Some(snapshot) = self.snapshot(uri, what).await? else {
+            return Ok(None);
+        };
+        self.guarded(what, || feature(&snapshot, encoding))
+    }
+
     /// Analyses of every open document, for requests that span them.
     async fn open_snapshots(&self, what: &str) -> Result<Vec<(Uri, Arc<Snapshot>)>> {
         let uris: Vec<Uri> = lock(&self.state).documents.keys().cloned().collect();
@@ -530,146 +545,114 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let position = params.text_document_position;
-        let encoding = self.encoding();
         let snippets = lock(&self.state).snippet_support;
-        let Some(snapshot) = self
-            .snapshot(&position.text_document.uri, "textDocument/completion")
-            .await?
-        else {
-            return Ok(None);
-        };
-        self.guarded("textDocument/completion", || {
-            let items = features::completion(&snapshot, encoding, position.position, snippets);
-            (!items.is_empty()).then_some(CompletionResponse::Array(items))
-        })
+        self.on_snapshot(
+            &position.text_document.uri,
+            "textDocument/completion",
+            |snapshot, encoding| {
+                let items = features::completion(snapshot, encoding, position.position, snippets);
+                (!items.is_empty()).then_some(CompletionResponse::Array(items))
+            },
+        )
+        .await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
-        let encoding = self.encoding();
-        let Some(snapshot) = self
-            .snapshot(&position.text_document.uri, "textDocument/hover")
-            .await?
-        else {
-            return Ok(None);
-        };
-        self.guarded("textDocument/hover", || {
-            features::hover(&snapshot, encoding, position.position)
-        })
+        self.on_snapshot(
+            &position.text_document.uri,
+            "textDocument/hover",
+            |snapshot, encoding| features::hover(snapshot, encoding, position.position),
+        )
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let encoding = self.encoding();
-        let Some(snapshot) = self
-            .snapshot(&params.text_document.uri, "textDocument/codeAction")
-            .await?
-        else {
-            return Ok(None);
-        };
-        self.guarded("textDocument/codeAction", || {
-            let actions = features::code_actions(
-                &snapshot,
+        let uri = &params.text_document.uri;
+        self.on_snapshot(uri, "textDocument/codeAction", |snapshot, encoding| {
+            Some(features::code_actions(
+                snapshot,
                 encoding,
-                &params.text_document.uri,
+                uri,
                 params.range,
-            );
-            Some(actions)
+            ))
         })
+        .await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let encoding = self.encoding();
-        let Some(snapshot) = self
-            .snapshot(&params.text_document.uri, "textDocument/documentSymbol")
-            .await?
-        else {
-            return Ok(None);
-        };
-        self.guarded("textDocument/documentSymbol", || {
-            Some(DocumentSymbolResponse::Nested(features::document_symbols(
-                &snapshot, encoding,
-            )))
-        })
+        self.on_snapshot(
+            &params.text_document.uri,
+            "textDocument/documentSymbol",
+            |snapshot, encoding| {
+                Some(DocumentSymbolResponse::Nested(features::document_symbols(
+                    snapshot, encoding,
+                )))
+            },
+        )
+        .await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        let encoding = self.encoding();
-        let Some(snapshot) = self
-            .snapshot(&params.text_document.uri, "textDocument/foldingRange")
-            .await?
-        else {
-            return Ok(None);
-        };
-        self.guarded("textDocument/foldingRange", || {
-            Some(features::folding_ranges(&snapshot, encoding))
-        })
+        self.on_snapshot(
+            &params.text_document.uri,
+            "textDocument/foldingRange",
+            |snapshot, encoding| Some(features::folding_ranges(snapshot, encoding)),
+        )
+        .await
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        let encoding = self.encoding();
-        let Some(snapshot) = self
-            .snapshot(&params.text_document.uri, "textDocument/codeLens")
-            .await?
-        else {
-            return Ok(None);
-        };
-        self.guarded("textDocument/codeLens", || {
-            Some(features::code_lenses(&snapshot, encoding))
-        })
+        self.on_snapshot(
+            &params.text_document.uri,
+            "textDocument/codeLens",
+            |snapshot, encoding| Some(features::code_lenses(snapshot, encoding)),
+        )
+        .await
     }
 
     async fn semantic_tokens_full(
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        let encoding = self.encoding();
-        let Some(snapshot) = self
-            .snapshot(
-                &params.text_document.uri,
-                "textDocument/semanticTokens/full",
-            )
-            .await?
-        else {
-            return Ok(None);
-        };
-        self.guarded("textDocument/semanticTokens/full", || {
-            Some(SemanticTokensResult::Tokens(SemanticTokens {
-                result_id: None,
-                data: features::semantic_tokens(&snapshot, encoding, None),
-            }))
-        })
+        self.on_snapshot(
+            &params.text_document.uri,
+            "textDocument/semanticTokens/full",
+            |snapshot, encoding| {
+                Some(SemanticTokensResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: features::semantic_tokens(snapshot, encoding, None),
+                }))
+            },
+        )
+        .await
     }
 
     async fn semantic_tokens_range(
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
-        let encoding = self.encoding();
-        let Some(snapshot) = self
-            .snapshot(
-                &params.text_document.uri,
-                "textDocument/semanticTokens/range",
-            )
-            .await?
-        else {
-            return Ok(None);
-        };
-        self.guarded("textDocument/semanticTokens/range", || {
-            let start = snapshot.document.offset(params.range.start, encoding);
-            let end = snapshot.document.offset(params.range.end, encoding);
-            let data = features::semantic_tokens(
-                &snapshot,
-                encoding,
-                Some(Span::new(start, end.max(start))),
-            );
-            Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
-                result_id: None,
-                data,
-            }))
-        })
+        self.on_snapshot(
+            &params.text_document.uri,
+            "textDocument/semanticTokens/range",
+            |snapshot, encoding| {
+                let start = snapshot.document.offset(params.range.start, encoding);
+                let end = snapshot.document.offset(params.range.end, encoding);
+                let data = features::semantic_tokens(
+                    snapshot,
+                    encoding,
+                    Some(Span::new(start, end.max(start))),
+                );
+                Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data,
+                }))
+            },
+        )
+        .await
     }
 
     async fn goto_definition(
