@@ -306,9 +306,7 @@ impl Ladder {
             .find(|level| level.traits.iter().any(|t| t == trait_id))
     }
 
-    /// Every normalized spelling of a trait (id, name, aliases) with the trait's index, for
-    /// near-miss suggestions.
-    /// Every normalized spelling of a trait (id, name, aliases), sorted.
+    /// Every normalized spelling of a trait (id, name, aliases) with the trait's index, sorted.
     pub fn trait_spellings(&self) -> &[(String, usize)] {
         &self.trait_spellings
     }
