@@ -216,6 +216,17 @@ impl IndexRange {
         (self.end - self.start) as usize
     }
 
+    /// The same run in a list that has `by` more items in front (an empty run stays empty).
+    pub(crate) fn shifted(self, by: usize) -> IndexRange {
+        if self.is_empty() {
+            return IndexRange::default();
+        }
+        IndexRange {
+            start: self.start + by as u32,
+            end: self.end + by as u32,
+        }
+    }
+
     /// Add the next index; indexes must come in order, one after another.
     pub(crate) fn push(&mut self, idx: usize) {
         let idx = idx as u32;

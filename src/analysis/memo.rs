@@ -3,7 +3,8 @@
 //!
 //! Each table maps a text to what a pure function of that text returned: the impact of a win
 //! (`vague-win`), the weak words in an entry (`weak-verb`), the placeholders in a run of prose
-//! (`placeholder-text`). A hit is therefore exactly what a fresh computation would give, and an
+//! (`placeholder-text`), and the model of one piece of a large body (`parse`; a function of the
+//! piece's text and the ladder's names, so the table empties when those names change). A hit is therefore exactly what a fresh computation would give, and an
 //! analysis with a memo equals one without (a property test checks this over edit sequences).
 //!
 //! The language server keeps one memo per open document. Each analysis marks the entries it
@@ -11,10 +12,12 @@
 //! one document's worth of text. Two analyses of one document at once only cost each other hits.
 
 use super::impact::Impact;
+use super::parse::Body;
+use crate::catalogue::{Ladder, Role};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Per-document memo; see the module documentation.
 #[derive(Default)]
@@ -23,6 +26,65 @@ pub struct Memo {
     impacts: Mutex<Table<Impact>>,
     weak_words: Mutex<Table<Vec<Range<usize>>>>,
     placeholders: Mutex<Table<Vec<Range<usize>>>>,
+    pieces: Mutex<Pieces>,
+}
+
+/// A ladder's trait and role spellings, as `Ladder::trait_spellings` and `role_spellings` give
+/// them.
+type LadderNames = (Vec<(String, usize)>, Vec<(String, Role)>);
+
+/// The models of the pieces of a large body, by piece text, and the ladder names they were
+/// built with (a heading's kind and a tag's trait come from those).
+///
+/// The body's last piece is parsed as the end of the input, which can end an empty list item
+/// differently (see `chunks::piece_events`), so it has a table of its own.
+#[derive(Default)]
+pub struct Pieces {
+    names: Option<LadderNames>,
+    inner: Table<Arc<Body>>,
+    last: Table<Arc<Body>>,
+}
+
+impl Pieces {
+    /// The model of `piece`, built by `parse` when not held yet.
+    pub fn get_or_compute(
+        &mut self,
+        piece: &str,
+        is_last: bool,
+        parse: impl FnOnce(&str) -> Arc<Body>,
+    ) -> Arc<Body> {
+        let table = if is_last {
+            &mut self.last
+        } else {
+            &mut self.inner
+        };
+        table.get_or_compute(piece, parse)
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.len() + self.last.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True when the model of `piece` is held.
+    #[cfg(test)]
+    pub fn holds(&self, piece: &str, is_last: bool) -> bool {
+        let table = if is_last { &self.last } else { &self.inner };
+        table.entries.contains_key(piece)
+    }
+
+    fn start(&mut self, generation: u64) {
+        self.inner.start(generation);
+        self.last.start(generation);
+    }
+
+    fn finish(&mut self, generation: u64) {
+        self.inner.finish(generation);
+        self.last.finish(generation);
+    }
 }
 
 /// One kind of result, by text, with the generation of the analysis that last read it.
@@ -109,6 +171,7 @@ impl Memo {
         lock(&self.impacts).start(generation);
         lock(&self.weak_words).start(generation);
         lock(&self.placeholders).start(generation);
+        lock(&self.pieces).start(generation);
         generation
     }
 
@@ -117,6 +180,7 @@ impl Memo {
         lock(&self.impacts).finish(generation);
         lock(&self.weak_words).finish(generation);
         lock(&self.placeholders).finish(generation);
+        lock(&self.pieces).finish(generation);
     }
 
     pub fn impacts(&self) -> MutexGuard<'_, Table<Impact>> {
@@ -129,6 +193,25 @@ impl Memo {
 
     pub fn placeholders(&self) -> MutexGuard<'_, Table<Vec<Range<usize>>>> {
         lock(&self.placeholders)
+    }
+
+    /// The piece models built with `ladder`'s names; emptied first if they were built with other
+    /// names (a changed ladder, or front matter that now names another one).
+    pub fn pieces(&self, ladder: &Ladder) -> MutexGuard<'_, Pieces> {
+        let mut pieces = lock(&self.pieces);
+        let same_names = pieces.names.as_ref().is_some_and(|(traits, roles)| {
+            traits.as_slice() == ladder.trait_spellings()
+                && roles.as_slice() == ladder.role_spellings()
+        });
+        if !same_names {
+            pieces.inner.entries.clear();
+            pieces.last.entries.clear();
+            pieces.names = Some((
+                ladder.trait_spellings().to_vec(),
+                ladder.role_spellings().to_vec(),
+            ));
+        }
+        pieces
     }
 }
 

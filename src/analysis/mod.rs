@@ -184,7 +184,9 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         };
     };
 
-    let body = parse::parse_body(input.text, parsed.body_start, ladder, kind);
+    // The memo's generation covers the model pass too: piece models are kept in it.
+    let generation = input.memo.map(memo::Memo::start);
+    let body = parse::parse_body(input.text, parsed.body_start, ladder, kind, input.memo);
     let document = Document {
         kind,
         kind_source,
@@ -209,7 +211,6 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         today: input.today,
         memo: input.memo,
     };
-    let generation = input.memo.map(memo::Memo::start);
     let diagnostics = run_rules(&context);
     if let (Some(memo), Some(generation)) = (input.memo, generation) {
         memo.finish(generation);

@@ -1,6 +1,13 @@
 //! One pass over pulldown-cmark's offset events builds the document model: sections (with the
 //! trait or role their heading names), entries with their nested detail, tags, links, dates,
 //! prose runs and suppression comments, each with exact byte spans.
+//!
+//! A large body is built piece by piece (see `chunks`): each piece's model depends only on its
+//! own text and the ladder's names, with spans relative to the piece. What crosses pieces (a
+//! section's parent and end, guidance inherited from a parent, an entry's role from its nearest
+//! classifying heading) is resolved afterwards over the whole body. So the language server can
+//! keep each piece's model in the document's memo and, after an edit, rebuild only the piece
+//! the edit touched; a test checks that this equals a whole parse.
 
 use super::chunks;
 use super::dates;
@@ -8,15 +15,16 @@ use super::document::{
     DocKind, Entry, EntryRole, IndexRange, Link, Section, SectionKind, Suppression,
     SuppressionScope, Tag, TextPiece, source_span,
 };
+use super::memo::Memo;
 use super::placeholders::is_placeholder_only;
 use super::text::Span;
 use crate::catalogue::Ladder;
 use pulldown_cmark::{Event, Options, Parser, Tag as MdTag, TagEnd};
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// What the body of a document holds; `Document` adds front matter and kind around it.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Body {
     pub sections: Vec<Section>,
     pub entries: Vec<Entry>,
@@ -52,12 +60,13 @@ struct EntryBuilder {
     marker_column: usize,
 }
 
+/// Builds the model of one piece of a body, with spans relative to the piece's start and
+/// indexes into the piece's own lists.
 struct Builder<'t> {
+    /// The piece's text.
     text: &'t str,
     ladder: &'t Ladder,
-    kind: DocKind,
     body: Body,
-    open_sections: Vec<usize>,
     heading: Option<HeadingBuilder>,
     item_depth: usize,
     entry: Option<EntryBuilder>,
@@ -68,22 +77,79 @@ struct Builder<'t> {
     link_starts: Vec<(usize, String)>,
 }
 
-/// Parse the Markdown body of `text`, which starts at `body_start`.
-pub fn parse_body(text: &str, body_start: usize, ladder: &Ladder, kind: DocKind) -> Body {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+/// Parse the Markdown body of `text`, which starts at `body_start`. With a memo, the model of
+/// each piece of a large body is kept, and a piece whose text is unchanged is not parsed again.
+pub fn parse_body(
+    text: &str,
+    body_start: usize,
+    ladder: &Ladder,
+    kind: DocKind,
+    memo: Option<&Memo>,
+) -> Body {
+    parse_body_in_pieces(
+        text,
+        body_start,
+        ladder,
+        kind,
+        chunks::MIN_PIECE_BYTES,
+        memo,
+    )
+}
+
+/// [`parse_body`] with pieces of at least `min_piece` bytes (tests use small ones).
+pub(crate) fn parse_body_in_pieces(
+    text: &str,
+    body_start: usize,
+    ladder: &Ladder,
+    kind: DocKind,
+    min_piece: usize,
+    memo: Option<&Memo>,
+) -> Body {
     // Rough capacities from typical growth docs, to avoid regrowing on large ones.
-    let body = Body {
+    let mut body = Body {
         entries: Vec::with_capacity(text.len() / 160),
         prose_runs: Vec::with_capacity(text.len() / 80),
         ..Body::default()
     };
+    // A large body is parsed piece by piece, so only one piece's event tree is alive at a time;
+    // the pieces' events equal the whole body's (see `chunks`).
+    let body_text = &text[body_start..];
+    let mut starts = chunks::piece_starts(body_text, min_piece);
+    starts.push(body_text.len());
+    // A body of one piece is quick to parse again; keeping its model would only cost memory.
+    let mut kept = memo.filter(|_| starts.len() > 2).map(|m| m.pieces(ladder));
+    for piece in starts.windows(2) {
+        let (from, to) = (piece[0], piece[1]);
+        let piece_text = &body_text[from..to];
+        // The last piece is parsed as ending the input, the others as followed by more text.
+        let is_last = to == body_text.len();
+        let model = match &mut kept {
+            Some(kept) => Body::clone(&kept.get_or_compute(piece_text, is_last, |t| {
+                Arc::new(parse_piece(t, is_last, ladder))
+            })),
+            None => parse_piece(piece_text, is_last, ladder),
+        };
+        body.append(model, body_start + from);
+    }
+    drop(kept);
+    body.resolve_structure(text.len(), kind);
+    // The model lives as long as the analysis: give back what doubling growth left over
+    // (a quarter of the entries' memory on average; 6 MB on a 10 MB draft).
+    body.entries.shrink_to_fit();
+    body.prose_runs.shrink_to_fit();
+    body.tags.shrink_to_fit();
+    body.links.shrink_to_fit();
+    body
+}
+
+/// The model of one piece, which pulldown-cmark parses on its own exactly as within the body.
+fn parse_piece(piece: &str, is_last: bool, ladder: &Ladder) -> Body {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut builder = Builder {
-        text,
+        text: piece,
         ladder,
-        kind,
-        body,
-        open_sections: Vec::new(),
+        body: Body::default(),
         heading: None,
         item_depth: 0,
         entry: None,
@@ -92,18 +158,114 @@ pub fn parse_body(text: &str, body_start: usize, ladder: &Ladder, kind: DocKind)
         code_block: false,
         link_starts: Vec::new(),
     };
-    // A large body is parsed piece by piece, so only one piece's event tree is alive at a time;
-    // the pieces' events equal the whole body's (see `chunks`).
-    let body_text = &text[body_start..];
-    let mut starts = chunks::piece_starts(body_text, chunks::MIN_PIECE_BYTES);
-    starts.push(body_text.len());
-    for piece in starts.windows(2) {
-        let (from, to) = (piece[0], piece[1]);
-        for (event, range) in Parser::new_ext(&body_text[from..to], options).into_offset_iter() {
-            builder.event(event, Span::from(range).shifted(body_start + from));
+    for (event, range) in chunks::piece_events(piece, options, is_last) {
+        builder.event(event, Span::from(range));
+    }
+    builder.body
+}
+
+impl Body {
+    /// Add the model of the piece that starts at `at`: its spans become absolute and its indexes
+    /// point into this body's lists.
+    fn append(&mut self, piece: Body, at: usize) {
+        let (section_base, entry_base) = (self.sections.len(), self.entries.len());
+        let (tag_base, link_base) = (self.tags.len(), self.links.len());
+        self.sections
+            .extend(piece.sections.into_iter().map(|mut section| {
+                section.heading = section.heading.shifted(at);
+                section.title_span = section.title_span.shifted(at);
+                section.span = section.span.shifted(at);
+                section.date = section.date.map(|d| d.shifted(at));
+                section
+            }));
+        self.entries
+            .extend(piece.entries.into_iter().map(|mut entry| {
+                entry.span = entry.span.shifted(at);
+                entry.text_span = entry.text_span.shifted(at);
+                for text_piece in &mut entry.pieces {
+                    text_piece.source = text_piece.source.shifted(at);
+                }
+                entry.date = entry.date.map(|d| d.shifted(at));
+                entry.section = entry.section.map(|s| s + section_base);
+                entry.tags = entry.tags.shifted(tag_base);
+                entry.links = entry.links.shifted(link_base);
+                entry
+            }));
+        self.tags.extend(piece.tags.into_iter().map(|mut tag| {
+            tag.span = tag.span.shifted(at);
+            tag.entry = tag.entry.map(|e| e + entry_base);
+            tag
+        }));
+        self.links.extend(piece.links.into_iter().map(|mut link| {
+            link.span = link.span.shifted(at);
+            link.entry = link.entry.map(|e| e + entry_base);
+            link
+        }));
+        self.prose_runs
+            .extend(piece.prose_runs.into_iter().map(|run| run.shifted(at)));
+        self.suppressions
+            .extend(piece.suppressions.into_iter().map(|mut suppression| {
+                suppression.span = suppression.span.shifted(at);
+                suppression
+            }));
+    }
+
+    /// Resolve what crosses pieces, over the whole body: each section's parent and end, guidance
+    /// inherited from a parent, and each entry's role. Before this, a section's `is_guidance`
+    /// says only whether its own heading is about writing the doc.
+    fn resolve_structure(&mut self, text_len: usize, kind: DocKind) {
+        let mut open: Vec<usize> = Vec::new();
+        for idx in 0..self.sections.len() {
+            let (depth, start) = (self.sections[idx].depth, self.sections[idx].heading.start);
+            while let Some(&top) = open.last() {
+                if self.sections[top].depth < depth {
+                    break;
+                }
+                self.sections[top].span.end = start;
+                open.pop();
+            }
+            let parent = open.last().copied();
+            self.sections[idx].parent = parent;
+            if parent.is_some_and(|p| self.sections[p].is_guidance) {
+                self.sections[idx].is_guidance = true;
+            }
+            open.push(idx);
+        }
+        for idx in open {
+            self.sections[idx].span.end = text_len;
+        }
+        for entry in &mut self.entries {
+            entry.role = entry.section.map_or(EntryRole::Other, |idx| {
+                entry_role(&self.sections, kind, idx)
+            });
         }
     }
-    builder.finish()
+}
+
+/// The nearest heading that classifies its entries decides what they are; anything under a
+/// heading about writing the doc ("Writing tips", "How to use", "Examples") is guidance.
+fn entry_role(sections: &[Section], kind: DocKind, section_idx: usize) -> EntryRole {
+    use crate::catalogue::Role;
+    if sections[section_idx].is_guidance {
+        return EntryRole::Other;
+    }
+    let mut idx = Some(section_idx);
+    while let Some(current) = idx {
+        let section = &sections[current];
+        match section.kind {
+            SectionKind::Trait(trait_idx) => return EntryRole::Evidence(trait_idx),
+            SectionKind::Role(role) if role.holds_wins() => return EntryRole::Win,
+            SectionKind::Role(Role::Actions) => return EntryRole::Action,
+            SectionKind::Role(Role::DidntGoWell) => return EntryRole::Lesson,
+            SectionKind::Role(Role::DoDifferently) => return EntryRole::Change,
+            SectionKind::Role(_) => return EntryRole::Other,
+            SectionKind::Free if kind == DocKind::Brag && section.date.is_some() => {
+                return EntryRole::Win;
+            }
+            SectionKind::Free => idx = section.parent,
+        }
+    }
+    EntryRole::Other
 }
 
 impl<'t> Builder<'t> {
@@ -167,7 +329,7 @@ impl<'t> Builder<'t> {
             Event::End(TagEnd::Paragraph) => {
                 if let Some(paragraph) = self.paragraph.take()
                     && !is_placeholder_only(&paragraph)
-                    && let Some(&section) = self.open_sections.last()
+                    && let Some(section) = self.body.sections.len().checked_sub(1)
                 {
                     self.body.sections[section].n_prose_blocks += 1;
                 }
@@ -289,14 +451,6 @@ impl<'t> Builder<'t> {
         let Some(heading) = self.heading.take() else {
             return;
         };
-        while let Some(&top) = self.open_sections.last() {
-            if self.body.sections[top].depth >= heading.depth {
-                self.body.sections[top].span.end = heading.start;
-                self.open_sections.pop();
-            } else {
-                break;
-            }
-        }
         let title = heading.title.trim().to_string();
         let title_span = heading.title_span.unwrap_or(Span::empty_at(range.end));
         let normalized = crate::catalogue::normalize_name(&title);
@@ -321,31 +475,29 @@ impl<'t> Builder<'t> {
                 title_span
             }
         });
-        let idx = self.body.sections.len();
-        let parent = self.open_sections.last().copied();
-        let is_guidance = parent.is_some_and(|p| self.body.sections[p].is_guidance)
-            || (kind == SectionKind::Free && GUIDANCE_HEADING.is_match(&title));
+        // Parent, end and inherited guidance may lie in other pieces: `resolve_structure`
+        // sets them once the whole body is built.
+        let is_guidance = kind == SectionKind::Free && GUIDANCE_HEADING.is_match(&title);
         self.body.sections.push(Section {
             depth: heading.depth,
             heading: Span::new(heading.start, range.end),
             title_span,
             title,
             span: Span::new(heading.start, self.text.len()),
-            parent,
+            parent: None,
             kind,
             date,
             n_prose_blocks: 0,
             is_guidance,
         });
-        self.open_sections.push(idx);
     }
 
     fn end_entry(&mut self) {
         let Some(builder) = self.entry.take() else {
             return;
         };
-        let section = self.open_sections.last().copied();
-        let role = section.map_or(EntryRole::Other, |idx| self.entry_role(idx));
+        // The latest heading: a piece starts with one, so an entry's section is in its piece.
+        let section = self.body.sections.len().checked_sub(1);
         // Copied out at their exact size (entries live as long as the analysis, and a large
         // draft has a hundred thousand); the builder's buffers go back for the next entry.
         let text = builder.text.trim_end().to_string();
@@ -373,7 +525,8 @@ impl<'t> Builder<'t> {
             detail,
             pieces,
             section,
-            role,
+            // Set by `resolve_structure`: the classifying heading may be in an earlier piece.
+            role: EntryRole::Other,
             date,
             tags: builder.tags,
             links: builder.links,
@@ -381,45 +534,6 @@ impl<'t> Builder<'t> {
             is_placeholder,
             is_prompt,
         });
-    }
-
-    /// The nearest heading that classifies its entries decides what they are; anything under a
-    /// heading about writing the doc ("Writing tips", "How to use", "Examples") is guidance.
-    fn entry_role(&self, section_idx: usize) -> EntryRole {
-        use crate::catalogue::Role;
-        if self.body.sections[section_idx].is_guidance {
-            return EntryRole::Other;
-        }
-        let mut idx = Some(section_idx);
-        while let Some(current) = idx {
-            let section = &self.body.sections[current];
-            match section.kind {
-                SectionKind::Trait(trait_idx) => return EntryRole::Evidence(trait_idx),
-                SectionKind::Role(role) if role.holds_wins() => return EntryRole::Win,
-                SectionKind::Role(Role::Actions) => return EntryRole::Action,
-                SectionKind::Role(Role::DidntGoWell) => return EntryRole::Lesson,
-                SectionKind::Role(Role::DoDifferently) => return EntryRole::Change,
-                SectionKind::Role(_) => return EntryRole::Other,
-                SectionKind::Free if self.kind == DocKind::Brag && section.date.is_some() => {
-                    return EntryRole::Win;
-                }
-                SectionKind::Free => idx = section.parent,
-            }
-        }
-        EntryRole::Other
-    }
-
-    fn finish(mut self) -> Body {
-        for idx in self.open_sections.drain(..) {
-            self.body.sections[idx].span.end = self.text.len();
-        }
-        // The model lives as long as the analysis: give back what doubling growth left over
-        // (a quarter of the entries' memory on average; 6 MB on a 10 MB draft).
-        self.body.entries.shrink_to_fit();
-        self.body.prose_runs.shrink_to_fit();
-        self.body.tags.shrink_to_fit();
-        self.body.links.shrink_to_fit();
-        self.body
     }
 }
 
@@ -585,4 +699,180 @@ pub fn heading_anchors(text: &str) -> Vec<String> {
         }
     }
     anchors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::front_matter::parse_front_matter;
+    use crate::catalogue::builtin_ladders;
+    use proptest::prelude::*;
+
+    /// Never split: the reference the piece-by-piece parses are compared with.
+    const WHOLE: usize = 1 << 40;
+
+    /// Blocks of a growth doc, with what crosses pieces: nested headings under trait, role, dated
+    /// and guidance headings, tags, links, detail, suppressions, and (rarely) a fence or an HTML
+    /// block, which stop all splitting.
+    const PARTS: [&str; 16] = [
+        "## Ownership\n\n",
+        "## Wins\n\n",
+        "### Writing tips\n\n",
+        "## 2026-03 March\n\n",
+        "# Promotion case\n\n",
+        "### Notes\n\n",
+        "#### Deeper\n\n",
+        "- Cut p99 from 800 ms to 120 ms #ownership [PR](https://x.test/1)\n  - detail #impact\n\n",
+        "- Helped the team with things\n- Led the *migration* of 3 services\n\n",
+        "A paragraph of prose with a #tag and [a link](notes.md#wins).\n\n",
+        "<!-- rung-disable-next-line vague-win -->\n- Improved things\n\n",
+        "- [ ] TODO\n\n",
+        "Setext heading\n---\n\n",
+        "```\n# not a heading\n```\n\n",
+        "<div>\n# inside a div\n\n",
+        "> quoted #ownership\n\n",
+    ];
+
+    /// What an edit may insert: text, and whatever changes structure (headings, items, breaks).
+    const INSERTS: [&str; 10] = [
+        "x",
+        " ",
+        "\n",
+        "\n\n",
+        "#",
+        "## Impact\n\n",
+        "- ",
+        "`",
+        "é",
+        "[a](b)",
+    ];
+
+    fn doc() -> impl Strategy<Value = String> {
+        (
+            prop::bool::ANY,
+            prop::collection::vec(prop::sample::select(PARTS.as_slice()), 2..16),
+        )
+            .prop_map(|(front_matter, parts)| {
+                let head = if front_matter {
+                    "---\nkind: brag\n---\n"
+                } else {
+                    ""
+                };
+                format!("{head}{}", parts.concat())
+            })
+    }
+
+    fn edit() -> impl Strategy<Value = (prop::sample::Index, &'static str, usize)> {
+        (
+            any::<prop::sample::Index>(),
+            prop::sample::select(INSERTS.as_slice()),
+            0usize..12,
+        )
+    }
+
+    fn apply(text: &mut String, (at, insert, delete): &(prop::sample::Index, &str, usize)) {
+        let mut start = at.index(text.len() + 1);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + delete).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        text.replace_range(start..end, insert);
+    }
+
+    fn parse(text: &str, kind: DocKind, min_piece: usize, memo: Option<&Memo>) -> Body {
+        let ladder = &builtin_ladders()[0];
+        let body_start = parse_front_matter(text).body_start;
+        let generation = memo.map(Memo::start);
+        let body = parse_body_in_pieces(text, body_start, ladder, kind, min_piece, memo);
+        if let (Some(memo), Some(generation)) = (memo, generation) {
+            memo.finish(generation);
+        }
+        body
+    }
+
+    proptest! {
+        /// Over edit sequences, a body parsed in pieces, with piece models kept in a memo from
+        /// the previous versions, equals the body parsed whole.
+        #[test]
+        fn pieces_kept_across_edits_equal_a_whole_parse(
+            original in doc(),
+            edits in prop::collection::vec(edit(), 0..8),
+            kind in prop::sample::select(DocKind::ALL.as_slice()),
+        ) {
+            let memo = Memo::new();
+            let mut text = original;
+            for step in std::iter::once(None).chain(edits.iter().map(Some)) {
+                if let Some(step) = step {
+                    apply(&mut text, step);
+                }
+                let whole = parse(&text, kind, WHOLE, None);
+                prop_assert_eq!(&parse(&text, kind, 8, None), &whole, "split, {:?}", text);
+                prop_assert_eq!(&parse(&text, kind, 8, Some(&memo)), &whole, "kept, {:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn an_edit_reparses_only_its_piece() {
+        let ladder = &builtin_ladders()[0];
+        let before: String = (1..=3)
+            .map(|n| format!("## Wins\n\n- Shipped {n}\n\n### Notes\n\n- More {n}\n\n"))
+            .collect();
+        let memo = Memo::new();
+        let first = parse(&before, DocKind::Promo, 8, Some(&memo));
+        assert_eq!(first.sections.len(), 6);
+        assert_eq!(memo.pieces(ladder).len(), 6, "one model per piece");
+
+        // Edit the fourth section; the other five pieces' models are reused as they are.
+        let after = before.replace("- More 2", "- More 2, edited");
+        let starts = chunks::piece_starts(&after, 8);
+        assert_eq!(starts.len(), 6);
+        let held: Vec<bool> = starts
+            .iter()
+            .zip(starts.iter().skip(1).chain([&after.len()]))
+            .map(|(&from, &to)| {
+                memo.pieces(ladder)
+                    .holds(&after[from..to], to == after.len())
+            })
+            .collect();
+        assert_eq!(held, [true, true, true, false, true, true]);
+        let second = parse(&after, DocKind::Promo, 8, Some(&memo));
+        assert_eq!(second, parse(&after, DocKind::Promo, WHOLE, None));
+        // The Notes sections sit under Wins, across pieces: their entries are wins.
+        assert!(second.entries.iter().all(|e| e.role == EntryRole::Win));
+        assert_eq!(second.sections[3].parent, Some(2));
+        // The replaced piece's model is dropped; the new one is held.
+        assert_eq!(memo.pieces(ladder).len(), 6);
+    }
+
+    #[test]
+    fn piece_models_are_rebuilt_when_the_ladder_names_change() {
+        let builtin = &builtin_ladders()[0];
+        let acme = crate::catalogue::parse_ladder(
+            "id = \"acme\"\nname = \"Acme\"\n[[levels]]\nid = \"A1\"\nname = \"One\"\n\
+             reach = \"area\"\nscope = \"s\"\n[[roles]]\nrole = \"wins\"\naliases = [\"Erfolge\"]\n",
+            "acme.toml",
+            &builtin.traits,
+        )
+        .expect("the test ladder is valid");
+        let text = "## Erfolge\n\n- a\n\n## Notes\n\n- b\n\n";
+        let memo = Memo::new();
+        let parse_with = |ladder: &Ladder| {
+            let generation = memo.start();
+            let body = parse_body_in_pieces(text, 0, ladder, DocKind::Promo, 8, Some(&memo));
+            memo.finish(generation);
+            body.sections[0].kind
+        };
+        assert_eq!(parse_with(builtin), SectionKind::Free);
+        assert_eq!(memo.pieces(builtin).len(), 2);
+        // Same text, another ladder: the heading now names a role, so its model is rebuilt.
+        assert_eq!(
+            parse_with(&acme),
+            SectionKind::Role(crate::catalogue::Role::Wins)
+        );
+        assert_eq!(parse_with(builtin), SectionKind::Free);
+    }
 }
