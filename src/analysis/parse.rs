@@ -60,10 +60,10 @@ struct EntryBuilder {
     marker_column: usize,
 }
 
-/// Builds the model of one piece of a body, with spans relative to the piece's start and
-/// indexes into the piece's own lists.
+/// Builds the model of a body from pulldown-cmark's events, or of one piece of it, with spans
+/// relative to the piece's start and indexes into the piece's own lists.
 struct Builder<'t> {
-    /// The piece's text.
+    /// The text that event ranges index: the document's, or one piece's.
     text: &'t str,
     ladder: &'t Ladder,
     body: Body,
@@ -105,33 +105,46 @@ pub(crate) fn parse_body_in_pieces(
     min_piece: usize,
     memo: Option<&Memo>,
 ) -> Body {
-    // Rough capacities from typical growth docs, to avoid regrowing on large ones.
-    let mut body = Body {
-        entries: Vec::with_capacity(text.len() / 160),
-        prose_runs: Vec::with_capacity(text.len() / 80),
-        ..Body::default()
-    };
     // A large body is parsed piece by piece, so only one piece's event tree is alive at a time;
     // the pieces' events equal the whole body's (see `chunks`).
     let body_text = &text[body_start..];
     let mut starts = chunks::piece_starts(body_text, min_piece);
     starts.push(body_text.len());
-    // A body of one piece is quick to parse again; keeping its model would only cost memory.
-    let mut kept = memo.filter(|_| starts.len() > 2).map(|m| m.pieces(ladder));
-    for piece in starts.windows(2) {
-        let (from, to) = (piece[0], piece[1]);
-        let piece_text = &body_text[from..to];
+    let pieces = starts.windows(2).map(|w| {
+        let (from, to) = (w[0], w[1]);
         // The last piece is parsed as ending the input, the others as followed by more text.
-        let is_last = to == body_text.len();
-        let model = match &mut kept {
-            Some(kept) => Body::clone(&kept.get_or_compute(piece_text, is_last, |t| {
-                Arc::new(parse_piece(t, is_last, ladder))
-            })),
-            None => parse_piece(piece_text, is_last, ladder),
-        };
-        body.append(model, body_start + from);
-    }
-    drop(kept);
+        (
+            body_start + from,
+            &body_text[from..to],
+            to == body_text.len(),
+        )
+    });
+    // A body of one piece is quick to parse again; keeping its model would only cost memory.
+    let mut body = match memo.filter(|_| starts.len() > 2) {
+        Some(memo) => {
+            let mut kept = memo.pieces(ladder);
+            let mut body = Body::with_capacity_for(text.len());
+            for (at, piece, is_last) in pieces {
+                let model = kept.get_or_compute(piece, is_last, |piece| {
+                    let mut builder =
+                        Builder::new(piece, ladder, Body::with_capacity_for(piece.len()));
+                    builder.add_piece(piece, 0, is_last);
+                    Arc::new(builder.body)
+                });
+                body.append(Body::clone(&model), at);
+            }
+            body
+        }
+        // Without a memo, one builder reads every piece's events in place: spans are absolute
+        // and indexes global as they are made.
+        None => {
+            let mut builder = Builder::new(text, ladder, Body::with_capacity_for(text.len()));
+            for (at, piece, is_last) in pieces {
+                builder.add_piece(piece, at, is_last);
+            }
+            builder.body
+        }
+    };
     body.resolve_structure(text.len(), kind);
     // The model lives as long as the analysis: give back what doubling growth left over
     // (a quarter of the entries' memory on average; 6 MB on a 10 MB draft).
@@ -142,29 +155,17 @@ pub(crate) fn parse_body_in_pieces(
     body
 }
 
-/// The model of one piece, which pulldown-cmark parses on its own exactly as within the body.
-fn parse_piece(piece: &str, is_last: bool, ladder: &Ladder) -> Body {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let mut builder = Builder {
-        text: piece,
-        ladder,
-        body: Body::default(),
-        heading: None,
-        item_depth: 0,
-        entry: None,
-        spare: Default::default(),
-        paragraph: None,
-        code_block: false,
-        link_starts: Vec::new(),
-    };
-    for (event, range) in chunks::piece_events(piece, options, is_last) {
-        builder.event(event, Span::from(range));
-    }
-    builder.body
-}
-
 impl Body {
+    /// Empty lists with rough capacities for `len` bytes of a typical growth doc, so a large one
+    /// does not regrow them.
+    fn with_capacity_for(len: usize) -> Body {
+        Body {
+            entries: Vec::with_capacity(len / 160),
+            prose_runs: Vec::with_capacity(len / 80),
+            ..Body::default()
+        }
+    }
+
     /// Add the model of the piece that starts at `at`: its spans become absolute and its indexes
     /// point into this body's lists.
     fn append(&mut self, piece: Body, at: usize) {
@@ -269,6 +270,31 @@ fn entry_role(sections: &[Section], kind: DocKind, section_idx: usize) -> EntryR
 }
 
 impl<'t> Builder<'t> {
+    /// A builder over `text`: the whole document, or the one piece it builds.
+    fn new(text: &'t str, ladder: &'t Ladder, body: Body) -> Builder<'t> {
+        Builder {
+            text,
+            ladder,
+            body,
+            heading: None,
+            item_depth: 0,
+            entry: None,
+            spare: Default::default(),
+            paragraph: None,
+            code_block: false,
+            link_starts: Vec::new(),
+        }
+    }
+
+    /// Read the events of `piece`, which starts at `at` in the builder's text.
+    fn add_piece(&mut self, piece: &str, at: usize, is_last: bool) {
+        let options =
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        for (event, range) in chunks::piece_events(piece, options, is_last) {
+            self.event(event, Span::from(range).shifted(at));
+        }
+    }
+
     fn event(&mut self, event: Event<'_>, range: Span) {
         match event {
             Event::Start(MdTag::Heading { level, .. }) => {
