@@ -7,7 +7,10 @@ use crate::analysis::parse::heading_anchors;
 use crate::analysis::{LinkResolver, LinkTarget, Settings};
 use crate::catalogue::{Catalogue, LocatedError, builtin_traits, parse_ladder};
 use crate::config::{self, Config};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The largest file rung reads as a document or a ladder (a growth doc is kilobytes; this is a
 /// guard against pointing rung at a disk image, not a size cliff for real documents).
@@ -230,14 +233,43 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
 pub struct FsLinks {
     base: PathBuf,
     /// One look at the disk per target and analysis, however often the doc links to it.
-    seen: std::cell::RefCell<std::collections::HashMap<String, LinkTarget>>,
+    seen: RefCell<HashMap<String, LinkTarget>>,
+    /// Kept between analyses by the language server; `None` for a single check.
+    cache: Option<Arc<Mutex<LinkCache>>>,
 }
+
+/// What earlier analyses of one document learnt about its link targets. A Markdown target is
+/// read and its headings parsed again only when its size or modification time changed: a
+/// language server analyses on every keystroke, and reading each linked design doc each time
+/// cost more than analysing the document itself. Targets the latest analysis did not link to
+/// are dropped when it ends.
+#[derive(Default)]
+pub struct LinkCache {
+    targets: HashMap<PathBuf, (FileStamp, LinkTarget)>,
+    /// Targets looked up by the analysis running now.
+    used: Vec<PathBuf>,
+    /// Markdown targets read so far (for tests).
+    reads: usize,
+}
+
+/// A file's size and modification time: when both are unchanged, so is its content.
+type FileStamp = (u64, Option<std::time::SystemTime>);
 
 impl FsLinks {
     pub fn new(base: PathBuf) -> FsLinks {
         FsLinks {
             base,
             seen: Default::default(),
+            cache: None,
+        }
+    }
+
+    /// Resolve through `cache`, and keep in it what this analysis learns.
+    pub fn with_cache(base: PathBuf, cache: Arc<Mutex<LinkCache>>) -> FsLinks {
+        FsLinks {
+            base,
+            seen: Default::default(),
+            cache: Some(cache),
         }
     }
 
@@ -247,12 +279,15 @@ impl FsLinks {
         } else {
             self.base.join(path)
         };
-        if target.is_dir() {
+        let Ok(metadata) = std::fs::metadata(&target) else {
+            return LinkTarget::Missing;
+        };
+        if metadata.is_dir() {
             return LinkTarget::Found {
-                anchors: Vec::new(),
+                anchors: Arc::new([]),
             };
         }
-        if !target.is_file() {
+        if !metadata.is_file() {
             return LinkTarget::Missing;
         }
         let is_markdown = target
@@ -261,16 +296,50 @@ impl FsLinks {
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         if !is_markdown {
             return LinkTarget::Found {
-                anchors: Vec::new(),
+                anchors: Arc::new([]),
             };
         }
-        match read_text(&target) {
+        let read = |target: &Path| match read_text(target) {
             Ok(text) => LinkTarget::Found {
-                anchors: heading_anchors(&text),
+                anchors: heading_anchors(&text).into(),
             },
             Err(_) => LinkTarget::Unknown,
+        };
+        let Some(cache) = &self.cache else {
+            return read(&target);
+        };
+        let stamp = (metadata.len(), metadata.modified().ok());
+        let mut cache = lock(cache);
+        cache.used.push(target.clone());
+        match cache.targets.get(&target) {
+            Some((kept, found)) if *kept == stamp => found.clone(),
+            _ => {
+                cache.reads += 1;
+                let found = read(&target);
+                cache.targets.insert(target, (stamp, found.clone()));
+                found
+            }
         }
     }
+}
+
+impl Drop for FsLinks {
+    /// The analysis is over: keep only the targets it linked to.
+    fn drop(&mut self) {
+        if let Some(cache) = &self.cache {
+            let mut cache = lock(cache);
+            let used: std::collections::HashSet<PathBuf> =
+                std::mem::take(&mut cache.used).into_iter().collect();
+            cache.targets.retain(|target, _| used.contains(target));
+        }
+    }
+}
+
+/// A lock that survives a panic in another analysis: the cache is never left half-changed.
+fn lock(cache: &Mutex<LinkCache>) -> MutexGuard<'_, LinkCache> {
+    cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl LinkResolver for FsLinks {
@@ -311,6 +380,33 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn linked_files_are_read_again_only_when_they_change() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let target = dir.path().join("design.md");
+        std::fs::write(&target, "# One\n").expect("write the linked file");
+        let cache = Arc::new(Mutex::new(LinkCache::default()));
+        let resolve =
+            |path: &str| FsLinks::with_cache(dir.path().to_path_buf(), cache.clone()).resolve(path);
+        let found = |anchors: &[&str]| LinkTarget::Found {
+            anchors: anchors.iter().map(|a| a.to_string()).collect(),
+        };
+
+        assert_eq!(resolve("design.md"), found(&["one"]));
+        assert_eq!(resolve("design.md"), found(&["one"]));
+        assert_eq!(lock(&cache).reads, 1, "an unchanged file is not read again");
+
+        std::fs::write(&target, "# One\n\n## Two\n").expect("change the linked file");
+        assert_eq!(resolve("design.md"), found(&["one", "two"]));
+        assert_eq!(lock(&cache).reads, 2);
+
+        std::fs::remove_file(&target).expect("remove the linked file");
+        assert_eq!(resolve("design.md"), LinkTarget::Missing);
+        // An analysis that links to nothing leaves nothing kept.
+        drop(FsLinks::with_cache(dir.path().to_path_buf(), cache.clone()));
+        assert!(lock(&cache).targets.is_empty());
+    }
 
     #[test]
     fn civil_dates() {

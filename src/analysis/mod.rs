@@ -61,9 +61,10 @@ pub enum LinkTarget {
     /// The adapter cannot tell (no file system, or a remote link): say nothing.
     Unknown,
     Missing,
-    /// The file exists; `anchors` are its heading slugs.
+    /// The file exists; `anchors` are its heading slugs (shared: a resolver hands the same list
+    /// to every link to the file).
     Found {
-        anchors: Vec<String>,
+        anchors: std::sync::Arc<[String]>,
     },
 }
 

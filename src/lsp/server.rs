@@ -434,6 +434,7 @@ impl LanguageServer for Backend {
                 config_kind: None,
                 snapshot: None,
                 memo: Default::default(),
+                links: Default::default(),
             },
         );
         self.schedule_diagnostics(document.uri, version);

@@ -11,7 +11,7 @@ use super::settings::EditorSettings;
 use crate::analysis::document::DocKind;
 use crate::analysis::memo::Memo;
 use crate::analysis::{Analysis, Input, LinkResolver, NoFileSystem, Settings, analyze};
-use crate::project::{FsLinks, Project};
+use crate::project::{FsLinks, LinkCache, Project};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -35,6 +35,9 @@ pub struct DocumentState {
     /// What analyses of this document keep for the next one (entry impacts, weak words,
     /// placeholders), so an edit recomputes them only where it changed the text.
     pub memo: Arc<Memo>,
+    /// What analyses learnt about the files this document links to, so a keystroke does not
+    /// read and parse each linked Markdown file again.
+    pub links: Arc<Mutex<LinkCache>>,
 }
 
 #[derive(Default)]
@@ -101,6 +104,7 @@ pub struct AnalysisJob {
     pub uri: Uri,
     pub document: OpenDocument,
     pub memo: Arc<Memo>,
+    pub links: Arc<Mutex<LinkCache>>,
     pub settings: Arc<Settings>,
     pub config_kind: Option<DocKind>,
 }
@@ -109,6 +113,7 @@ impl AnalysisJob {
     pub fn prepare(state: &mut State, uri: &Uri) -> Option<AnalysisJob> {
         let document = state.documents.get(uri)?.document.clone();
         let memo = state.documents.get(uri)?.memo.clone();
+        let links = state.documents.get(uri)?.links.clone();
         let path = uri.to_file_path().map(|p| p.into_owned());
         let settings = state.settings_for(path.as_deref());
         let config_kind = match state.documents.get(uri).and_then(|d| d.config_kind) {
@@ -126,6 +131,7 @@ impl AnalysisJob {
             uri: uri.clone(),
             document,
             memo,
+            links,
             settings,
             config_kind,
         })
@@ -140,7 +146,7 @@ impl AnalysisJob {
             .and_then(|n| n.to_str())
             .map(str::to_string);
         let links: Box<dyn LinkResolver> = match path.as_deref().and_then(Path::parent) {
-            Some(dir) => Box::new(FsLinks::new(dir.to_path_buf())),
+            Some(dir) => Box::new(FsLinks::with_cache(dir.to_path_buf(), self.links)),
             None => Box::new(NoFileSystem),
         };
         let today = crate::project::today();

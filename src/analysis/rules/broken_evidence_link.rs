@@ -43,16 +43,32 @@ fn is_remote(destination: &str) -> bool {
         || lower.starts_with("data:")
 }
 
+/// An ASCII anchor lowercased, with runs of dashes as one and none at either end.
+fn ascii_folded(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.split('-')
+        .filter(|part| !part.is_empty())
+        .enumerate()
+        .flat_map(|(i, part)| (i > 0).then_some(b'-').into_iter().chain(part.bytes()))
+        .map(|b| b.to_ascii_lowercase())
+}
+
 /// Renderers disagree on `A & B` (GitHub: `a--b`, others `a-b`): compare with dashes folded.
 fn same_anchor(a: &str, b: &str) -> bool {
-    let fold = |s: &str| {
-        s.to_lowercase()
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-")
-    };
-    fold(a) == fold(b)
+    if a.is_ascii() && b.is_ascii() {
+        // The same comparison without a copy: a link to a long doc is checked against each of
+        // its headings on every keystroke.
+        return ascii_folded(a).eq(ascii_folded(b));
+    }
+    folded_copy(a) == folded_copy(b)
+}
+
+/// What [`ascii_folded`] gives, for any text (lowercased by Unicode's rules).
+fn folded_copy(s: &str) -> String {
+    s.to_lowercase()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 fn decode_spaces(path: &str) -> String {
@@ -60,13 +76,17 @@ fn decode_spaces(path: &str) -> String {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let own_anchors: Vec<String> = {
-        let mut seen = std::collections::HashMap::new();
-        cx.doc
-            .sections
-            .iter()
-            .map(|s| dedupe_anchor(heading_anchor(&s.title), &mut seen))
-            .collect()
+    // Built only for a link to an anchor in this doc: a large draft has thousands of headings.
+    let own_anchors = std::cell::OnceCell::new();
+    let own_anchors = || {
+        own_anchors.get_or_init(|| {
+            let mut seen = std::collections::HashMap::new();
+            cx.doc
+                .sections
+                .iter()
+                .map(|s| dedupe_anchor(heading_anchor(&s.title), &mut seen))
+                .collect::<Vec<String>>()
+        })
     };
     for link in &cx.doc.links {
         let destination = link.destination.trim();
@@ -80,7 +100,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let path = path.split('?').next().unwrap_or(path);
         if path.is_empty() {
             if let Some(anchor) = anchor.filter(|a| !a.is_empty())
-                && !own_anchors.iter().any(|a| same_anchor(a, anchor))
+                && !own_anchors().iter().any(|a| same_anchor(a, anchor))
             {
                 out.push(Finding::new(
                     link.span,
@@ -137,6 +157,20 @@ mod tests {
             .iter()
             .map(|d| text[d.span.start..d.span.end].to_string())
             .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_anchors_compare_as_their_folded_copies(a in "[a-zA-Z0-9-]{0,8}", b in "[aA1-]{0,6}") {
+            let a_again = a.to_uppercase().replace('-', "--");
+            for (x, y) in [(&a, &b), (&a, &a_again), (&b, &a)] {
+                proptest::prop_assert_eq!(
+                    super::same_anchor(x, y),
+                    super::folded_copy(x) == super::folded_copy(y),
+                    "{:?} {:?}", x, y
+                );
+            }
+        }
     }
 
     #[test]

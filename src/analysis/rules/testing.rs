@@ -11,7 +11,11 @@ impl LinkResolver for FakeFiles {
     fn resolve(&self, path: &str) -> LinkTarget {
         match self.0.iter().find(|(p, _)| *p == path) {
             Some((_, anchors)) => LinkTarget::Found {
-                anchors: anchors.iter().map(|a| a.to_string()).collect(),
+                anchors: anchors
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect::<Vec<_>>()
+                    .into(),
             },
             None => LinkTarget::Missing,
         }
