@@ -193,6 +193,19 @@ impl Entry {
             std::borrow::Cow::Owned(format!("{}\n{}", self.text, self.detail))
         }
     }
+
+    /// [`Entry::full_text`], written into `buffer` when it has to be joined (a rule reading every
+    /// entry reuses one buffer).
+    pub fn full_text_in<'a>(&'a self, buffer: &'a mut String) -> &'a str {
+        if self.detail.is_empty() {
+            return &self.text;
+        }
+        buffer.clear();
+        buffer.push_str(&self.text);
+        buffer.push('\n');
+        buffer.push_str(&self.detail);
+        buffer
+    }
 }
 
 /// A run of consecutive indexes into one of `Document`'s lists: 8 bytes and no allocation per

@@ -126,6 +126,8 @@ impl LineIndex {
         let line_text = &text[self.line_starts[line]..offset];
         let col = match unit {
             ColumnUnit::Utf8 => line_text.len(),
+            // ASCII counts one unit a byte, and is checked a word at a time.
+            ColumnUnit::Utf16 if line_text.is_ascii() => line_text.len(),
             ColumnUnit::Utf16 => line_text.chars().map(char::len_utf16).sum(),
         };
         LineCol {

@@ -66,12 +66,14 @@ pub(crate) fn is_judged(doc: &crate::analysis::document::Document, entry: &Entry
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nl = newline_of(cx.text);
     let mut memo = cx.memo.map(|memo| memo.impacts());
+    // One buffer for every entry's joined text, not a string each.
+    let mut joined = String::new();
     for entry in &cx.doc.entries {
         if !is_judged(cx.doc, entry) {
             continue;
         }
-        let text = entry.full_text();
-        let impact = memo::through(memo.as_deref_mut(), &text, assess);
+        let text = entry.full_text_in(&mut joined);
+        let impact = memo::through(memo.as_deref_mut(), text, assess);
         let message = match impact {
             Impact::Measurable => continue,
             Impact::OnlyLabels => {
