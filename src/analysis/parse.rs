@@ -133,7 +133,7 @@ pub(crate) fn parse_body_in_pieces(
                     builder.body.shrink_to_fit();
                     Arc::new(builder.body)
                 });
-                body.append(Body::clone(&model), at);
+                body.append(&model, at);
             }
             body
         }
@@ -174,13 +174,13 @@ impl Body {
         self.suppressions.shrink_to_fit();
     }
 
-    /// Add the model of the piece that starts at `at`: its spans become absolute and its indexes
-    /// point into this body's lists.
-    fn append(&mut self, piece: Body, at: usize) {
+    /// Add a copy of the model of the piece that starts at `at`: its spans become absolute and
+    /// its indexes point into this body's lists (one copy, made in place).
+    fn append(&mut self, piece: &Body, at: usize) {
         let (section_base, entry_base) = (self.sections.len(), self.entries.len());
         let (tag_base, link_base) = (self.tags.len(), self.links.len());
         self.sections
-            .extend(piece.sections.into_iter().map(|mut section| {
+            .extend(piece.sections.iter().cloned().map(|mut section| {
                 section.heading = section.heading.shifted(at);
                 section.title_span = section.title_span.shifted(at);
                 section.span = section.span.shifted(at);
@@ -188,7 +188,7 @@ impl Body {
                 section
             }));
         self.entries
-            .extend(piece.entries.into_iter().map(|mut entry| {
+            .extend(piece.entries.iter().cloned().map(|mut entry| {
                 entry.span = entry.span.shifted(at);
                 entry.text_span = entry.text_span.shifted(at);
                 for text_piece in &mut entry.pieces {
@@ -200,20 +200,21 @@ impl Body {
                 entry.links = entry.links.shifted(link_base);
                 entry
             }));
-        self.tags.extend(piece.tags.into_iter().map(|mut tag| {
+        self.tags.extend(piece.tags.iter().cloned().map(|mut tag| {
             tag.span = tag.span.shifted(at);
             tag.entry = tag.entry.map(|e| e + entry_base);
             tag
         }));
-        self.links.extend(piece.links.into_iter().map(|mut link| {
-            link.span = link.span.shifted(at);
-            link.entry = link.entry.map(|e| e + entry_base);
-            link
-        }));
+        self.links
+            .extend(piece.links.iter().cloned().map(|mut link| {
+                link.span = link.span.shifted(at);
+                link.entry = link.entry.map(|e| e + entry_base);
+                link
+            }));
         self.prose_runs
-            .extend(piece.prose_runs.into_iter().map(|run| run.shifted(at)));
+            .extend(piece.prose_runs.iter().map(|run| run.shifted(at)));
         self.suppressions
-            .extend(piece.suppressions.into_iter().map(|mut suppression| {
+            .extend(piece.suppressions.iter().cloned().map(|mut suppression| {
                 suppression.span = suppression.span.shifted(at);
                 suppression
             }));
