@@ -7,7 +7,7 @@
 use super::convert;
 use super::documents::{Encoding, OpenDocument};
 use super::features;
-use super::settings::EditorSettings;
+use super::settings::{EditorSettings, debounce_wait};
 use super::state::{AnalysisJob, DocumentState, Snapshot, State, lock};
 use super::transport::{Notifier, OutFrame, notification_frame};
 use crate::analysis::text::Span;
@@ -154,9 +154,16 @@ impl Backend {
 
     /// Analyse after the debounce and publish, unless a newer version arrived meanwhile.
     fn schedule_diagnostics(&self, uri: Uri, version: i32) {
-        let (pull, debounce_ms) = {
+        let (pull, wait) = {
             let state = lock(&self.state);
-            (state.pull_diagnostics, state.editor.debounce_ms)
+            let previous = state
+                .documents
+                .get(&uri)
+                .map_or(Duration::ZERO, |doc| doc.last_analysis);
+            (
+                state.pull_diagnostics,
+                debounce_wait(state.editor.debounce_ms, previous),
+            )
         };
         if pull {
             return;
@@ -166,8 +173,8 @@ impl Backend {
         let publish = self.publish.clone();
         let notifier = self.notifier.clone();
         tokio::spawn(async move {
-            if debounce_ms > 0 {
-                tokio::time::sleep(Duration::from_millis(debounce_ms)).await;
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
             }
             let (job, encoding) = {
                 let mut state = lock(&state);
@@ -182,14 +189,15 @@ impl Backend {
             // Analysis, conversion and serialisation all run on the blocking pool.
             let analysed = tokio::task::spawn_blocking(move || {
                 catch_unwind(AssertUnwindSafe(|| {
+                    let started = std::time::Instant::now();
                     let snapshot = job.run();
                     let frame = diagnostics_frame(&frame_uri, &snapshot, encoding);
-                    (snapshot, frame)
+                    (snapshot, frame, started.elapsed())
                 }))
             })
             .await;
-            let (snapshot, frame) = match analysed {
-                Ok(Ok((snapshot, frame))) => (Arc::new(snapshot), frame),
+            let (snapshot, frame, took) = match analysed {
+                Ok(Ok((snapshot, frame, took))) => (Arc::new(snapshot), frame, took),
                 _ => {
                     client
                         .log_message(
@@ -209,6 +217,7 @@ impl Backend {
                 let Some(doc) = state.documents.get_mut(&uri) else {
                     return;
                 };
+                doc.last_analysis = took;
                 if doc.document.version != snapshot.version {
                     return;
                 }
@@ -435,6 +444,7 @@ impl LanguageServer for Backend {
                 snapshot: None,
                 memo: Default::default(),
                 links: Default::default(),
+                last_analysis: Duration::ZERO,
             },
         );
         self.schedule_diagnostics(document.uri, version);

@@ -8,9 +8,18 @@ use crate::analysis::rules;
 use crate::project::Project;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::time::Duration;
 
-/// The default pause between the last keystroke and re-analysis.
+/// The default for the longest pause between the last keystroke and re-analysis.
 pub const DEFAULT_DEBOUNCE_MS: u64 = 50;
+
+/// How long to wait after a change before analysing: as long as the document's previous analysis
+/// took, and at most `debounce_ms`. A small document is re-checked at once (its analysis takes
+/// about a millisecond); a large one still lets a burst of keystrokes settle, and analysis takes
+/// at most about half a core however fast the author types.
+pub fn debounce_wait(debounce_ms: u64, previous_analysis: Duration) -> Duration {
+    Duration::from_millis(debounce_ms).min(previous_analysis)
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditorSettings {
@@ -18,6 +27,7 @@ pub struct EditorSettings {
     pub ladder: Option<String>,
     /// Rule severities, under those of `rung.toml`.
     pub rules: HashMap<String, Severity>,
+    /// The longest wait after a change before analysing (see [`debounce_wait`]).
     pub debounce_ms: u64,
 }
 
@@ -105,6 +115,22 @@ impl EditorSettings {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_wait_follows_the_previous_analysis_up_to_the_setting() {
+        let ms = Duration::from_millis;
+        // A new document: analyse at once.
+        assert_eq!(debounce_wait(50, Duration::ZERO), Duration::ZERO);
+        // A small one is re-checked as soon as its last check would have finished.
+        assert_eq!(
+            debounce_wait(50, Duration::from_micros(900)),
+            Duration::from_micros(900)
+        );
+        // A large one waits as long as its analysis took, up to the setting.
+        assert_eq!(debounce_wait(50, ms(12)), ms(12));
+        assert_eq!(debounce_wait(50, ms(400)), ms(50));
+        assert_eq!(debounce_wait(0, ms(400)), Duration::ZERO);
+    }
 
     #[test]
     fn settings_parse_and_problems_are_reported() {

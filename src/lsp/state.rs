@@ -38,6 +38,9 @@ pub struct DocumentState {
     /// What analyses learnt about the files this document links to, so a keystroke does not
     /// read and parse each linked Markdown file again.
     pub links: Arc<Mutex<LinkCache>>,
+    /// How long the latest analysis (and its publish frame) took: the next change waits as long,
+    /// up to the debounce setting.
+    pub last_analysis: std::time::Duration,
 }
 
 #[derive(Default)]
