@@ -4,6 +4,7 @@
 use super::front_matter::{FrontMatter, FrontMatterProblem};
 use super::text::Span;
 use crate::catalogue::Role;
+use std::sync::Arc;
 
 /// The four kinds of growth doc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -156,10 +157,11 @@ pub struct Entry {
     pub span: Span,
     /// The item's own first line of text (for diagnostics): first to last own text byte.
     pub text_span: Span,
-    /// Own inline text with Markdown syntax removed.
-    pub text: String,
+    /// Own inline text with Markdown syntax removed. Shared, as is `detail`: the language server
+    /// keeps the model of each unchanged piece of a large draft and copies it into every analysis.
+    pub text: Arc<str>,
     /// Plain text of nested items, one per line.
-    pub detail: String,
+    pub detail: Arc<str>,
     pub pieces: Vec<TextPiece>,
     pub section: Option<usize>,
     pub role: EntryRole,
@@ -257,7 +259,8 @@ impl IndexRange {
 pub struct Tag {
     /// `#` included.
     pub span: Span,
-    pub name: String,
+    /// Shared, like an entry's text.
+    pub name: Arc<str>,
     /// The trait it names, if any (index into `Ladder::traits`).
     pub trait_idx: Option<usize>,
     pub entry: Option<usize>,

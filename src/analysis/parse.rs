@@ -535,8 +535,11 @@ impl<'t> Builder<'t> {
         let section = self.body.sections.len().checked_sub(1);
         // Copied out at their exact size (entries live as long as the analysis, and a large
         // draft has a hundred thousand); the builder's buffers go back for the next entry.
-        let text = builder.text.trim_end().to_string();
-        let detail = builder.detail.trim().to_string();
+        let text: Arc<str> = Arc::from(builder.text.trim_end());
+        let detail = match builder.detail.trim() {
+            "" => NO_DETAIL.clone(),
+            detail => Arc::from(detail),
+        };
         let pieces = builder.pieces.to_vec();
         let date = dates::leading_date(&text).map(|range| {
             source_span(&builder.pieces, range.start, range.end)
@@ -571,6 +574,9 @@ impl<'t> Builder<'t> {
         });
     }
 }
+
+/// The detail of an entry without nested items (most of them), shared rather than allocated.
+static NO_DETAIL: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from(""));
 
 /// Headings of sections that explain how to write the doc rather than being part of it.
 static GUIDANCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -681,7 +687,7 @@ fn scan_tags(
         let idx = tags.len();
         tags.push(Tag {
             span: Span::new(at, at + 1 + name.len()),
-            name: name.to_string(),
+            name: Arc::from(name),
             trait_idx: ladder.trait_index(name),
             entry: Some(entry.idx),
         });

@@ -70,17 +70,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         .filter(|e| e.role == EntryRole::Lesson && !e.is_placeholder)
     {
         let lesson_stems = stems(&lesson.full_text());
-        let lesson_tags: HashSet<&str> = lesson
-            .tags
-            .iter()
-            .map(|t| doc.tags[t].name.as_str())
-            .collect();
+        let lesson_tags: HashSet<&str> = lesson.tags.iter().map(|t| &*doc.tags[t].name).collect();
         let answered = changes.iter().zip(&change_stems).any(|(change, stems)| {
             !stems.is_disjoint(&lesson_stems)
                 || change
                     .tags
                     .iter()
-                    .any(|t| lesson_tags.contains(doc.tags[t].name.as_str()))
+                    .any(|t| lesson_tags.contains(&*doc.tags[t].name))
         });
         if !answered {
             out.push(Finding::new(
