@@ -98,9 +98,7 @@ pub fn piece_events(
     options: Options,
     is_last: bool,
 ) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
-    let mut events = Parser::new_ext(piece, options)
-        .into_offset_iter()
-        .peekable();
+    let mut events = Parser::new_ext(piece, options).into_offset_iter();
     let mut mended_end = None;
     std::iter::from_fn(move || {
         let (event, mut range) = events.next()?;
