@@ -11,12 +11,15 @@
 //!   `front_matter` (YAML with positions) → `parse` (one pass over pulldown-cmark events;
 //!   `chunks` splits a large body into pieces that parse the same) → `rules` (one file per
 //!   rule, one registry) → diagnostics with byte spans and fixes. `impact` is the
-//!   measurable-impact detector behind `vague-win`; `memo` keeps its results (and a few other
-//!   per-text ones) between analyses of one open document.
+//!   measurable-impact detector behind `vague-win`; `memo` keeps its results, a few other
+//!   per-text ones and each large-body piece's model between analyses of one open document,
+//!   so an edit re-parses only the piece it touched.
 //! - [`config`]: `rung.toml` — include globs, default ladder, custom ladders, rule severities —
 //!   parsed from text, with errors that say where.
 //! - [`project`]: the only module of the library that touches the file system (and the clock): finds the nearest
-//!   `rung.toml`, loads the ladders it names, finds growth docs in folders, resolves links.
+//!   `rung.toml`, loads the ladders it names, finds growth docs in folders, resolves links
+//!   (with a cache the language server keeps per document, so linked files are re-read only
+//!   when they change).
 //! - [`lsp`]: `rung lsp`, the language server on stdio (tower-lsp-server, tokio, ropey), a thin
 //!   adapter that keeps a rope and a memo per open document and turns core results into LSP
 //!   types; diagnostics are published as JSON written straight from the core's values.
@@ -30,7 +33,8 @@
 //!   A `tidy` test enforces this.
 //! - Everything in the core is in byte offsets into the document; adapters convert to lines and
 //!   UTF-16 or UTF-8 columns at the edge ([`analysis::text::LineIndex`]).
-//! - A document is parsed once per analysis; rules read the model, they never re-parse.
+//! - A document is parsed once per analysis (at most, with a memo: unchanged pieces are not);
+//!   rules read the model, they never re-parse.
 //! - An analysis with a memo equals one without: a memo only holds results of pure functions of
 //!   the text they are keyed by (a property test checks this over edit sequences).
 //! - Bad input never panics: it becomes a diagnostic or an error that names the place.
