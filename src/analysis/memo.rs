@@ -9,7 +9,9 @@
 //!
 //! The language server keeps one memo per open document. Each analysis marks the entries it
 //! reads; entries not read by the latest analysis are dropped when it ends, so a memo holds about
-//! one document's worth of text. Two analyses of one document at once only cost each other hits.
+//! one document's worth of text, two for a body large enough to be split into pieces (the piece
+//! texts are keys too; entry texts are shared with the models). Two analyses of one document at
+//! once only cost each other hits.
 
 use super::impact::Impact;
 use super::parse::Body;
