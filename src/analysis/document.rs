@@ -130,6 +130,7 @@ pub enum EntryRole {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextPiece {
     pub plain_start: usize,
+    /// In an [`Entry`], relative to the entry's start (`Entry::source_span` adds it).
     pub source: Span,
     /// The plain text equals the source bytes (no escapes or entities in between).
     pub exact: bool,
@@ -162,7 +163,9 @@ pub struct Entry {
     pub text: Arc<str>,
     /// Plain text of nested items, one per line.
     pub detail: Arc<str>,
-    pub pieces: Vec<TextPiece>,
+    /// Where the plain text came from, relative to `span.start`: shared, and unchanged when
+    /// the entry moves, so a kept model is copied without touching them.
+    pub pieces: Arc<[TextPiece]>,
     pub section: Option<usize>,
     pub role: EntryRole,
     /// A date at the start of the entry's text.
@@ -184,7 +187,7 @@ pub struct Entry {
 impl Entry {
     /// The source span of a range of the entry's own plain text, when it can be mapped exactly.
     pub fn source_span(&self, plain_start: usize, plain_end: usize) -> Option<Span> {
-        source_span(&self.pieces, plain_start, plain_end)
+        source_span(&self.pieces, plain_start, plain_end).map(|s| s.shifted(self.span.start))
     }
 
     /// Own text and detail together: what `vague-win` reads.

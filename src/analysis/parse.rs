@@ -191,9 +191,6 @@ impl Body {
             .extend(piece.entries.iter().cloned().map(|mut entry| {
                 entry.span = entry.span.shifted(at);
                 entry.text_span = entry.text_span.shifted(at);
-                for text_piece in &mut entry.pieces {
-                    text_piece.source = text_piece.source.shifted(at);
-                }
                 entry.date = entry.date.map(|d| d.shifted(at));
                 entry.section = entry.section.map(|s| s + section_base);
                 entry.tags = entry.tags.shifted(tag_base);
@@ -540,7 +537,17 @@ impl<'t> Builder<'t> {
             "" => NO_DETAIL.clone(),
             detail => Arc::from(detail),
         };
-        let pieces = builder.pieces.to_vec();
+        let pieces: Arc<[TextPiece]> = builder
+            .pieces
+            .iter()
+            .map(|piece| TextPiece {
+                source: Span::new(
+                    piece.source.start - builder.span.start,
+                    piece.source.end - builder.span.start,
+                ),
+                ..*piece
+            })
+            .collect();
         let date = dates::leading_date(&text).map(|range| {
             source_span(&builder.pieces, range.start, range.end)
                 .unwrap_or(builder.text_span.unwrap_or(builder.span))
