@@ -112,17 +112,46 @@ impl LineIndex {
         }
     }
 
+    /// [`LineIndex::line_of`], looking first at line `hint` and the few after it: offsets asked
+    /// for in ascending order (the spans of sorted diagnostics) then cost a step or two each
+    /// instead of a binary search. Any hint gives the same answer.
+    pub fn line_of_near(&self, offset: usize, hint: usize) -> usize {
+        let starts = &self.line_starts;
+        if starts.get(hint).is_some_and(|&start| start <= offset) {
+            let mut line = hint;
+            for _ in 0..4 {
+                match starts.get(line + 1) {
+                    Some(&next) if next <= offset => line += 1,
+                    _ => return line,
+                }
+            }
+        }
+        self.line_of(offset)
+    }
+
     pub fn line_start(&self, line: usize) -> usize {
         self.line_starts[line.min(self.line_starts.len() - 1)]
     }
 
     /// Line and column of `offset`, which is clamped to the text and moved back to a char boundary.
     pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
+        self.line_col_near(text, offset, unit, usize::MAX)
+    }
+
+    /// [`LineIndex::line_col`], starting the line search at `hint` (see
+    /// [`LineIndex::line_of_near`]).
+    pub fn line_col_near(
+        &self,
+        text: &str,
+        offset: usize,
+        unit: ColumnUnit,
+        hint: usize,
+    ) -> LineCol {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_of(offset);
+        let line = self.line_of_near(offset, hint);
         let line_text = &text[self.line_starts[line]..offset];
         let col = match unit {
             ColumnUnit::Utf8 => line_text.len(),
@@ -151,6 +180,18 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_hint_never_changes_the_answer() {
+        let text = "a\n\nbc\r\nd\n\n\n\n\n\n\nlong line here\nz";
+        for index in [LineIndex::new(text), LineIndex::with_cr_breaks(text)] {
+            for offset in 0..=text.len() + 2 {
+                for hint in (0..16).chain([usize::MAX]) {
+                    assert_eq!(index.line_of_near(offset, hint), index.line_of(offset));
+                }
+            }
+        }
+    }
 
     #[test]
     fn columns_count_utf16_units_for_emoji_and_cjk() {

@@ -80,6 +80,8 @@ impl OpenDocument {
 pub struct LineTable<'t> {
     text: &'t str,
     index: LineIndex,
+    /// The line of the last position asked for: a publish asks in nearly ascending order.
+    last_line: std::cell::Cell<usize>,
 }
 
 impl<'t> LineTable<'t> {
@@ -87,6 +89,7 @@ impl<'t> LineTable<'t> {
         LineTable {
             text,
             index: LineIndex::with_cr_breaks(text),
+            last_line: std::cell::Cell::new(0),
         }
     }
 
@@ -97,7 +100,10 @@ impl<'t> LineTable<'t> {
             Encoding::Utf8 => ColumnUnit::Utf8,
             Encoding::Utf16 => ColumnUnit::Utf16,
         };
-        let at = self.index.line_col(self.text, offset, unit);
+        let at = self
+            .index
+            .line_col_near(self.text, offset, unit, self.last_line.get());
+        self.last_line.set(at.line as usize);
         Position {
             line: at.line,
             character: at.col,
