@@ -682,3 +682,120 @@ fn responses_and_publishes_interleave_without_corrupting_frames() {
     assert!(codes(&last).contains(&"weak-verb".to_string()));
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
+
+/// A draft large enough to be parsed in pieces: sections whose entries' roles come from headings
+/// in earlier pieces, tags, links, vague and measured wins, and empty items at section ends.
+fn large_draft() -> String {
+    let mut text = String::from("---\nkind: promo\nlevel: E5\ntarget: E6\n---\n# Case\n\n");
+    for n in 0..2000 {
+        let heading = match n % 4 {
+            0 => "## Wins",
+            1 => "### Notes",
+            2 => "## Ownership",
+            _ => "#### Detail",
+        };
+        text.push_str(&format!(
+            "{heading}\n\n- Improved the queue {n} #ownership\n- Cut p99 from {n}00 ms to 90 ms [PR](https://x.test/{n})\n  - for 3 teams\n- Helped with things\n- \n\n"
+        ));
+    }
+    text
+}
+
+/// Finds where an edit goes in the current text.
+type Locate = Box<dyn Fn(&str) -> usize>;
+
+/// (line, character) of byte `offset` in ASCII `text`.
+fn position_of(text: &str, offset: usize) -> (usize, usize) {
+    let line = text[..offset].matches('\n').count();
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    (line, offset - line_start)
+}
+
+#[test]
+fn after_edits_to_a_large_draft_the_diagnostics_equal_a_fresh_analysis() {
+    // Each unchanged piece's model is kept between edits (src/analysis/parse.rs): after every
+    // kind of edit, what the server publishes for the edited document must equal what it
+    // publishes for the same text opened fresh.
+    let mut client = started(utf8_client());
+    let uri = "file:///tmp/rung-e2e/large-promo.md";
+    let mut text = large_draft();
+    assert!(text.len() > 256_000, "large enough to be split in pieces");
+    client.open(uri, &text);
+    client.diagnostics(uri, 1);
+    let middle = text.len() / 2;
+    // (at, delete, insert): the byte offset is found in the current text.
+    let edits: Vec<(Locate, usize, &str)> = vec![
+        // Type into a win in the middle.
+        (
+            Box::new(move |t: &str| t[middle..].find("Improved").unwrap() + middle),
+            0,
+            "x",
+        ),
+        // A new heading mid-piece: a new piece boundary, new roles below it.
+        (
+            Box::new(move |t: &str| t[middle..].find("\n## Wins").unwrap() + middle + 1),
+            0,
+            "## Impact\n\n- Helped a bit\n\n",
+        ),
+        // A heading that classifies entries in later pieces loses its name.
+        (
+            Box::new(|t: &str| t.find("## Ownership").unwrap() + 3),
+            9,
+            "Something",
+        ),
+        // A code fence: the body can no longer be split.
+        (
+            Box::new(move |t: &str| t[middle..].find("- Helped").unwrap() + middle),
+            0,
+            "```\n",
+        ),
+        (
+            Box::new(move |t: &str| t[middle..].find("```\n").unwrap() + middle),
+            4,
+            "",
+        ),
+        // A piece's first heading changes depth.
+        (
+            Box::new(|t: &str| t.rfind("\n## Wins").unwrap() + 1),
+            2,
+            "####",
+        ),
+        // Merge two pieces: drop the blank line before a heading.
+        (
+            Box::new(|t: &str| t.rfind("\n\n## Ownership").unwrap()),
+            1,
+            "",
+        ),
+        // An empty item at a piece's end gets text.
+        (
+            Box::new(move |t: &str| t[middle..].find("- \n").unwrap() + middle + 2),
+            0,
+            "Halved the queue",
+        ),
+    ];
+    for (i, (at, delete, insert)) in edits.iter().enumerate() {
+        let version = i as i64 + 2;
+        let start = at(&text);
+        let end = start + delete;
+        let (from, to) = (position_of(&text, start), position_of(&text, end));
+        client.change(uri, version, json!([{ "range": { "start": { "line": from.0, "character": from.1 }, "end": { "line": to.0, "character": to.1 } }, "text": insert }]));
+        text.replace_range(start..end, insert);
+        let edited = client.diagnostics(uri, version);
+
+        let fresh_uri = format!("file:///tmp/rung-e2e/fresh-{i}-promo.md");
+        client.open(&fresh_uri, &text);
+        let fresh = client.diagnostics(&fresh_uri, 1);
+        let same = |diagnostics: &[Value], uri: &str| {
+            serde_json::to_string(diagnostics)
+                .unwrap()
+                .replace(uri, "URI")
+        };
+        assert!(!edited.is_empty());
+        assert_eq!(
+            same(&edited, uri),
+            same(&fresh, &fresh_uri),
+            "after edit {i} ({insert:?})"
+        );
+    }
+    assert_eq!(document_text(&mut client, uri), text);
+}
