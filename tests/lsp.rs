@@ -189,24 +189,20 @@ fn a_burst_of_edits_never_publishes_an_older_version_after_a_newer_one() {
         client.change(uri, version, json!([{ "range": { "start": { "line": 4, "character": 3 }, "end": { "line": 4, "character": 3 } }, "text": "y" }]));
     }
     // Every publish, in the order it arrived, until the newest version's and a little after.
+    let published_versions = |client: &mut Client, window_ms: u64| -> Vec<i64> {
+        client
+            .drain(Duration::from_millis(window_ms))
+            .iter()
+            .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+            .filter_map(|m| m["params"]["version"].as_i64())
+            .collect()
+    };
     let mut versions: Vec<i64> = Vec::new();
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     while !versions.contains(&60) && std::time::Instant::now() < deadline {
-        versions.extend(
-            client
-                .drain(Duration::from_millis(200))
-                .iter()
-                .filter(|m| m["method"] == "textDocument/publishDiagnostics")
-                .filter_map(|m| m["params"]["version"].as_i64()),
-        );
+        versions.extend(published_versions(&mut client, 200));
     }
-    versions.extend(
-        client
-            .drain(Duration::from_millis(300))
-            .iter()
-            .filter(|m| m["method"] == "textDocument/publishDiagnostics")
-            .filter_map(|m| m["params"]["version"].as_i64()),
-    );
+    versions.extend(published_versions(&mut client, 300));
     // An intermediate version may be published if its debounce ran out before the next edit
     // came; what must never happen is an older version after a newer one.
     assert_eq!(versions.last(), Some(&60), "{versions:?}");

@@ -61,7 +61,7 @@ struct EntryBuilder {
 }
 
 /// Builds the model of a body from pulldown-cmark's events, or of one piece of it, with spans
-/// relative to the piece's start and indexes into the piece's own lists.
+/// relative to the start of the text it reads and indexes into its own lists.
 struct Builder<'t> {
     /// The text that event ranges index: the document's, or one piece's.
     text: &'t str,
