@@ -46,7 +46,109 @@ static WEAK_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Byte ranges of the weak words in an entry's plain text.
 fn weak_words(text: &str) -> Vec<std::ops::Range<usize>> {
-    WEAK_VERB.find_iter(text).map(|m| m.range()).collect()
+    if text.is_ascii() {
+        weak_words_ascii(text)
+    } else {
+        WEAK_VERB.find_iter(text).map(|m| m.range()).collect()
+    }
+}
+
+/// [`WEAK_VERB`]'s matches in ASCII text, found word by word without the automaton (a test
+/// compares the two). In ASCII text the pattern's `(?i)` is ASCII case folding and its `\s` the
+/// six ASCII spaces, and every match is whole words: it starts and ends at a word boundary and
+/// holds only letters and spaces.
+fn weak_words_ascii(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !is_word_byte(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let word_end = end_of_word(bytes, at);
+        match weak_phrase_at(bytes, at, word_end) {
+            Some(end) => {
+                found.push(at..end);
+                at = end;
+            }
+            None => at = word_end,
+        }
+    }
+    found
+}
+
+/// Where the weak phrase that opens with the word `bytes[start..end]` ends, if it is one.
+fn weak_phrase_at(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+    let word = &bytes[start..end];
+    // Most words are ruled out by their first letter and length alone.
+    let first = word[0].to_ascii_lowercase();
+    let lengths = match first {
+        b'h' => 0b1111 << 4,           // help, helps, helped, helping
+        b'a' => 0b1100 | 0b1111 << 6,  // am, are; assist … assisting
+        b's' => 0b11 << 9,             // supported, supporting
+        b'w' => 0b11 << 3 | 0b11 << 6, // was, were; worked, working
+        b'p' => 0b111 << 11,           // participate …
+        b'c' => 0b111 << 10,           // contribute …
+        b't' => 0b11 << 5,             // tried, trying
+        b'b' => 0b11 << 4,             // been, being
+        b'i' => 0b1 << 2,              // is
+        _ => 0u16,
+    };
+    if word.len() >= 16 || lengths & (1 << word.len()) == 0 {
+        return None;
+    }
+    // The longest opening word is "participating" (13 letters).
+    let mut lower = [0u8; 13];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    // Each phrase continues with whole words after whitespace: `then(at, "on")` is the end of
+    // the word "on" when it follows `at` after one or more spaces.
+    let then = |at: usize, next: &str| {
+        let word_start = at + bytes[at..].iter().take_while(|&&b| is_space(b)).count();
+        let word_end = end_of_word(bytes, word_start);
+        (word_start > at && bytes[word_start..word_end].eq_ignore_ascii_case(next.as_bytes()))
+            .then_some(word_end)
+    };
+    match &*lower {
+        b"help" | b"helped" | b"helping" | b"helps" | b"assist" | b"assisted" | b"assisting"
+        | b"assists" | b"supported" | b"supporting" => Some(end),
+        b"worked" | b"working" => then(end, "on"),
+        b"participated" | b"participating" | b"participate" => then(end, "in"),
+        b"contributed" | b"contributing" | b"contribute" | b"tried" | b"trying" => then(end, "to"),
+        b"been" | b"being" | b"am" | b"is" | b"are" => {
+            then(end, "involved").and_then(|at| then(at, "in"))
+        }
+        b"was" | b"were" => then(end, "involved")
+            .and_then(|at| then(at, "in"))
+            .or_else(|| {
+                then(end, "a")
+                    .and_then(|at| then(at, "part"))
+                    .or_else(|| then(end, "part"))
+                    .and_then(|at| then(at, "of"))
+            }),
+        _ => None,
+    }
+}
+
+/// An ASCII word character, as `(?-u:\b)` sees one.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// What `\s` matches in ASCII text (with the vertical tab, which `u8::is_ascii_whitespace` leaves
+/// out).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+fn end_of_word(bytes: &[u8], start: usize) -> usize {
+    start
+        + bytes[start..]
+            .iter()
+            .take_while(|&&b| is_word_byte(b))
+            .count()
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -82,6 +184,38 @@ mod tests {
             "---\nkind: brag\n---\n## Wins\n- Helped reduce logging costs and **worked on** the *migration*.\n- Was involved in hiring; supported 3 teams.\n",
             &["Helped", "worked on", "Was involved in", "supported"],
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The word-by-word scan finds exactly the pattern's matches in ASCII text: words that
+        /// open, continue or nearly match a weak phrase, between every kind of separator.
+        #[test]
+        fn the_ascii_scan_equals_the_pattern(
+            pairs in proptest::collection::vec((
+                proptest::sample::select(vec![
+                    "help", "HELPED", "helping", "helps", "helper", "3help", "help_", "worked",
+                    "Working", "work", "on", "ON", "one", "in", "to", "was", "Were", "been",
+                    "being", "am", "is", "are", "involved", "a", "part", "apart", "of", "off",
+                    "participated", "participate", "contributing", "contribute", "assist",
+                    "assists", "supported", "support", "tried", "trying", "try", "x",
+                ]),
+                proptest::sample::select(vec![
+                    " ", "  ", "\t", "\n", "\x0B", "\x0C", "\r", " \r\n ", "", "-", ".", "'",
+                    "_", ", ",
+                ]),
+            ), 0..8)
+        ) {
+            let text: String = pairs.iter().flat_map(|(word, sep)| [*word, *sep]).collect();
+            let expected: Vec<_> = super::WEAK_VERB.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(super::weak_words_ascii(&text), expected, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn non_ascii_text_goes_through_the_pattern() {
+        // The Kelvin sign folds to `k` under Unicode case folding; the pattern knows it.
+        assert_eq!(super::weak_words("Wor\u{212A}ed on the café"), vec![0..11]);
     }
 
     #[test]
