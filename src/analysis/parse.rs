@@ -296,7 +296,9 @@ impl<'t> Builder<'t> {
     fn add_piece(&mut self, piece: &str, at: usize, is_last: bool) {
         let options =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-        for (event, range) in chunks::piece_events(piece, options, is_last) {
+        let mut mender = chunks::ItemMender::new(piece, is_last);
+        for (event, mut range) in Parser::new_ext(piece, options).into_offset_iter() {
+            mender.mend(&event, &mut range);
             self.event(event, Span::from(range).shifted(at));
         }
     }

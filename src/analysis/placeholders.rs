@@ -19,24 +19,41 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"#[A-Za-z][\w-]*").expect("tag pattern compiles"));
 
+/// The bytes a placeholder can start with: brackets, the upper-case markers' first letters
+/// and `l` of `lorem`.
+static MAY_START_PLACEHOLDER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let starts = b"[<TXFlL";
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// A cheap test that rules out most text before the automaton runs: every placeholder has a
 /// bracket, an upper-case marker (`TODO`, `TBD`, `TBC`, `XXX`, `FIXME`) or `lorem` in any case.
-/// One pass over the bytes: only the bytes that can end such a marker are looked at closely.
+/// One pass over the bytes, with a table lookup for each: only the few that can start a marker
+/// are looked at closely.
 fn may_hold_placeholder(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        let ends =
-            |marker: &[u8]| i + 1 >= marker.len() && &bytes[i + 1 - marker.len()..=i] == marker;
-        match b {
+    (0..bytes.len()).any(|i| {
+        if !MAY_START_PLACEHOLDER[usize::from(bytes[i])] {
+            return false;
+        }
+        let rest = &bytes[i..];
+        match rest[0] {
             b'[' | b'<' => true,
-            b'O' => ends(b"TODO"),
-            b'D' => ends(b"TBD"),
-            b'C' => ends(b"TBC"),
-            b'X' => ends(b"XXX"),
-            b'E' => ends(b"FIXME"),
+            b'T' => {
+                rest.starts_with(b"TODO") || rest.starts_with(b"TBD") || rest.starts_with(b"TBC")
+            }
+            b'X' => rest.starts_with(b"XXX"),
+            b'F' => rest.starts_with(b"FIXME"),
             // `(?i:lorem)`: only ASCII letters fold to these, so the bytes say it all.
-            b'm' | b'M' => i >= 4 && bytes[i - 4..=i].eq_ignore_ascii_case(b"lorem"),
-            _ => false,
+            _ => rest
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"lorem")),
         }
     })
 }
