@@ -425,22 +425,23 @@ impl<'t> Builder<'t> {
                     entry.content_column = Some(range.start - line_start);
                 }
                 // Text that continues the previous exact piece in the source extends it, so a
-                // paragraph split into several text events costs one piece.
+                // paragraph split into several text events costs one piece. Pieces are kept
+                // relative to the entry's start.
                 let plain_start = entry.text.len();
+                let source =
+                    Span::new(range.start - entry.span.start, range.end - entry.span.start);
                 match entry.pieces.last_mut() {
                     Some(last)
                         if exact
                             && last.exact
-                            && last.source.end == range.start
-                            && last.plain_start + last.source.len() == plain_start =>
+                            && last.source().end == source.start
+                            && last.plain_start() + last.source().len() == plain_start =>
                     {
-                        last.source.end = range.end;
+                        last.extend_to(source.end);
                     }
-                    _ => entry.pieces.push(TextPiece {
-                        plain_start,
-                        source: range,
-                        exact,
-                    }),
+                    _ => entry
+                        .pieces
+                        .push(TextPiece::new(plain_start, source, exact)),
                 }
                 entry.text.push_str(content);
                 if !content.trim().is_empty() {
@@ -539,19 +540,10 @@ impl<'t> Builder<'t> {
             "" => NO_DETAIL.clone(),
             detail => Arc::from(detail),
         };
-        let pieces: Arc<[TextPiece]> = builder
-            .pieces
-            .iter()
-            .map(|piece| TextPiece {
-                source: Span::new(
-                    piece.source.start - builder.span.start,
-                    piece.source.end - builder.span.start,
-                ),
-                ..*piece
-            })
-            .collect();
+        let pieces: Arc<[TextPiece]> = Arc::from(&builder.pieces[..]);
         let date = dates::leading_date(&text).map(|range| {
             source_span(&builder.pieces, range.start, range.end)
+                .map(|span| span.shifted(builder.span.start))
                 .unwrap_or(builder.text_span.unwrap_or(builder.span))
         });
         let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&detail);
