@@ -45,7 +45,8 @@ impl fmt::Display for Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextEdit {
     pub span: Span,
-    pub new_text: String,
+    /// Borrowed when fixed text: a large draft has tens of thousands of fixes.
+    pub new_text: std::borrow::Cow<'static, str>,
 }
 
 /// A named, safe edit that resolves (or helps resolve) a diagnostic.
@@ -60,7 +61,7 @@ impl Fix {
     pub fn replace(
         title: impl Into<std::borrow::Cow<'static, str>>,
         span: Span,
-        new_text: impl Into<String>,
+        new_text: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Fix {
         Fix {
             title: title.into(),
@@ -74,7 +75,7 @@ impl Fix {
     pub fn insert(
         title: impl Into<std::borrow::Cow<'static, str>>,
         offset: usize,
-        new_text: impl Into<String>,
+        new_text: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Fix {
         Fix::replace(title, Span::empty_at(offset), new_text)
     }

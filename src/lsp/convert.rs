@@ -208,7 +208,7 @@ pub fn workspace_edit(
         .iter()
         .map(|edit| lsp::TextEdit {
             range: document.range(edit.span.start, edit.span.end, encoding),
-            new_text: edit.new_text.clone(),
+            new_text: edit.new_text.to_string(),
         })
         .collect();
     WorkspaceEdit {

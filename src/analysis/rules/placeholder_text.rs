@@ -43,12 +43,20 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let found = memo::through(memo.as_deref_mut(), source, placeholders);
         for found in found {
             let span = Span::new(run.start + found.start, run.start + found.end);
-            let what = &cx.text[span.start..span.end];
-            out.push(Finding::new(
-                span,
-                format!("placeholder left in: replace `{what}` with the real text"),
-            ));
+            out.push(Finding::new(span, message(&cx.text[span.start..span.end])));
         }
+    }
+}
+
+/// The message for a placeholder as written; the markers get theirs as fixed text.
+fn message(what: &str) -> std::borrow::Cow<'static, str> {
+    match what {
+        "TODO" => "placeholder left in: replace `TODO` with the real text".into(),
+        "TBD" => "placeholder left in: replace `TBD` with the real text".into(),
+        "TBC" => "placeholder left in: replace `TBC` with the real text".into(),
+        "XXX" => "placeholder left in: replace `XXX` with the real text".into(),
+        "FIXME" => "placeholder left in: replace `FIXME` with the real text".into(),
+        _ => format!("placeholder left in: replace `{what}` with the real text").into(),
     }
 }
 
@@ -57,6 +65,16 @@ mod tests {
     use super::super::testing::*;
 
     const RULE: &str = "placeholder-text";
+
+    #[test]
+    fn fixed_and_built_messages_read_the_same() {
+        for what in ["TODO", "TBD", "TBC", "XXX", "FIXME"] {
+            assert_eq!(
+                super::message(what),
+                format!("placeholder left in: replace `{what}` with the real text")
+            );
+        }
+    }
 
     #[test]
     fn fires_on_placeholders_in_prose_items_and_headings() {

@@ -63,7 +63,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         finding = finding.with_fix(Fix::replace(
             format!("Replace with `{suggestion}`"),
             span,
-            suggestion,
+            suggestion.to_string(),
         ));
     }
     out.push(finding);

@@ -76,8 +76,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 .ladder
                 .find_level(suggestion)
                 .map_or(suggestion, |l| l.id.as_str());
-            finding =
-                finding.with_fix(Fix::replace(format!("Replace with `{level}`"), span, level));
+            finding = finding.with_fix(Fix::replace(
+                format!("Replace with `{level}`"),
+                span,
+                level.to_string(),
+            ));
         }
         out.push(finding);
     }

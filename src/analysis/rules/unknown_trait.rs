@@ -97,7 +97,7 @@ fn replace_finding(
         finding.with_fix(Fix::replace(
             format!("Replace with `{replacement}`"),
             span,
-            replacement,
+            replacement.to_string(),
         ))
     } else {
         finding

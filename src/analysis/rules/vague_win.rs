@@ -63,6 +63,10 @@ pub(crate) fn is_judged(doc: &crate::analysis::document::Document, entry: &Entry
     is_evidence && !entry.is_placeholder && !entry.is_prompt
 }
 
+/// The nested line the fix adds, after its newline and indentation.
+const RESULT_LINE: &str = "- Result: [what changed, by how much: from X to Y], for [whom]";
+const RESULT_LINE_AT_2: &str = "\n  - Result: [what changed, by how much: from X to Y], for [whom]";
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nl = newline_of(cx.text);
     let mut memo = cx.memo.map(|memo| memo.impacts());
@@ -87,11 +91,18 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         };
         let insert_at = line_end(cx.text, entry.text_span.end);
-        let indent = " ".repeat(entry.content_column);
+        // Most entries are top-level items with text at column 2: their line is fixed text.
+        let result_line: std::borrow::Cow<'static, str> = if nl == "\n" && entry.content_column == 2
+        {
+            RESULT_LINE_AT_2.into()
+        } else {
+            let indent = " ".repeat(entry.content_column);
+            format!("{nl}{indent}{RESULT_LINE}").into()
+        };
         out.push(Finding::new(entry.text_span, message).with_fix(Fix::insert(
             "Add a result line to fill in",
             insert_at,
-            format!("{nl}{indent}- Result: [what changed, by how much: from X to Y], for [whom]"),
+            result_line,
         )));
     }
 }

@@ -162,13 +162,60 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             let Some(span) = entry.source_span(found.start, found.end) else {
                 continue;
             };
-            let words = &entry.text[found];
-            out.push(Finding::new(
-                span,
-                format!("`{words}` hides your part: say what you did yourself (designed, built, led, decided) and what changed"),
-            ));
+            out.push(Finding::new(span, message(&entry.text[found])));
         }
     }
+}
+
+/// The message for the weak words as written. The common spellings get theirs as fixed text,
+/// with no allocation: a large draft has tens of thousands.
+fn message(words: &str) -> std::borrow::Cow<'static, str> {
+    macro_rules! fixed {
+        ($($words:literal),* $(,)?) => {
+            match words {
+                $($words => return std::borrow::Cow::Borrowed(concat!("`", $words, "`", HIDES!())),)*
+                _ => {}
+            }
+        };
+    }
+    macro_rules! HIDES {
+        () => {
+            " hides your part: say what you did yourself (designed, built, led, decided) and what changed"
+        };
+    }
+    fixed!(
+        "Helped",
+        "helped",
+        "Helping",
+        "helping",
+        "Help",
+        "help",
+        "Helps",
+        "helps",
+        "Worked on",
+        "worked on",
+        "Working on",
+        "working on",
+        "Participated in",
+        "participated in",
+        "Contributed to",
+        "contributed to",
+        "Assisted",
+        "assisted",
+        "Supported",
+        "supported",
+        "Supporting",
+        "supporting",
+        "Tried to",
+        "tried to",
+        "Was involved in",
+        "was involved in",
+        "Was part of",
+        "was part of",
+        "Was a part of",
+        "was a part of",
+    );
+    format!("`{words}`{}", HIDES!()).into()
 }
 
 #[cfg(test)]
@@ -216,6 +263,22 @@ mod tests {
     fn non_ascii_text_goes_through_the_pattern() {
         // The Kelvin sign folds to `k` under Unicode case folding; the pattern knows it.
         assert_eq!(super::weak_words("Wor\u{212A}ed on the café"), vec![0..11]);
+    }
+
+    #[test]
+    fn fixed_and_built_messages_read_the_same() {
+        let built = |words: &str| {
+            format!(
+                "`{words}` hides your part: say what you did yourself (designed, built, led, decided) and what changed"
+            )
+        };
+        for words in ["Helped", "was a part of", "Worked  on", "ASSISTED"] {
+            assert_eq!(super::message(words), built(words));
+        }
+        assert!(matches!(
+            super::message("Helped"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
