@@ -236,6 +236,37 @@ pub struct FsLinks {
     seen: RefCell<HashMap<String, LinkTarget>>,
     /// Kept between analyses by the language server; `None` for a single check.
     cache: Option<Arc<Mutex<LinkCache>>>,
+    /// Files open in the editor: a link into one resolves against its text there, saved or not.
+    open: Option<Box<dyn OpenFiles>>,
+}
+
+/// Files open in an editor, whose text may differ from what is on disk.
+pub trait OpenFiles {
+    /// The editor's version of the file at `path` (a lexically normal absolute path), if open.
+    fn version(&self, path: &Path) -> Option<i32>;
+    /// The editor's text of the file at `path`, if open.
+    fn text(&self, path: &Path) -> Option<String>;
+}
+
+/// `path` with `.` and `..` components resolved without touching the disk (a link's
+/// `../notes/brag.md` and the editor's path of the same file compare equal).
+pub fn lexically_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                // `/..` is `/`.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(component),
+            },
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// What earlier analyses of one document learnt about its link targets. A Markdown target is
@@ -245,15 +276,31 @@ pub struct FsLinks {
 /// are dropped when it ends.
 #[derive(Default)]
 pub struct LinkCache {
-    targets: HashMap<PathBuf, (FileStamp, LinkTarget)>,
+    targets: HashMap<PathBuf, (Stamp, LinkTarget)>,
     /// Targets looked up by the analysis running now.
     used: Vec<PathBuf>,
     /// Markdown targets read so far (for tests).
     reads: usize,
 }
 
-/// A file's size and modification time: when both are unchanged, so is its content.
-type FileStamp = (u64, Option<std::time::SystemTime>);
+/// What tells that a target's content is unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stamp {
+    /// A file on disk: its size and modification time.
+    Disk(u64, Option<std::time::SystemTime>),
+    /// A file open in the editor: its version there.
+    Open(i32),
+    /// No file.
+    Absent,
+}
+
+impl LinkCache {
+    /// True when the latest analysis resolved a link into the file at `path` (lexically
+    /// normal): a change to that file may change this document's diagnostics.
+    pub fn links_to(&self, path: &Path) -> bool {
+        self.targets.contains_key(path)
+    }
+}
 
 impl FsLinks {
     pub fn new(base: PathBuf) -> FsLinks {
@@ -261,6 +308,7 @@ impl FsLinks {
             base,
             seen: Default::default(),
             cache: None,
+            open: None,
         }
     }
 
@@ -270,17 +318,34 @@ impl FsLinks {
             base,
             seen: Default::default(),
             cache: Some(cache),
+            open: None,
         }
     }
 
+    /// Resolve links into files open in the editor against their text there.
+    pub fn with_open_files(mut self, open: Box<dyn OpenFiles>) -> FsLinks {
+        self.open = Some(open);
+        self
+    }
+
     fn look(&self, path: &str) -> LinkTarget {
-        let target = if Path::new(path).is_absolute() {
+        let target = lexically_normal(&if Path::new(path).is_absolute() {
             PathBuf::from(path)
         } else {
             self.base.join(path)
-        };
+        });
+        if let Some(open) = &self.open
+            && let Some(version) = open.version(&target)
+        {
+            return self.through_cache(target.clone(), Stamp::Open(version), || {
+                LinkTarget::Found {
+                    anchors: heading_anchors(&open.text(&target).unwrap_or_default()).into(),
+                }
+            });
+        }
         let Ok(metadata) = std::fs::metadata(&target) else {
-            return LinkTarget::Missing;
+            // Kept too, so opening the file in the editor tells that this document links to it.
+            return self.through_cache(target, Stamp::Absent, || LinkTarget::Missing);
         };
         if metadata.is_dir() {
             return LinkTarget::Found {
@@ -305,17 +370,27 @@ impl FsLinks {
             },
             Err(_) => LinkTarget::Unknown,
         };
+        let stamp = Stamp::Disk(metadata.len(), metadata.modified().ok());
+        self.through_cache(target.clone(), stamp, || read(&target))
+    }
+
+    /// What `read` finds for a Markdown target, unless the cache holds it with the same stamp.
+    fn through_cache(
+        &self,
+        target: PathBuf,
+        stamp: Stamp,
+        read: impl FnOnce() -> LinkTarget,
+    ) -> LinkTarget {
         let Some(cache) = &self.cache else {
-            return read(&target);
+            return read();
         };
-        let stamp = (metadata.len(), metadata.modified().ok());
         let mut cache = lock(cache);
         cache.used.push(target.clone());
         match cache.targets.get(&target) {
             Some((kept, found)) if *kept == stamp => found.clone(),
             _ => {
                 cache.reads += 1;
-                let found = read(&target);
+                let found = read();
                 cache.targets.insert(target, (stamp, found.clone()));
                 found
             }
@@ -406,6 +481,79 @@ mod tests {
         // An analysis that links to nothing leaves nothing kept.
         drop(FsLinks::with_cache(dir.path().to_path_buf(), cache.clone()));
         assert!(lock(&cache).targets.is_empty());
+    }
+
+    /// One open file, at a version, with a text.
+    struct OneOpen(PathBuf, i32, String);
+
+    impl OpenFiles for OneOpen {
+        fn version(&self, path: &Path) -> Option<i32> {
+            (path == self.0).then_some(self.1)
+        }
+        fn text(&self, path: &Path) -> Option<String> {
+            (path == self.0).then(|| self.2.clone())
+        }
+    }
+
+    #[test]
+    fn links_into_open_files_resolve_against_the_editors_text() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let saved = dir.path().join("brag.md");
+        std::fs::write(&saved, "# Saved\n").expect("write the linked file");
+        let cache = Arc::new(Mutex::new(LinkCache::default()));
+        let found = |anchors: &[&str]| LinkTarget::Found {
+            anchors: anchors.iter().map(|a| a.to_string()).collect(),
+        };
+        let resolve = |open: Option<OneOpen>, path: &str| {
+            let links = FsLinks::with_cache(dir.path().join("promo"), cache.clone());
+            match open {
+                Some(open) => links.with_open_files(Box::new(open)).resolve(path),
+                None => links.resolve(path),
+            }
+        };
+        let open = |version: i32, text: &str| Some(OneOpen(saved.clone(), version, text.into()));
+
+        // The same file by another path; its unsaved heading counts.
+        assert_eq!(
+            resolve(open(1, "# Saved\n## Unsaved\n"), "../brag.md"),
+            found(&["saved", "unsaved"])
+        );
+        assert_eq!(
+            resolve(open(1, "ignored: same version"), "./../brag.md"),
+            found(&["saved", "unsaved"])
+        );
+        assert_eq!(
+            lock(&cache).reads,
+            1,
+            "an unchanged version is not parsed again"
+        );
+        assert!(lock(&cache).links_to(&saved));
+        assert_eq!(
+            resolve(open(2, "# Renamed\n"), "../brag.md"),
+            found(&["renamed"])
+        );
+        // Open but never saved: found all the same.
+        std::fs::remove_file(&saved).expect("remove the linked file");
+        assert_eq!(resolve(open(3, "# New\n"), "../brag.md"), found(&["new"]));
+        // Closed: the disk says again.
+        assert_eq!(resolve(None, "../brag.md"), LinkTarget::Missing);
+    }
+
+    #[test]
+    fn paths_are_made_lexically_normal() {
+        assert_eq!(
+            lexically_normal(Path::new("/a/b/./../c/d.md")),
+            PathBuf::from("/a/c/d.md")
+        );
+        assert_eq!(
+            lexically_normal(Path::new("a/../../b")),
+            PathBuf::from("../b")
+        );
+        assert_eq!(
+            lexically_normal(Path::new("../../b")),
+            PathBuf::from("../../b")
+        );
+        assert_eq!(lexically_normal(Path::new("/../b")), PathBuf::from("/b"));
     }
 
     #[test]

@@ -809,3 +809,50 @@ fn after_edits_to_a_large_draft_the_diagnostics_equal_a_fresh_analysis() {
     }
     assert_eq!(document_text(&mut client, uri), text);
 }
+
+/// A link into another open document resolves against the editor's text of it, saved or not,
+/// and a change to that document re-checks the documents that link into it.
+#[test]
+fn links_into_an_open_document_follow_its_unsaved_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let on_disk = "---\nkind: brag\n---\n## 2026-01\n- Saved entry\n";
+    std::fs::write(dir.path().join("brag.md"), on_disk).unwrap();
+    let uri_of = |name: &str| format!("file://{}/{name}", dir.path().display());
+    let (promo, brag) = (uri_of("promo.md"), uri_of("brag.md"));
+    let with_march =
+        "---\nkind: brag\n---\n## 2026-01\n- Saved entry\n## 2026-03\n- Unsaved entry\n";
+    let mut client = started(utf16_client());
+    client.open(
+        &promo,
+        "---\nkind: promo\n---\n## Wins\n- Cut p99 from 800 ms to 120 ms ([proof](brag.md#2026-03))\n",
+    );
+    let broken = |params: &Value| {
+        params["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "broken-evidence-link")
+    };
+    let promo_published = |client: &mut Client, link_broken: bool| {
+        client.wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == promo.as_str() && broken(p) == link_broken
+        });
+    };
+    // On disk, brag.md has no March heading.
+    promo_published(&mut client, true);
+    // Opened with one, not saved: promo.md is checked again and the link holds.
+    client.open(&brag, with_march);
+    promo_published(&mut client, false);
+    // The heading deleted in the editor: broken again.
+    client.change(&brag, 2, json!([{ "text": on_disk }]));
+    promo_published(&mut client, true);
+    client.change(&brag, 3, json!([{ "text": with_march }]));
+    promo_published(&mut client, false);
+    // Closed without saving: the disk says again.
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": brag } }),
+    );
+    promo_published(&mut client, true);
+    assert!(client.shutdown_and_exit().is_some());
+}

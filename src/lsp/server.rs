@@ -154,15 +154,19 @@ impl Backend {
 
     /// Analyse after the debounce and publish, unless a newer version arrived meanwhile.
     fn schedule_diagnostics(&self, uri: Uri, version: i32) {
-        let (pull, wait) = {
-            let state = lock(&self.state);
-            let previous = state
-                .documents
-                .get(&uri)
-                .map_or(Duration::ZERO, |doc| doc.last_analysis);
+        let (pull, wait, scheduled) = {
+            let mut state = lock(&self.state);
+            let (previous, scheduled) = match state.documents.get_mut(&uri) {
+                Some(doc) => {
+                    doc.scheduled += 1;
+                    (doc.last_analysis, doc.scheduled)
+                }
+                None => (Duration::ZERO, 0),
+            };
             (
                 state.pull_diagnostics,
                 debounce_wait(state.editor.debounce_ms, previous),
+                scheduled,
             )
         };
         if pull {
@@ -179,7 +183,7 @@ impl Backend {
             let (job, encoding) = {
                 let mut state = lock(&state);
                 match state.documents.get(&uri) {
-                    Some(doc) if doc.document.version == version => {}
+                    Some(doc) if doc.document.version == version && doc.scheduled == scheduled => {}
                     _ => return,
                 }
                 (AnalysisJob::prepare(&mut state, &uri), state.encoding())
@@ -228,6 +232,15 @@ impl Backend {
             // the publish, not before it.
             drop(previous);
         });
+    }
+
+    /// Analyse again the open documents that link into `uri`'s file: its text changed, or it
+    /// was opened or closed (links into an open file resolve against the editor's text).
+    fn rediagnose_linking_to(&self, uri: &Uri) {
+        let linking = lock(&self.state).linking_to(uri);
+        for (other, version) in linking {
+            self.schedule_diagnostics(other, version);
+        }
     }
 
     fn rediagnose_all(&self) {
@@ -445,8 +458,10 @@ impl LanguageServer for Backend {
                 memo: Default::default(),
                 links: Default::default(),
                 last_analysis: Duration::ZERO,
+                scheduled: 0,
             },
         );
+        self.rediagnose_linking_to(&document.uri);
         self.schedule_diagnostics(document.uri, version);
     }
 
@@ -467,6 +482,7 @@ impl LanguageServer for Backend {
             }
         };
         if known {
+            self.rediagnose_linking_to(&uri);
             self.schedule_diagnostics(uri, version);
         } else {
             self.client
@@ -495,6 +511,9 @@ impl LanguageServer for Backend {
                 state.pull_diagnostics,
             )
         };
+        if removed {
+            self.rediagnose_linking_to(&params.text_document.uri);
+        }
         if removed && !pull {
             let _publishing = self.publish.lock().await;
             let key = params.text_document.uri.as_str().to_string();

@@ -11,7 +11,7 @@ use super::settings::EditorSettings;
 use crate::analysis::document::DocKind;
 use crate::analysis::memo::Memo;
 use crate::analysis::{Analysis, Input, LinkResolver, NoFileSystem, Settings, analyze};
-use crate::project::{FsLinks, LinkCache, Project};
+use crate::project::{FsLinks, LinkCache, OpenFiles, Project, lexically_normal};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -41,6 +41,9 @@ pub struct DocumentState {
     /// How long the latest analysis (and its publish frame) took: the next change waits as long,
     /// up to the debounce setting.
     pub last_analysis: std::time::Duration,
+    /// Counts the analyses scheduled: one that wakes to find a later one scheduled gives way
+    /// to it. (An edit also changes the version; a change to a linked file does not.)
+    pub scheduled: u64,
 }
 
 #[derive(Default)]
@@ -87,6 +90,19 @@ impl State {
         settings
     }
 
+    /// The open documents (other than `uri`) whose latest analysis resolved a link into
+    /// `uri`'s file, at their current versions: a change to `uri` may change their diagnostics.
+    pub fn linking_to(&self, uri: &Uri) -> Vec<(Uri, i32)> {
+        let Some(path) = file_path(uri) else {
+            return Vec::new();
+        };
+        self.documents
+            .iter()
+            .filter(|(other, doc)| *other != uri && lock_links(&doc.links).links_to(&path))
+            .map(|(other, doc)| (other.clone(), doc.document.version))
+            .collect()
+    }
+
     /// Drop cached projects and settings: after `rung.toml`, a ladder or the editor's settings change.
     pub fn forget_projects(&mut self) {
         self.projects.clear();
@@ -102,6 +118,31 @@ pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// A document's file path, lexically normal, as links into it resolve.
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| lexically_normal(&p))
+}
+
+fn lock_links(links: &Mutex<LinkCache>) -> MutexGuard<'_, LinkCache> {
+    links
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The other open documents, by file path: links into them resolve against the editor's text,
+/// saved or not. Ropes are shared, so taking them is cheap; a text is built only when linked.
+struct OpenDocuments(HashMap<PathBuf, OpenDocument>);
+
+impl OpenFiles for OpenDocuments {
+    fn version(&self, path: &Path) -> Option<i32> {
+        self.0.get(path).map(|doc| doc.version)
+    }
+
+    fn text(&self, path: &Path) -> Option<String> {
+        self.0.get(path).map(OpenDocument::text)
+    }
+}
+
 /// Everything needed to analyse one version of a document off the lock.
 pub struct AnalysisJob {
     pub uri: Uri,
@@ -110,6 +151,7 @@ pub struct AnalysisJob {
     pub links: Arc<Mutex<LinkCache>>,
     pub settings: Arc<Settings>,
     pub config_kind: Option<DocKind>,
+    open: OpenDocuments,
 }
 
 impl AnalysisJob {
@@ -130,6 +172,14 @@ impl AnalysisJob {
                 kind
             }
         };
+        let open = OpenDocuments(
+            state
+                .documents
+                .iter()
+                .filter(|(other, _)| *other != uri)
+                .filter_map(|(other, doc)| Some((file_path(other)?, doc.document.clone())))
+                .collect(),
+        );
         Some(AnalysisJob {
             uri: uri.clone(),
             document,
@@ -137,6 +187,7 @@ impl AnalysisJob {
             links,
             settings,
             config_kind,
+            open,
         })
     }
 
@@ -149,7 +200,10 @@ impl AnalysisJob {
             .and_then(|n| n.to_str())
             .map(str::to_string);
         let links: Box<dyn LinkResolver> = match path.as_deref().and_then(Path::parent) {
-            Some(dir) => Box::new(FsLinks::with_cache(dir.to_path_buf(), self.links)),
+            Some(dir) => Box::new(
+                FsLinks::with_cache(dir.to_path_buf(), self.links)
+                    .with_open_files(Box::new(self.open)),
+            ),
             None => Box::new(NoFileSystem),
         };
         let today = crate::project::today();
