@@ -3,6 +3,7 @@
 use super::documents::{Encoding, LineTable, OpenDocument};
 use super::transport::{HEADER_ROOM, OutFrame};
 use crate::analysis::diagnostic::{Diagnostic, Fix, Severity};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
@@ -64,6 +65,8 @@ pub fn publish_diagnostics_frame(
     string(&mut out, uri.as_str());
     out.extend_from_slice(br#","diagnostics":["#);
     let mut hrefs: HashMap<&str, Option<Vec<u8>>> = HashMap::new();
+    // A `&'static str` by address and length: the same address is the same text.
+    let mut escaped_fixed: rustc_hash::FxHashMap<(usize, usize), Vec<u8>> = Default::default();
     for (i, diagnostic) in diagnostics.iter().enumerate() {
         if i > 0 {
             out.push(b',');
@@ -87,7 +90,16 @@ pub fn publish_diagnostics_frame(
             out.extend_from_slice(href);
         }
         out.extend_from_slice(br#","source":"rung","message":"#);
-        string(&mut out, &diagnostic.message);
+        match &diagnostic.message {
+            // Fixed messages recur thousands of times in a large draft: escape each once.
+            Cow::Borrowed(message) => {
+                let escaped = escaped_fixed
+                    .entry((message.as_ptr() as usize, message.len()))
+                    .or_insert_with(|| serde_json::to_vec(message).expect("a string serialises"));
+                out.extend_from_slice(escaped);
+            }
+            Cow::Owned(message) => string(&mut out, message),
+        }
         if !diagnostic.related.is_empty() {
             out.extend_from_slice(br#","relatedInformation":["#);
             for (j, related) in diagnostic.related.iter().enumerate() {
