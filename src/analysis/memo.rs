@@ -39,7 +39,7 @@ type LadderNames = (Vec<(String, usize)>, Vec<(String, Role)>);
 /// built with (a heading's kind and a tag's trait come from those).
 ///
 /// The body's last piece is parsed as the end of the input, which can end an empty list item
-/// differently (see `chunks::piece_events`), so it has a table of its own.
+/// differently (see `chunks::ItemMender`), so it has a table of its own.
 #[derive(Default)]
 pub struct Pieces {
     names: Option<LadderNames>,
