@@ -19,7 +19,7 @@
 //! - [`project`]: the only module of the library that touches the file system (and the clock): finds the nearest
 //!   `rung.toml`, loads the ladders it names, finds growth docs in folders, resolves links
 //!   (with a cache the language server keeps per document, so linked files are re-read only
-//!   when they change).
+//!   when they change, and through the editor's text of linked files that are open).
 //! - [`lsp`]: `rung lsp`, the language server on stdio (tower-lsp-server, tokio, ropey), a thin
 //!   adapter that keeps a rope and a memo per open document and turns core results into LSP
 //!   types; diagnostics are published as JSON written straight from the core's values.

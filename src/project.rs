@@ -1,6 +1,7 @@
-//! Everything rung reads from disk, for the command line (and later the language server):
-//! the nearest `rung.toml`, the ladder files it names, growth docs inside folders, and the
-//! targets of links. The analysis core never calls this; adapters pass what it returns in.
+//! Everything rung reads from disk, for the command line and the language server: the nearest
+//! `rung.toml`, the ladder files it names, growth docs inside folders, and the targets of links
+//! (for the language server, through the editor's text of the files it has open). The analysis
+//! core never calls this; adapters pass what it returns in.
 
 use crate::analysis::document::DocKind;
 use crate::analysis::parse::heading_anchors;
