@@ -856,3 +856,45 @@ fn links_into_an_open_document_follow_its_unsaved_text() {
     promo_published(&mut client, true);
     assert!(client.shutdown_and_exit().is_some());
 }
+
+/// A client that pulls diagnostics is asked to pull again when a document that others link
+/// into changes, and the pull answers from the new text.
+#[test]
+fn a_pull_client_is_asked_to_pull_again_when_a_linked_document_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("brag.md"),
+        "---\nkind: brag\n---\n## 2026-01\n- x\n",
+    )
+    .unwrap();
+    let uri_of = |name: &str| format!("file://{}/{name}", dir.path().display());
+    let (promo, brag) = (uri_of("promo.md"), uri_of("brag.md"));
+    let mut client = started(json!({
+        "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+        "workspace": { "diagnostics": { "refreshSupport": true } },
+    }));
+    client.open(
+        &promo,
+        "---\nkind: promo\n---\n## Wins\n- Cut p99 from 800 ms to 120 ms ([proof](brag.md#2026-03))\n",
+    );
+    let link_broken = |client: &mut Client| {
+        let report = client.request(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": promo } }),
+        );
+        codes(report["items"].as_array().unwrap()).contains(&"broken-evidence-link".to_string())
+    };
+    assert!(link_broken(&mut client));
+    client.open(&brag, "---\nkind: brag\n---\n## 2026-03\n- Unsaved entry\n");
+    // The client answers the server's requests as they come and keeps them in its backlog.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut asked = false;
+    while !asked && std::time::Instant::now() < deadline {
+        asked = client
+            .drain(Duration::from_millis(100))
+            .iter()
+            .any(|m| m["method"] == "workspace/diagnostic/refresh");
+    }
+    assert!(asked, "no workspace/diagnostic/refresh");
+    assert!(!link_broken(&mut client));
+}

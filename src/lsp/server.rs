@@ -237,7 +237,29 @@ impl Backend {
     /// Analyse again the open documents that link into `uri`'s file: its text changed, or it
     /// was opened or closed (links into an open file resolve against the editor's text).
     fn rediagnose_linking_to(&self, uri: &Uri) {
-        let linking = lock(&self.state).linking_to(uri);
+        let (linking, pull) = {
+            let mut state = lock(&self.state);
+            let linking = state.linking_to(uri);
+            let pull = state.pull_diagnostics;
+            if pull {
+                // The next pull analyses them again instead of answering from this snapshot.
+                for (other, _) in &linking {
+                    if let Some(doc) = state.documents.get_mut(other) {
+                        doc.snapshot = None;
+                    }
+                }
+            }
+            (linking, pull)
+        };
+        if pull {
+            if !linking.is_empty() {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    let _ = client.workspace_diagnostic_refresh().await;
+                });
+            }
+            return;
+        }
         for (other, version) in linking {
             self.schedule_diagnostics(other, version);
         }
