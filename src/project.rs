@@ -280,7 +280,7 @@ pub struct LinkCache {
     targets: HashMap<PathBuf, (Stamp, LinkTarget)>,
     /// Targets looked up by the analysis running now.
     used: Vec<PathBuf>,
-    /// Markdown targets read so far (for tests).
+    /// Targets looked up afresh so far, not answered from the cache (for tests).
     reads: usize,
 }
 
@@ -385,7 +385,7 @@ impl FsLinks {
         let Some(cache) = &self.cache else {
             return read();
         };
-        let mut cache = lock(cache);
+        let mut cache = lock_links(cache);
         cache.used.push(target.clone());
         match cache.targets.get(&target) {
             Some((kept, found)) if *kept == stamp => found.clone(),
@@ -403,7 +403,7 @@ impl Drop for FsLinks {
     /// The analysis is over: keep only the targets it linked to.
     fn drop(&mut self) {
         if let Some(cache) = &self.cache {
-            let mut cache = lock(cache);
+            let mut cache = lock_links(cache);
             let used: std::collections::HashSet<PathBuf> =
                 std::mem::take(&mut cache.used).into_iter().collect();
             cache.targets.retain(|target, _| used.contains(target));
@@ -411,8 +411,9 @@ impl Drop for FsLinks {
     }
 }
 
-/// A lock that survives a panic in another analysis: the cache is never left half-changed.
-fn lock(cache: &Mutex<LinkCache>) -> MutexGuard<'_, LinkCache> {
+/// A lock on a link cache that survives a panic in another analysis: the cache is never left
+/// half-changed.
+pub fn lock_links(cache: &Mutex<LinkCache>) -> MutexGuard<'_, LinkCache> {
     cache
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -457,6 +458,13 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 mod tests {
     use super::*;
 
+    /// A target found with these anchors.
+    fn found(anchors: &[&str]) -> LinkTarget {
+        LinkTarget::Found {
+            anchors: anchors.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
     #[test]
     fn linked_files_are_read_again_only_when_they_change() {
         let dir = tempfile::tempdir().expect("a temporary folder");
@@ -465,23 +473,24 @@ mod tests {
         let cache = Arc::new(Mutex::new(LinkCache::default()));
         let resolve =
             |path: &str| FsLinks::with_cache(dir.path().to_path_buf(), cache.clone()).resolve(path);
-        let found = |anchors: &[&str]| LinkTarget::Found {
-            anchors: anchors.iter().map(|a| a.to_string()).collect(),
-        };
 
         assert_eq!(resolve("design.md"), found(&["one"]));
         assert_eq!(resolve("design.md"), found(&["one"]));
-        assert_eq!(lock(&cache).reads, 1, "an unchanged file is not read again");
+        assert_eq!(
+            lock_links(&cache).reads,
+            1,
+            "an unchanged file is not read again"
+        );
 
         std::fs::write(&target, "# One\n\n## Two\n").expect("change the linked file");
         assert_eq!(resolve("design.md"), found(&["one", "two"]));
-        assert_eq!(lock(&cache).reads, 2);
+        assert_eq!(lock_links(&cache).reads, 2);
 
         std::fs::remove_file(&target).expect("remove the linked file");
         assert_eq!(resolve("design.md"), LinkTarget::Missing);
         // An analysis that links to nothing leaves nothing kept.
         drop(FsLinks::with_cache(dir.path().to_path_buf(), cache.clone()));
-        assert!(lock(&cache).targets.is_empty());
+        assert!(lock_links(&cache).targets.is_empty());
     }
 
     /// One open file, at a version, with a text.
@@ -502,9 +511,6 @@ mod tests {
         let saved = dir.path().join("brag.md");
         std::fs::write(&saved, "# Saved\n").expect("write the linked file");
         let cache = Arc::new(Mutex::new(LinkCache::default()));
-        let found = |anchors: &[&str]| LinkTarget::Found {
-            anchors: anchors.iter().map(|a| a.to_string()).collect(),
-        };
         let resolve = |open: Option<OneOpen>, path: &str| {
             let links = FsLinks::with_cache(dir.path().join("promo"), cache.clone());
             match open {
@@ -524,11 +530,11 @@ mod tests {
             found(&["saved", "unsaved"])
         );
         assert_eq!(
-            lock(&cache).reads,
+            lock_links(&cache).reads,
             1,
             "an unchanged version is not parsed again"
         );
-        assert!(lock(&cache).links_to(&saved));
+        assert!(lock_links(&cache).links_to(&saved));
         assert_eq!(
             resolve(open(2, "# Renamed\n"), "../brag.md"),
             found(&["renamed"])

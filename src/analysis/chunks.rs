@@ -18,7 +18,7 @@
 //! `<!-- … -->` comment aside), and nothing that could define a link reference. A test compares
 //! the events and ranges of split and whole parses.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 use std::ops::Range;
 
 /// Pieces smaller than this are not split further: a typical growth doc is one piece, parsed
@@ -85,22 +85,6 @@ fn is_splittable(body: &str) -> bool {
 fn is_atx_heading_at_column_0(line: &str) -> bool {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     (1..=6).contains(&hashes) && matches!(line.as_bytes().get(hashes), None | Some(b' ' | b'\t'))
-}
-
-/// The events of one piece, with ranges in the piece, as they are within the whole body (see
-/// [`ItemMender`]).
-pub fn piece_events(
-    piece: &str,
-    options: Options,
-    is_last: bool,
-) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
-    let mut mender = ItemMender::new(piece, is_last);
-    Parser::new_ext(piece, options)
-        .into_offset_iter()
-        .map(move |(event, mut range)| {
-            mender.mend(&event, &mut range);
-            (event, range)
-        })
 }
 
 /// Mends the one way a piece's events differ from the whole body's: pulldown-cmark ends an
@@ -176,6 +160,22 @@ mod tests {
         .union(Options::ENABLE_STRIKETHROUGH)
         .union(Options::ENABLE_TASKLISTS);
 
+    /// The events of one piece, with ranges in the piece, as they are within the whole body (see
+    /// [`ItemMender`]).
+    fn piece_events(
+        piece: &str,
+        options: Options,
+        is_last: bool,
+    ) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
+        let mut mender = ItemMender::new(piece, is_last);
+        Parser::new_ext(piece, options)
+            .into_offset_iter()
+            .map(move |(event, mut range)| {
+                mender.mend(&event, &mut range);
+                (event, range)
+            })
+    }
+
     fn whole(body: &str) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
         Parser::new_ext(body, OPTIONS).into_offset_iter().collect()
     }
@@ -194,7 +194,7 @@ mod tests {
     }
 
     /// Every tricky construct near a heading, and plain sections between them; the empty list
-    /// items are what `piece_events` mends.
+    /// items are what `ItemMender` mends.
     const PARTS: [&str; 31] = [
         "## Ownership\n\n- Cut p99 from 800 ms to 120 ms #ownership\n  - detail\n\n",
         "```\n\n# not a heading\n\n```\n\n",

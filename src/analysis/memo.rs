@@ -4,13 +4,14 @@
 //! Each table maps a text to what a pure function of that text returned: the impact of a win
 //! (`vague-win`), the weak words in an entry (`weak-verb`), the placeholders in a run of prose
 //! (`placeholder-text`), and the model of one piece of a large body (`parse`; a function of the
-//! piece's text and the ladder's names, so the table empties when those names change). A hit is therefore exactly what a fresh computation would give, and an
-//! analysis with a memo equals one without (a property test checks this over edit sequences).
+//! piece's text and the ladder's names, so the table empties when those names change). A hit is
+//! therefore exactly what a fresh computation would give, and an analysis with a memo equals one
+//! without (a property test checks this over edit sequences).
 //!
 //! The language server keeps one memo per open document. Each analysis marks the entries it
-//! reads; entries not read by the latest analysis are dropped when it ends, so a memo holds about
-//! one document's worth of text, two for a body large enough to be split into pieces (the piece
-//! texts are keys too; entry texts are shared with the models). Two analyses of one document at
+//! reads; entries not read by the latest analysis are dropped when it ends. Keys are copies of
+//! their text (an entry's text keys two tables, a prose run one, and each piece of a large body
+//! another), so a memo holds a few times the document's text. Two analyses of one document at
 //! once only cost each other hits.
 
 use super::impact::Impact;
@@ -63,12 +64,10 @@ impl Pieces {
         table.get_or_compute(piece, parse)
     }
 
-    pub fn len(&self) -> usize {
+    /// How many piece models are held.
+    #[cfg(test)]
+    pub fn held(&self) -> usize {
         self.inner.len() + self.last.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// True when the model of `piece` is held.

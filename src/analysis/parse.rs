@@ -866,7 +866,7 @@ mod tests {
         let memo = Memo::new();
         let first = parse(&before, DocKind::Promo, 8, Some(&memo));
         assert_eq!(first.sections.len(), 6);
-        assert_eq!(memo.pieces(ladder).len(), 6, "one model per piece");
+        assert_eq!(memo.pieces(ladder).held(), 6, "one model per piece");
 
         // Edit the fourth section; the other five pieces' models are reused as they are.
         let after = before.replace("- More 2", "- More 2, edited");
@@ -887,7 +887,7 @@ mod tests {
         assert!(second.entries.iter().all(|e| e.role == EntryRole::Win));
         assert_eq!(second.sections[3].parent, Some(2));
         // The replaced piece's model is dropped; the new one is held.
-        assert_eq!(memo.pieces(ladder).len(), 6);
+        assert_eq!(memo.pieces(ladder).held(), 6);
     }
 
     #[test]
@@ -909,7 +909,7 @@ mod tests {
             body.sections[0].kind
         };
         assert_eq!(parse_with(builtin), SectionKind::Free);
-        assert_eq!(memo.pieces(builtin).len(), 2);
+        assert_eq!(memo.pieces(builtin).held(), 2);
         // Same text, another ladder: the heading now names a role, so its model is rebuilt.
         assert_eq!(
             parse_with(&acme),

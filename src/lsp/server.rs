@@ -5,7 +5,7 @@
 //! the client can fill the four concurrent slots and stall the server).
 
 use super::convert;
-use super::documents::{Encoding, OpenDocument};
+use super::documents::Encoding;
 use super::features;
 use super::settings::{EditorSettings, debounce_wait};
 use super::state::{AnalysisJob, DocumentState, Snapshot, State, lock};
@@ -473,15 +473,7 @@ impl LanguageServer for Backend {
         let version = document.version;
         lock(&self.state).documents.insert(
             document.uri.clone(),
-            DocumentState {
-                document: OpenDocument::new(&document.text, version),
-                config_kind: None,
-                snapshot: None,
-                memo: Default::default(),
-                links: Default::default(),
-                last_analysis: Duration::ZERO,
-                scheduled: 0,
-            },
+            DocumentState::new(&document.uri, &document.text, version),
         );
         self.rediagnose_linking_to(&document.uri);
         self.schedule_diagnostics(document.uri, version);

@@ -11,7 +11,7 @@ use super::settings::EditorSettings;
 use crate::analysis::document::DocKind;
 use crate::analysis::memo::Memo;
 use crate::analysis::{Analysis, Input, LinkResolver, NoFileSystem, Settings, analyze};
-use crate::project::{FsLinks, LinkCache, OpenFiles, Project, lexically_normal};
+use crate::project::{FsLinks, LinkCache, OpenFiles, Project, lexically_normal, lock_links};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -44,6 +44,26 @@ pub struct DocumentState {
     /// Counts the analyses scheduled: one that wakes to find a later one scheduled gives way
     /// to it. (An edit also changes the version; a change to a linked file does not.)
     pub scheduled: u64,
+    /// The document's file path, lexically normal, as links into it resolve (`None` for a
+    /// URI that is not a file). Worked out once, at open.
+    pub path: Option<Arc<Path>>,
+}
+
+impl DocumentState {
+    pub fn new(uri: &Uri, text: &str, version: i32) -> DocumentState {
+        DocumentState {
+            document: OpenDocument::new(text, version),
+            config_kind: None,
+            snapshot: None,
+            memo: Default::default(),
+            links: Default::default(),
+            last_analysis: std::time::Duration::ZERO,
+            scheduled: 0,
+            path: uri
+                .to_file_path()
+                .map(|p| Arc::from(lexically_normal(&p).as_path())),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -93,7 +113,8 @@ impl State {
     /// The open documents (other than `uri`) whose latest analysis resolved a link into
     /// `uri`'s file, at their current versions: a change to `uri` may change their diagnostics.
     pub fn linking_to(&self, uri: &Uri) -> Vec<(Uri, i32)> {
-        let Some(path) = file_path(uri) else {
+        // From the URI, not the document's state: a closed document has none left.
+        let Some(path) = uri.to_file_path().map(|p| lexically_normal(&p)) else {
             return Vec::new();
         };
         self.documents
@@ -118,20 +139,9 @@ pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// A document's file path, lexically normal, as links into it resolve.
-fn file_path(uri: &Uri) -> Option<PathBuf> {
-    uri.to_file_path().map(|p| lexically_normal(&p))
-}
-
-fn lock_links(links: &Mutex<LinkCache>) -> MutexGuard<'_, LinkCache> {
-    links
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 /// The other open documents, by file path: links into them resolve against the editor's text,
 /// saved or not. Ropes are shared, so taking them is cheap; a text is built only when linked.
-struct OpenDocuments(HashMap<PathBuf, OpenDocument>);
+struct OpenDocuments(HashMap<Arc<Path>, OpenDocument>);
 
 impl OpenFiles for OpenDocuments {
     fn version(&self, path: &Path) -> Option<i32> {
@@ -177,7 +187,7 @@ impl AnalysisJob {
                 .documents
                 .iter()
                 .filter(|(other, _)| *other != uri)
-                .filter_map(|(other, doc)| Some((file_path(other)?, doc.document.clone())))
+                .filter_map(|(_, doc)| Some((doc.path.clone()?, doc.document.clone())))
                 .collect(),
         );
         Some(AnalysisJob {
