@@ -178,3 +178,83 @@ proptest! {
         }
     }
 }
+
+/// A body large enough to be parsed in several pieces (each at least 64 KB), whose models and
+/// the rules' results for their entries the memo keeps.
+fn large_growth_doc() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("## Wins"),
+        Just("## Ownership"),
+        Just("## 2026-03"),
+        Just("- Cut p99 from 800 ms to 120 ms #ownership"),
+        Just("- Helped with the 漢字 migration"),
+        Just("- Worked on [docs](missing.md#x) TODO"),
+        Just("  - nested detail: 35% faster"),
+        Just("- Improved the build queue."),
+        Just("plain prose with TBD and #tag"),
+        Just(""),
+    ];
+    prop::collection::vec(line, 8..24).prop_map(|lines| {
+        let block = lines.join("\n");
+        let mut doc = String::from("---\nkind: promo\nlevel: E5\ntarget: E6\n---\n");
+        let mut i = 0;
+        while doc.len() < 150_000 {
+            doc.push_str(&format!("\n## Section {i}\n- Entry {i} of many\n{block}\n"));
+            i += 1;
+        }
+        doc
+    })
+}
+
+/// An edit at a fraction of the document: what typing, deleting and pasting do.
+fn large_edit() -> impl Strategy<Value = (f64, &'static str, usize)> {
+    let insert = prop_oneof![
+        Just(""),
+        Just("x"),
+        Just(" by 40%"),
+        Just("\n"),
+        Just("\n- Helped"),
+        Just("\n## Wins\n"),
+        Just("```\n"),
+        Just("TODO"),
+    ];
+    (0.0..1.0f64, insert, 0usize..4)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    /// The kept pieces' results equal what a fresh analysis computes, as edits move, split and
+    /// change pieces, and as typing goes on in one place.
+    #[test]
+    fn kept_pieces_results_equal_a_fresh_analysis(doc in large_growth_doc(), edits in prop::collection::vec(large_edit(), 1..5)) {
+        let settings = Settings::default();
+        let memo = Memo::new();
+        let mut text = doc;
+        let check = |text: &str| -> Result<(), TestCaseError> {
+            let fresh = Input { file_name: Some("promo.md"), today: Some("2026-11-27"), ..Input::new(text) };
+            let kept = Input { memo: Some(&memo), ..fresh };
+            let with_memo = analyze(&kept, &settings, &NoFileSystem);
+            let without = analyze(&fresh, &settings, &NoFileSystem);
+            prop_assert!(with_memo.diagnostics.len() > 100, "the doc has findings in every piece");
+            prop_assert_eq!(with_memo.diagnostics, without.diagnostics);
+            Ok(())
+        };
+        check(&text)?;
+        for (at, insert, delete) in edits {
+            // The same edit twice at one place, as typing does, then elsewhere.
+            for _ in 0..2 {
+                let mut start = ((text.len() as f64) * at) as usize;
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = (start + delete).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                text.replace_range(start..end, insert);
+                check(&text)?;
+            }
+        }
+    }
+}

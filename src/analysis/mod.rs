@@ -129,6 +129,9 @@ pub struct Context<'a> {
     pub links: &'a dyn LinkResolver,
     pub today: Option<&'a str>,
     pub memo: Option<&'a memo::Memo>,
+    /// The kept piece models the document was made from, in order (see [`memo::Results`]);
+    /// empty without a memo or for a body of one piece.
+    pub kept_pieces: &'a [memo::KeptAt],
 }
 
 /// Decide the kind of a document (DESIGN §1: front matter, then `rung.toml`, then file name).
@@ -187,7 +190,8 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
 
     // The memo's generation covers the model pass too: piece models are kept in it.
     let generation = input.memo.map(memo::Memo::start);
-    let body = parse::parse_body(input.text, parsed.body_start, ladder, kind, input.memo);
+    let (body, kept_pieces) =
+        parse::parse_body(input.text, parsed.body_start, ladder, kind, input.memo);
     let document = Document {
         kind,
         kind_source,
@@ -211,6 +215,7 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         links,
         today: input.today,
         memo: input.memo,
+        kept_pieces: &kept_pieces,
     };
     let diagnostics = run_rules(&context);
     if let (Some(memo), Some(generation)) = (input.memo, generation) {

@@ -15,7 +15,7 @@ use super::document::{
     DocKind, Entry, EntryRole, IndexRange, Link, Section, SectionKind, Suppression,
     SuppressionScope, Tag, TextPiece, source_span,
 };
-use super::memo::Memo;
+use super::memo::{KeptAt, KeptPiece, Memo};
 use super::placeholders::is_placeholder_only;
 use super::text::Span;
 use crate::catalogue::Ladder;
@@ -78,14 +78,15 @@ struct Builder<'t> {
 }
 
 /// Parse the Markdown body of `text`, which starts at `body_start`. With a memo, the model of
-/// each piece of a large body is kept, and a piece whose text is unchanged is not parsed again.
+/// each piece of a large body is kept, and a piece whose text is unchanged is not parsed again;
+/// the kept pieces the body was made from are returned with it, in order.
 pub fn parse_body(
     text: &str,
     body_start: usize,
     ladder: &Ladder,
     kind: DocKind,
     memo: Option<&Memo>,
-) -> Body {
+) -> (Body, Vec<KeptAt>) {
     parse_body_in_pieces(
         text,
         body_start,
@@ -104,7 +105,7 @@ pub(crate) fn parse_body_in_pieces(
     kind: DocKind,
     min_piece: usize,
     memo: Option<&Memo>,
-) -> Body {
+) -> (Body, Vec<KeptAt>) {
     // A large body is parsed piece by piece, so only one piece's event tree is alive at a time;
     // the pieces' events equal the whole body's (see `chunks`).
     let body_text = &text[body_start..];
@@ -120,10 +121,12 @@ pub(crate) fn parse_body_in_pieces(
         )
     });
     // A body of one piece is quick to parse again; keeping its model would only cost memory.
+    let mut kept_at = Vec::new();
     let mut body = match memo.filter(|_| starts.len() > 2) {
         Some(memo) => {
             let mut kept = memo.pieces(ladder);
             let mut body = Body::with_capacity_for(text.len());
+            kept_at.reserve_exact(starts.len() - 1);
             for (at, piece, is_last) in pieces {
                 let model = kept.get_or_compute(piece, is_last, |piece| {
                     let mut builder =
@@ -131,9 +134,15 @@ pub(crate) fn parse_body_in_pieces(
                     builder.add_piece(piece, 0, is_last);
                     // Kept as long as the piece is unchanged: no spare capacity.
                     builder.body.shrink_to_fit();
-                    Arc::new(builder.body)
+                    Arc::new(KeptPiece::new(builder.body))
                 });
-                body.append(&model, at);
+                let (first_entry, first_run) = (body.entries.len(), body.prose_runs.len());
+                body.append(&model.body, at);
+                kept_at.push(KeptAt {
+                    piece: model,
+                    first_entry,
+                    first_run,
+                });
             }
             body
         }
@@ -151,7 +160,7 @@ pub(crate) fn parse_body_in_pieces(
     // The model lives as long as the analysis: give back what doubling growth left over
     // (a quarter of the entries' memory on average; 6 MB on a 10 MB draft).
     body.shrink_to_fit();
-    body
+    (body, kept_at)
 }
 
 impl Body {
@@ -828,7 +837,7 @@ mod tests {
         let ladder = &builtin_ladders()[0];
         let body_start = parse_front_matter(text).body_start;
         let generation = memo.map(Memo::start);
-        let body = parse_body_in_pieces(text, body_start, ladder, kind, min_piece, memo);
+        let (body, _) = parse_body_in_pieces(text, body_start, ladder, kind, min_piece, memo);
         if let (Some(memo), Some(generation)) = (memo, generation) {
             memo.finish(generation);
         }
@@ -904,7 +913,7 @@ mod tests {
         let memo = Memo::new();
         let parse_with = |ladder: &Ladder| {
             let generation = memo.start();
-            let body = parse_body_in_pieces(text, 0, ladder, DocKind::Promo, 8, Some(&memo));
+            let (body, _) = parse_body_in_pieces(text, 0, ladder, DocKind::Promo, 8, Some(&memo));
             memo.finish(generation);
             body.sections[0].kind
         };

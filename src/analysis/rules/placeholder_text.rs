@@ -36,11 +36,10 @@ says the case was not finished.
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut memo = cx.memo.map(|memo| memo.placeholders());
+    let mut results = memo::Results::placeholders(cx.memo, cx.kept_pieces);
     let placeholders = |source: &str| find_placeholders(source).collect::<Vec<_>>();
-    for run in &cx.doc.prose_runs {
-        let source = &cx.text[run.start..run.end];
-        let found = memo::through(memo.as_deref_mut(), source, placeholders);
+    for (index, run) in cx.doc.prose_runs.iter().enumerate() {
+        let found = results.get(index, || &cx.text[run.start..run.end], placeholders);
         for found in found {
             let span = Span::new(run.start + found.start, run.start + found.end);
             out.push(Finding::new(span, message(&cx.text[span.start..span.end])));

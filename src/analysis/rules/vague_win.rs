@@ -69,15 +69,14 @@ const RESULT_LINE_AT_2: &str = "\n  - Result: [what changed, by how much: from X
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nl = newline_of(cx.text);
-    let mut memo = cx.memo.map(|memo| memo.impacts());
+    let mut impacts = memo::Results::impacts(cx.memo, cx.kept_pieces);
     // One buffer for every entry's joined text, not a string each.
     let mut joined = String::new();
-    for entry in &cx.doc.entries {
+    for (index, entry) in cx.doc.entries.iter().enumerate() {
         if !is_judged(cx.doc, entry) {
             continue;
         }
-        let text = entry.full_text_in(&mut joined);
-        let impact = memo::through(memo.as_deref_mut(), text, assess);
+        let impact = impacts.get(index, || entry.full_text_in(&mut joined), assess);
         let message = match impact {
             Impact::Measurable => continue,
             Impact::OnlyLabels => {

@@ -152,12 +152,12 @@ fn end_of_word(bytes: &[u8], start: usize) -> usize {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut memo = cx.memo.map(|memo| memo.weak_words());
-    for entry in &cx.doc.entries {
+    let mut results = memo::Results::weak_words(cx.memo, cx.kept_pieces);
+    for (index, entry) in cx.doc.entries.iter().enumerate() {
         if !is_judged(cx.doc, entry) {
             continue;
         }
-        let found = memo::through(memo.as_deref_mut(), &entry.text, weak_words);
+        let found = results.get(index, || &entry.text, weak_words);
         for found in found {
             let Some(span) = entry.source_span(found.start, found.end) else {
                 continue;
