@@ -125,17 +125,24 @@ pub(crate) fn parse_body_in_pieces(
     let mut body = match memo.filter(|_| starts.len() > 2) {
         Some(memo) => {
             let mut kept = memo.pieces(ladder);
-            let mut body = Body::with_capacity_for(text.len());
-            kept_at.reserve_exact(starts.len() - 1);
-            for (at, piece, is_last) in pieces {
-                let model = kept.get_or_compute(piece, is_last, |piece| {
-                    let mut builder =
-                        Builder::new(piece, ladder, Body::with_capacity_for(piece.len()));
-                    builder.add_piece(piece, 0, is_last);
-                    // Kept as long as the piece is unchanged: no spare capacity.
-                    builder.body.shrink_to_fit();
-                    Arc::new(KeptPiece::new(builder.body))
-                });
+            let models: Vec<(usize, Arc<KeptPiece>)> = pieces
+                .map(|(at, piece, is_last)| {
+                    let model = kept.get_or_compute(piece, is_last, |piece| {
+                        let mut builder =
+                            Builder::new(piece, ladder, Body::with_capacity_for(piece.len()));
+                        builder.add_piece(piece, 0, is_last);
+                        // Kept as long as the piece is unchanged: no spare capacity.
+                        builder.body.shrink_to_fit();
+                        Arc::new(KeptPiece::new(builder.body))
+                    });
+                    (at, model)
+                })
+                .collect();
+            drop(kept);
+            // The copies go into lists of the exact size: none regrows, none shrinks after.
+            let mut body = Body::with_capacity_for_all(models.iter().map(|(_, m)| &m.body));
+            kept_at.reserve_exact(models.len());
+            for (at, model) in models {
                 let (first_entry, first_run) = (body.entries.len(), body.prose_runs.len());
                 body.append(&model.body, at);
                 kept_at.push(KeptAt {
@@ -171,6 +178,19 @@ impl Body {
             entries: Vec::with_capacity(len / 160),
             prose_runs: Vec::with_capacity(len / 80),
             ..Body::default()
+        }
+    }
+
+    /// Empty lists with room for exactly the items of `pieces`.
+    fn with_capacity_for_all<'p>(pieces: impl Iterator<Item = &'p Body> + Clone) -> Body {
+        let total = |len: fn(&Body) -> usize| pieces.clone().map(len).sum::<usize>();
+        Body {
+            sections: Vec::with_capacity(total(|b| b.sections.len())),
+            entries: Vec::with_capacity(total(|b| b.entries.len())),
+            tags: Vec::with_capacity(total(|b| b.tags.len())),
+            links: Vec::with_capacity(total(|b| b.links.len())),
+            prose_runs: Vec::with_capacity(total(|b| b.prose_runs.len())),
+            suppressions: Vec::with_capacity(total(|b| b.suppressions.len())),
         }
     }
 
