@@ -258,3 +258,94 @@ proptest! {
         }
     }
 }
+
+/// What `Document::evidenced_traits` must answer, as the definition reads: for each section
+/// naming the trait, look at every entry and section inside its span.
+fn evidenced_by_definition(
+    doc: &rung::analysis::document::Document,
+    trait_idx: usize,
+    trait_id: &str,
+) -> bool {
+    use rung::analysis::document::SectionKind;
+    let section_has_content = |idx: usize| {
+        let span = doc.sections[idx].span;
+        doc.entries
+            .iter()
+            .any(|e| span.contains_span(e.span) && !e.is_placeholder)
+            || doc
+                .sections
+                .iter()
+                .any(|s| span.contains_span(s.span) && s.n_prose_blocks > 0)
+    };
+    let by_section = doc.sections.iter().enumerate().any(|(idx, s)| {
+        let names_it = match s.kind {
+            SectionKind::Trait(t) => t == trait_idx,
+            SectionKind::Role(role) => role.implied_trait() == Some(trait_id),
+            SectionKind::Free => false,
+        };
+        names_it && section_has_content(idx)
+    });
+    by_section
+        || doc.tags.iter().any(|tag| {
+            tag.trait_idx == Some(trait_idx)
+                && tag.entry.is_some_and(|e| !doc.entries[e].is_placeholder)
+        })
+}
+
+/// Nested headings of trait and role sections, some empty, some holding only placeholders or
+/// prose, items with headings inside them, and tags.
+fn sectioned_doc() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("# Promo"),
+        Just("## Ownership"),
+        Just("### Ownership"),
+        Just("#### Delivery"),
+        Just("## Mentoring"),
+        Just("### Glue work"),
+        Just("## Wins"),
+        Just("## Notes"),
+        Just("- Cut p99 from 800 ms to 120 ms"),
+        Just("- TODO"),
+        Just("  - nested detail"),
+        Just("- ## Ownership"),
+        Just("> - quoted item"),
+        Just("plain prose about the work"),
+        Just("TBD"),
+        Just("- Led the review #ownership"),
+        Just("- TODO #delivery"),
+        Just("- Mentored two hires #mentorship #ownership"),
+        Just("- Cut build time by 40% #delivery"),
+        Just(""),
+    ];
+    prop::collection::vec(line, 0..40).prop_map(|lines| {
+        format!(
+            "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n{}\n",
+            lines.join("\n")
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// Which traits have evidence, and how much, as the rules and the outline work them out in
+    /// one pass, equal what the definitions say trait by trait.
+    #[test]
+    fn evidence_of_traits_follows_the_definition(text in sectioned_doc()) {
+        let settings = Settings::default();
+        let analysis = analyze(&Input::new(&text), &settings, &NoFileSystem);
+        let doc = analysis.document.expect("a promo doc");
+        let ladder = settings.catalogue.ladder(&doc.ladder_id).expect("the built-in ladder");
+        let holding = doc.sections_holding_entries();
+        for (idx, holds) in holding.iter().enumerate() {
+            prop_assert_eq!(*holds, doc.entries_within(idx).any(|e| !e.is_placeholder));
+        }
+        let evidenced = doc.evidenced_traits(&ladder.traits);
+        let counts = rung::analysis::readiness::evidence_by_trait(&doc, ladder);
+        for (idx, tr) in ladder.traits.iter().enumerate() {
+            prop_assert_eq!(evidenced[idx], evidenced_by_definition(&doc, idx, &tr.id), "{}", tr.id);
+            // The outline's counts, made in one pass, equal asking trait by trait.
+            prop_assert_eq!(&counts[idx], &rung::analysis::readiness::trait_evidence(&doc, ladder, idx));
+        }
+    }
+}

@@ -376,29 +376,83 @@ impl Document {
             .filter(move |e| span.contains_span(e.span))
     }
 
-    /// True when the trait has evidence: a non-placeholder entry or paragraph under a section
-    /// naming it (or a role section implying it), or a tag naming it on a non-placeholder entry.
-    pub fn trait_is_evidenced(&self, trait_idx: usize, trait_id: &str) -> bool {
-        let section_has_content = |idx: usize| {
-            self.entries_within(idx).any(|e| !e.is_placeholder)
-                || self
-                    .sections
-                    .iter()
-                    .filter(|s| self.sections[idx].span.contains_span(s.span))
-                    .any(|s| s.n_prose_blocks > 0)
-        };
-        let by_section = self.sections.iter().enumerate().any(|(idx, s)| {
-            let names_it = match s.kind {
-                SectionKind::Trait(t) => t == trait_idx,
-                SectionKind::Role(role) => role.implied_trait() == Some(trait_id),
-                SectionKind::Free => false,
-            };
-            names_it && section_has_content(idx)
-        });
-        by_section
-            || self.tags.iter().any(|tag| {
-                tag.trait_idx == Some(trait_idx)
-                    && tag.entry.is_some_and(|e| !self.entries[e].is_placeholder)
-            })
+    /// For each section, whether a non-placeholder entry lies anywhere under it (in its span,
+    /// subsections included). One pass over the entries, instead of one per section.
+    pub fn sections_holding_entries(&self) -> Vec<bool> {
+        let mut holding = vec![false; self.sections.len()];
+        for entry in self.entries.iter().filter(|e| !e.is_placeholder) {
+            // The sections holding the entry are the last heading before it and that heading's
+            // ancestors (a heading inside a section's span is its descendant): mark the
+            // innermost that holds the whole entry; `pass_up` marks the rest.
+            let last_before = self
+                .sections
+                .partition_point(|s| s.heading.start <= entry.span.start);
+            let mut section = last_before.checked_sub(1);
+            while let Some(idx) = section {
+                if self.sections[idx].span.contains_span(entry.span) {
+                    holding[idx] = true;
+                    break;
+                }
+                section = self.sections[idx].parent;
+            }
+        }
+        self.pass_up(&mut holding);
+        holding
+    }
+
+    /// For each section, whether anything under it counts as content: a non-placeholder entry,
+    /// or a paragraph in it or in a subsection.
+    pub fn sections_with_content(&self) -> Vec<bool> {
+        let mut content = self.sections_holding_entries();
+        for (has, section) in content.iter_mut().zip(&self.sections) {
+            *has |= section.n_prose_blocks > 0;
+        }
+        self.pass_up(&mut content);
+        content
+    }
+
+    /// Mark every ancestor of a marked section.
+    fn pass_up(&self, marked: &mut [bool]) {
+        // A subsection follows its parent: going backwards, each passes its mark up.
+        for idx in (0..self.sections.len()).rev() {
+            if let (true, Some(parent)) = (marked[idx], self.sections[idx].parent) {
+                marked[parent] = true;
+            }
+        }
+    }
+
+    /// Which of `traits` (a ladder's, by index) have evidence: a non-placeholder entry or
+    /// paragraph anywhere under a section naming the trait (or a role section implying it), or
+    /// a tag naming it on a non-placeholder entry.
+    ///
+    /// One pass over sections, entries and tags. Asking section by section what lay under each
+    /// heading made a draft with a thousand empty trait headings take half a second.
+    pub fn evidenced_traits(&self, traits: &[crate::catalogue::Trait]) -> Vec<bool> {
+        let has_content = self.sections_with_content();
+        let mut evidenced = vec![false; traits.len()];
+        for (section, _) in self.sections.iter().zip(&has_content).filter(|(_, c)| **c) {
+            match section.kind {
+                SectionKind::Trait(t) => {
+                    if let Some(flag) = evidenced.get_mut(t) {
+                        *flag = true;
+                    }
+                }
+                SectionKind::Role(role) => {
+                    for (flag, tr) in evidenced.iter_mut().zip(traits) {
+                        *flag |= role.implied_trait() == Some(tr.id.as_str());
+                    }
+                }
+                SectionKind::Free => {}
+            }
+        }
+        for tag in &self.tags {
+            if let (Some(t), Some(e)) = (tag.trait_idx, tag.entry)
+                && !self.entries[e].is_placeholder
+                && let Some(flag) = evidenced.get_mut(t)
+            {
+                *flag = true;
+            }
+        }
+        evidenced
     }
 }

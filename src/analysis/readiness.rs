@@ -54,15 +54,59 @@ pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> Trai
     }
 }
 
+/// [`trait_evidence`] for every trait of the ladder (indexed by trait), in one pass over the
+/// entries: each entry's impact is assessed once, however many traits it counts for. The
+/// outline and the lenses show counts for every trait section; asking trait by trait took
+/// 0.8 s on a 1 MB draft with 1,255 sections.
+pub fn evidence_by_trait(doc: &Document, ladder: &Ladder) -> Vec<TraitEvidence> {
+    let mut all: Vec<TraitEvidence> = (0..ladder.traits.len())
+        .map(|trait_idx| TraitEvidence {
+            trait_idx,
+            n_evidence: 0,
+            n_measurable: 0,
+        })
+        .collect();
+    let mut counted: Vec<usize> = Vec::new();
+    for entry in doc.entries.iter().filter(|e| !e.is_placeholder) {
+        counted.clear();
+        if let EntryRole::Evidence(trait_idx) = entry.role {
+            counted.push(trait_idx);
+        }
+        for section in entry.section.into_iter().flat_map(|idx| doc.ancestors(idx)) {
+            if let SectionKind::Role(role) = section.kind
+                && let Some(implied) = role.implied_trait()
+            {
+                let named = ladder.traits.iter().enumerate();
+                counted.extend(named.filter(|(_, t)| t.id == implied).map(|(idx, _)| idx));
+            }
+        }
+        counted.extend(entry.tags.iter().filter_map(|t| doc.tags[t].trait_idx));
+        if counted.is_empty() {
+            continue;
+        }
+        counted.sort_unstable();
+        counted.dedup();
+        let is_measurable = assess(&entry.full_text()) == Impact::Measurable;
+        for &trait_idx in &counted {
+            if let Some(evidence) = all.get_mut(trait_idx) {
+                evidence.n_evidence += 1;
+                evidence.n_measurable += usize::from(is_measurable);
+            }
+        }
+    }
+    all
+}
+
 /// Readiness against the `target:` of the front matter, when it names a level of the ladder.
 pub fn readiness(doc: &Document, ladder: &Ladder) -> Option<Readiness> {
     let (target, _) = doc.front_matter.as_ref()?.text("target")?;
     let level_idx = ladder.level_index(target)?;
+    let all = evidence_by_trait(doc, ladder);
     let traits = ladder.levels[level_idx]
         .traits
         .iter()
         .filter_map(|id| ladder.traits.iter().position(|t| &t.id == id))
-        .map(|trait_idx| trait_evidence(doc, ladder, trait_idx))
+        .map(|trait_idx| all[trait_idx].clone())
         .collect();
     Some(Readiness { level_idx, traits })
 }

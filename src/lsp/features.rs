@@ -8,7 +8,7 @@ use super::state::Snapshot;
 use crate::analysis::document::{DocKind, EntryRole, SectionKind};
 use crate::analysis::ide::{self, Candidate, CandidateKind};
 use crate::analysis::impact::{Impact, assess};
-use crate::analysis::readiness::{readiness, trait_evidence};
+use crate::analysis::readiness::{evidence_by_trait, readiness};
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
 use tower_lsp_server::ls_types::*;
@@ -219,10 +219,23 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
     let ladder = ladder(snapshot);
     let range = |span: Span| snapshot.document.range(span.start, span.end, encoding);
     let mut symbols: Vec<(Option<usize>, DocumentSymbol)> = Vec::new();
+    // Counts for every trait, and each section's own judged entries, each made in one pass.
+    let evidence = ladder.map(|l| evidence_by_trait(doc, l));
+    let mut entries_of: Vec<Vec<&crate::analysis::document::Entry>> =
+        vec![Vec::new(); doc.sections.len()];
+    for entry in doc
+        .entries
+        .iter()
+        .filter(|e| matches!(e.role, EntryRole::Win | EntryRole::Evidence(_)) && !e.is_placeholder)
+    {
+        if let Some(own) = entry.section.and_then(|idx| entries_of.get_mut(idx)) {
+            own.push(entry);
+        }
+    }
     for (idx, section) in doc.sections.iter().enumerate() {
         let (kind, detail) = match section.kind {
             SectionKind::Trait(t) => {
-                let counts = ladder.map(|l| trait_evidence(doc, l, t));
+                let counts = evidence.as_ref().and_then(|all| all.get(t));
                 (
                     SymbolKind::CLASS,
                     counts.map(|c| {
@@ -234,11 +247,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
             SectionKind::Free => (SymbolKind::NAMESPACE, None),
         };
         let mut children = Vec::new();
-        for entry in doc.entries.iter().filter(|e| {
-            e.section == Some(idx)
-                && matches!(e.role, EntryRole::Win | EntryRole::Evidence(_))
-                && !e.is_placeholder
-        }) {
+        for entry in std::mem::take(&mut entries_of[idx]) {
             let measurable = assess(&entry.full_text()) == Impact::Measurable;
             children.push(DocumentSymbol {
                 name: Some(shorten(&entry.text.replace(['\n', '\r'], " "), 60))
@@ -372,8 +381,9 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
             ),
         ));
     }
+    let evidence = evidence_by_trait(doc, ladder);
     for (_, section, trait_idx) in doc.trait_sections() {
-        let counts = trait_evidence(doc, ladder, trait_idx);
+        let counts = &evidence[trait_idx];
         lenses.push(lens(
             section.heading,
             format!(

@@ -3,7 +3,7 @@
 use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::Severity;
-use crate::analysis::document::DocKind;
+use crate::analysis::document::{DocKind, Section};
 
 pub const RULE: Rule = Rule {
     name: "duplicate-trait",
@@ -41,12 +41,14 @@ reviewer may count the trait twice or miss half of it.
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let sections: Vec<_> = cx.doc.trait_sections().collect();
-    for (position, &(_, section, trait_idx)) in sections.iter().enumerate() {
-        let Some(&(_, first, _)) = sections[..position]
-            .iter()
-            .find(|(_, _, t)| *t == trait_idx)
-        else {
+    // The first section of each trait, by trait index.
+    let mut firsts: Vec<Option<&Section>> = vec![None; cx.ladder.traits.len()];
+    for (_, section, trait_idx) in cx.doc.trait_sections() {
+        let Some(slot) = firsts.get_mut(trait_idx) else {
+            continue;
+        };
+        let Some(first) = *slot else {
+            *slot = Some(section);
             continue;
         };
         let name = &cx.ladder.traits[trait_idx].name;

@@ -3,7 +3,7 @@
 use super::{Finding, Rule, focus_areas, line_end, newline_of};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
-use crate::analysis::document::{DocKind, EntryRole};
+use crate::analysis::document::{DocKind, Entry, EntryRole};
 
 pub const RULE: Rule = Rule {
     name: "focus-without-action",
@@ -47,25 +47,31 @@ pub fn action_skeleton() -> &'static str {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let nl = newline_of(cx.text);
-    for area in focus_areas(cx) {
+    let areas = focus_areas(cx);
+    if areas.is_empty() {
+        return;
+    }
+    // Worked out once for every area: which sections hold an entry, and each action's text.
+    let holding = doc.sections_holding_entries();
+    let actions: Vec<(&Entry, std::borrow::Cow<str>)> = doc
+        .entries
+        .iter()
+        .filter(|e| e.role == EntryRole::Action && !e.is_placeholder)
+        .map(|e| (e, e.full_text()))
+        .collect();
+    for area in areas {
         let Some(trait_idx) = area.trait_idx else {
             continue;
         };
         let tr = &cx.ladder.traits[trait_idx];
-        let in_section = area
-            .section
-            .is_some_and(|idx| doc.entries_within(idx).any(|e| !e.is_placeholder));
-        let in_actions = doc
-            .entries
-            .iter()
-            .filter(|e| e.role == EntryRole::Action && !e.is_placeholder)
-            .any(|e| {
-                e.tags
-                    .iter()
-                    .any(|t| doc.tags[t].trait_idx == Some(trait_idx))
-                    || mentions(&e.full_text(), &tr.name)
-                    || mentions(&e.full_text(), &tr.id)
-            });
+        let in_section = area.section.is_some_and(|idx| holding[idx]);
+        let in_actions = actions.iter().any(|(e, text)| {
+            e.tags
+                .iter()
+                .any(|t| doc.tags[t].trait_idx == Some(trait_idx))
+                || mentions(text, &tr.name)
+                || mentions(text, &tr.id)
+        });
         if in_section || in_actions {
             continue;
         }

@@ -49,12 +49,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     };
     let nl = newline_of(cx.text);
     let ends_with_newline = cx.text.ends_with('\n');
+    let evidenced = cx.doc.evidenced_traits(&cx.ladder.traits);
     for trait_id in &level.traits {
         let Some(trait_idx) = cx.ladder.traits.iter().position(|t| &t.id == trait_id) else {
             continue;
         };
         let tr = &cx.ladder.traits[trait_idx];
-        if cx.doc.trait_is_evidenced(trait_idx, &tr.id) {
+        if evidenced[trait_idx] {
             continue;
         }
         let lead = if ends_with_newline {

@@ -48,9 +48,10 @@ static FEEDBACK_LOOP: LazyLock<Regex> = LazyLock::new(|| {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let has_section = doc
-        .role_sections(Role::Feedback)
-        .any(|(idx, s)| s.n_prose_blocks > 0 || doc.entries_within(idx).any(|e| !e.is_placeholder));
+    let mut holding: Option<Vec<bool>> = None;
+    let has_section = doc.role_sections(Role::Feedback).any(|(idx, s)| {
+        s.n_prose_blocks > 0 || holding.get_or_insert_with(|| doc.sections_holding_entries())[idx]
+    });
     let has_item = doc
         .entries
         .iter()

@@ -56,6 +56,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 FmValue::Text(text) => Some(text.split(',').map(str::trim).collect()),
                 FmValue::Other => None,
             });
+    let evidenced = doc.evidenced_traits(&cx.ladder.traits);
     for (_, section, trait_idx) in doc.trait_sections() {
         let tr = &cx.ladder.traits[trait_idx];
         if doc.kind == DocKind::GrowthPlan {
@@ -69,7 +70,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        if doc.trait_is_evidenced(trait_idx, &tr.id) {
+        if evidenced[trait_idx] {
             continue;
         }
         let nl = newline_of(cx.text);
