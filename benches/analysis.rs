@@ -1,5 +1,5 @@
 //! Analysis cost against pulldown-cmark alone on the same bytes, at 10 KB, 100 KB, 1 MB and
-//! 10 MB (DESIGN §7: at most 2×). Criterion measures both; the summary at the end prints the
+//! 10 MB (DESIGN §7: at most 2×), and on a 1 MB draft of mostly empty trait headings. Criterion measures both; the summary at the end prints the
 //! ratio of the medians, measured in this one run.
 //!
 //! `cargo bench --bench analysis` measures; `cargo bench --bench analysis -- --test` runs each
@@ -12,6 +12,9 @@ use criterion::{BenchmarkId, Criterion, Throughput};
 use pulldown_cmark::{Options, Parser};
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 use std::hint::black_box;
+
+/// A 1 MB draft whose trait headings are mostly empty (`docgen::draft_doc`).
+const DRAFT: &str = "1MB-draft";
 
 const SIZES: [(usize, &str); 4] = [
     (10_000, "10KB"),
@@ -29,8 +32,9 @@ fn pulldown_only(text: &str) -> usize {
 fn benches(c: &mut Criterion) {
     let settings = Settings::default();
     let mut group = c.benchmark_group("analysis");
-    for (size, label) in SIZES {
-        let doc = docgen::promo_doc(size);
+    let promo_docs = SIZES.map(|(size, label)| (size, label, docgen::promo_doc(size)));
+    let draft = (1_000_000, DRAFT, docgen::draft_doc(1_000_000));
+    for (size, label, doc) in promo_docs.into_iter().chain([draft]) {
         group.throughput(Throughput::Bytes(doc.len() as u64));
         if size >= 1_000_000 {
             group.sample_size(10);
@@ -78,7 +82,7 @@ fn main() {
         return;
     }
     println!("\nsize    pulldown-cmark   rung        ratio (target ≤ 2.0)");
-    for (_, label) in SIZES {
+    for label in SIZES.map(|(_, label)| label).into_iter().chain([DRAFT]) {
         if let (Some(base), Some(ours)) =
             (median_ns("pulldown-cmark", label), median_ns("rung", label))
         {

@@ -72,6 +72,29 @@ pub fn promo_doc(bytes: usize) -> String {
     out
 }
 
+/// A promo draft of at least `bytes` bytes, as one looks while it is being written: trait
+/// headings, most still empty or holding only a placeholder, some with a first win or a
+/// subsection. Work that looks at what lies under each heading shows its true cost here: the
+/// evidence rules once took half a second on 150 KB of this shape.
+pub fn draft_doc(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 4096);
+    out.push_str("---\nkind: promo\nladder: bigtech\nlevel: E5\ntarget: E6\n---\n\n# Promotion case (draft)\n\n");
+    let mut i = 0usize;
+    while out.len() < bytes {
+        let name = TRAITS[i % TRAITS.len()];
+        out.push_str(&format!("## {name}\n\n"));
+        match i % 6 {
+            0 => out.push_str("- TODO\n\n"),
+            1 => out.push_str(&format!("- {}\n\n", ENTRIES[i % ENTRIES.len()])),
+            2 => out.push_str(&format!("### {name} notes\n\n- [add evidence]\n\n")),
+            3 => out.push_str("TBD: pick the strongest example.\n\n"),
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
 const MEASURED: [&str; 6] = [
     "Cut p99 latency of the search API from 800 ms to 120 ms for 3 partner teams #ownership",
     "Moved 4 teams onto the shared flag service, retiring 2 homegrown systems #coordination",

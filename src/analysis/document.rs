@@ -384,10 +384,21 @@ impl Document {
             // The sections holding the entry are the last heading before it and that heading's
             // ancestors (a heading inside a section's span is its descendant): mark the
             // innermost that holds the whole entry; `pass_up` marks the rest.
-            let last_before = self
-                .sections
-                .partition_point(|s| s.heading.start <= entry.span.start);
-            let mut section = last_before.checked_sub(1);
+            let is_last_before = |idx: usize| {
+                self.sections[idx].heading.start <= entry.span.start
+                    && self
+                        .sections
+                        .get(idx + 1)
+                        .is_none_or(|next| next.heading.start > entry.span.start)
+            };
+            // The entry's own section is that heading (checked, not assumed); else search.
+            let mut section = match entry.section {
+                Some(idx) if idx < self.sections.len() && is_last_before(idx) => Some(idx),
+                _ => self
+                    .sections
+                    .partition_point(|s| s.heading.start <= entry.span.start)
+                    .checked_sub(1),
+            };
             while let Some(idx) = section {
                 if self.sections[idx].span.contains_span(entry.span) {
                     holding[idx] = true;
