@@ -83,11 +83,13 @@ pub fn draft_doc(bytes: usize) -> String {
     while out.len() < bytes {
         let name = TRAITS[i % TRAITS.len()];
         out.push_str(&format!("## {name}\n\n"));
-        match i % 6 {
+        // Seven shapes over twelve traits: each trait gets every shape in turn.
+        match i % 7 {
             0 => out.push_str("- TODO\n\n"),
             1 => out.push_str(&format!("- {}\n\n", ENTRIES[i % ENTRIES.len()])),
             2 => out.push_str(&format!("### {name} notes\n\n- [add evidence]\n\n")),
             3 => out.push_str("TBD: pick the strongest example.\n\n"),
+            4 => out.push_str("- Owned the on-call rotation #ownership\n\n"),
             _ => {}
         }
         i += 1;

@@ -143,6 +143,12 @@ pub fn code_actions(
     let start = snapshot.document.offset(range.start, encoding);
     let end = snapshot.document.offset(range.end, encoding);
     let mut actions = Vec::new();
+    // Once, not per diagnostic: it reads the whole text.
+    let newline = if snapshot.text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     for diagnostic in &snapshot.analysis.diagnostics {
         let touches = diagnostic.span.start <= end && start <= diagnostic.span.end;
         if !touches {
@@ -172,11 +178,6 @@ pub fn code_actions(
             .chars()
             .take_while(|c| *c == ' ' || *c == '\t')
             .collect();
-        let newline = if snapshot.text.contains("\r\n") {
-            "\r\n"
-        } else {
-            "\n"
-        };
         let comment = format!(
             "{indent}<!-- rung-disable-next-line {} -->{newline}",
             diagnostic.rule

@@ -57,6 +57,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 FmValue::Other => None,
             });
     let evidenced = doc.evidenced_traits(&cx.ladder.traits);
+    // Once: it reads the whole text.
+    let nl = newline_of(cx.text);
     for (_, section, trait_idx) in doc.trait_sections() {
         let tr = &cx.ladder.traits[trait_idx];
         if doc.kind == DocKind::GrowthPlan {
@@ -73,7 +75,6 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if evidenced[trait_idx] {
             continue;
         }
-        let nl = newline_of(cx.text);
         let insert_at = line_end(cx.text, section.heading.start);
         out.push(
             Finding::new(
