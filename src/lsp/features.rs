@@ -3,7 +3,7 @@
 //! and the knowledge come from `analysis::ide`; this file only arranges them for the protocol.
 
 use super::convert;
-use super::documents::Encoding;
+use super::documents::{Encoding, LineTable};
 use super::state::Snapshot;
 use crate::analysis::document::{DocKind, EntryRole, SectionKind};
 use crate::analysis::ide::{self, Candidate, CandidateKind};
@@ -218,7 +218,9 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
         return Vec::new();
     };
     let ladder = ladder(snapshot);
-    let range = |span: Span| snapshot.document.range(span.start, span.end, encoding);
+    // Thousands of positions on a large draft: one line table, not a rope walk for each.
+    let lines = LineTable::new(&snapshot.text);
+    let range = |span: Span| lines.range(span.start, span.end, encoding);
     let mut symbols: Vec<(Option<usize>, DocumentSymbol)> = Vec::new();
     // Counts for every trait, and each section's own judged entries, each made in one pass.
     let evidence = ladder.map(|l| evidence_by_trait(doc, l));
@@ -313,11 +315,11 @@ pub fn folding_ranges(snapshot: &Snapshot, encoding: Encoding) -> Vec<FoldingRan
         return Vec::new();
     };
     let text = snapshot.text.trim_end();
+    let lines = LineTable::new(&snapshot.text);
     let fold = |span: Span, kind: Option<FoldingRangeKind>| {
         let end = span.end.min(text.len()).max(span.start);
-        let start_line = snapshot.document.position(span.start, encoding).line;
-        let end_line = snapshot
-            .document
+        let start_line = lines.position(span.start, encoding).line;
+        let end_line = lines
             .position(end.saturating_sub(1).max(span.start), encoding)
             .line;
         (end_line > start_line).then_some(FoldingRange {
@@ -354,8 +356,9 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
     let Some(ladder) = ladder(snapshot) else {
         return Vec::new();
     };
+    let lines = LineTable::new(&snapshot.text);
     let lens = |span: Span, title: String| CodeLens {
-        range: snapshot.document.range(span.start, span.start, encoding),
+        range: lines.range(span.start, span.start, encoding),
         command: Some(Command {
             title,
             command: String::new(),
@@ -475,6 +478,7 @@ pub fn semantic_tokens(
     spans.sort_by_key(|(s, t)| (s.start, s.end, *t));
     spans.dedup_by(|b, a| b.0.start < a.0.end); // no overlaps: the first token wins
 
+    let lines = LineTable::new(&snapshot.text);
     let mut tokens = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);
     for (span, token_type) in spans {
@@ -485,8 +489,8 @@ pub fn semantic_tokens(
                 .find(['\n', '\r'])
                 .map_or(span.end, |i| start + i);
             if line_end > start {
-                let from = snapshot.document.position(start, encoding);
-                let to = snapshot.document.position(line_end, encoding);
+                let from = lines.position(start, encoding);
+                let to = lines.position(line_end, encoding);
                 let delta_line = from.line - last_line;
                 let delta_start = if delta_line == 0 {
                     from.character - last_col
