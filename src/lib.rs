@@ -12,8 +12,9 @@
 //!   `chunks` splits a large body into pieces that parse the same) → `rules` (one file per
 //!   rule, one registry) → diagnostics with byte spans and fixes. `impact` is the
 //!   measurable-impact detector behind `vague-win`; `memo` keeps its results, a few other
-//!   per-text ones and each large-body piece's model between analyses of one open document,
-//!   so an edit re-parses only the piece it touched.
+//!   per-text ones and each large-body piece's model (with the rules' results for its entries)
+//!   between analyses of one open document, so an edit re-parses and re-judges only the piece
+//!   it touched.
 //! - [`config`]: `rung.toml` — include globs, default ladder, custom ladders, rule severities —
 //!   parsed from text, with errors that say where.
 //! - [`project`]: the only module of the library that touches the file system (and the clock): finds the nearest
@@ -36,7 +37,9 @@
 //! - A document is parsed once per analysis (at most, with a memo: unchanged pieces are not);
 //!   rules read the model, they never re-parse.
 //! - An analysis with a memo equals one without: a memo only holds results of pure functions of
-//!   the text they are keyed by (a property test checks this over edit sequences).
+//!   the text they are keyed by, or held beside (property tests check this over edit sequences).
+//! - No rule or request rescans the document per section or per trait: what lies under each is
+//!   worked out in one pass (the analysis benchmark's draft of empty headings shows a rescan).
 //! - Bad input never panics: it becomes a diagnostic or an error that names the place.
 
 pub mod analysis;
