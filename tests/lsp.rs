@@ -374,6 +374,38 @@ fn code_actions_offer_the_fix_and_a_disable_comment() {
     );
 }
 
+/// The outline nests sections under their parents with each section's own entries first, in
+/// document order, however many sections a parent has.
+#[test]
+fn the_outline_nests_sections_in_document_order() {
+    let mut client = started(utf16_client());
+    let text = "---\nkind: brag\n---\n# Year\n## Wins\n- Cut p99 by 40%\n### Q3\n- Halved the cost\n#### Late Q3\n- Cut queue time by 80%\n### Q4\n## Ownership\n- Owned the rota; pages fell by 50%\n";
+    client.open(URI, text);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    fn outline(symbol: &serde_json::Value) -> String {
+        let children: Vec<String> = symbol["children"]
+            .as_array()
+            .map(|c| c.iter().map(outline).collect())
+            .unwrap_or_default();
+        let name = symbol["name"].as_str().unwrap_or("?");
+        if children.is_empty() {
+            name.to_string()
+        } else {
+            format!("{name}({})", children.join(", "))
+        }
+    }
+    let tree: Vec<String> = symbols.as_array().unwrap().iter().map(outline).collect();
+    assert_eq!(
+        tree,
+        [
+            "Year(Wins(Cut p99 by 40%, Q3(Halved the cost, Late Q3(Cut queue time by 80%)), Q4), Ownership(Owned the rota; pages fell by 50%))"
+        ]
+    );
+}
+
 #[test]
 fn outline_folding_lenses_and_semantic_tokens() {
     let mut client = started(utf16_client());
