@@ -7,7 +7,9 @@
 //! previous analysis of the document took, at most 50 ms). A 1 MB brag doc with no
 //! diagnostics separates analysis from publishing, and the 20 KB doc is measured once more in a
 //! folder where its links resolve to a 100 KB Markdown file. Then: the resident memory of a
-//! server holding 50 open 20 KB docs, and the peak RSS of `rung check` on a 10 MB doc.
+//! server holding 50 open 20 KB docs, and the peak RSS of `rung check` on a 10 MB doc. Last, the
+//! time to answer the editor's other requests on a large doc (outline, lenses, semantic tokens,
+//! folding), which once grew with the number of sections times the number of entries.
 //!
 //! Each edit is timed to the moment the last byte of the `publishDiagnostics` frame for its
 //! version arrives. The timing client then decodes the frame into typed fields (method, uri,
@@ -40,7 +42,7 @@ struct TimingClient {
 /// The fields of an incoming message the timing loop needs.
 #[derive(Deserialize)]
 struct Incoming {
-    id: Option<IgnoredAny>,
+    id: Option<Value>,
     method: Option<String>,
     params: Option<PublishParams>,
 }
@@ -122,6 +124,49 @@ impl TimingClient {
             }
         }
     }
+}
+
+impl TimingClient {
+    /// Send a request and wait for its answer: the time from writing it to the arrival of the
+    /// answer's last byte.
+    fn request(&mut self, id: i64, method: &str, params: Value) -> Duration {
+        let sent = Instant::now();
+        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let (received, message) = self.read();
+            let is_answer = message.method.is_none();
+            if is_answer && message.id.as_ref().and_then(Value::as_i64) == Some(id) {
+                return received - sent;
+            }
+        }
+    }
+}
+
+/// What the editor asks for beside diagnostics, on a large doc: the outline, the lenses, the
+/// semantic tokens and the folding ranges, each asked `n` times in a row (median / p95).
+fn request_latency(doc: &str, uri: &str, n: usize) -> Vec<(&'static str, Duration, Duration)> {
+    let mut client = TimingClient::start(0);
+    client.send(&json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": doc } } }));
+    client.diagnostics(uri, 1);
+    let mut id = 100;
+    [
+        "textDocument/documentSymbol",
+        "textDocument/codeLens",
+        "textDocument/semanticTokens/full",
+        "textDocument/foldingRange",
+    ]
+    .into_iter()
+    .map(|method| {
+        let mut times: Vec<Duration> = (0..n)
+            .map(|_| {
+                id += 1;
+                client.request(id, method, json!({ "textDocument": { "uri": uri } }))
+            })
+            .collect();
+        times.sort();
+        (method, percentile(&times, 0.5), percentile(&times, 0.95))
+    })
+    .collect()
 }
 
 impl Drop for TimingClient {
@@ -275,4 +320,16 @@ fn main() {
         check_size / 1_000_000,
         check_peak_rss(check_size)
     );
+    let n_requests = if smoke { 1 } else { 20 };
+    let draft = docgen::draft_doc(1_000_000);
+    println!("requests over stdio, {n_requests} of each in a row    median      p95");
+    for (label, doc) in [("1 MB promo", &docs[1].1), ("1 MB draft", &draft)] {
+        for (method, median, p95) in request_latency(doc, uri, n_requests) {
+            println!(
+                "{label:11}  {method:33}  {:>7.2} ms  {:>7.2} ms",
+                median.as_secs_f64() * 1e3,
+                p95.as_secs_f64() * 1e3
+            );
+        }
+    }
 }
