@@ -293,6 +293,44 @@ fn evidenced_by_definition(
         })
 }
 
+/// What `readiness::trait_evidence` and `evidence_by_trait` must count, as the definition reads:
+/// every non-placeholder entry under a section naming the trait (or a role section implying it),
+/// or tagged with it, once, and how many of those state measurable impact.
+fn trait_evidence_by_definition(
+    doc: &rung::analysis::document::Document,
+    ladder: &rung::catalogue::Ladder,
+    trait_idx: usize,
+) -> rung::analysis::readiness::TraitEvidence {
+    use rung::analysis::document::{EntryRole, SectionKind};
+    use rung::analysis::impact::{Impact, assess};
+    let trait_id = ladder.traits[trait_idx].id.as_str();
+    let mut n_evidence = 0;
+    let mut n_measurable = 0;
+    for entry in doc.entries.iter().filter(|e| !e.is_placeholder) {
+        let by_section = entry.role == EntryRole::Evidence(trait_idx)
+            || entry.section.is_some_and(|idx| {
+                doc.ancestors(idx).any(|s| {
+                    matches!(s.kind, SectionKind::Role(role) if role.implied_trait() == Some(trait_id))
+                })
+            });
+        let by_tag = entry
+            .tags
+            .iter()
+            .any(|t| doc.tags[t].trait_idx == Some(trait_idx));
+        if by_section || by_tag {
+            n_evidence += 1;
+            if assess(&entry.full_text()) == Impact::Measurable {
+                n_measurable += 1;
+            }
+        }
+    }
+    rung::analysis::readiness::TraitEvidence {
+        trait_idx,
+        n_evidence,
+        n_measurable,
+    }
+}
+
 /// Nested headings of trait and role sections, some empty, some holding only placeholders or
 /// prose, items with headings inside them, and tags.
 fn sectioned_doc() -> impl Strategy<Value = String> {
@@ -345,8 +383,11 @@ proptest! {
         let counts = rung::analysis::readiness::evidence_by_trait(&doc, ladder);
         for (idx, tr) in ladder.traits.iter().enumerate() {
             prop_assert_eq!(evidenced[idx], evidenced_by_definition(&doc, idx, &tr.id), "{}", tr.id);
-            // The outline's counts, made in one pass, equal asking trait by trait.
-            prop_assert_eq!(&counts[idx], &rung::analysis::readiness::trait_evidence(&doc, ladder, idx));
+            // The outline's counts, made in one pass, and a hover's, for one trait, equal the
+            // definition.
+            let by_definition = trait_evidence_by_definition(&doc, ladder, idx);
+            prop_assert_eq!(&counts[idx], &by_definition);
+            prop_assert_eq!(&rung::analysis::readiness::trait_evidence(&doc, ladder, idx), &by_definition);
         }
     }
 }

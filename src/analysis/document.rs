@@ -379,11 +379,29 @@ impl Document {
     /// For each section, whether a non-placeholder entry lies anywhere under it (in its span,
     /// subsections included). One pass over the entries, instead of one per section.
     pub fn sections_holding_entries(&self) -> Vec<bool> {
+        let mut holding = self.innermost_holding_entries();
+        self.pass_up(&mut holding);
+        holding
+    }
+
+    /// For each section, whether anything under it counts as content: a non-placeholder entry,
+    /// or a paragraph in it or in a subsection.
+    pub fn sections_with_content(&self) -> Vec<bool> {
+        let mut content = self.innermost_holding_entries();
+        for (has, section) in content.iter_mut().zip(&self.sections) {
+            *has |= section.n_prose_blocks > 0;
+        }
+        self.pass_up(&mut content);
+        content
+    }
+
+    /// For each section, whether it is the innermost one holding a non-placeholder entry.
+    fn innermost_holding_entries(&self) -> Vec<bool> {
         let mut holding = vec![false; self.sections.len()];
         for entry in self.entries.iter().filter(|e| !e.is_placeholder) {
             // The sections holding the entry are the last heading before it and that heading's
             // ancestors (a heading inside a section's span is its descendant): mark the
-            // innermost that holds the whole entry; `pass_up` marks the rest.
+            // innermost that holds the whole entry (callers mark its ancestors).
             let is_last_before = |idx: usize| {
                 self.sections[idx].heading.start <= entry.span.start
                     && self
@@ -407,19 +425,7 @@ impl Document {
                 section = self.sections[idx].parent;
             }
         }
-        self.pass_up(&mut holding);
         holding
-    }
-
-    /// For each section, whether anything under it counts as content: a non-placeholder entry,
-    /// or a paragraph in it or in a subsection.
-    pub fn sections_with_content(&self) -> Vec<bool> {
-        let mut content = self.sections_holding_entries();
-        for (has, section) in content.iter_mut().zip(&self.sections) {
-            *has |= section.n_prose_blocks > 0;
-        }
-        self.pass_up(&mut content);
-        content
     }
 
     /// Mark every ancestor of a marked section.

@@ -1,7 +1,7 @@
 //! How ready a promo doc is for its target level: per expected trait, how many entries evidence
 //! it and how many of those state measurable impact. Feeds `rung report` and the readiness lens.
 
-use super::document::{Document, EntryRole, SectionKind};
+use super::document::{Document, Entry, EntryRole, SectionKind};
 use super::impact::{Impact, assess};
 use crate::catalogue::Ladder;
 
@@ -25,33 +25,48 @@ impl Readiness {
     }
 }
 
-/// Evidence for one trait: entries under its section (or a role section implying it) and
-/// entries tagged with it, placeholders left out, each entry counted once.
-pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> TraitEvidence {
-    let trait_id = ladder.traits[trait_idx].id.as_str();
-    let mut n_evidence = 0;
-    let mut n_measurable = 0;
-    for entry in doc.entries.iter().filter(|e| !e.is_placeholder) {
-        let by_section = entry.role == EntryRole::Evidence(trait_idx)
-            || entry.section.is_some_and(|idx| {
-                doc.ancestors(idx).any(|s| matches!(s.kind, SectionKind::Role(role) if role.implied_trait() == Some(trait_id)))
-            });
-        let by_tag = entry
-            .tags
-            .iter()
-            .any(|t| doc.tags[t].trait_idx == Some(trait_idx));
-        if by_section || by_tag {
-            n_evidence += 1;
-            if assess(&entry.full_text()) == Impact::Measurable {
-                n_measurable += 1;
-            }
+/// The traits `entry` is evidence for, into `traits` (sorted, each once): the trait its section
+/// names, traits implied by a role section above it, and the traits its tags name. A placeholder
+/// is evidence for nothing.
+fn traits_evidenced_by(doc: &Document, ladder: &Ladder, entry: &Entry, traits: &mut Vec<usize>) {
+    traits.clear();
+    if entry.is_placeholder {
+        return;
+    }
+    if let EntryRole::Evidence(trait_idx) = entry.role {
+        traits.push(trait_idx);
+    }
+    for section in entry.section.into_iter().flat_map(|idx| doc.ancestors(idx)) {
+        if let SectionKind::Role(role) = section.kind
+            && let Some(implied) = role.implied_trait()
+        {
+            let named = ladder.traits.iter().enumerate();
+            traits.extend(named.filter(|(_, t)| t.id == implied).map(|(idx, _)| idx));
         }
     }
-    TraitEvidence {
+    traits.extend(entry.tags.iter().filter_map(|t| doc.tags[t].trait_idx));
+    traits.sort_unstable();
+    traits.dedup();
+}
+
+/// Evidence for one trait: entries under its section (or a role section implying it) and
+/// entries tagged with it, placeholders left out, each entry counted once. Only that trait's
+/// entries are assessed (a hover asks for one).
+pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> TraitEvidence {
+    let mut evidence = TraitEvidence {
         trait_idx,
-        n_evidence,
-        n_measurable,
+        n_evidence: 0,
+        n_measurable: 0,
+    };
+    let mut traits = Vec::new();
+    for entry in &doc.entries {
+        traits_evidenced_by(doc, ladder, entry, &mut traits);
+        if traits.contains(&trait_idx) {
+            evidence.n_evidence += 1;
+            evidence.n_measurable += usize::from(assess(&entry.full_text()) == Impact::Measurable);
+        }
     }
+    evidence
 }
 
 /// [`trait_evidence`] for every trait of the ladder (indexed by trait), in one pass over the
@@ -66,28 +81,14 @@ pub fn evidence_by_trait(doc: &Document, ladder: &Ladder) -> Vec<TraitEvidence> 
             n_measurable: 0,
         })
         .collect();
-    let mut counted: Vec<usize> = Vec::new();
-    for entry in doc.entries.iter().filter(|e| !e.is_placeholder) {
-        counted.clear();
-        if let EntryRole::Evidence(trait_idx) = entry.role {
-            counted.push(trait_idx);
-        }
-        for section in entry.section.into_iter().flat_map(|idx| doc.ancestors(idx)) {
-            if let SectionKind::Role(role) = section.kind
-                && let Some(implied) = role.implied_trait()
-            {
-                let named = ladder.traits.iter().enumerate();
-                counted.extend(named.filter(|(_, t)| t.id == implied).map(|(idx, _)| idx));
-            }
-        }
-        counted.extend(entry.tags.iter().filter_map(|t| doc.tags[t].trait_idx));
-        if counted.is_empty() {
+    let mut traits = Vec::new();
+    for entry in &doc.entries {
+        traits_evidenced_by(doc, ladder, entry, &mut traits);
+        if traits.is_empty() {
             continue;
         }
-        counted.sort_unstable();
-        counted.dedup();
         let is_measurable = assess(&entry.full_text()) == Impact::Measurable;
-        for &trait_idx in &counted {
+        for &trait_idx in &traits {
             if let Some(evidence) = all.get_mut(trait_idx) {
                 evidence.n_evidence += 1;
                 evidence.n_measurable += usize::from(is_measurable);
@@ -99,14 +100,22 @@ pub fn evidence_by_trait(doc: &Document, ladder: &Ladder) -> Vec<TraitEvidence> 
 
 /// Readiness against the `target:` of the front matter, when it names a level of the ladder.
 pub fn readiness(doc: &Document, ladder: &Ladder) -> Option<Readiness> {
+    readiness_from(doc, ladder, &evidence_by_trait(doc, ladder))
+}
+
+/// [`readiness`] from counts already made by [`evidence_by_trait`] (the lenses show both).
+pub fn readiness_from(
+    doc: &Document,
+    ladder: &Ladder,
+    evidence: &[TraitEvidence],
+) -> Option<Readiness> {
     let (target, _) = doc.front_matter.as_ref()?.text("target")?;
     let level_idx = ladder.level_index(target)?;
-    let all = evidence_by_trait(doc, ladder);
     let traits = ladder.levels[level_idx]
         .traits
         .iter()
         .filter_map(|id| ladder.traits.iter().position(|t| &t.id == id))
-        .map(|trait_idx| all[trait_idx].clone())
+        .filter_map(|trait_idx| evidence.get(trait_idx).cloned())
         .collect();
     Some(Readiness { level_idx, traits })
 }

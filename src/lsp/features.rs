@@ -8,7 +8,8 @@ use super::state::Snapshot;
 use crate::analysis::document::{DocKind, EntryRole, SectionKind};
 use crate::analysis::ide::{self, Candidate, CandidateKind};
 use crate::analysis::impact::{Impact, assess};
-use crate::analysis::readiness::{evidence_by_trait, readiness};
+use crate::analysis::readiness::{evidence_by_trait, readiness_from};
+use crate::analysis::rules::newline_of;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
 use tower_lsp_server::ls_types::*;
@@ -144,11 +145,7 @@ pub fn code_actions(
     let end = snapshot.document.offset(range.end, encoding);
     let mut actions = Vec::new();
     // Once, not per diagnostic: it reads the whole text.
-    let newline = if snapshot.text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let newline = newline_of(&snapshot.text);
     for diagnostic in &snapshot.analysis.diagnostics {
         let touches = diagnostic.span.start <= end && start <= diagnostic.span.end;
         if !touches {
@@ -369,8 +366,10 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
         data: None,
     };
     let mut lenses = Vec::new();
+    // Counted once for the readiness lens and every trait section's.
+    let evidence = evidence_by_trait(doc, ladder);
     if doc.kind == DocKind::Promo
-        && let Some(report) = readiness(doc, ladder)
+        && let Some(report) = readiness_from(doc, ladder, &evidence)
     {
         let level = &ladder.levels[report.level_idx];
         let at = doc
@@ -387,7 +386,6 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
             ),
         ));
     }
-    let evidence = evidence_by_trait(doc, ladder);
     for (_, section, trait_idx) in doc.trait_sections() {
         let counts = &evidence[trait_idx];
         lenses.push(lens(
