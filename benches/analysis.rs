@@ -1,6 +1,9 @@
 //! Analysis cost against pulldown-cmark alone on the same bytes, at 10 KB, 100 KB, 1 MB and
-//! 10 MB (DESIGN §7: at most 2×), and on a 1 MB draft of mostly empty trait headings. Criterion measures both; the summary at the end prints the
-//! ratio of the medians, measured in this one run.
+//! 10 MB (DESIGN §7: at most 2×), and on a 1 MB draft of mostly empty trait headings. Criterion
+//! measures three things on each doc: pulldown-cmark alone, rung's model pass alone
+//! (`parse_body`: pulldown-cmark's events turned into sections and entries, no rules), and the
+//! whole analysis. The summary at the end prints the ratios of the medians, measured in this one
+//! run, so that what the model costs and what the rules add are seen apart.
 //!
 //! `cargo bench --bench analysis` measures; `cargo bench --bench analysis -- --test` runs each
 //! benchmark once (the CI smoke mode).
@@ -10,7 +13,7 @@ mod docgen;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use pulldown_cmark::{Options, Parser};
-use rung::analysis::{Input, NoFileSystem, Settings, analyze};
+use rung::analysis::{Input, NoFileSystem, Settings, analyze, parse::parse_body};
 use std::hint::black_box;
 
 /// A 1 MB draft whose trait headings are mostly empty (`docgen::draft_doc`).
@@ -41,6 +44,20 @@ fn benches(c: &mut Criterion) {
         }
         group.bench_with_input(BenchmarkId::new("pulldown-cmark", label), &doc, |b, doc| {
             b.iter(|| pulldown_only(black_box(doc)))
+        });
+        let input = Input {
+            file_name: Some("promo.md"),
+            ..Input::new(&doc)
+        };
+        let model = analyze(&input, &settings, &NoFileSystem)
+            .document
+            .expect("the generated docs are growth docs");
+        let ladder = settings
+            .catalogue
+            .ladder(&model.ladder_id)
+            .expect("the generated docs name a built-in ladder");
+        group.bench_with_input(BenchmarkId::new("rung-model", label), &doc, |b, doc| {
+            b.iter(|| parse_body(black_box(doc), model.body_start, ladder, model.kind, None))
         });
         group.bench_with_input(BenchmarkId::new("rung", label), &doc, |b, doc| {
             b.iter(|| {
@@ -81,15 +98,21 @@ fn main() {
     if is_smoke {
         return;
     }
-    println!("\nsize    pulldown-cmark   rung        ratio (target ≤ 2.0)");
+    println!(
+        "\nsize       pulldown-cmark  rung model pass  rung analysis  model ratio  ratio (target ≤ 2.0)"
+    );
     for label in SIZES.map(|(_, label)| label).into_iter().chain([DRAFT]) {
-        if let (Some(base), Some(ours)) =
-            (median_ns("pulldown-cmark", label), median_ns("rung", label))
-        {
+        if let (Some(base), Some(model), Some(ours)) = (
+            median_ns("pulldown-cmark", label),
+            median_ns("rung-model", label),
+            median_ns("rung", label),
+        ) {
             println!(
-                "{label:6}  {:>11.3} ms  {:>8.3} ms  {:.2}×",
+                "{label:9}  {:>11.3} ms  {:>12.3} ms  {:>10.3} ms  {:>10.2}×  {:.2}×",
                 base / 1e6,
+                model / 1e6,
                 ours / 1e6,
+                model / base,
                 ours / base
             );
         }
