@@ -76,9 +76,9 @@ fn near_miss_normalized<'c, T: Copy>(
 }
 
 /// A lower bound on the Damerau–Levenshtein distance of two ASCII strings, counted without the
-/// distance's table: how many more of some letters one side has than the other. An insertion or
-/// a deletion changes the letters of one side by one, a substitution one of each side, and a
-/// transposition none, so no fewer edits can make the two equal. Other text gets 0 (no bound).
+/// distance's table: how many characters one side has more of than the other (the larger of the
+/// two counts). An insertion or a deletion changes one side's count by one, a substitution each
+/// side's by one, and a transposition neither, so no fewer edits can make the two equal. Other text gets 0 (no bound).
 /// Most near-miss candidates are ruled out by it; the distance itself (strsim builds a hash
 /// map for each pair) was 10% of a draft of 26,000 headings.
 fn bag_distance(a: &str, b: &str) -> usize {
