@@ -1,0 +1,123 @@
+//! The analysis ratio counted in instructions rather than time, for callgrind.
+//!
+//! The `analysis` benchmark measures time, and on this project's shared machine the same code
+//! has given ratios from 4.1× to 5.4× in one night. Instruction counts stay the same from run to
+//! run, so they show whether a change moved the ratio. They are a proxy: the target (DESIGN §7)
+//! is about time, and a cache miss costs more than an instruction.
+//!
+//! `scripts/instruction-ratio.sh` runs this program under `valgrind --tool=callgrind
+//! --toggle-collect='*counted_work*'` for each document and mode and prints the ratios. By hand:
+//! `instructions MODE DOC`, where MODE is `pulldown` (pulldown-cmark alone), `model` (rung's
+//! model pass, `parse_body`) or `analysis` (the whole analysis), and DOC one of `10KB`, `100KB`,
+//! `1MB`, `10MB` or `1MB-draft` (the generated docs of the `analysis` benchmark). Each mode runs
+//! once uncounted before the counted run, as criterion warms up: pattern compilation and the
+//! lazy DFAs' first states are not counted. `-- --test` (the CI smoke mode) runs every mode on
+//! the 10 KB doc.
+
+#[path = "support/docgen.rs"]
+mod docgen;
+
+use pulldown_cmark::{Options, Parser};
+use rung::analysis::{
+    Input, NoFileSystem, Settings, analyze, document::Document, parse::parse_body,
+};
+use rung::catalogue::Ladder;
+use std::hint::black_box;
+
+/// What to count.
+#[derive(Clone, Copy)]
+enum Work<'m> {
+    Pulldown,
+    /// The model pass over the doc, given its front matter's model and ladder.
+    Model(&'m Document, &'m Ladder),
+    Analysis,
+}
+
+fn doc(label: &str) -> Option<String> {
+    Some(match label {
+        "10KB" => docgen::promo_doc(10_000),
+        "100KB" => docgen::promo_doc(100_000),
+        "1MB" => docgen::promo_doc(1_000_000),
+        "10MB" => docgen::promo_doc(10_000_000),
+        "1MB-draft" => docgen::draft_doc(1_000_000),
+        _ => return None,
+    })
+}
+
+fn input(text: &str) -> Input<'_> {
+    Input {
+        file_name: Some("promo.md"),
+        ..Input::new(text)
+    }
+}
+
+/// One run of `work` over `text`, its result dropped inside, as the `analysis` benchmark does.
+fn work(work: Work<'_>, text: &str, settings: &Settings) -> usize {
+    match work {
+        Work::Pulldown => {
+            let options =
+                Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+            Parser::new_ext(text, options).into_offset_iter().count()
+        }
+        Work::Model(model, ladder) => parse_body(text, model.body_start, ladder, model.kind, None)
+            .0
+            .entries
+            .len(),
+        Work::Analysis => analyze(&input(text), settings, &NoFileSystem)
+            .diagnostics
+            .len(),
+    }
+}
+
+/// The run callgrind counts (`--toggle-collect='*counted_work*'`).
+#[inline(never)]
+fn counted_work(what: Work<'_>, text: &str, settings: &Settings) -> usize {
+    work(what, text, settings)
+}
+
+/// The run before it, not counted: it compiles the patterns and fills the lazy DFAs' states.
+#[inline(never)]
+fn uncounted_work(what: Work<'_>, text: &str, settings: &Settings) -> usize {
+    work(what, text, settings)
+}
+
+fn run(mode: &str, text: &str, settings: &Settings) {
+    let model = analyze(&input(text), settings, &NoFileSystem)
+        .document
+        .expect("the generated docs are growth docs");
+    let ladder = settings
+        .catalogue
+        .ladder(&model.ladder_id)
+        .expect("the generated docs name a built-in ladder");
+    let what = match mode {
+        "pulldown" => Work::Pulldown,
+        "model" => Work::Model(&model, ladder),
+        "analysis" => Work::Analysis,
+        _ => usage(),
+    };
+    black_box(uncounted_work(what, text, settings));
+    black_box(counted_work(what, black_box(text), settings));
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let settings = Settings::default();
+    if args.iter().any(|a| a == "--test") {
+        let text = doc("10KB").expect("a known doc");
+        for mode in ["pulldown", "model", "analysis"] {
+            run(mode, &text, &settings);
+        }
+        return;
+    }
+    let (Some(mode), Some(text)) = (args.first(), args.get(1).and_then(|label| doc(label))) else {
+        usage()
+    };
+    run(mode, &text, &settings);
+}
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: instructions (pulldown | model | analysis) (10KB | 100KB | 1MB | 10MB | 1MB-draft)"
+    );
+    std::process::exit(2)
+}
