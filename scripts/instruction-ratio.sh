@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "instruction-ratio: valgrind is not installed" >&2; exit 2; }
 binary=$(cargo bench --bench instructions --no-run --message-format=json 2>/dev/null |
-    grep -o '"executable":"[^"]*/deps/instructions-[^"]*"' | tail -1 | cut -d'"' -f4)
+    grep -o '"executable":"[^"]*/deps/instructions-[^"]*"' | tail -1 | cut -d'"' -f4 || true)
 [ -x "$binary" ] || { echo "instruction-ratio: could not build benches/instructions.rs" >&2; exit 2; }
 
 count() {
@@ -19,6 +19,12 @@ count() {
 
 docs=("$@")
 [ ${#docs[@]} -gt 0 ] || docs=(10KB 100KB 1MB 10MB 1MB-draft)
+for doc in "${docs[@]}"; do
+    case "$doc" in
+        10KB | 100KB | 1MB | 10MB | 1MB-draft) ;;
+        *) echo "instruction-ratio: unknown doc '$doc' (10KB, 100KB, 1MB, 10MB or 1MB-draft)" >&2; exit 2 ;;
+    esac
+done
 printf '%-10s %16s %16s %16s %12s %12s\n' doc pulldown-cmark "model pass" analysis "model ratio" ratio
 for doc in "${docs[@]}"; do
     pulldown=$(count pulldown "$doc")
