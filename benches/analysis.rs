@@ -10,66 +10,32 @@
 
 #[path = "support/docgen.rs"]
 mod docgen;
+#[path = "support/measured.rs"]
+mod measured;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use pulldown_cmark::{Options, Parser};
-use rung::analysis::{Input, NoFileSystem, Settings, analyze, parse::parse_body};
+use measured::{DOCS, analysis, model_inputs, model_pass, pulldown_only};
+use rung::analysis::Settings;
 use std::hint::black_box;
-
-/// A 1 MB draft whose trait headings are mostly empty (`docgen::draft_doc`).
-const DRAFT: &str = "1MB-draft";
-
-const SIZES: [(usize, &str); 4] = [
-    (10_000, "10KB"),
-    (100_000, "100KB"),
-    (1_000_000, "1MB"),
-    (10_000_000, "10MB"),
-];
-
-fn pulldown_only(text: &str) -> usize {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    Parser::new_ext(text, options).into_offset_iter().count()
-}
 
 fn benches(c: &mut Criterion) {
     let settings = Settings::default();
     let mut group = c.benchmark_group("analysis");
-    let promo_docs = SIZES.map(|(size, label)| (size, label, docgen::promo_doc(size)));
-    let draft = (1_000_000, DRAFT, docgen::draft_doc(1_000_000));
-    for (size, label, doc) in promo_docs.into_iter().chain([draft]) {
+    for label in DOCS {
+        let doc = measured::doc(label).expect("a label of DOCS");
         group.throughput(Throughput::Bytes(doc.len() as u64));
-        if size >= 1_000_000 {
+        if doc.len() >= 1_000_000 {
             group.sample_size(10);
         }
         group.bench_with_input(BenchmarkId::new("pulldown-cmark", label), &doc, |b, doc| {
             b.iter(|| pulldown_only(black_box(doc)))
         });
-        let input = Input {
-            file_name: Some("promo.md"),
-            ..Input::new(&doc)
-        };
-        let model = analyze(&input, &settings, &NoFileSystem)
-            .document
-            .expect("the generated docs are growth docs");
-        let ladder = settings
-            .catalogue
-            .ladder(&model.ladder_id)
-            .expect("the generated docs name a built-in ladder");
+        let (model, ladder) = model_inputs(&doc, &settings);
         group.bench_with_input(BenchmarkId::new("rung-model", label), &doc, |b, doc| {
-            b.iter(|| parse_body(black_box(doc), model.body_start, ladder, model.kind, None))
+            b.iter(|| model_pass(black_box(doc), &model, ladder))
         });
         group.bench_with_input(BenchmarkId::new("rung", label), &doc, |b, doc| {
-            b.iter(|| {
-                analyze(
-                    &Input {
-                        file_name: Some("promo.md"),
-                        ..Input::new(black_box(doc))
-                    },
-                    &settings,
-                    &NoFileSystem,
-                )
-            })
+            b.iter(|| analysis(black_box(doc), &settings))
         });
     }
     group.finish();
@@ -101,7 +67,7 @@ fn main() {
     println!(
         "\nsize       pulldown-cmark  rung model pass  rung analysis  model ratio  ratio (target ≤ 2.0)"
     );
-    for label in SIZES.map(|(_, label)| label).into_iter().chain([DRAFT]) {
+    for label in DOCS {
         if let (Some(base), Some(model), Some(ours)) = (
             median_ns("pulldown-cmark", label),
             median_ns("rung-model", label),

@@ -124,9 +124,7 @@ impl TimingClient {
             }
         }
     }
-}
 
-impl TimingClient {
     /// Send a request and wait for its answer: the time from writing it to the arrival of the
     /// answer's last byte.
     fn request(&mut self, id: i64, method: &str, params: Value) -> Duration {

@@ -16,11 +16,11 @@
 
 #[path = "support/docgen.rs"]
 mod docgen;
+#[path = "support/measured.rs"]
+mod measured;
 
-use pulldown_cmark::{Options, Parser};
-use rung::analysis::{
-    Input, NoFileSystem, Settings, analyze, document::Document, parse::parse_body,
-};
+use measured::{analysis, doc, model_inputs, model_pass, pulldown_only};
+use rung::analysis::{Settings, document::Document};
 use rung::catalogue::Ladder;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -34,40 +34,13 @@ enum Work<'m> {
     Analysis,
 }
 
-fn doc(label: &str) -> Option<String> {
-    Some(match label {
-        "10KB" => docgen::promo_doc(10_000),
-        "100KB" => docgen::promo_doc(100_000),
-        "1MB" => docgen::promo_doc(1_000_000),
-        "10MB" => docgen::promo_doc(10_000_000),
-        "1MB-draft" => docgen::draft_doc(1_000_000),
-        _ => return None,
-    })
-}
-
-fn input(text: &str) -> Input<'_> {
-    Input {
-        file_name: Some("promo.md"),
-        ..Input::new(text)
-    }
-}
-
 /// One run of `work` over `text`, its result dropped inside, as the `analysis` benchmark does.
 #[inline(never)]
 fn work(work: Work<'_>, text: &str, settings: &Settings) -> usize {
     match work {
-        Work::Pulldown => {
-            let options =
-                Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-            Parser::new_ext(text, options).into_offset_iter().count()
-        }
-        Work::Model(model, ladder) => parse_body(text, model.body_start, ladder, model.kind, None)
-            .0
-            .entries
-            .len(),
-        Work::Analysis => analyze(&input(text), settings, &NoFileSystem)
-            .diagnostics
-            .len(),
+        Work::Pulldown => pulldown_only(text),
+        Work::Model(model, ladder) => model_pass(text, model, ladder).entries.len(),
+        Work::Analysis => analysis(text, settings).diagnostics.len(),
     }
 }
 
@@ -84,13 +57,7 @@ fn counted_work(what: Work<'_>, text: &str, settings: &Settings) -> usize {
 }
 
 fn run(mode: &str, text: &str, settings: &Settings) {
-    let model = analyze(&input(text), settings, &NoFileSystem)
-        .document
-        .expect("the generated docs are growth docs");
-    let ladder = settings
-        .catalogue
-        .ladder(&model.ladder_id)
-        .expect("the generated docs name a built-in ladder");
+    let (model, ladder) = model_inputs(text, settings);
     let what = match mode {
         "pulldown" => Work::Pulldown,
         "model" => Work::Model(&model, ladder),

@@ -377,7 +377,10 @@ proptest! {
         let ladder = settings.catalogue.ladder(&doc.ladder_id).expect("the built-in ladder");
         let holding = doc.sections_holding_entries();
         for (idx, holds) in holding.iter().enumerate() {
-            prop_assert_eq!(*holds, doc.entries_within(idx).any(|e| !e.is_placeholder));
+            // The definition: a non-placeholder entry anywhere in the section's span.
+            let span = doc.sections[idx].span;
+            let by_definition = doc.entries.iter().any(|e| span.contains_span(e.span) && !e.is_placeholder);
+            prop_assert_eq!(*holds, by_definition);
         }
         let evidenced = doc.evidenced_traits(&ladder.traits);
         let counts = rung::analysis::readiness::evidence_by_trait(&doc, ladder);

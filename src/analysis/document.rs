@@ -368,14 +368,6 @@ impl Document {
             .filter(move |(_, s)| s.kind == SectionKind::Role(role))
     }
 
-    /// Entries inside `section_idx` or any of its subsections.
-    pub fn entries_within(&self, section_idx: usize) -> impl Iterator<Item = &Entry> {
-        let span = self.sections[section_idx].span;
-        self.entries
-            .iter()
-            .filter(move |e| span.contains_span(e.span))
-    }
-
     /// For each section, whether a non-placeholder entry lies anywhere under it (in its span,
     /// subsections included). One pass over the entries, instead of one per section.
     pub fn sections_holding_entries(&self) -> Vec<bool> {

@@ -218,37 +218,49 @@ pub struct Results<'a, T: 'static> {
 /// The items of the piece last read, and its slots, locked.
 type PieceSlots<'a, T> = (Range<usize>, MutexGuard<'a, Vec<Option<T>>>);
 
+impl<T> Source<T> {
+    /// Slots that follow the document's entries.
+    fn per_entry(slots: fn(&KeptPiece) -> &Slots<T>) -> Self {
+        Source {
+            slots,
+            first: |at| at.first_entry,
+            len: |piece| piece.body.entries.len(),
+        }
+    }
+
+    /// Slots that follow the document's prose runs.
+    fn per_prose_run(slots: fn(&KeptPiece) -> &Slots<T>) -> Self {
+        Source {
+            slots,
+            first: |at| at.first_run,
+            len: |piece| piece.body.prose_runs.len(),
+        }
+    }
+}
+
 impl<'a> Results<'a, Impact> {
     /// `vague-win`'s impact of each entry.
     pub fn impacts(memo: Option<&'a Memo>, kept: &'a [KeptAt]) -> Self {
-        let source = Source {
-            slots: |piece| &piece.impacts,
-            first: |at| at.first_entry,
-            len: |piece| piece.body.entries.len(),
-        };
-        Results::new(memo.map(|memo| lock(&memo.impacts)), kept, source)
+        let table = memo.map(|memo| lock(&memo.impacts));
+        Results::new(table, kept, Source::per_entry(|piece| &piece.impacts))
     }
 }
 
 impl<'a> Results<'a, Vec<Range<usize>>> {
     /// `weak-verb`'s weak words in each entry's own text.
     pub fn weak_words(memo: Option<&'a Memo>, kept: &'a [KeptAt]) -> Self {
-        let source = Source {
-            slots: |piece| &piece.weak_words,
-            first: |at| at.first_entry,
-            len: |piece| piece.body.entries.len(),
-        };
-        Results::new(memo.map(|memo| lock(&memo.weak_words)), kept, source)
+        let table = memo.map(|memo| lock(&memo.weak_words));
+        Results::new(table, kept, Source::per_entry(|piece| &piece.weak_words))
     }
 
     /// `placeholder-text`'s placeholders in each prose run.
     pub fn placeholders(memo: Option<&'a Memo>, kept: &'a [KeptAt]) -> Self {
-        let source = Source {
-            slots: |piece| &piece.placeholders,
-            first: |at| at.first_run,
-            len: |piece| piece.body.prose_runs.len(),
-        };
-        Results::new(memo.map(|memo| lock(&memo.placeholders)), kept, source)
+        let table = memo.map(|memo| lock(&memo.placeholders));
+        Results::new(
+            table,
+            kept,
+            Source::per_prose_run(|piece| &piece.placeholders),
+        )
     }
 }
 

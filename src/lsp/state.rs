@@ -59,9 +59,7 @@ impl DocumentState {
             links: Default::default(),
             last_analysis: std::time::Duration::ZERO,
             scheduled: 0,
-            path: uri
-                .to_file_path()
-                .map(|p| Arc::from(lexically_normal(&p).as_path())),
+            path: file_path(uri).map(|p| Arc::from(p.as_path())),
         }
     }
 }
@@ -114,7 +112,7 @@ impl State {
     /// `uri`'s file, at their current versions: a change to `uri` may change their diagnostics.
     pub fn linking_to(&self, uri: &Uri) -> Vec<(Uri, i32)> {
         // From the URI, not the document's state: a closed document has none left.
-        let Some(path) = uri.to_file_path().map(|p| lexically_normal(&p)) else {
+        let Some(path) = file_path(uri) else {
             return Vec::new();
         };
         self.documents
@@ -137,6 +135,12 @@ pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     state
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A document's file path, lexically normal, as links into it resolve (`None` for a URI that is
+/// not a file).
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| lexically_normal(&p))
 }
 
 /// The other open documents, by file path: links into them resolve against the editor's text,
