@@ -125,8 +125,9 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)(?:{NUM}|{NUMBER_WORD})\s+
         (?:[\w/-]+\s+){{0,2}}?
         (?P<noun>users|customers|clients|people|engineers|developers|teams|teammates|services|hosts|servers|machines|nodes|clusters|databases|incidents|outages|alerts|vulnerabilities|risks|findings|hires|merchants|subscribers|accounts|regions|countries|markets|stores|partners|orders|transactions|sign-?ups|installs|downloads|visitors|patients|students|employees|members|managers|systems|repositories|repos|products|apps|components)(?-u:\b)
-        (?:\s+(?P<after>calls|meetings|questions|tickets|requests|reviews|interviews|emails|sessions|comments))?
-        "
+        (?:\s+(?P<after>{after}))?
+        ",
+        after = AFTER_WORDS.join("|"),
     ))
     .expect("count pattern compiles")
 });
@@ -231,6 +232,58 @@ pub(crate) fn compile_patterns_in<'scope>(scope: &'scope std::thread::Scope<'sco
     LazyLock::force(&COUNT);
 }
 
+/// The words that may follow a count's noun and make it the author's own activity (`COUNT`'s
+/// `after` group: `9 customer calls`).
+const AFTER_WORDS: [&str; 10] = [
+    "calls",
+    "meetings",
+    "questions",
+    "tickets",
+    "requests",
+    "reviews",
+    "interviews",
+    "emails",
+    "sessions",
+    "comments",
+];
+
+/// True when a match of [`COUNT`] counts the author's own activity: an activity verb governs it
+/// or an activity noun follows it.
+///
+/// Captures cost a bounded backtracker over the match, several thousand instructions each; an
+/// ASCII match is answered from its first and last words instead (a property test compares
+/// the two). Its first word is the `verb` group when that word is an activity verb: no other
+/// way a match can start (`all`, `every`, a number) is one. Its last word is the `after` group
+/// exactly when that word is one of [`AFTER_WORDS`]: otherwise the match ends with its noun,
+/// and no noun is one of those. Outside ASCII, `(?i)` folds more than ASCII case (`ſ` is `s`),
+/// so those matches go through the captures.
+fn is_activity_count(text: &str, count: regex::Match<'_>) -> bool {
+    let matched = count.as_str();
+    if !matched.is_ascii() {
+        return is_activity_count_by_captures(text, count.start());
+    }
+    let is_space = |c: char| c.is_ascii_whitespace() || c == '\x0B';
+    let first = matched.split(is_space).next().unwrap_or("");
+    let last = matched.rsplit(is_space).next().unwrap_or("");
+    ACTIVITY_VERBS
+        .iter()
+        .any(|verb| verb.eq_ignore_ascii_case(first))
+        || AFTER_WORDS
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case(last))
+}
+
+/// [`is_activity_count`] read from the captures of the [`COUNT`] match at `start`.
+fn is_activity_count_by_captures(text: &str, start: usize) -> bool {
+    let Some(captures) = COUNT.captures_at(text, start) else {
+        return false;
+    };
+    let verb = captures
+        .name("verb")
+        .map(|m| m.as_str().to_ascii_lowercase());
+    captures.name("after").is_some() || verb.as_deref().is_some_and(|v| ACTIVITY_VERBS.contains(&v))
+}
+
 /// Judge one entry's plain text (own text and nested detail together).
 pub fn assess(text: &str) -> Impact {
     let masked = mask_labels(text);
@@ -238,19 +291,8 @@ pub fn assess(text: &str) -> Impact {
         return Impact::Measurable;
     }
     let mut saw_count = false;
-    // Captures are costly: look for them only where the automaton found a count at all.
-    let counts = if COUNT.is_match(&masked) {
-        Some(COUNT.captures_iter(&masked))
-    } else {
-        None
-    };
-    for captures in counts.into_iter().flatten() {
-        let verb = captures
-            .name("verb")
-            .map(|m| m.as_str().to_ascii_lowercase());
-        let is_activity = captures.name("after").is_some()
-            || verb.as_deref().is_some_and(|v| ACTIVITY_VERBS.contains(&v));
-        if !is_activity {
+    for count in COUNT.find_iter(&masked) {
+        if !is_activity_count(&masked, count) {
             return Impact::Measurable;
         }
         saw_count = true;
@@ -353,5 +395,35 @@ mod tests {
             "Drove several initiatives to improve quality.",
             Impact::Unmeasured,
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Every count is judged the same from its first and last words as from its captures:
+        /// counts with and without verbs (activity or not, and words that only start like one),
+        /// `all`/`every`, number words, filler words, nouns, activity nouns, in any case and
+        /// between every kind of ASCII space.
+        #[test]
+        fn counts_are_judged_as_their_captures_say(
+            pairs in proptest::collection::vec((
+                proptest::sample::select(vec![
+                    "Handled", "handled", "REVIEWED", "wrote", "written", "ran", "rang", "led",
+                    "moved", "supported", "the", "our", "my", "all", "every", "of", "a",
+                    "hundred", "dozen", "few", "3", "1,200", "4.5", "two", "Twelve", "millions",
+                    "customer", "on-call", "api/v2", "users", "Teams", "incidents", "sign-ups",
+                    "calls", "Meetings", "tickets", "reviews", "review", "sessions", "café",
+                ]),
+                proptest::sample::select(vec![" ", "  ", "\t", "\n", "\x0B", "\r\n", ", ", "."]),
+            ), 1..10)
+        ) {
+            let text: String = pairs.iter().flat_map(|(word, sep)| [*word, *sep]).collect();
+            for count in COUNT.find_iter(&text) {
+                proptest::prop_assert_eq!(
+                    is_activity_count(&text, count),
+                    is_activity_count_by_captures(&text, count.start()),
+                    "{:?} in {:?}", count.as_str(), text
+                );
+            }
+        }
     }
 }
