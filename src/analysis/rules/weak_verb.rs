@@ -132,9 +132,19 @@ fn weak_phrase_at(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     }
 }
 
-/// An ASCII word character, as `(?-u:\b)` sees one.
+/// An ASCII word character, as `(?-u:\b)` sees one. By table: the scan asks this of every
+/// byte of every win, and one load is a third cheaper than three range tests.
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    static IS_WORD_BYTE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+            b += 1;
+        }
+        table
+    };
+    IS_WORD_BYTE[usize::from(b)]
 }
 
 /// What `\s` matches in ASCII text (with the vertical tab, which `u8::is_ascii_whitespace` leaves
@@ -144,11 +154,11 @@ fn is_space(b: u8) -> bool {
 }
 
 fn end_of_word(bytes: &[u8], start: usize) -> usize {
-    start
-        + bytes[start..]
-            .iter()
-            .take_while(|&&b| is_word_byte(b))
-            .count()
+    let mut end = start;
+    while end < bytes.len() && is_word_byte(bytes[end]) {
+        end += 1;
+    }
+    end
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
