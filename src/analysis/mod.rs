@@ -132,6 +132,16 @@ pub struct Context<'a> {
     /// The kept piece models the document was made from, in order (see [`memo::Results`]);
     /// empty without a memo or for a body of one piece.
     pub kept_pieces: &'a [memo::KeptAt],
+    /// The line ending fixes insert, found at the first rule that asks: finding it reads the
+    /// whole text, and several rules ask.
+    newline: std::sync::OnceLock<&'static str>,
+}
+
+impl Context<'_> {
+    /// The line ending the document uses, so inserted text matches it.
+    pub fn newline(&self) -> &'static str {
+        self.newline.get_or_init(|| rules::newline_of(self.text))
+    }
 }
 
 /// Decide the kind of a document (DESIGN §1: front matter, then `rung.toml`, then file name).
@@ -216,6 +226,7 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         today: input.today,
         memo: input.memo,
         kept_pieces: &kept_pieces,
+        newline: std::sync::OnceLock::new(),
     };
     let diagnostics = run_rules(&context);
     if let (Some(memo), Some(generation)) = (input.memo, generation) {

@@ -1,6 +1,6 @@
 //! `focus-without-action`: a growth-plan focus area with no concrete action.
 
-use super::{Finding, Rule, focus_areas, line_end, newline_of};
+use super::{Finding, Rule, focus_areas, line_end};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::{DocKind, Entry, EntryRole};
@@ -46,7 +46,7 @@ pub fn action_skeleton() -> &'static str {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let nl = newline_of(cx.text);
+    let nl = cx.newline();
     let areas = focus_areas(cx);
     if areas.is_empty() {
         return;

@@ -1,7 +1,7 @@
 //! `missing-expected-trait`: the target level expects a trait the doc never evidences.
 
 use super::trait_without_evidence::evidence_skeleton;
-use super::{Finding, Rule, newline_of};
+use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::DocKind;
@@ -47,7 +47,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some((level, span)) = super::target_level(cx) else {
         return;
     };
-    let nl = newline_of(cx.text);
+    let nl = cx.newline();
     let ends_with_newline = cx.text.ends_with('\n');
     let evidenced = cx.doc.evidenced_traits(&cx.ladder.traits);
     for trait_id in &level.traits {

@@ -1,6 +1,6 @@
 //! `no-feedback-loop`: a growth plan that never says whose feedback it will seek, or when.
 
-use super::{Finding, Rule, newline_of};
+use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::DocKind;
@@ -66,7 +66,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         .map(|(_, span)| span)
         .or_else(|| doc.sections.first().map(|s| s.title_span))
         .unwrap_or(Span::new(0, 0));
-    let nl = newline_of(cx.text);
+    let nl = cx.newline();
     let lead = if cx.text.ends_with('\n') || cx.text.is_empty() {
         nl.to_string()
     } else {

@@ -1,6 +1,6 @@
 //! `trait-without-evidence`: a trait heading with nothing under it.
 
-use super::{Finding, Rule, line_end, newline_of};
+use super::{Finding, Rule, line_end};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::DocKind;
@@ -58,7 +58,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             });
     let evidenced = doc.evidenced_traits(&cx.ladder.traits);
     // Once: it reads the whole text.
-    let nl = newline_of(cx.text);
+    let nl = cx.newline();
     for (_, section, trait_idx) in doc.trait_sections() {
         let tr = &cx.ladder.traits[trait_idx];
         if doc.kind == DocKind::GrowthPlan {

@@ -1,6 +1,6 @@
 //! `vague-win`: a win or evidence entry that states no measurable impact.
 
-use super::{Finding, Rule, line_end, newline_of};
+use super::{Finding, Rule, line_end};
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::{DocKind, Entry, EntryRole};
 use crate::analysis::impact::{Impact, assess};
@@ -68,7 +68,7 @@ const RESULT_LINE: &str = "- Result: [what changed, by how much: from X to Y], f
 const RESULT_LINE_AT_2: &str = "\n  - Result: [what changed, by how much: from X to Y], for [whom]";
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let nl = newline_of(cx.text);
+    let nl = cx.newline();
     let mut impacts = memo::Results::impacts(cx.memo, cx.kept_pieces);
     // One buffer for every entry's joined text, not a string each.
     let mut joined = String::new();
