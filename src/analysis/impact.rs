@@ -185,8 +185,12 @@ fn may_hold_label(text: &str) -> bool {
             .get(i..i + word.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
+    // Most texts that hold a label hold a digit: look for one first, in a tighter loop.
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
     bytes.iter().enumerate().any(|(i, &b)| match b | 0x20 {
-        _ if b.is_ascii_digit() || !b.is_ascii() => true,
+        _ if !b.is_ascii() => true,
         b'f' => starts_word(i) && opens(i, b"for"),
         b's' => starts_word(i) && opens(i, b"spent"),
         b'd' => starts_word(i) && opens(i, b"during"),
