@@ -5,6 +5,11 @@
 //! whole analysis. The summary at the end prints the ratios of the medians, measured in this one
 //! run, so that what the model costs and what the rules add are seen apart.
 //!
+//! Criterion measures the three one after another, seconds apart, and on a shared machine a burst
+//! of load in between moves the ratio by tenths. So the summary also measures them interleaved:
+//! rounds of one pulldown-cmark parse, one model pass and one analysis, back to back, and the
+//! ratios of the fastest of each (noise only ever adds time) and of the medians.
+//!
 //! `cargo bench --bench analysis` measures; `cargo bench --bench analysis -- --test` runs each
 //! benchmark once (the CI smoke mode).
 
@@ -17,6 +22,7 @@ use criterion::{BenchmarkId, Criterion, Throughput};
 use measured::{DOCS, analysis, model_inputs, model_pass, pulldown_only};
 use rung::analysis::Settings;
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 fn benches(c: &mut Criterion) {
     let settings = Settings::default();
@@ -83,4 +89,72 @@ fn main() {
             );
         }
     }
+    println!(
+        "\ninterleaved     rounds  pulldown-cmark  rung model pass  rung analysis  model ratio  ratio (fastest; medians)"
+    );
+    let settings = Settings::default();
+    for label in DOCS {
+        let doc = measured::doc(label).expect("a label of DOCS");
+        let rounds = interleaved(&doc, &settings);
+        let (base, model, ours) = (rounds.fastest(0), rounds.fastest(1), rounds.fastest(2));
+        println!(
+            "{label:9}  {:>11}  {:>11.3} ms  {:>12.3} ms  {:>10.3} ms  {:>10.2}×  {:.2}×; {:.2}× {:.2}×",
+            rounds.0.len(),
+            base,
+            model,
+            ours,
+            model / base,
+            ours / base,
+            rounds.median(1) / rounds.median(0),
+            rounds.median(2) / rounds.median(0),
+        );
+    }
+}
+
+/// Times in milliseconds of pulldown-cmark alone, the model pass and the whole analysis, one
+/// triple per round.
+struct Rounds(Vec<[f64; 3]>);
+
+impl Rounds {
+    fn fastest(&self, which: usize) -> f64 {
+        self.0
+            .iter()
+            .map(|r| r[which])
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    fn median(&self, which: usize) -> f64 {
+        let mut times: Vec<f64> = self.0.iter().map(|r| r[which]).collect();
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    }
+}
+
+/// Rounds of the three measured things back to back on `doc`, for about two seconds (at least
+/// ten rounds), after one round of warm-up.
+fn interleaved(doc: &str, settings: &Settings) -> Rounds {
+    let (model, ladder) = model_inputs(doc, settings);
+    let time = |work: &dyn Fn()| {
+        let start = Instant::now();
+        work();
+        start.elapsed().as_secs_f64() * 1e3
+    };
+    let round = || {
+        [
+            time(&|| {
+                black_box(pulldown_only(black_box(doc)));
+            }),
+            time(&|| {
+                black_box(model_pass(black_box(doc), &model, ladder));
+            }),
+            time(&|| {
+                black_box(analysis(black_box(doc), settings));
+            }),
+        ]
+    };
+    let warm_up = round();
+    let per_round = Duration::from_secs_f64(warm_up.iter().sum::<f64>() / 1e3);
+    let wanted =
+        (Duration::from_secs(2).as_secs_f64() / per_round.as_secs_f64().max(1e-9)) as usize;
+    Rounds((0..wanted.clamp(10, 2000)).map(|_| round()).collect())
 }
