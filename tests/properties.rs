@@ -179,7 +179,7 @@ proptest! {
     }
 }
 
-/// A body large enough to be parsed in several pieces (each at least 64 KB), whose models and
+/// A body large enough to be parsed in several pieces (each at least 16 KB, `MIN_PIECE_BYTES`), whose models and
 /// the rules' results for their entries the memo keeps.
 fn large_growth_doc() -> impl Strategy<Value = String> {
     let line = prop_oneof![
