@@ -26,6 +26,7 @@
 //! Counts of the author's own activity (`wrote 35 pull requests`, `attended 9 customer calls`,
 //! `shipped 3 features`) match none of these, so they stay vague.
 
+use super::text::{is_ascii_space_char, is_ascii_word_byte};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -198,11 +199,6 @@ fn may_hold_label(text: &str) -> bool {
     })
 }
 
-/// An ASCII word character, as `(?-u:\b)` sees one.
-fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// Replace numbers that only date, version or identify with `~`.
 fn mask_labels(text: &str) -> std::borrow::Cow<'_, str> {
     if !may_hold_label(text) {
@@ -287,9 +283,8 @@ fn is_activity_count(text: &str, count: regex::Match<'_>) -> bool {
     if !matched.is_ascii() {
         return is_activity_count_by_captures(text, count.start());
     }
-    let is_space = |c: char| c.is_ascii_whitespace() || c == '\x0B';
-    let first = matched.split(is_space).next().unwrap_or("");
-    let last = matched.rsplit(is_space).next().unwrap_or("");
+    let first = matched.split(is_ascii_space_char).next().unwrap_or("");
+    let last = matched.rsplit(is_ascii_space_char).next().unwrap_or("");
     ACTIVITY_VERBS
         .iter()
         .any(|verb| verb.eq_ignore_ascii_case(first))
@@ -334,6 +329,7 @@ pub fn assess(text: &str) -> Impact {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::text::words_and_separators;
 
     #[track_caller]
     fn measurable(text: &str) {
@@ -430,18 +426,18 @@ mod tests {
         /// between every kind of ASCII space.
         #[test]
         fn counts_are_judged_as_their_captures_say(
-            pairs in proptest::collection::vec((
-                proptest::sample::select(vec![
+            text in words_and_separators(
+                vec![
                     "Handled", "handled", "REVIEWED", "wrote", "written", "ran", "rang", "led",
                     "moved", "supported", "the", "our", "my", "all", "every", "of", "a",
                     "hundred", "dozen", "few", "3", "1,200", "4.5", "two", "Twelve", "millions",
                     "customer", "on-call", "api/v2", "users", "Teams", "incidents", "sign-ups",
                     "calls", "Meetings", "tickets", "reviews", "review", "sessions", "café",
-                ]),
-                proptest::sample::select(vec![" ", "  ", "\t", "\n", "\x0B", "\r\n", ", ", "."]),
-            ), 1..10)
+                ],
+                vec![" ", "  ", "\t", "\n", "\x0B", "\r\n", ", ", "."],
+                1..10,
+            )
         ) {
-            let text: String = pairs.iter().flat_map(|(word, sep)| [*word, *sep]).collect();
             for count in COUNT.find_iter(&text) {
                 proptest::prop_assert_eq!(
                     is_activity_count(&text, count),
@@ -473,17 +469,17 @@ mod tests {
         /// in any case and spacing, words that only contain `for` or `spent`, the long s.
         #[test]
         fn no_label_is_ruled_out(
-            pairs in proptest::collection::vec((
-                proptest::sample::select(vec![
+            text in words_and_separators(
+                vec![
                     "for", "FOR", "For", "fOr", "before", "forty", "spent", "SPENT", "ſpent",
                     "During", "during", "underspent", "the", "last", "about", "two", "a",
                     "hundred", "dozen", "few", "weeks", "Years", "months", "sprints", "day",
                     "_for", "x", "2", "Q3", "v1.2",
-                ]),
-                proptest::sample::select(vec![" ", "  ", "\t", "\n", "\x0B", "-", "", ", "]),
-            ), 1..8)
+                ],
+                vec![" ", "  ", "\t", "\n", "\x0B", "-", "", ", "],
+                1..8,
+            )
         ) {
-            let text: String = pairs.iter().flat_map(|(word, sep)| [*word, *sep]).collect();
             if LABELS.is_match(&text) {
                 proptest::prop_assert!(may_hold_label(&text), "{:?}", text);
             }
