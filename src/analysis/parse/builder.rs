@@ -766,8 +766,130 @@ fn entry_wording(builder: &EntryBuilder, text: &str) -> Wording {
         is_label,
         claims_work: (claims_work || dates::leading_label_date(text).is_some()) && !reflects,
         is_personal: wording::is_personal(text),
-        strong_prompt: strong_prompt || lead_in == Some(LeadIn::Guidance),
+        strong_prompt: strong_prompt
+            || lead_in == Some(LeadIn::Guidance)
+            || (builder.form != EntryForm::Paragraph && wording::addresses_reader_only(text)),
         imperative,
         is_intent: lead_in == Some(LeadIn::Goals),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::document::{DocKind, EntryForm, EntryRole};
+    use crate::analysis::front_matter::parse_front_matter;
+    use crate::catalogue::builtin_ladders;
+
+    /// The entries a reader would judge as wins in `text`, read as a `kind` doc: their text.
+    fn wins(text: &str, kind: DocKind) -> Vec<String> {
+        let ladder = &builtin_ladders()[0];
+        let body_start = parse_front_matter(text).body_start;
+        let (body, _) = super::super::parse_body(text, body_start, ladder, kind, None);
+        body.entries
+            .iter()
+            .filter(|e| e.role == EntryRole::Win && e.is_claim())
+            .map(|e| e.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn items_nested_under_date_and_bold_labels_are_the_entries() {
+        let text = "## Log\n\n- 2025-02-03:\n  - Moved the billing cron to the queue\n  - Paired with Sam on the schema\n- **Side quests**\n  - [tilemap](https://x.test) - a tiny editor for game maps\n- `Week4:`\n  - Wrote the importer\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            [
+                "Moved the billing cron to the queue",
+                "Paired with Sam on the schema",
+                "tilemap - a tiny editor for game maps",
+                "Wrote the importer",
+            ]
+        );
+        // The children of a date label carry its date.
+        let ladder = &builtin_ladders()[0];
+        let (body, _) = super::super::parse_body(text, 0, ladder, DocKind::Brag, None);
+        let moved = body
+            .entries
+            .iter()
+            .find(|e| e.text.starts_with("Moved"))
+            .unwrap();
+        assert_eq!(
+            &text[moved.date.unwrap().start..moved.date.unwrap().end],
+            "2025-02-03"
+        );
+    }
+
+    #[test]
+    fn a_lead_in_that_claims_work_is_a_win_and_names_only_children_are_not() {
+        let text = "## 2025\n\n1. Spoke at four meetups:\n   1. **RustConf**\n   2. [PyBay](https://x.test)\n2. Shipped the offline mode\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            ["Spoke at four meetups:", "Shipped the offline mode"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_pasted_bullets_code_labels_and_table_rows() {
+        let text = "## Spring\n\n• Rewrote the onboarding emails\n• Cut the signup form to three fields\n\n`Week2:` Added a cache in front of the search API.\n\nThe weather was lovely this year.\n\nI also built a small CLI for the release notes.\n\n| Talk | Where |\n| --- | --- |\n| Scaling queues | Berlin |\n";
+        let found = wins(text, DocKind::Brag);
+        assert_eq!(
+            found,
+            [
+                "• Rewrote the onboarding emails",
+                "• Cut the signup form to three fields",
+                "Week2: Added a cache in front of the search API.",
+                "I also built a small CLI for the release notes.",
+                "Scaling queues | Berlin",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bold_line_opens_a_section() {
+        let ladder = &builtin_ladders()[0];
+        let text = "# Year\n\n**Goals for next year:**\n\n- Learn Go\n\n**Side projects**\n\n- Built a tiny synth\n";
+        let (body, _) = super::super::parse_body(text, 0, ladder, DocKind::Brag, None);
+        let titles: Vec<&str> = body.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Year", "Goals for next year", "Side projects"]);
+        assert_eq!(wins(text, DocKind::Brag), ["Built a tiny synth"]);
+    }
+
+    #[test]
+    fn sections_that_say_otherwise_hold_no_wins() {
+        let text = "## Shipped\n\n- Launched the beta\n\n## Outside of work 🌴\n\n- Ran a half marathon\n\n## Books I read\n\n- Designing Data-Intensive Applications by Kleppmann\n\n## Feedback received\n\n- Clear writer\n\n## Goals for 2026\n\n- Give a conference talk\n\n## Thanks\n\n- Thanks to the platform team for the help\n\nA few stretch goals:\n\n- Lead an incident review\n";
+        assert_eq!(wins(text, DocKind::Brag), ["Launched the beta"]);
+    }
+
+    #[test]
+    fn personal_items_prompts_and_html_are_stepped_over() {
+        let text = "## 2024\n\n- Visited Lisbon on a week-long trip\n- Migrated the wiki to the docs site\n\n<figure><img src=\"a.png\"></figure>\n\n{{< youtube abc >}}\n\n> Please list the highlights of your year.\n\n```\n- Fenced line\n```\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            ["Migrated the wiki to the docs site"]
+        );
+    }
+
+    #[test]
+    fn a_template_stays_quiet_and_a_commit_log_does_not() {
+        let template = "## Projects\n\n- For each project, note what you built\n- Which parts did you design?\n- Add the metrics you moved\n- List who benefited\n";
+        assert!(wins(template, DocKind::Brag).is_empty());
+        let log = "## Week of 2025-03-03\n\n- Add retry to the export job\n- Fix flaky login test\n- Bump the parser to 0.13\n";
+        assert_eq!(wins(log, DocKind::Brag).len(), 3);
+        // A guide that speaks to its reader is not a doc of anyone's work.
+        let guide = "# Keeping a brag doc\n\nYou write it for your future self. Your manager reads it when you ask. Keep your notes short.\n\n## Routine\n\n- Review the week on Friday\n- Tag the projects\n";
+        assert!(wins(guide, DocKind::Brag).is_empty());
+    }
+
+    #[test]
+    fn self_reviews_read_strengths_paragraphs_as_wins_not_quoted_prompts() {
+        let text = "## Strengths\n\n> List your top strengths with an example of each.\n\nI am the person the team asks about the payments API and its edge cases.\n";
+        let ladder = &builtin_ladders()[0];
+        let (body, _) = super::super::parse_body(text, 0, ladder, DocKind::Promo, None);
+        let judged: Vec<_> = body
+            .entries
+            .iter()
+            .filter(|e| e.role == EntryRole::Win && e.is_claim())
+            .collect();
+        assert_eq!(judged.len(), 1);
+        assert_eq!(judged[0].form, EntryForm::Paragraph);
     }
 }

@@ -315,7 +315,8 @@ fn entry_role(
     kind: DocKind,
     entry: &Entry,
 ) -> EntryRole {
-    let is_item = entry.form != EntryForm::Paragraph;
+    // A `•` bullet pasted into a paragraph is an item all the same.
+    let is_item = entry.form != EntryForm::Paragraph || entry.text.starts_with('•');
     let brag_win = |entry: &Entry| {
         if is_item || entry.wording.claims_work {
             EntryRole::Win

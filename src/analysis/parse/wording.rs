@@ -122,6 +122,13 @@ pub(super) fn is_reflection(text: &str) -> bool {
         >= 2
 }
 
+/// True when the text speaks to its reader and not of its author ("For each project, note
+/// what you built"): an instruction, whatever verb it opens with.
+pub(super) fn addresses_reader_only(text: &str) -> bool {
+    let (first, second) = count_voice(text);
+    second > 0 && first == 0
+}
+
 /// A bracketed blank to fill in: `[what changed]`, `[X]` (a link's text is not one: it is
 /// followed by `(`).
 fn has_blank(text: &str) -> bool {
