@@ -484,7 +484,7 @@ fn the_examples_of_each_kind_get_exactly_their_diagnostics() {
                 ("undated-entry", 16),
                 ("undated-entry", 17),
                 ("vague-win", 17),
-                ("unknown-trait", 19),
+                ("unknown-role", 19),
             ],
         ),
         ("examples/retro.md", &[("lesson-without-action", 14)]),

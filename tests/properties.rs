@@ -377,9 +377,14 @@ proptest! {
         let ladder = settings.catalogue.ladder(&doc.ladder_id).expect("the built-in ladder");
         let holding = doc.sections_holding_entries();
         for (idx, holds) in holding.iter().enumerate() {
-            // The definition: a non-placeholder entry anywhere in the section's span.
+            // The definition: a non-placeholder entry anywhere in the section's span (a
+            // paragraph counts as the section's prose, not as an entry it holds).
             let span = doc.sections[idx].span;
-            let by_definition = doc.entries.iter().any(|e| span.contains_span(e.span) && !e.is_placeholder);
+            let by_definition = doc.entries.iter().any(|e| {
+                span.contains_span(e.span)
+                    && !e.is_placeholder
+                    && e.form != rung::analysis::document::EntryForm::Paragraph
+            });
             prop_assert_eq!(*holds, by_definition);
         }
         let evidenced = doc.evidenced_traits(&ladder.traits);

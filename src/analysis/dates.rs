@@ -25,10 +25,27 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// A heading that is only a year or a month name ("## 2026", "### March") dates its section too.
 static DATE_HEADING_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:(?:19|20)\d{{2}}|{MONTH}|week\s+\d{{1,2}})\s*$"
+        r"(?i)^\s*(?:(?:19|20)\d{{2}}|{MONTH}|(?:week|day|sprint)\s*\d{{1,3}})\s*$"
     ))
     .expect("compiles")
 });
+
+/// A period label that opens an entry of a work log: `Week1:`, `Week 3 -`, `June:`, `Day 4:`,
+/// `Sprint 12:` (the label, without its colon).
+static LABEL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*((?:week|day|sprint)\s*\d{{1,3}}|{MONTH})\s*(?::|\s-\s)"
+    ))
+    .expect("compiles")
+});
+
+/// The range of a period label at the start of an entry (`Week1: …`, `June: …`).
+pub fn leading_label_date(text: &str) -> Option<std::ops::Range<usize>> {
+    LABEL_DATE
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.range())
+}
 
 /// Review points and deadlines in growth-plan actions.
 static REVIEW_POINT: LazyLock<Regex> = LazyLock::new(|| {

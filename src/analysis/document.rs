@@ -184,7 +184,42 @@ pub fn source_span(pieces: &[TextPiece], plain_start: usize, plain_end: usize) -
     ))
 }
 
-/// One top-level list item; nested items are its detail.
+/// Where in the Markdown an entry was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryForm {
+    /// A list item (top-level, or nested under a label or lead-in that only labels it).
+    Item,
+    /// A paragraph outside lists, or one `•` bullet line pasted into a paragraph.
+    Paragraph,
+    /// A data row of a table.
+    TableRow,
+}
+
+/// How the wording of an entry reads, worked out once when it is parsed; the section it sits in
+/// decides what that means (`resolve_structure`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Wording {
+    /// The entry only labels or names things: a date or `**bold**` label, a link-only item,
+    /// names with no words of its own, a stat like `**2019** - 17`, a lead-in of its children
+    /// that claims nothing. Never judged as a win.
+    pub is_label: bool,
+    /// The entry claims work the author did ("I built…", "Wrote a script…", "We open-sourced…").
+    /// A paragraph under a section that is a win by default only counts when it does.
+    pub claims_work: bool,
+    /// The entry is about personal life (travel, family, hobbies), not work.
+    pub is_personal: bool,
+    /// The entry reads as an instruction to the author on its own: a question, a bracketed
+    /// blank, or a guidance verb that addresses the reader ("Include your metrics").
+    pub strong_prompt: bool,
+    /// The entry opens with a guidance verb in its base form ("Add", "List", "Include"): a
+    /// prompt in a template, a commit-style line in a work log. The section decides.
+    pub imperative: bool,
+    /// The entry is a goal or plan by the lead-in it follows ("A few health goals:").
+    pub is_intent: bool,
+}
+
+/// One entry: a list item (its nested items are its detail, unless it only labels them), a
+/// paragraph, a pasted bullet or a table row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The whole item, nested detail included.
@@ -213,11 +248,22 @@ pub struct Entry {
     pub is_placeholder: bool,
     /// True when the entry reads as an instruction to the author rather than a claim: a
     /// question, a line ending in a colon, or one that opens with a guidance verb ("Include
-    /// metrics…", "Answer: who benefited?"). Templates and guides are full of these.
+    /// metrics…", "Answer: who benefited?"). Templates and guides are full of these. Decided by
+    /// context: a line that opens with a guidance verb is a prompt only where most entries of
+    /// its section read as prompts, not in a work log of commit-style lines.
     pub is_prompt: bool,
+    pub form: EntryForm,
+    pub wording: Wording,
 }
 
 impl Entry {
+    /// True when the entry is a claim to judge, not a placeholder, a prompt, a label, a
+    /// personal note or a goal.
+    pub fn is_claim(&self) -> bool {
+        let w = self.wording;
+        !self.is_placeholder && !self.is_prompt && !w.is_label && !w.is_personal && !w.is_intent
+    }
+
     /// The source span of a range of the entry's own plain text, when it can be mapped exactly.
     pub fn source_span(&self, plain_start: usize, plain_end: usize) -> Option<Span> {
         source_span(&self.pieces, plain_start, plain_end).map(|s| s.shifted(self.span.start))
@@ -390,7 +436,12 @@ impl Document {
     /// For each section, whether it is the innermost one holding a non-placeholder entry.
     fn innermost_holding_entries(&self) -> Vec<bool> {
         let mut holding = vec![false; self.sections.len()];
-        for entry in self.entries.iter().filter(|e| !e.is_placeholder) {
+        // Paragraphs count as a section's prose (`n_prose_blocks`), not as entries it holds.
+        for entry in self
+            .entries
+            .iter()
+            .filter(|e| !e.is_placeholder && e.form != EntryForm::Paragraph)
+        {
             // The sections holding the entry are the last heading before it and that heading's
             // ancestors (a heading inside a section's span is its descendant): mark the
             // innermost that holds the whole entry (callers mark its ancestors).

@@ -484,6 +484,12 @@ fn role_summary(role: Role) -> &'static str {
         Role::DoDifferently => "Changes for next time.",
         Role::GlueWork => "Glue work: evidence for the glue trait.",
         Role::Mentoring => "Mentoring: evidence for the mentorship trait.",
+        Role::Goals => "Goals and plans: not judged as wins.",
+        Role::Personal => "Personal life: not judged as wins.",
+        Role::Thanks => "Thanks and credits: not judged as wins.",
+        Role::Reading => "Reading: not judged as wins.",
+        Role::Learned => "What you learned: in a brag doc, each item is a win.",
+        Role::Lessons => "Lessons and takeaways: not judged as wins.",
     }
 }
 

@@ -87,10 +87,22 @@ pub enum Role {
     DoDifferently,
     GlueWork,
     Mentoring,
+    /// Goals and plans, to-dos, learning not yet done: not wins.
+    Goals,
+    /// Personal life: family, travel, hobbies, "Outside of work": not wins.
+    Personal,
+    /// Thanks and credits: not wins.
+    Thanks,
+    /// Reading lists: not wins.
+    Reading,
+    /// What the author learned: completed learning is a win in a brag doc.
+    Learned,
+    /// Lessons and takeaways: reflection, not wins.
+    Lessons,
 }
 
 impl Role {
-    pub const ALL: [Role; 11] = [
+    pub const ALL: [Role; 17] = [
         Role::Summary,
         Role::Wins,
         Role::Projects,
@@ -102,6 +114,12 @@ impl Role {
         Role::DoDifferently,
         Role::GlueWork,
         Role::Mentoring,
+        Role::Goals,
+        Role::Personal,
+        Role::Thanks,
+        Role::Reading,
+        Role::Learned,
+        Role::Lessons,
     ];
 
     pub fn id(self) -> &'static str {
@@ -117,6 +135,12 @@ impl Role {
             Role::DoDifferently => "do-differently",
             Role::GlueWork => "glue-work",
             Role::Mentoring => "mentoring",
+            Role::Goals => "goals",
+            Role::Personal => "personal",
+            Role::Thanks => "thanks",
+            Role::Reading => "reading",
+            Role::Learned => "learned",
+            Role::Lessons => "lessons",
         }
     }
 
@@ -129,6 +153,7 @@ impl Role {
         self.builtin_aliases()[0]
     }
 
+    /// Spellings of the role that are looked up and also checked for typos (`## Acomplishments`).
     fn builtin_aliases(self) -> &'static [&'static str] {
         match self {
             Role::Summary => &["Summary", "Overview", "TL;DR", "tldr"],
@@ -139,21 +164,114 @@ impl Role {
                 "Achievements",
                 "Highlights",
                 "Key wins",
+                "Key achievements",
+                "Key accomplishments",
+                "Company building",
+                "Strengths",
+                "Miscellaneous",
             ],
-            Role::Projects => &["Projects", "Key projects"],
-            Role::Feedback => &["Feedback", "Feedback loop"],
-            Role::GrowthAreas => &["Growth areas", "Focus", "Focus areas", "Areas for growth"],
-            Role::Actions => &["Actions", "Next steps", "Action items", "Plan"],
-            Role::WentWell => &["Went well", "What went well"],
+            Role::Projects => &[
+                "Projects",
+                "Key projects",
+                "Design and documentation",
+                "Side projects",
+            ],
+            Role::Feedback => &["Feedback", "Feedback loop", "Feedback received"],
+            Role::GrowthAreas => &[
+                "Growth areas",
+                "Focus",
+                "Focus areas",
+                "Areas for growth",
+                "Opportunities",
+                "Opportunities for improvement",
+                "Areas for improvement",
+                "Areas of improvement",
+                "Weaknesses",
+            ],
+            Role::Actions => &[
+                "Actions",
+                "Next steps",
+                "Action items",
+                "Plan",
+                "Follow ups",
+            ],
+            Role::WentWell => &["Went well", "What went well", "What worked", "Went right"],
             Role::DidntGoWell => &[
                 "Didn't go well",
                 "What didn't go well",
                 "Went wrong",
                 "What went wrong",
+                "Challenges",
+                "Could have gone better",
+                "What could have gone better",
+                "Could be better",
+                "Problems",
+                "Pain points",
             ],
-            Role::DoDifferently => &["Do differently", "What to do differently", "Next time"],
+            Role::DoDifferently => &[
+                "Do differently",
+                "What to do differently",
+                "Next time",
+                "How can we improve",
+                "What should we change",
+                "What to change",
+                "Improvements",
+                "Longed for",
+            ],
             Role::GlueWork => &["Glue work", "Glue"],
-            Role::Mentoring => &["Mentoring", "Mentorship given"],
+            Role::Mentoring => &[
+                "Mentoring",
+                "Mentorship given",
+                "Collaboration and mentorship",
+            ],
+            Role::Goals => &[
+                "Goals",
+                "Goals for this year",
+                "Goals for next year",
+                "Next year",
+                "Plans for next year",
+                "Objectives",
+                "Resolutions",
+                "Wishlist",
+                "Looking ahead",
+                "What I want to learn",
+                "Learning goals",
+            ],
+            Role::Personal => &[
+                "Personal",
+                "Personal life",
+                "Outside of work",
+                "Family",
+                "Family and personal",
+                "Hobbies",
+                "Travels",
+            ],
+            Role::Thanks => &["Thanks", "Acknowledgements", "Acknowledgments", "Credits"],
+            Role::Reading => &["Reading list", "Books I read", "Reading"],
+            Role::Learned => &[
+                "What I learned",
+                "What you learned",
+                "Things I learned",
+                "Learnings",
+            ],
+            Role::Lessons => &["Lessons learned", "Lessons", "Takeaways"],
+        }
+    }
+
+    /// Short, common words that name a role when they are a whole heading, but are too close to
+    /// other words to suggest as typo fixes (`## Stats` is not a misspelt `## Start`).
+    fn exact_aliases(self) -> &'static [&'static str] {
+        match self {
+            Role::Wins => &["Misc", "My wins", "Other wins", "Stats"],
+            Role::WentWell => &["Liked", "Continue", "Keep", "Keep doing", "Glad", "Kudos"],
+            Role::DidntGoWell => &["Lacked", "Issues", "Stop", "Stop doing", "Mad", "Sad"],
+            Role::DoDifferently => &["Start", "Start doing", "Try", "Ideas", "Change"],
+            Role::Goals => &["Todo", "To do", "To dos", "Todos", "Next", "Plans", "Wants"],
+            Role::Personal => &["Fun", "Life", "Travel", "Health", "Kids"],
+            Role::Thanks => &["Thank you", "Shoutouts", "Shout outs"],
+            Role::Reading => &["Books"],
+            Role::Learned => &["Learned", "TIL"],
+            _ => &[],
         }
     }
 
@@ -172,6 +290,13 @@ impl Role {
             self,
             Role::Wins | Role::Projects | Role::GlueWork | Role::Mentoring
         )
+    }
+
+    /// Items under this role are not wins, even in a brag doc where a section is a win unless it
+    /// says otherwise: goals, to-dos, feedback received, personal life, thanks, reading lists,
+    /// lessons, and a retro's observations and changes.
+    pub fn holds_no_wins(self) -> bool {
+        !self.holds_wins() && self != Role::Learned
     }
 }
 
@@ -258,7 +383,16 @@ impl Ladder {
             role_by_name.insert(normalize_name(&alias), role);
         }
         let trait_by_spelling = trait_by_name.clone().into_iter().collect();
-        let role_by_spelling = role_by_name.clone().into_iter().collect();
+        let mut role_by_spelling: FxHashMap<String, Role> =
+            role_by_name.clone().into_iter().collect();
+        // Exact-only spellings: found, never suggested.
+        for role in Role::ALL {
+            for alias in role.exact_aliases() {
+                role_by_spelling
+                    .entry(normalize_name(alias))
+                    .or_insert(role);
+            }
+        }
         let trait_spellings = sorted_by_spelling(trait_by_name);
         let role_spellings = sorted_by_spelling(role_by_name);
         Ladder {

@@ -15,9 +15,13 @@ pub const RULE: Rule = Rule {
     check,
     docs: "\
 ## What it does
-Pairs each item under \"Didn't go well\" with the items under \"Do differently\". An item is
-matched when a change shares a content word with it (stems compared, so `deploys` matches
-`deploying`), or links to or tags the same thing. Flags the lessons nothing answers.
+Matches each lesson (an item under \"Didn't go well\", \"Challenges\", \"What could have gone
+better\", \"Lacked\"…) against every change and action item of the retro (\"Do differently\",
+\"How can we improve\", \"Start\", \"Action items\", rows of an action-item table), wherever they
+are: a lesson is answered when one shares a content word with it (stems compared, so `deploys`
+matches `deploying`; words that most items share, like `release` in a release retro, do not
+count), or tags the same thing, or when the lesson carries its own action in its detail (a
+`[Action Item]` line, \"we should…\", \"let's…\"). Flags the lessons nothing answers.
 
 ## Why it matters
 A retro earns its hour when each problem gets a change. A lesson with no change is a complaint
@@ -55,33 +59,70 @@ fn stems(text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Openings of a line in a lesson's detail that carry the action for it: an action-item
+/// marker, or a proposal ("we should…", "let's…").
+const ACTION_OPENINGS: [&str; 9] = [
+    "[action item]",
+    "action item",
+    "[action]",
+    "action:",
+    "let's",
+    "lets ",
+    "we should",
+    "we could",
+    "we need",
+];
+
+/// True when a line of the lesson's nested detail is an action for it.
+fn carries_its_action(detail: &str) -> bool {
+    detail.lines().any(|line| {
+        let line = line.trim().to_lowercase().replace('’', "'");
+        let line = line.trim_start_matches(['*', '_', '-', ' ']);
+        ACTION_OPENINGS
+            .iter()
+            .any(|opening| line.starts_with(opening))
+    })
+}
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
+    let is_change = |role: EntryRole| matches!(role, EntryRole::Change | EntryRole::Action);
     let changes: Vec<_> = doc
         .entries
         .iter()
-        .filter(|e| e.role == EntryRole::Change && !e.is_placeholder)
+        .filter(|e| is_change(e.role) && !e.is_placeholder)
         .collect();
-    let change_stems: Vec<HashSet<String>> =
-        changes.iter().map(|e| stems(&e.full_text())).collect();
-    for lesson in doc
+    let lessons: Vec<_> = doc
         .entries
         .iter()
         .filter(|e| e.role == EntryRole::Lesson && !e.is_placeholder)
-    {
-        let lesson_stems = stems(&lesson.full_text());
+        .collect();
+    let change_stems: Vec<HashSet<String>> =
+        changes.iter().map(|e| stems(&e.full_text())).collect();
+    let lesson_stems: Vec<HashSet<String>> =
+        lessons.iter().map(|e| stems(&e.full_text())).collect();
+    // Words that most items share (the retro's subject) match everything and so answer nothing.
+    let n_items = changes.len() + lessons.len();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for stem in change_stems.iter().chain(&lesson_stems).flatten() {
+        *counts.entry(stem.as_str()).or_default() += 1;
+    }
+    let is_generic =
+        |stem: &str| n_items >= 6 && counts.get(stem).is_some_and(|&n| n * 2 > n_items);
+    for (lesson, own_stems) in lessons.iter().zip(&lesson_stems) {
         let lesson_tags: HashSet<&str> = lesson.tags.iter().map(|t| &*doc.tags[t].name).collect();
-        let answered = changes.iter().zip(&change_stems).any(|(change, stems)| {
-            !stems.is_disjoint(&lesson_stems)
-                || change
-                    .tags
-                    .iter()
-                    .any(|t| lesson_tags.contains(&*doc.tags[t].name))
-        });
+        let answered = carries_its_action(&lesson.detail)
+            || changes.iter().zip(&change_stems).any(|(change, stems)| {
+                stems.intersection(own_stems).any(|stem| !is_generic(stem))
+                    || change
+                        .tags
+                        .iter()
+                        .any(|t| lesson_tags.contains(&*doc.tags[t].name))
+            });
         if !answered {
             out.push(Finding::new(
                 lesson.text_span,
-                "no change answers this: add an item under \"Do differently\" that says what you will change",
+                "no change or action item answers this: add one under \"Do differently\" or \"Action items\" that says what you will change",
             ));
         }
     }
@@ -102,6 +143,24 @@ mod tests {
             "---\nkind: retro\n---\n## What went wrong\n- Scope crept.\n",
             &["Scope crept."],
         );
+    }
+
+    #[test]
+    fn lessons_match_action_items_anywhere_and_in_their_own_detail() {
+        // A retro of challenges and an action-item table with owners.
+        let text = "---\nkind: retro\n---\n## Challenges\n- The changelog was written by hand at the last minute.\n- Nobody knew who owned the staging database.\n## Action items\n| Status | Action | Owner |\n| --- | --- | --- |\n| Open | Generate the changelog from merged PR titles | Ana |\n";
+        fires(RULE, text, &["Nobody knew who owned the staging database."]);
+        // Start / stop / continue, and an action carried in the lesson's own detail.
+        quiet(
+            RULE,
+            "---\nkind: retro\n---\n## What was frustrating?\n- Flaky screenshots in CI\n- Standups ran long\n  - **[Action Item]** timebox standups to 15 minutes\n## Start\n- Quarantining flaky screenshots tests\n",
+        );
+    }
+
+    #[test]
+    fn words_every_item_shares_answer_nothing() {
+        let text = "---\nkind: retro\n---\n## Didn't go well\n- The release notes were late for the release.\n- The release branch was cut from a red build.\n- Release signing keys expired.\n## Do differently\n- Draft release notes a week before the release.\n- Release from green builds only.\n- Release captains rotate weekly.\n";
+        fires(RULE, text, &["Release signing keys expired."]);
     }
 
     #[test]

@@ -40,11 +40,7 @@ The quick fix puts today's date at the start of the item.
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     for entry in &doc.entries {
-        if entry.role != EntryRole::Win
-            || entry.is_placeholder
-            || entry.is_prompt
-            || entry.date.is_some()
-        {
+        if entry.role != EntryRole::Win || !entry.is_claim() || entry.date.is_some() {
             continue;
         }
         if entry

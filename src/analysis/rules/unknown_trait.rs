@@ -49,7 +49,12 @@ pub(crate) fn trait_near_miss<'l>(
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for section in &cx.doc.sections {
-        if section.kind != SectionKind::Free || section.date.is_some() {
+        // A heading one typo from a role (`## Feedbak`) is `unknown-role`'s to report, even
+        // when it is near a trait too.
+        if section.kind != SectionKind::Free
+            || section.date.is_some()
+            || near_miss_sorted(&section.title, cx.ladder.role_spellings()).is_some()
+        {
             continue;
         }
         if let Some(tr) = trait_near_miss(cx.ladder, &section.title) {
@@ -115,6 +120,8 @@ mod tests {
         let text =
             "---\nkind: promo\n---\n## Ownrship\n- Owned it. #acountability and #kubernetes\n";
         fires(RULE, text, &["Ownrship", "#acountability"]);
+        // A typo of a role is reported as one, not as a trait.
+        quiet(RULE, "---\nkind: brag\n---\n## Feedbak\n- a\n");
         assert_eq!(
             fixed(RULE, text),
             "---\nkind: promo\n---\n## Ownership\n- Owned it. #acountability and #kubernetes\n"

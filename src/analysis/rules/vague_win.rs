@@ -60,7 +60,7 @@ pub const REWRITE_PATTERN: &str = "Accomplished [X], as measured by [Y], by doin
 pub(crate) fn is_judged(doc: &crate::analysis::document::Document, entry: &Entry) -> bool {
     let is_evidence = matches!(entry.role, EntryRole::Win | EntryRole::Evidence(_))
         || entry.tags.iter().any(|t| doc.tags[t].trait_idx.is_some());
-    is_evidence && !entry.is_placeholder && !entry.is_prompt
+    is_evidence && entry.is_claim()
 }
 
 /// The nested line the fix adds, after its newline and indentation.

@@ -1,0 +1,895 @@
+//! The event handler: turns pulldown-cmark's offset events into sections and entries, one
+//! small function per kind of block. Entries come from list items (nested ones too, when their
+//! parent only labels them), paragraphs, `•` bullet lines pasted into a paragraph, and table
+//! rows; a paragraph that is only bold text opens a section as a heading does.
+
+use super::wording::{self, LeadIn};
+use super::{Body, headings, inline};
+use crate::analysis::dates;
+use crate::analysis::document::{
+    Entry, EntryForm, EntryRole, IndexRange, Link, Section, SectionKind, Suppression,
+    SuppressionScope, TextPiece, Wording, source_span,
+};
+use crate::analysis::placeholders::is_placeholder_only;
+use crate::analysis::text::Span;
+use crate::catalogue::Ladder;
+use pulldown_cmark::{Event, Tag as MdTag, TagEnd};
+use regex::Regex;
+use std::sync::{Arc, LazyLock};
+
+static SUPPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*rung-disable(-next-line)?(?-u:\b)([^>]*?)-->")
+        .expect("suppression pattern compiles")
+});
+
+/// Headings of sections that explain how to write the doc rather than being part of it.
+pub(super) static GUIDANCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:tips?|how\s+to|how-to|guide|guidelines?|instructions?|usage|examples?|templates?|faq|motivation|about\s+this|getting\s+started|prompts?|questions|table\s+of\s+contents|contents)(?-u:\b)")
+        .expect("guidance heading pattern compiles")
+});
+
+/// The detail of an entry without nested items (most of them), shared rather than allocated.
+static NO_DETAIL: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from(""));
+static NO_PIECES: LazyLock<Arc<[TextPiece]>> = LazyLock::new(|| Arc::from(Vec::new()));
+
+/// A bold line longer than this is emphasis in prose, not a heading.
+const MAX_BOLD_HEADING: usize = 100;
+
+struct HeadingBuilder {
+    depth: u8,
+    start: usize,
+    title: String,
+    title_span: Option<Span>,
+    exact: bool,
+}
+
+pub(super) struct EntryBuilder {
+    /// The entry's slot in `Body::entries`, reserved when it starts so entries stay in
+    /// document order (a nested entry ends before the item around it).
+    pub(super) idx: usize,
+    span: Span,
+    text: String,
+    text_span: Option<Span>,
+    detail: String,
+    pieces: Vec<TextPiece>,
+    pub(super) tags: IndexRange,
+    links: IndexRange,
+    content_column: Option<usize>,
+    marker_column: usize,
+    form: EntryForm,
+    /// The list depth of the item whose text is the entry's own (0 for paragraphs and rows).
+    item_depth: usize,
+    /// Words of the entry's own text outside links, bold and code.
+    n_own_words: usize,
+    /// Own text inside bold, or a link.
+    has_marked_text: bool,
+    /// The date of the label the entry is nested under (`- 2024-01-07:` with the work below).
+    label_date: Option<Span>,
+    /// The entry's children are entries of their own; its detail still gathers their text when
+    /// it claims work itself ("Built a lot of stuff:").
+    children_are_entries: bool,
+    lead_in: Option<LeadIn>,
+    /// Where the entry's tags start in `Body::tags`: a paragraph that is not kept drops them.
+    first_tag: usize,
+}
+
+/// Builds the model of a body from pulldown-cmark's events, or of one piece of it, with spans
+/// relative to the start of the text it reads and indexes into its own lists.
+pub(super) struct Builder<'t> {
+    /// The text that event ranges index: the document's, or one piece's.
+    text: &'t str,
+    ladder: &'t Ladder,
+    pub(super) body: Body,
+    heading: Option<HeadingBuilder>,
+    item_depth: usize,
+    /// For each open list item, whether it started an entry.
+    item_starts_entry: Vec<bool>,
+    /// Open entries, innermost last.
+    open: Vec<EntryBuilder>,
+    /// Emptied text, detail and piece buffers, reused by the next entry.
+    spare: Vec<(String, String, Vec<TextPiece>)>,
+    /// A paragraph inside a block quote: counted as prose, never an entry.
+    quoted_paragraph: Option<String>,
+    code_block: bool,
+    block_quote_depth: usize,
+    strong_depth: usize,
+    /// Links and images open around the current text.
+    link_depth: usize,
+    table_head: bool,
+    /// The previous inline event was a line break: a `•` here starts a new bullet.
+    after_break: bool,
+    /// What the paragraph just ended says of a list right after it.
+    pending_lead_in: Option<LeadIn>,
+    /// What the lead-in before the current top-level list said of it.
+    list_lead_in: Option<LeadIn>,
+    /// The slot of the paragraph entry that ended last, while a list may still follow it.
+    last_paragraph: Option<usize>,
+    link_starts: Vec<(usize, String)>,
+}
+
+impl<'t> Builder<'t> {
+    /// A builder over `text`: the whole document, or the one piece it builds.
+    pub(super) fn new(text: &'t str, ladder: &'t Ladder, body: Body) -> Builder<'t> {
+        Builder {
+            text,
+            ladder,
+            body,
+            heading: None,
+            item_depth: 0,
+            item_starts_entry: Vec::new(),
+            open: Vec::new(),
+            spare: Vec::new(),
+            quoted_paragraph: None,
+            code_block: false,
+            block_quote_depth: 0,
+            strong_depth: 0,
+            link_depth: 0,
+            table_head: false,
+            after_break: false,
+            pending_lead_in: None,
+            list_lead_in: None,
+            last_paragraph: None,
+            link_starts: Vec::new(),
+        }
+    }
+
+    pub(super) fn event(&mut self, event: Event<'_>, range: Span) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) if !self.code_block => self.text_event(&text, range),
+            Event::Code(code) => self.inline_text(&code, range, false),
+            Event::SoftBreak | Event::HardBreak => {
+                self.inline_text(" ", range, false);
+                self.after_break = true;
+            }
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html, range),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: MdTag<'_>, range: Span) {
+        let top_level_block = self.item_depth == 0 && self.block_quote_depth == 0;
+        if top_level_block && !matches!(tag, MdTag::List(_) | MdTag::Item) && is_block(&tag) {
+            // Only a list right after a lead-in paragraph is what the lead-in speaks of.
+            self.pending_lead_in = None;
+            self.last_paragraph = None;
+        }
+        match tag {
+            MdTag::Heading { level, .. } => {
+                self.heading = Some(HeadingBuilder {
+                    depth: level as u8,
+                    start: range.start,
+                    title: String::new(),
+                    title_span: None,
+                    exact: true,
+                });
+            }
+            MdTag::List(_) if self.item_depth == 0 => {
+                self.list_lead_in = self.pending_lead_in.take();
+                // A paragraph that introduces goals is not a win either ("I did a lot this
+                // year. Here's what I hope to do next:").
+                if self.list_lead_in == Some(LeadIn::Goals)
+                    && let Some(idx) = self.last_paragraph
+                    && let Some(entry) = self.body.entries.get_mut(idx)
+                    && entry.form == EntryForm::Paragraph
+                {
+                    entry.wording.is_intent = true;
+                }
+            }
+            MdTag::Item => self.start_item(range),
+            MdTag::Paragraph => self.start_paragraph(range),
+            MdTag::TableHead => self.table_head = true,
+            MdTag::TableRow if self.item_depth == 0 && !self.table_head => {
+                self.start_entry(range, EntryForm::TableRow, 0, None);
+            }
+            MdTag::TableCell => self.start_cell(),
+            MdTag::BlockQuote(_) => self.block_quote_depth += 1,
+            MdTag::CodeBlock(_) => self.code_block = true,
+            MdTag::Strong => self.strong_depth += 1,
+            MdTag::Image { .. } => self.link_depth += 1,
+            MdTag::Link { dest_url, .. } => {
+                self.link_depth += 1;
+                self.link_starts.push((range.start, dest_url.to_string()));
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Span) {
+        match tag {
+            TagEnd::Heading(_) => self.end_heading(range),
+            TagEnd::List(_) if self.item_depth == 0 => self.list_lead_in = None,
+            TagEnd::Item => self.end_item(),
+            TagEnd::Paragraph => self.end_paragraph(range),
+            TagEnd::TableHead => self.table_head = false,
+            TagEnd::TableRow => {
+                if self
+                    .open
+                    .last()
+                    .is_some_and(|e| e.form == EntryForm::TableRow)
+                {
+                    self.end_entry(true);
+                }
+            }
+            TagEnd::BlockQuote(_) => {
+                self.block_quote_depth = self.block_quote_depth.saturating_sub(1)
+            }
+            TagEnd::CodeBlock => self.code_block = false,
+            TagEnd::Strong => self.strong_depth = self.strong_depth.saturating_sub(1),
+            TagEnd::Image => self.link_depth = self.link_depth.saturating_sub(1),
+            TagEnd::Link => {
+                self.link_depth = self.link_depth.saturating_sub(1);
+                self.end_link(range);
+            }
+            _ => {}
+        }
+    }
+
+    /// Open an entry in a reserved slot of `Body::entries`.
+    fn start_entry(
+        &mut self,
+        range: Span,
+        form: EntryForm,
+        item_depth: usize,
+        label_date: Option<Span>,
+    ) {
+        let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        // The buffers of an earlier entry, emptied: growing fresh ones for every entry was a
+        // stream of small reallocations.
+        let (text, detail, pieces) = self.spare.pop().unwrap_or_default();
+        let idx = self.body.entries.len();
+        self.body.entries.push(reserved_entry());
+        self.open.push(EntryBuilder {
+            idx,
+            span: range,
+            text,
+            text_span: None,
+            detail,
+            pieces,
+            tags: IndexRange::default(),
+            links: IndexRange::default(),
+            content_column: None,
+            marker_column: range.start - line_start,
+            form,
+            item_depth,
+            n_own_words: 0,
+            has_marked_text: false,
+            label_date,
+            children_are_entries: false,
+            lead_in: self.list_lead_in,
+            first_tag: self.body.tags.len(),
+        });
+    }
+
+    fn start_item(&mut self, range: Span) {
+        self.item_depth += 1;
+        let depth = self.item_depth;
+        let starts_entry = match self.open.last_mut() {
+            None => true,
+            // A child of an item that only labels it ("- 2024-01-07:", "- **Fun**", "- Built a
+            // lot of stuff:") is an entry of its own.
+            Some(parent) if parent.form == EntryForm::Item && parent.item_depth + 1 == depth => {
+                if !parent.children_are_entries && labels_children(parent) {
+                    parent.children_are_entries = true;
+                }
+                if !parent.children_are_entries && !parent.detail.is_empty() {
+                    parent.detail.push('\n');
+                }
+                parent.children_are_entries
+            }
+            Some(parent) => {
+                if !parent.detail.is_empty() {
+                    parent.detail.push('\n');
+                }
+                false
+            }
+        };
+        self.item_starts_entry.push(starts_entry);
+        if starts_entry {
+            let parent = self.open.last();
+            let label_date = parent.and_then(parent_date);
+            // The children of a lead-in inherit what it says of them ("Examples:", "Goals:").
+            let lead_in = parent
+                .and_then(|p| wording::lead_in(&p.text).or(p.lead_in))
+                .or(self.list_lead_in);
+            self.start_entry(range, EntryForm::Item, depth, label_date);
+            if let Some(entry) = self.open.last_mut() {
+                entry.lead_in = lead_in;
+            }
+        }
+    }
+
+    fn end_item(&mut self) {
+        if self.item_starts_entry.pop() == Some(true) {
+            self.end_entry(true);
+        }
+        self.item_depth = self.item_depth.saturating_sub(1);
+    }
+
+    fn start_paragraph(&mut self, range: Span) {
+        if self.block_quote_depth > 0 && self.open.is_empty() {
+            self.quoted_paragraph = Some(String::new());
+            return;
+        }
+        match self.open.last_mut() {
+            None => self.start_entry(range, EntryForm::Paragraph, 0, None),
+            // A loose item's next paragraph continues its text.
+            Some(entry) => {
+                let own = self.item_depth == entry.item_depth;
+                let target = if own {
+                    &mut entry.text
+                } else {
+                    &mut entry.detail
+                };
+                if !target.is_empty() && !target.ends_with(['\n', ' ']) {
+                    target.push(' ');
+                }
+            }
+        }
+        self.after_break = true;
+    }
+
+    fn end_paragraph(&mut self, range: Span) {
+        if let Some(paragraph) = self.quoted_paragraph.take() {
+            self.count_prose(&paragraph);
+            return;
+        }
+        let Some(entry) = self.open.last() else {
+            return;
+        };
+        if entry.form != EntryForm::Paragraph {
+            return;
+        }
+        let text = entry.text.trim();
+        let is_bold_line = entry.n_own_words == 0
+            && entry.has_marked_text
+            && entry.links.is_empty()
+            && !text.is_empty()
+            && text.len() <= MAX_BOLD_HEADING
+            && !text.starts_with('•');
+        if is_bold_line {
+            let (title, title_span) = (text.to_string(), entry.text_span);
+            self.drop_entry();
+            self.push_section(6, range, title, title_span);
+            return;
+        }
+        self.count_prose(&self.open.last().map(|e| e.text.clone()).unwrap_or_default());
+        let entry = self.open.last().expect("checked above");
+        self.pending_lead_in = wording::lead_in(&entry.text);
+        self.last_paragraph = Some(entry.idx);
+        self.end_entry(false);
+    }
+
+    fn count_prose(&mut self, paragraph: &str) {
+        if !is_placeholder_only(paragraph)
+            && let Some(section) = self.body.sections.len().checked_sub(1)
+        {
+            self.body.sections[section].n_prose_blocks += 1;
+        }
+    }
+
+    fn start_cell(&mut self) {
+        if let Some(entry) = self.open.last_mut()
+            && entry.form == EntryForm::TableRow
+            && !entry.text.trim().is_empty()
+        {
+            entry.text.push_str(" | ");
+        }
+    }
+
+    fn end_link(&mut self, range: Span) {
+        if let Some((start, destination)) = self.link_starts.pop() {
+            let entry = self.open.last().map(|e| e.idx);
+            let idx = self.body.links.len();
+            self.body.links.push(Link {
+                span: Span::new(start, range.end),
+                destination,
+                entry,
+            });
+            if let Some(entry) = self.open.last_mut() {
+                entry.links.push(idx);
+                entry.has_marked_text = true;
+            }
+        }
+    }
+
+    /// A text event: a `•` after a line break in a paragraph starts the next pasted bullet.
+    fn text_event(&mut self, content: &str, range: Span) {
+        let after_break = std::mem::take(&mut self.after_break);
+        if after_break
+            && content.trim_start().starts_with('•')
+            && let Some(entry) = self.open.last()
+            && entry.form == EntryForm::Paragraph
+            && !entry.text.trim().is_empty()
+        {
+            self.end_entry(true);
+            self.start_entry(range, EntryForm::Paragraph, 0, None);
+        }
+        self.inline_text(content, range, true);
+    }
+
+    /// Text that a reader sees: into the heading, the entry or the paragraph being built.
+    /// `is_prose` is false for code spans and line breaks, which hold no tags or placeholders.
+    fn inline_text(&mut self, content: &str, range: Span, is_prose: bool) {
+        let exact = is_prose && self.text.get(range.start..range.end) == Some(content);
+        if is_prose {
+            let (first, second) = wording::count_voice(content);
+            self.body.voice.0 += first;
+            self.body.voice.1 += second;
+            match self.body.prose_runs.last_mut() {
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => self.body.prose_runs.push(range),
+            }
+        }
+        if let Some(heading) = &mut self.heading {
+            heading.title.push_str(content);
+            heading.exact &= exact || !is_prose;
+            if is_prose || !content.trim().is_empty() {
+                heading.title_span = Some(heading.title_span.map_or(range, |s| s.cover(range)));
+            }
+            return;
+        }
+        let Some(top) = self.open.len().checked_sub(1) else {
+            if let Some(paragraph) = &mut self.quoted_paragraph {
+                paragraph.push_str(content);
+            }
+            return;
+        };
+        // A lead-in that claims work gathers its children's text as its detail, so a measure
+        // in one of them counts for it too.
+        for parent in &mut self.open[..top] {
+            if parent.children_are_entries && parent.form == EntryForm::Item {
+                parent.detail.push_str(content);
+            }
+        }
+        let (marked, item_depth) = (
+            self.strong_depth > 0 || self.link_depth > 0,
+            self.item_depth,
+        );
+        let entry = &mut self.open[top];
+        if is_prose && content.contains('#') {
+            inline::scan_tags(self.text, range, self.ladder, entry, &mut self.body.tags);
+        }
+        if item_depth != entry.item_depth {
+            entry.detail.push_str(content);
+            return;
+        }
+        if !content.trim().is_empty() {
+            if is_prose && !marked {
+                entry.n_own_words += content
+                    .split_whitespace()
+                    .filter(|w| wording::is_own_word(w))
+                    .count();
+            } else if is_prose || !content.trim().is_empty() {
+                entry.has_marked_text = true;
+            }
+        }
+        if entry.content_column.is_none() && !content.trim().is_empty() {
+            let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            entry.content_column = Some(range.start - line_start);
+        }
+        // Text that continues the previous exact piece in the source extends it, so a
+        // paragraph split into several text events costs one piece. Pieces are kept relative
+        // to the entry's start.
+        let plain_start = entry.text.len();
+        let source = Span::new(range.start - entry.span.start, range.end - entry.span.start);
+        match entry.pieces.last_mut() {
+            Some(last)
+                if exact
+                    && last.exact
+                    && last.source().end == source.start
+                    && last.plain_start() + last.source().len() == plain_start =>
+            {
+                last.extend_to(source.end);
+            }
+            _ => entry
+                .pieces
+                .push(TextPiece::new(plain_start, source, exact)),
+        }
+        entry.text.push_str(content);
+        if !content.trim().is_empty() {
+            entry.text_span = Some(entry.text_span.map_or(range, |s| s.cover(range)));
+        }
+    }
+
+    fn html(&mut self, html: &str, range: Span) {
+        if !html.contains("rung-disable") {
+            return;
+        }
+        let source = &self.text[range.start..range.end];
+        for captures in SUPPRESSION.captures_iter(source) {
+            let whole = captures.get(0).expect("group 0 always matches");
+            let rules = captures[2]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|name| !name.is_empty())
+                .map(str::to_string)
+                .collect();
+            let scope = if captures.get(1).is_some() {
+                SuppressionScope::NextLine
+            } else {
+                SuppressionScope::File
+            };
+            self.body.suppressions.push(Suppression {
+                span: Span::from(whole.range()).shifted(range.start),
+                rules,
+                scope,
+            });
+        }
+    }
+
+    fn end_heading(&mut self, range: Span) {
+        let Some(heading) = self.heading.take() else {
+            return;
+        };
+        let title = heading.title.trim().to_string();
+        let title_span = heading.title_span.unwrap_or(Span::empty_at(range.end));
+        let date = dates::heading_date(&heading.title).map(|found| {
+            let leading = heading.title.len() - heading.title.trim_start().len();
+            if heading.exact && heading.title_span.is_some() {
+                let start = title_span.start + found.start.saturating_sub(leading);
+                Span::new(
+                    start.min(title_span.end),
+                    (start + found.len()).min(title_span.end),
+                )
+            } else {
+                title_span
+            }
+        });
+        self.body.sections.push(Section {
+            depth: heading.depth,
+            heading: Span::new(heading.start, range.end),
+            title_span,
+            kind: headings::classify(self.ladder, &title),
+            is_guidance: false,
+            title,
+            span: Span::new(heading.start, self.text.len()),
+            parent: None,
+            date,
+            n_prose_blocks: 0,
+        });
+        self.mark_guidance();
+    }
+
+    /// A section opened by a line of bold text (`**Contributions before the launch:**`), one
+    /// level below any heading.
+    fn push_section(&mut self, depth: u8, range: Span, title: String, title_span: Option<Span>) {
+        let title = title.trim().trim_end_matches(':').trim().to_string();
+        let title_span = title_span.unwrap_or(range);
+        let date = dates::heading_date(&title).map(|_| title_span);
+        self.body.sections.push(Section {
+            depth,
+            heading: range,
+            title_span,
+            kind: headings::classify(self.ladder, &title),
+            is_guidance: false,
+            title,
+            span: Span::new(range.start, self.text.len()),
+            parent: None,
+            date,
+            n_prose_blocks: 0,
+        });
+        self.mark_guidance();
+    }
+
+    /// Parent, end and inherited guidance may lie in other pieces: `resolve_structure` sets
+    /// them once the whole body is built. Here: whether the heading itself is about writing.
+    fn mark_guidance(&mut self) {
+        if let Some(section) = self.body.sections.last_mut() {
+            section.is_guidance =
+                section.kind == SectionKind::Free && GUIDANCE_HEADING.is_match(&section.title);
+        }
+    }
+
+    /// Forget the paragraph being built: its reserved slot, its tags, its links' entry.
+    fn drop_entry(&mut self) {
+        let Some(builder) = self.open.pop() else {
+            return;
+        };
+        self.body.entries.truncate(builder.idx);
+        self.body.tags.truncate(builder.first_tag);
+        for link in builder.links.iter() {
+            self.body.links[link].entry = None;
+        }
+        self.recycle(builder.text, builder.detail, builder.pieces);
+    }
+
+    fn recycle(&mut self, mut text: String, mut detail: String, mut pieces: Vec<TextPiece>) {
+        text.clear();
+        detail.clear();
+        pieces.clear();
+        self.spare.push((text, detail, pieces));
+    }
+
+    /// Finish the innermost open entry. A paragraph that claims nothing and labels nothing is
+    /// prose, not an entry (`keep_any` keeps items and rows whatever they say).
+    fn end_entry(&mut self, keep_any: bool) {
+        let Some(builder) = self.open.last() else {
+            return;
+        };
+        if !keep_any && builder.form == EntryForm::Paragraph && !is_paragraph_entry(builder) {
+            self.drop_entry();
+            return;
+        }
+        let builder = self.open.pop().expect("checked above");
+        // The latest heading: a piece starts with one, so an entry's section is in its piece.
+        let section = self.body.sections.len().checked_sub(1);
+        // Copied out at their exact size (entries live as long as the analysis, and a large
+        // draft has a hundred thousand); the builder's buffers go back for the next entry.
+        let text: Arc<str> = Arc::from(builder.text.trim_end());
+        let detail = match builder.detail.trim() {
+            "" => NO_DETAIL.clone(),
+            detail => Arc::from(detail),
+        };
+        let pieces: Arc<[TextPiece]> = Arc::from(&builder.pieces[..]);
+        let own_date = dates::leading_date(&text)
+            .or_else(|| dates::leading_label_date(&text))
+            .map(|range| {
+                source_span(&builder.pieces, range.start, range.end)
+                    .map(|span| span.shifted(builder.span.start))
+                    .unwrap_or(builder.text_span.unwrap_or(builder.span))
+            });
+        let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&detail);
+        let wording = entry_wording(&builder, &text);
+        let mut span = builder.span;
+        if builder.form == EntryForm::Paragraph
+            && let Some(text_span) = builder.text_span
+        {
+            // A pasted bullet ends where its own text does.
+            span = Span::new(span.start.min(text_span.start), text_span.end);
+        }
+        let entry = Entry {
+            span,
+            text_span: builder.text_span.unwrap_or(Span::new(
+                builder.span.start,
+                builder.span.start + 1.min(builder.span.len()),
+            )),
+            text,
+            detail,
+            pieces,
+            section,
+            // Set by `resolve_structure`: the classifying heading may be in an earlier piece.
+            role: EntryRole::Other,
+            date: own_date.or(builder.label_date),
+            tags: builder.tags,
+            links: builder.links,
+            content_column: builder.content_column.unwrap_or(builder.marker_column + 2),
+            is_placeholder,
+            // Set by `resolve_structure`, from the entry's wording and its section's.
+            is_prompt: wording.strong_prompt,
+            form: builder.form,
+            wording,
+        };
+        self.body.entries[builder.idx] = entry;
+        self.recycle(builder.text, builder.detail, builder.pieces);
+    }
+}
+
+/// True for the tags that open a block (what a lead-in paragraph must be followed by).
+fn is_block(tag: &MdTag<'_>) -> bool {
+    matches!(
+        tag,
+        MdTag::Paragraph
+            | MdTag::Heading { .. }
+            | MdTag::BlockQuote(_)
+            | MdTag::CodeBlock(_)
+            | MdTag::HtmlBlock
+            | MdTag::List(_)
+            | MdTag::Table(_)
+    )
+}
+
+/// A slot for an entry still being read.
+fn reserved_entry() -> Entry {
+    Entry {
+        span: Span::new(0, 0),
+        text_span: Span::new(0, 0),
+        text: NO_DETAIL.clone(),
+        detail: NO_DETAIL.clone(),
+        pieces: NO_PIECES.clone(),
+        section: None,
+        role: EntryRole::Other,
+        date: None,
+        tags: IndexRange::default(),
+        links: IndexRange::default(),
+        content_column: 0,
+        is_placeholder: true,
+        is_prompt: false,
+        form: EntryForm::Item,
+        wording: Wording::default(),
+    }
+}
+
+/// True when an item only labels the items nested under it: a lead-in ending in `:`, a date or
+/// bold label, names with no words of their own, or nothing at all.
+fn labels_children(parent: &EntryBuilder) -> bool {
+    let text = parent.text.trim();
+    text.is_empty()
+        || parent.n_own_words == 0
+        || wording::ends_as_lead_in(text)
+        || is_only_date(text)
+}
+
+/// The date of a label item, for the entries nested under it.
+fn parent_date(parent: &EntryBuilder) -> Option<Span> {
+    if !parent.children_are_entries {
+        return None;
+    }
+    if parent.label_date.is_some() {
+        return parent.label_date;
+    }
+    let text = parent.text.trim();
+    let range = dates::leading_date(text).or_else(|| dates::leading_label_date(text))?;
+    source_span(&parent.pieces, range.start, range.end)
+        .map(|span| span.shifted(parent.span.start))
+        .or(parent.text_span)
+}
+
+/// True when the text is only a date or period label (`2024-01-07:`, `Week 3`).
+fn is_only_date(text: &str) -> bool {
+    let text = text.trim().trim_end_matches([':', ' ', '-']);
+    dates::leading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
+        || dates::heading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
+}
+
+/// A paragraph worth keeping as an entry: it claims work, or opens with a period label.
+fn is_paragraph_entry(builder: &EntryBuilder) -> bool {
+    let text = builder.text.trim();
+    if text.is_empty() || builder.n_own_words < 3 {
+        return false;
+    }
+    // A paragraph of several sentences that ends on a question asks rather than claims.
+    !text.ends_with('?')
+}
+
+/// How the entry's words read (see [`Wording`]).
+fn entry_wording(builder: &EntryBuilder, text: &str) -> Wording {
+    let (strong_prompt, imperative) = wording::prompt_signals(text);
+    // What a lead-in item says of its own line counts for it as for its children.
+    let lead_in = if builder.children_are_entries {
+        wording::lead_in(text).or(builder.lead_in)
+    } else {
+        builder.lead_in
+    };
+    let names_only = builder.n_own_words == 0 && !text.trim().is_empty();
+    // An item that only labels its children: a date, a name, a word or two ("Fun:").
+    let label_only = builder.children_are_entries
+        && (names_only || is_only_date(text) || builder.n_own_words <= 2);
+    let claims_work = wording::claims_work(text);
+    // A `Label:` that claims nothing before its children is only a label; one that claims work
+    // ("Built a lot of stuff:") is a win.
+    let is_label = names_only
+        || label_only
+        || (wording::ends_as_lead_in(text) && !claims_work && !wording::opens_with_past(text));
+    let reflects = builder.form == EntryForm::Paragraph && wording::is_reflection(text);
+    Wording {
+        is_label,
+        claims_work: (claims_work || dates::leading_label_date(text).is_some()) && !reflects,
+        is_personal: wording::is_personal(text),
+        strong_prompt: strong_prompt
+            || lead_in == Some(LeadIn::Guidance)
+            || (builder.form != EntryForm::Paragraph && wording::addresses_reader_only(text)),
+        imperative,
+        is_intent: lead_in == Some(LeadIn::Goals),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::document::{DocKind, EntryForm, EntryRole};
+    use crate::analysis::front_matter::parse_front_matter;
+    use crate::catalogue::builtin_ladders;
+
+    /// The entries a reader would judge as wins in `text`, read as a `kind` doc: their text.
+    fn wins(text: &str, kind: DocKind) -> Vec<String> {
+        let ladder = &builtin_ladders()[0];
+        let body_start = parse_front_matter(text).body_start;
+        let (body, _) = super::super::parse_body(text, body_start, ladder, kind, None);
+        body.entries
+            .iter()
+            .filter(|e| e.role == EntryRole::Win && e.is_claim())
+            .map(|e| e.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn items_nested_under_date_and_bold_labels_are_the_entries() {
+        let text = "## Log\n\n- 2025-02-03:\n  - Moved the billing cron to the queue\n  - Paired with Sam on the schema\n- **Side quests**\n  - [tilemap](https://x.test) - a tiny editor for game maps\n- `Week4:`\n  - Wrote the importer\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            [
+                "Moved the billing cron to the queue",
+                "Paired with Sam on the schema",
+                "tilemap - a tiny editor for game maps",
+                "Wrote the importer",
+            ]
+        );
+        // The children of a date label carry its date.
+        let ladder = &builtin_ladders()[0];
+        let (body, _) = super::super::parse_body(text, 0, ladder, DocKind::Brag, None);
+        let moved = body
+            .entries
+            .iter()
+            .find(|e| e.text.starts_with("Moved"))
+            .unwrap();
+        assert_eq!(
+            &text[moved.date.unwrap().start..moved.date.unwrap().end],
+            "2025-02-03"
+        );
+    }
+
+    #[test]
+    fn a_lead_in_that_claims_work_is_a_win_and_names_only_children_are_not() {
+        let text = "## 2025\n\n1. Spoke at four meetups:\n   1. **RustConf**\n   2. [PyBay](https://x.test)\n2. Shipped the offline mode\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            ["Spoke at four meetups:", "Shipped the offline mode"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_pasted_bullets_code_labels_and_table_rows() {
+        let text = "## Spring\n\n• Rewrote the onboarding emails\n• Cut the signup form to three fields\n\n`Week2:` Added a cache in front of the search API.\n\nThe weather was lovely this year.\n\nI also built a small CLI for the release notes.\n\n| Talk | Where |\n| --- | --- |\n| Scaling queues | Berlin |\n";
+        let found = wins(text, DocKind::Brag);
+        assert_eq!(
+            found,
+            [
+                "• Rewrote the onboarding emails",
+                "• Cut the signup form to three fields",
+                "Week2: Added a cache in front of the search API.",
+                "I also built a small CLI for the release notes.",
+                "Scaling queues | Berlin",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bold_line_opens_a_section() {
+        let ladder = &builtin_ladders()[0];
+        let text = "# Year\n\n**Goals for next year:**\n\n- Learn Go\n\n**Side projects**\n\n- Built a tiny synth\n";
+        let (body, _) = super::super::parse_body(text, 0, ladder, DocKind::Brag, None);
+        let titles: Vec<&str> = body.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Year", "Goals for next year", "Side projects"]);
+        assert_eq!(wins(text, DocKind::Brag), ["Built a tiny synth"]);
+    }
+
+    #[test]
+    fn sections_that_say_otherwise_hold_no_wins() {
+        let text = "## Shipped\n\n- Launched the beta\n\n## Outside of work 🌴\n\n- Ran a half marathon\n\n## Books I read\n\n- Designing Data-Intensive Applications by Kleppmann\n\n## Feedback received\n\n- Clear writer\n\n## Goals for 2026\n\n- Give a conference talk\n\n## Thanks\n\n- Thanks to the platform team for the help\n\nA few stretch goals:\n\n- Lead an incident review\n";
+        assert_eq!(wins(text, DocKind::Brag), ["Launched the beta"]);
+    }
+
+    #[test]
+    fn personal_items_prompts_and_html_are_stepped_over() {
+        let text = "## 2024\n\n- Visited Lisbon on a week-long trip\n- Migrated the wiki to the docs site\n\n<figure><img src=\"a.png\"></figure>\n\n{{< youtube abc >}}\n\n> Please list the highlights of your year.\n\n```\n- Fenced line\n```\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            ["Migrated the wiki to the docs site"]
+        );
+    }
+
+    #[test]
+    fn a_template_stays_quiet_and_a_commit_log_does_not() {
+        let template = "## Projects\n\n- For each project, note what you built\n- Which parts did you design?\n- Add the metrics you moved\n- List who benefited\n";
+        assert!(wins(template, DocKind::Brag).is_empty());
+        let log = "## Week of 2025-03-03\n\n- Add retry to the export job\n- Fix flaky login test\n- Bump the parser to 0.13\n";
+        assert_eq!(wins(log, DocKind::Brag).len(), 3);
+        // A guide that speaks to its reader is not a doc of anyone's work.
+        let guide = "# Keeping a brag doc\n\nYou write it for your future self. Your manager reads it when you ask. Keep your notes short.\n\n## Routine\n\n- Review the week on Friday\n- Tag the projects\n";
+        assert!(wins(guide, DocKind::Brag).is_empty());
+    }
+
+    #[test]
+    fn self_reviews_read_strengths_paragraphs_as_wins_not_quoted_prompts() {
+        let text = "## Strengths\n\n> List your top strengths with an example of each.\n\nI am the person the team asks about the payments API and its edge cases.\n";
+        let ladder = &builtin_ladders()[0];
+        let (body, _) = super::super::parse_body(text, 0, ladder, DocKind::Promo, None);
+        let judged: Vec<_> = body
+            .entries
+            .iter()
+            .filter(|e| e.role == EntryRole::Win && e.is_claim())
+            .collect();
+        assert_eq!(judged.len(), 1);
+        assert_eq!(judged[0].form, EntryForm::Paragraph);
+    }
+}

@@ -1,0 +1,234 @@
+//! What a heading makes of its section: a trait, a role or free prose. Headings name roles in
+//! many more ways than the ladder's aliases spell them ("3 Key Lessons Learned", "What I
+//! learned in 2019", "How can we improve [30 Minutes]", "What worked? What do you
+//! appreciate?"), so a heading that is not an alias is tried again without the words that only
+//! decorate it, and a question heading is read by the words that carry its meaning.
+
+use crate::analysis::document::SectionKind;
+use crate::catalogue::{Ladder, Role, normalize_name};
+
+/// The kind of section a heading's text opens.
+pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
+    if title.is_empty() {
+        return SectionKind::Free;
+    }
+    let normalized = normalize_name(title);
+    if let Some(role) = ladder.find_role_normalized(&normalized) {
+        return SectionKind::Role(role);
+    }
+    if let Some(trait_idx) = ladder.trait_index_normalized(&normalized) {
+        return SectionKind::Trait(trait_idx);
+    }
+    let core = undecorated(title);
+    if core != normalized
+        && !core.is_empty()
+        && let Some(role) = ladder.find_role_normalized(&core)
+    {
+        return SectionKind::Role(role);
+    }
+    match question_role(title, &core) {
+        Some(role) => SectionKind::Role(role),
+        None => SectionKind::Free,
+    }
+}
+
+/// Words before a heading's subject that do not change what it is for ("My accomplishments",
+/// "Key achievements", "Other highlights").
+const LEADING_FILLERS: [&str; 8] = ["my", "our", "the", "key", "other", "some", "main", "major"];
+
+/// A heading's text, normalized, without what only decorates it: bracketed and parenthesized
+/// notes ("[30 Minutes]", "(2024)"), everything after a first question when another follows,
+/// leading numbers and fillers ("3 Key …", "1. …"), `&` spelt out, and a trailing year or
+/// period ("… in 2019", "… for 2024", "… this year").
+pub(super) fn undecorated(title: &str) -> String {
+    let mut plain = String::with_capacity(title.len());
+    let mut depth = 0usize;
+    for ch in title.chars() {
+        match ch {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth = depth.saturating_sub(1),
+            '&' if depth == 0 => plain.push_str(" and "),
+            _ if depth == 0 => plain.push(ch),
+            _ => {}
+        }
+    }
+    let first_question = match plain.find('?') {
+        Some(at) if !plain[at + 1..].trim().is_empty() => &plain[..at],
+        _ => &plain,
+    };
+    let normalized = normalize_name(first_question);
+    let mut words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    while words
+        .first()
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()) || LEADING_FILLERS.contains(w))
+    {
+        words.remove(0);
+    }
+    // A trailing year, with the word that ties it on ("in", "for", "of").
+    if words.last().is_some_and(|w| is_year(w)) {
+        words.pop();
+        if words
+            .last()
+            .is_some_and(|w| matches!(*w, "in" | "for" | "of" | "during"))
+        {
+            words.pop();
+        }
+    }
+    if words.len() > 2 && words[words.len() - 2..] == ["this", "year"] {
+        words.truncate(words.len() - 2);
+    }
+    words.join(" ")
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Words that give a question heading its role, tried in order: the first role with a word in
+/// the heading wins. Goals come before learning ("What I want to learn"), and what could have
+/// gone better before what to improve. Each word is matched at the start of a word of the
+/// heading, so `improv` matches "improve" and "improvements".
+const QUESTION_WORDS: [(Role, &[&str]); 6] = [
+    (
+        Role::Goals,
+        &["want", "plan", "goal", "hope", "next year", "wish"],
+    ),
+    (
+        Role::DidntGoWell,
+        &[
+            "didn t go well",
+            "didnt go well",
+            "went wrong",
+            "better",
+            "puzzl",
+            "frustrat",
+            "challeng",
+            "problem",
+            "struggl",
+            "lack",
+            "badly",
+            "hard",
+            "difficult",
+        ],
+    ),
+    (Role::Actions, &["action"]),
+    (
+        Role::DoDifferently,
+        &[
+            "change",
+            "improv",
+            "differently",
+            "next time",
+            "longed",
+            "start",
+            "stop",
+            "try",
+        ],
+    ),
+    (
+        Role::WentWell,
+        &[
+            "went well",
+            "worked",
+            "work well",
+            "helped",
+            "appreciat",
+            "liked",
+            "glad",
+            "proud",
+            "good",
+        ],
+    ),
+    (Role::Learned, &["learn"]),
+];
+
+/// The role a question heading asks for ("What should we change?", "What went well ✅",
+/// "How can we improve"), by its words; `None` for other headings.
+fn question_role(title: &str, core: &str) -> Option<Role> {
+    let first = core.split(' ').next().unwrap_or("");
+    let is_question =
+        title.contains('?') || matches!(first, "what" | "how" | "where" | "which" | "why" | "who");
+    if !is_question {
+        return None;
+    }
+    let padded = format!(" {core}");
+    QUESTION_WORDS.iter().find_map(|(role, words)| {
+        words
+            .iter()
+            .any(|word| padded.contains(&format!(" {word}")))
+            .then_some(*role)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::builtin_ladders;
+
+    fn role_of(title: &str) -> Option<Role> {
+        match classify(&builtin_ladders()[0], title) {
+            SectionKind::Role(role) => Some(role),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn decorated_headings_name_their_roles() {
+        for (title, role) in [
+            ("My Accomplishments", Role::Wins),
+            ("Key achievements 🏆", Role::Wins),
+            ("Highlights:", Role::Wins),
+            ("Misc", Role::Wins),
+            ("Collaboration & Mentorship", Role::Mentoring),
+            ("Design & Documentation", Role::Projects),
+            ("Company Building", Role::Wins),
+            ("Goals for Next Year", Role::Goals),
+            ("Outside of Work", Role::Personal),
+            ("Family & Personal", Role::Personal),
+            ("2 Key Lessons Learned", Role::Lessons),
+            ("What I learned in 2023", Role::Learned),
+            ("Feedback received", Role::Feedback),
+            ("Opportunities for Improvement", Role::GrowthAreas),
+        ] {
+            assert_eq!(role_of(title), Some(role), "{title}");
+        }
+    }
+
+    #[test]
+    fn retro_headings_in_every_common_format() {
+        for (title, role) in [
+            ("What went well ✅", Role::WentWell),
+            ("What could have gone better ⚠️", Role::DidntGoWell),
+            ("Challenges", Role::DidntGoWell),
+            ("How can we improve [45 minutes]", Role::DoDifferently),
+            ("Action items", Role::Actions),
+            ("Start", Role::DoDifferently),
+            ("Stop", Role::DidntGoWell),
+            ("Continue", Role::WentWell),
+            ("Liked", Role::WentWell),
+            ("Lacked", Role::DidntGoWell),
+            ("Longed for", Role::DoDifferently),
+            ("What helped? What are we proud of?", Role::WentWell),
+            ("What was confusing or hard?", Role::DidntGoWell),
+            ("What should we try next time?", Role::DoDifferently),
+            ("What do we want to learn next?", Role::Goals),
+        ] {
+            assert_eq!(role_of(title), Some(role), "{title}");
+        }
+    }
+
+    #[test]
+    fn statements_and_topics_stay_free() {
+        for title in [
+            "I started 3 side projects",
+            "Email newsletter",
+            "Year in numbers",
+            "Stats for nerds",
+            "Platform migration",
+        ] {
+            assert_eq!(role_of(title), None, "{title}");
+        }
+    }
+}
