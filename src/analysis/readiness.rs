@@ -200,13 +200,23 @@ pub fn readiness_from(
 ) -> Option<Readiness> {
     let (target, _) = doc.front_matter.as_ref()?.text("target")?;
     let level_idx = ladder.level_index(target)?;
+    Some(readiness_for_level(ladder, level_idx, evidence))
+}
+
+/// Readiness against level `level_idx` of the ladder, whatever the front matter says (a real
+/// doc seldom has a `target:`; `rung report --target` names one).
+pub fn readiness_for_level(
+    ladder: &Ladder,
+    level_idx: usize,
+    evidence: &[TraitEvidence],
+) -> Readiness {
     let traits = ladder.levels[level_idx]
         .traits
         .iter()
         .filter_map(|id| ladder.traits.iter().position(|t| &t.id == id))
         .filter_map(|trait_idx| evidence.get(trait_idx).cloned())
         .collect();
-    Some(Readiness { level_idx, traits })
+    Readiness { level_idx, traits }
 }
 
 #[cfg(test)]

@@ -3,14 +3,16 @@
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Format};
 use crate::analysis::document::DocKind;
 use crate::analysis::infer::Found;
-use crate::analysis::readiness::{evidence_entries, readiness};
+use crate::analysis::readiness::{
+    evidence_by_trait, evidence_entries, readiness, readiness_for_level,
+};
 use crate::analysis::text::LineIndex;
 use crate::analysis::{Input, analyze};
 use crate::project::{FsLinks, Project, read_text};
 use serde_json::json;
 use std::path::Path;
 
-pub fn run(file: &Path, format: Format) -> i32 {
+pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
     let text = match read_text(file) {
         Ok(text) => text,
         Err(message) => {
@@ -43,13 +45,30 @@ pub fn run(file: &Path, format: Format) -> i32 {
     let Some(ladder) = project.settings.catalogue.ladder(&doc.ladder_id) else {
         return EXIT_USAGE;
     };
-    let Some(report) = readiness(&doc, ladder) else {
-        eprintln!(
-            "error: {}: the front matter needs a `target:` level of the {} ladder to report readiness",
-            file.display(),
-            ladder.id
-        );
-        return EXIT_USAGE;
+    let report = match target {
+        Some(target) => {
+            let Some(level_idx) = ladder.level_index(target) else {
+                let ids: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
+                eprintln!(
+                    "error: `{target}` is not a level of the {} ladder; expected one of {}",
+                    ladder.id,
+                    ids.join(", ")
+                );
+                return EXIT_USAGE;
+            };
+            readiness_for_level(ladder, level_idx, &evidence_by_trait(&doc, ladder))
+        }
+        None => match readiness(&doc, ladder) {
+            Some(report) => report,
+            None => {
+                eprintln!(
+                    "error: {}: the front matter needs a `target:` level of the {} ladder to report readiness (or pass --target)",
+                    file.display(),
+                    ladder.id
+                );
+                return EXIT_USAGE;
+            }
+        },
     };
     let level = &ladder.levels[report.level_idx];
     let entries = evidence_entries(&doc, ladder);
