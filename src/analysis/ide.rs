@@ -914,6 +914,34 @@ mod tests {
     }
 
     #[test]
+    fn hovers_mark_inferred_traits_as_inferred() {
+        let entry = hover_text(
+            "---\nkind: brag\n---\n## Wins\n- Coa$0ched two engineers until both ran on-call alone\n",
+        )
+        .unwrap();
+        assert!(
+            entry.contains("**Mentorship** — inferred from *coached*, *until … alone*")
+                && entry.contains("Confirm it with `#mentorship`"),
+            "{entry}"
+        );
+        let heading = hover_text(
+            "---\nkind: promo\n---\n## Mentor$0ship\n- Ran the guild #mentorship\n## Wins\n- Mentored two interns\n",
+        )
+        .unwrap();
+        assert!(
+            heading.contains("2 evidence · 1 inferred · 0 measurable (inferred from wording"),
+            "{heading}"
+        );
+        // A tag wins: nothing is inferred.
+        let tagged =
+            hover_text("---\nkind: brag\n---\n## Wins\n- Coa$0ched two engineers #craft\n");
+        assert!(
+            tagged.as_ref().is_none_or(|h| !h.contains("inferred")),
+            "{tagged:?}"
+        );
+    }
+
+    #[test]
     fn hovers_on_levels_traits_tags_keys_and_vague_wins() {
         let level = hover_text("---\nkind: promo\nlevel: E5\ntarget: E$06\n---\n").unwrap();
         assert!(

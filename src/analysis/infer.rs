@@ -646,6 +646,53 @@ mod tests {
     }
 
     #[test]
+    fn a_custom_ladder_extends_the_signals() {
+        let text = "id = \"acme\"\nname = \"Acme\"\n[[levels]]\nid = \"A1\"\nname = \"One\"\nreach = \"task\"\nscope = \"s\"\n[[traits]]\nid = \"mentorship\"\nsignals = [\"buddy for\"]\n[[traits]]\nid = \"wizardry\"\nname = \"Wizardry\"\ndescription = \"d\"\nevidence = \"e\"\nstrong = \"s\"\nweak = \"w\"\nsignals = [\"cast … spell\"]\n";
+        let acme =
+            crate::catalogue::parse_ladder(text, "acme.toml", &crate::catalogue::builtin_traits())
+                .unwrap();
+        let builtin = ladder();
+        let entry = "Was a buddy for two people on the support rota";
+        assert_eq!(inferred(&builtin, entry), Vec::<String>::new());
+        assert_eq!(inferred(&acme, entry), ["mentorship"]);
+        assert_eq!(
+            inferred(&acme, "Cast a speed spell on the build"),
+            ["wizardry"]
+        );
+        // The built-in signals still hold in the custom ladder.
+        assert_eq!(inferred(&acme, "Coached two engineers"), ["mentorship"]);
+    }
+
+    #[test]
+    fn inferred_evidence_counts_for_the_trait_rules() {
+        let settings = Settings::default();
+        let codes = |text: &str| -> Vec<String> {
+            analyze(&Input::new(text), &settings, &NoFileSystem)
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.rule == "missing-expected-trait" || d.rule == "trait-without-evidence"
+                })
+                .map(|d| d.message.to_string())
+                .collect()
+        };
+        let head = "---\nkind: promo\nlevel: E2\ntarget: E3\n---\n";
+        // E3 expects delivery, craft, teamwork and self-improvement.
+        let tagged = codes(&format!(
+            "{head}## Wins\n- Shipped the export #delivery\n- Built it #craft\n- Covered #teamwork\n- Read #self-improvement\n"
+        ));
+        assert_eq!(tagged, Vec::<String>::new());
+        let worded = codes(&format!(
+            "{head}## Wins\n- Shipped the export API two weeks early\n- Refactored the importer and raised test coverage\n- Covered for teammates on call in August\n- Learned Rust and took a course on databases\n"
+        ));
+        assert_eq!(worded, Vec::<String>::new());
+        let generic = codes(&format!(
+            "{head}## Wins\n- Fixed a typo in the README\n- Went to the team offsite\n"
+        ));
+        assert_eq!(generic.len(), 4, "{generic:?}");
+    }
+
+    #[test]
     fn retros_are_not_inferred() {
         let (doc, _) = analysed("---\nkind: retro\n---\n## Went well\n- Mentored two interns\n");
         assert_eq!(doc.inference, Inference::default());

@@ -245,4 +245,49 @@ mod tests {
         assert_eq!(find("craft").n_evidence, 0);
         assert_eq!(report.n_evidenced(), 2);
     }
+
+    #[test]
+    fn inferred_evidence_counts_and_is_told_apart() {
+        let text = "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Coordinated the code freeze across five teams; no date moved\n- Coordinated the freeze #coordination\n- Fixed a typo in the README\n";
+        let settings = Settings::default();
+        let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
+        let ladder = settings.catalogue.ladder("bigtech").unwrap();
+        let doc = analysis.document.as_ref().unwrap();
+        let report = readiness(doc, ladder).unwrap();
+        let coordination = report
+            .traits
+            .iter()
+            .find(|t| ladder.traits[t.trait_idx].id == "coordination")
+            .unwrap();
+        assert_eq!(
+            (
+                coordination.n_evidence,
+                coordination.n_inferred,
+                coordination.n_measurable
+            ),
+            (2, 1, 1)
+        );
+        assert_eq!(
+            coordination.summary(),
+            "2 evidence · 1 inferred · 1 measurable"
+        );
+        assert!(!coordination.is_only_inferred());
+        let scope = report
+            .traits
+            .iter()
+            .find(|t| ladder.traits[t.trait_idx].id == "scope")
+            .unwrap();
+        assert!(scope.is_only_inferred(), "{scope:?}");
+        assert_eq!(report.n_only_inferred(), 1);
+        let entries = evidence_entries(doc, ladder);
+        let found: Vec<Found> = entries[coordination.trait_idx]
+            .iter()
+            .map(|e| e.found)
+            .collect();
+        assert_eq!(found, [Found::Inferred, Found::Tag]);
+        assert_eq!(
+            trait_evidence(doc, ladder, coordination.trait_idx),
+            *coordination
+        );
+    }
 }

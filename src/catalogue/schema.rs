@@ -537,6 +537,76 @@ aliases = ["Erfolge"]
         assert_eq!(ladder.find_role("Erfolge"), Some(Role::Wins));
     }
 
+    const ONE_LEVEL: &str = "id = \"acme\"\nname = \"Acme\"\n[[levels]]\nid = \"A1\"\nname = \"One\"\nreach = \"task\"\nscope = \"s\"\n";
+
+    #[test]
+    fn a_ladder_extends_a_built_in_traits_signals_by_id_alone() {
+        let text = format!(
+            "{ONE_LEVEL}[[traits]]\nid = \"mentorship\"\nsignals = [\"buddy for\", \"ran the apprenticeship\"]\nhints = [\"apprentice\"]\n"
+        );
+        let ladder = parse_ladder(&text, "acme.toml", &base()).unwrap();
+        let mentorship = ladder.trait_by_id("mentorship").unwrap();
+        // The built-in text stays; the lists grow.
+        assert_eq!(mentorship.name, "Mentorship");
+        assert!(mentorship.signals.signals.iter().any(|s| s == "coached"));
+        assert!(mentorship.signals.signals.iter().any(|s| s == "buddy for"));
+        assert!(mentorship.signals.hints.iter().any(|s| s == "apprentice"));
+    }
+
+    #[test]
+    fn a_new_trait_needs_its_text_and_says_which_at_its_id() {
+        let text = format!("{ONE_LEVEL}[[traits]]\nid = \"wizardry\"\nname = \"Wizardry\"\n");
+        let error = parse_ladder(&text, "acme.toml", &base()).unwrap_err();
+        assert_eq!((error.line, error.column), (9, 6), "{error}");
+        assert!(
+            error
+                .message
+                .contains("needs `description`, `evidence`, `strong`, `weak`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_bad_signal_is_an_error_at_its_place() {
+        let text = format!(
+            "{ONE_LEVEL}[[traits]]\nid = \"hiring\"\nsignals = [\"sourced candidates\", \"… alone\"]\n"
+        );
+        let error = parse_ladder(&text, "acme.toml", &base()).unwrap_err();
+        assert_eq!(
+            (error.file.as_str(), error.line, error.column),
+            ("acme.toml", 10, 34),
+            "{error}"
+        );
+        assert!(
+            error
+                .message
+                .contains("signal `… alone`: a phrase cannot start with `…`"),
+            "{error}"
+        );
+        let text = format!("{ONE_LEVEL}[[traits]]\nid = \"hiring\"\nhints = [\"-\"]\n");
+        let error = parse_ladder(&text, "acme.toml", &base()).unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("hint `-`: a signal needs at least one word"),
+            "{error}"
+        );
+        assert_eq!(error.line, 10, "{error}");
+        let text = format!("{ONE_LEVEL}[[traits]]\nid = \"hiring\"\nsignal = [\"x\"]\n");
+        assert!(parse_ladder(&text, "acme.toml", &base()).is_err());
+    }
+
+    #[test]
+    fn every_built_in_trait_has_signals() {
+        for tr in base() {
+            assert!(
+                tr.signals.signals.len() >= 5 && !tr.signals.hints.is_empty(),
+                "{} has too few signals",
+                tr.id
+            );
+        }
+    }
+
     #[test]
     fn garbage_is_an_error_not_a_panic() {
         for text in [

@@ -267,10 +267,16 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
             } else {
                 "no measurable result".to_string()
             };
+            // "· inferred: Coordination, Scope": traits no heading or tag of its own names.
             if let Some(ladder) = ladder {
-                for found in doc.inference.of_entry(entry_idx) {
+                let added = doc.inference.of_entry(entry_idx);
+                for (at, found) in added.iter().enumerate() {
                     let name = &ladder.traits[found.trait_idx as usize].name;
-                    detail.push_str(&format!(" · {}: {name}", found.found.label()));
+                    if at > 0 && added[at - 1].found == found.found {
+                        detail.push_str(&format!(", {name}"));
+                    } else {
+                        detail.push_str(&format!(" · {}: {name}", found.found.label()));
+                    }
                 }
             }
             children.push(DocumentSymbol {
