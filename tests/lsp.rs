@@ -930,3 +930,36 @@ fn a_pull_client_is_asked_to_pull_again_when_a_linked_document_changes() {
     assert!(asked, "no workspace/diagnostic/refresh");
     assert!(!link_broken(&mut client));
 }
+
+#[test]
+fn inferred_evidence_is_marked_in_the_outline_and_lenses() {
+    let mut client = started(utf16_client());
+    let text = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n# Case\n## Wins\n- Coordinated the code freeze across five teams; no date moved\n## Coordination\n- Ran the freeze\n";
+    client.open(URI, text);
+    let doc = json!({ "textDocument": { "uri": URI } });
+    let symbols = client.request("textDocument/documentSymbol", doc.clone());
+    let wins = &symbols[0]["children"][0];
+    assert_eq!(
+        wins["children"][0]["detail"], "measurable · inferred: Coordination, Scope",
+        "{symbols}"
+    );
+    assert_eq!(
+        symbols[0]["children"][1]["detail"],
+        "2 evidence · 1 inferred · 1 measurable"
+    );
+    let lenses = client.request("textDocument/codeLens", doc);
+    let titles: Vec<&str> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["command"]["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"E6: 2 of 7 expected traits evidenced (1 only inferred)"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"2 evidence · 1 inferred · 1 measurable"),
+        "{titles:?}"
+    );
+}

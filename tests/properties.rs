@@ -261,7 +261,8 @@ proptest! {
 }
 
 /// What `Document::evidenced_traits` must answer, as the definition reads: for each section
-/// naming the trait, look at every entry and section inside its span.
+/// naming the trait (alone or among others), look at every entry and section inside its span;
+/// or an entry inference gives the trait.
 fn evidenced_by_definition(
     doc: &rung::analysis::document::Document,
     trait_idx: usize,
@@ -283,10 +284,20 @@ fn evidenced_by_definition(
             SectionKind::Trait(t) => t == trait_idx,
             SectionKind::Role(role) => role.implied_trait() == Some(trait_id),
             SectionKind::Free => false,
-        };
+        } || doc
+            .inference
+            .traits_of_section(idx)
+            .is_some_and(|named| named.contains(&trait_idx));
         names_it && section_has_content(idx)
     });
+    let by_inference = (0..doc.entries.len()).any(|e| {
+        doc.inference
+            .of_entry(e)
+            .iter()
+            .any(|t| t.trait_idx as usize == trait_idx)
+    });
     by_section
+        || by_inference
         || doc.tags.iter().any(|tag| {
             tag.trait_idx == Some(trait_idx)
                 && tag.entry.is_some_and(|e| !doc.entries[e].is_placeholder)
@@ -305,8 +316,14 @@ fn trait_evidence_by_definition(
     use rung::analysis::impact::{Impact, assess};
     let trait_id = ladder.traits[trait_idx].id.as_str();
     let mut n_evidence = 0;
+    let mut n_inferred = 0;
     let mut n_measurable = 0;
-    for entry in doc.entries.iter().filter(|e| !e.is_placeholder) {
+    for (entry_idx, entry) in doc
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.is_placeholder)
+    {
         let by_section = entry.role == EntryRole::Evidence(trait_idx)
             || entry.section.is_some_and(|idx| {
                 doc.ancestors(idx).any(|s| {
@@ -317,8 +334,17 @@ fn trait_evidence_by_definition(
             .tags
             .iter()
             .any(|t| doc.tags[t].trait_idx == Some(trait_idx));
-        if by_section || by_tag {
+        let added = doc
+            .inference
+            .of_entry(entry_idx)
+            .iter()
+            .find(|t| t.trait_idx as usize == trait_idx);
+        let only_inferred = !by_section
+            && !by_tag
+            && added.is_some_and(|t| t.found == rung::analysis::infer::Found::Inferred);
+        if by_section || by_tag || added.is_some() {
             n_evidence += 1;
+            n_inferred += usize::from(only_inferred);
             if assess(&entry.full_text()) == Impact::Measurable {
                 n_measurable += 1;
             }
@@ -327,6 +353,7 @@ fn trait_evidence_by_definition(
     rung::analysis::readiness::TraitEvidence {
         trait_idx,
         n_evidence,
+        n_inferred,
         n_measurable,
     }
 }
@@ -354,6 +381,11 @@ fn sectioned_doc() -> impl Strategy<Value = String> {
         Just("- TODO #delivery"),
         Just("- Mentored two hires #mentorship #ownership"),
         Just("- Cut build time by 40% #delivery"),
+        Just("- Coached two engineers until both ran on-call alone"),
+        Just("- Shipped the importer and wrote the RFC #craft"),
+        Just("- **Communication:** gave a talk at the all-hands"),
+        Just("## Collaboration and mentorship"),
+        Just("### Feedback"),
         Just(""),
     ];
     prop::collection::vec(line, 0..40).prop_map(|lines| {

@@ -387,6 +387,10 @@ pub struct Document {
     pub prose_runs: Vec<Span>,
     pub suppressions: Vec<Suppression>,
     pub text_len: usize,
+    /// The traits of entries that no trait heading or tag names: two-trait headings, lead-ins
+    /// and the entries' wording ([`super::infer`]). Worked out once per analysis, beside the
+    /// entries, from the model alone.
+    pub inference: super::infer::Inference,
 }
 
 impl Document {
@@ -482,8 +486,9 @@ impl Document {
     }
 
     /// Which of `traits` (a ladder's, by index) have evidence: a non-placeholder entry or
-    /// paragraph anywhere under a section naming the trait (or a role section implying it), or
-    /// a tag naming it on a non-placeholder entry.
+    /// paragraph anywhere under a section naming the trait (or a role section implying it, or a
+    /// heading naming it among others), a tag naming it on a non-placeholder entry, or an entry
+    /// whose lead-in names it or whose wording infers it ([`Document::inference`]).
     ///
     /// One pass over sections, entries and tags. Asking section by section what lay under each
     /// heading made a draft with a thousand empty trait headings take half a second.
@@ -510,6 +515,21 @@ impl Document {
                 && !self.entries[e].is_placeholder
                 && let Some(flag) = evidenced.get_mut(t)
             {
+                *flag = true;
+            }
+        }
+        for (section_idx, named) in &self.inference.multi_trait_sections {
+            if has_content.get(*section_idx) == Some(&true) {
+                for &t in named {
+                    if let Some(flag) = evidenced.get_mut(t) {
+                        *flag = true;
+                    }
+                }
+            }
+        }
+        // Inference leaves placeholders out.
+        for found in &self.inference.by_entry {
+            if let Some(flag) = evidenced.get_mut(found.trait_idx as usize) {
                 *flag = true;
             }
         }

@@ -5,12 +5,14 @@
 use super::document::{DocKind, Document, SectionKind};
 use super::front_matter::FmValue;
 use super::impact;
-use super::readiness::trait_evidence;
+use super::infer;
+use super::readiness::{TraitEvidence, trait_evidence};
 use super::rules::{
     REWRITE_PATTERN, action_skeleton, evidence_skeleton, unknown_front_matter_key::KNOWN_KEYS,
 };
 use super::text::Span;
 use super::{Analysis, Settings};
+use crate::catalogue::signals::SignalKind;
 use crate::catalogue::{Ladder, Role, normalize_name};
 
 /// What a completion candidate is, so editors can show the right icon.
@@ -573,7 +575,7 @@ pub fn level_markdown(ladder: &Ladder, idx: usize) -> String {
 
 /// A trait's description, what good evidence looks like, the level that expects it and two
 /// examples, as Markdown; with the document's counts when given.
-pub fn trait_markdown(ladder: &Ladder, idx: usize, counts: Option<(usize, usize)>) -> String {
+pub fn trait_markdown(ladder: &Ladder, idx: usize, counts: Option<&TraitEvidence>) -> String {
     let tr = &ladder.traits[idx];
     let mut out = format!(
         "**{}** `#{}`\n\n{}\n\n**Good evidence:** {}\n",
@@ -589,10 +591,14 @@ pub fn trait_markdown(ladder: &Ladder, idx: usize, counts: Option<(usize, usize)
         "\n**Strong:** {}\n\n**Weak:** {}",
         tr.strong_example, tr.weak_example
     ));
-    if let Some((n_evidence, n_measurable)) = counts {
-        out.push_str(&format!(
-            "\n\n*In this doc:* {n_evidence} evidence · {n_measurable} measurable"
-        ));
+    if let Some(counts) = counts {
+        out.push_str(&format!("\n\n*In this doc:* {}", counts.summary()));
+        if counts.n_inferred > 0 {
+            out.push_str(&format!(
+                " (inferred from wording: confirm with `#{}` or a heading)",
+                tr.id
+            ));
+        }
     }
     out
 }
@@ -661,7 +667,7 @@ pub fn hover(
             let counts = trait_evidence(doc, ladder, idx);
             markdown = Some((
                 section.title_span,
-                trait_markdown(ladder, idx, Some((counts.n_evidence, counts.n_measurable))),
+                trait_markdown(ladder, idx, Some(&counts)),
             ));
         }
     }
@@ -672,6 +678,9 @@ pub fn hover(
     }
     if markdown.is_none() {
         markdown = level_mention(text, doc, ladder, offset);
+    }
+    if markdown.is_none() {
+        markdown = entry_traits_markdown(doc, ladder, offset);
     }
     // On a vague win, teach the rewrite pattern.
     if let Some(diagnostic) = analysis
@@ -688,6 +697,55 @@ pub fn hover(
         });
     }
     markdown
+}
+
+/// On an entry's first line, the traits it counts for that no trait heading or tag of its own
+/// names: a two-trait heading's, a lead-in's, or those its wording infers, marked as inferred
+/// with the words that said so.
+fn entry_traits_markdown(doc: &Document, ladder: &Ladder, offset: usize) -> Option<(Span, String)> {
+    let after = doc.entries.partition_point(|e| e.span.start <= offset);
+    let entry_idx = after.checked_sub(1)?;
+    let entry = &doc.entries[entry_idx];
+    let on_text = entry.text_span.start <= offset && offset <= entry.text_span.end;
+    let added = doc.inference.of_entry(entry_idx);
+    if !on_text || added.is_empty() {
+        return None;
+    }
+    let matches = infer::matches_in(ladder.signal_index(), &entry.text, &entry.detail);
+    let mut out = String::new();
+    for found in added {
+        let tr = &ladder.traits[found.trait_idx as usize];
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        match found.found {
+            infer::Found::Inferred => {
+                let words: Vec<String> = matches
+                    .iter()
+                    .filter(|m| {
+                        m.trait_idx == found.trait_idx as usize && m.kind != SignalKind::Not
+                    })
+                    .map(|m| format!("*{}*", m.phrase))
+                    .collect();
+                out.push_str(&format!(
+                    "**{}** — inferred from {}. Confirm it with `#{}` or a `## {}` heading.",
+                    tr.name,
+                    words.join(", "),
+                    tr.id,
+                    tr.name
+                ));
+            }
+            other => out.push_str(&format!(
+                "**{}** — named by the {}.",
+                tr.name,
+                match other {
+                    infer::Found::LeadIn => "lead-in",
+                    _ => "heading, among other traits",
+                }
+            )),
+        }
+    }
+    Some((entry.text_span, out))
 }
 
 /// A level id written in the body ("ready for E6"), by the word under the cursor.
@@ -859,6 +917,34 @@ mod tests {
         assert_eq!(labels("---\nkind: growth-plan\n---\n$0")[0], "focus block");
         assert_eq!(labels("$0").len(), 4);
         assert!(labels("# Readme\n\nsome text $0").is_empty());
+    }
+
+    #[test]
+    fn hovers_mark_inferred_traits_as_inferred() {
+        let entry = hover_text(
+            "---\nkind: brag\n---\n## Wins\n- Coa$0ched two engineers until both ran on-call alone\n",
+        )
+        .unwrap();
+        assert!(
+            entry.contains("**Mentorship** — inferred from *coached*, *until … alone*")
+                && entry.contains("Confirm it with `#mentorship`"),
+            "{entry}"
+        );
+        let heading = hover_text(
+            "---\nkind: promo\n---\n## Mentor$0ship\n- Ran the guild #mentorship\n## Wins\n- Mentored two interns\n",
+        )
+        .unwrap();
+        assert!(
+            heading.contains("2 evidence · 1 inferred · 0 measurable (inferred from wording"),
+            "{heading}"
+        );
+        // A tag wins: nothing is inferred.
+        let tagged =
+            hover_text("---\nkind: brag\n---\n## Wins\n- Coa$0ched two engineers #craft\n");
+        assert!(
+            tagged.as_ref().is_none_or(|h| !h.contains("inferred")),
+            "{tagged:?}"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod document;
 pub mod front_matter;
 pub mod ide;
 pub mod impact;
+pub mod infer;
 pub mod memo;
 pub mod names;
 pub mod parse;
@@ -216,7 +217,10 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         prose_runs: body.prose_runs,
         suppressions: body.suppressions,
         text_len: input.text.len(),
+        inference: infer::Inference::default(),
     };
+    let mut document = document;
+    document.inference = infer::infer(&document, ladder);
     let context = Context {
         text: input.text,
         doc: &document,

@@ -1,15 +1,51 @@
 //! How ready a promo doc is for its target level: per expected trait, how many entries evidence
-//! it and how many of those state measurable impact. Feeds `rung report` and the readiness lens.
+//! it, how many of those only by inference, and how many state measurable impact. Feeds
+//! `rung report`, the readiness lens, the trait lenses, the outline and hovers.
 
-use super::document::{Document, Entry, EntryRole, SectionKind};
+use super::document::{Document, EntryRole, SectionKind};
 use super::impact::{Impact, assess};
+use super::infer::Found;
 use crate::catalogue::Ladder;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TraitEvidence {
     pub trait_idx: usize,
     pub n_evidence: usize,
+    /// Of the evidence, the entries that count only because their wording infers the trait:
+    /// shown as inferred, for the author to confirm with a tag or a heading.
+    pub n_inferred: usize,
     pub n_measurable: usize,
+}
+
+impl TraitEvidence {
+    fn none(trait_idx: usize) -> TraitEvidence {
+        TraitEvidence {
+            trait_idx,
+            n_evidence: 0,
+            n_inferred: 0,
+            n_measurable: 0,
+        }
+    }
+
+    /// True when every entry for the trait is only inferred.
+    pub fn is_only_inferred(&self) -> bool {
+        self.n_evidence > 0 && self.n_inferred == self.n_evidence
+    }
+
+    /// "3 evidence · 1 inferred · 2 measurable" (the inferred part only when there is some).
+    pub fn summary(&self) -> String {
+        if self.n_inferred == 0 {
+            format!(
+                "{} evidence · {} measurable",
+                self.n_evidence, self.n_measurable
+            )
+        } else {
+            format!(
+                "{} evidence · {} inferred · {} measurable",
+                self.n_evidence, self.n_inferred, self.n_measurable
+            )
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,46 +59,73 @@ impl Readiness {
     pub fn n_evidenced(&self) -> usize {
         self.traits.iter().filter(|t| t.n_evidence > 0).count()
     }
+
+    /// Expected traits whose only evidence is inferred.
+    pub fn n_only_inferred(&self) -> usize {
+        self.traits.iter().filter(|t| t.is_only_inferred()).count()
+    }
 }
 
-/// The traits `entry` is evidence for, into `traits` (sorted, each once): the trait its section
-/// names, traits implied by a role section above it, and the traits its tags name. A placeholder
-/// is evidence for nothing.
-fn traits_evidenced_by(doc: &Document, ladder: &Ladder, entry: &Entry, traits: &mut Vec<usize>) {
+/// The traits entry `entry_idx` is evidence for, into `traits` (sorted by trait, each once,
+/// with the strongest way it was found): the trait its section names, traits implied by a role
+/// section above it, the traits its tags name, and what [`Document::inference`] adds (two-trait
+/// headings, lead-ins, wording). A placeholder is evidence for nothing.
+pub fn entry_traits(
+    doc: &Document,
+    ladder: &Ladder,
+    entry_idx: usize,
+    traits: &mut Vec<(usize, Found)>,
+) {
     traits.clear();
+    let entry = &doc.entries[entry_idx];
     if entry.is_placeholder {
         return;
     }
     if let EntryRole::Evidence(trait_idx) = entry.role {
-        traits.push(trait_idx);
+        traits.push((trait_idx, Found::Heading));
     }
     for section in entry.section.into_iter().flat_map(|idx| doc.ancestors(idx)) {
         if let SectionKind::Role(role) = section.kind
             && let Some(implied) = role.implied_trait()
         {
             let named = ladder.traits.iter().enumerate();
-            traits.extend(named.filter(|(_, t)| t.id == implied).map(|(idx, _)| idx));
+            traits.extend(
+                named
+                    .filter(|(_, t)| t.id == implied)
+                    .map(|(idx, _)| (idx, Found::Heading)),
+            );
         }
     }
-    traits.extend(entry.tags.iter().filter_map(|t| doc.tags[t].trait_idx));
+    traits.extend(
+        entry
+            .tags
+            .iter()
+            .filter_map(|t| doc.tags[t].trait_idx)
+            .map(|idx| (idx, Found::Tag)),
+    );
+    traits.extend(
+        doc.inference
+            .of_entry(entry_idx)
+            .iter()
+            .map(|t| (t.trait_idx as usize, t.found)),
+    );
+    // Sorted by trait, then by how strongly found: the first of each trait is kept.
     traits.sort_unstable();
-    traits.dedup();
+    traits.dedup_by_key(|(trait_idx, _)| *trait_idx);
 }
 
-/// Evidence for one trait: entries under its section (or a role section implying it) and
-/// entries tagged with it, placeholders left out, each entry counted once. Only that trait's
-/// entries are assessed (a hover asks for one).
+/// Evidence for one trait: entries under its section (or a role section implying it, or a
+/// heading naming it among others), entries tagged with it or led in by it, and entries whose
+/// wording infers it; placeholders left out, each entry counted once. Only that trait's entries
+/// are assessed (a hover asks for one).
 pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> TraitEvidence {
-    let mut evidence = TraitEvidence {
-        trait_idx,
-        n_evidence: 0,
-        n_measurable: 0,
-    };
+    let mut evidence = TraitEvidence::none(trait_idx);
     let mut traits = Vec::new();
-    for entry in &doc.entries {
-        traits_evidenced_by(doc, ladder, entry, &mut traits);
-        if traits.contains(&trait_idx) {
+    for (entry_idx, entry) in doc.entries.iter().enumerate() {
+        entry_traits(doc, ladder, entry_idx, &mut traits);
+        if let Some(&(_, found)) = traits.iter().find(|(t, _)| *t == trait_idx) {
             evidence.n_evidence += 1;
+            evidence.n_inferred += usize::from(found == Found::Inferred);
             evidence.n_measurable += usize::from(assess(&entry.full_text()) == Impact::Measurable);
         }
     }
@@ -74,24 +137,50 @@ pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> Trai
 /// outline and the lenses show counts for every trait section; asking trait by trait took
 /// 0.8 s on a 1 MB draft with 1,255 sections.
 pub fn evidence_by_trait(doc: &Document, ladder: &Ladder) -> Vec<TraitEvidence> {
-    let mut all: Vec<TraitEvidence> = (0..ladder.traits.len())
-        .map(|trait_idx| TraitEvidence {
-            trait_idx,
-            n_evidence: 0,
-            n_measurable: 0,
-        })
-        .collect();
+    let mut all: Vec<TraitEvidence> = (0..ladder.traits.len()).map(TraitEvidence::none).collect();
     let mut traits = Vec::new();
-    for entry in &doc.entries {
-        traits_evidenced_by(doc, ladder, entry, &mut traits);
+    for (entry_idx, entry) in doc.entries.iter().enumerate() {
+        entry_traits(doc, ladder, entry_idx, &mut traits);
         if traits.is_empty() {
             continue;
         }
         let is_measurable = assess(&entry.full_text()) == Impact::Measurable;
-        for &trait_idx in &traits {
+        for &(trait_idx, found) in &traits {
             if let Some(evidence) = all.get_mut(trait_idx) {
                 evidence.n_evidence += 1;
+                evidence.n_inferred += usize::from(found == Found::Inferred);
                 evidence.n_measurable += usize::from(is_measurable);
+            }
+        }
+    }
+    all
+}
+
+/// One entry that is evidence for a trait, for `rung report`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceEntry {
+    pub entry_idx: usize,
+    pub found: Found,
+    pub is_measurable: bool,
+}
+
+/// Every trait's evidence entries (indexed by trait), in document order, in one pass.
+pub fn evidence_entries(doc: &Document, ladder: &Ladder) -> Vec<Vec<EvidenceEntry>> {
+    let mut all: Vec<Vec<EvidenceEntry>> = vec![Vec::new(); ladder.traits.len()];
+    let mut traits = Vec::new();
+    for (entry_idx, entry) in doc.entries.iter().enumerate() {
+        entry_traits(doc, ladder, entry_idx, &mut traits);
+        if traits.is_empty() {
+            continue;
+        }
+        let is_measurable = assess(&entry.full_text()) == Impact::Measurable;
+        for &(trait_idx, found) in &traits {
+            if let Some(list) = all.get_mut(trait_idx) {
+                list.push(EvidenceEntry {
+                    entry_idx,
+                    found,
+                    is_measurable,
+                });
             }
         }
     }
@@ -111,13 +200,23 @@ pub fn readiness_from(
 ) -> Option<Readiness> {
     let (target, _) = doc.front_matter.as_ref()?.text("target")?;
     let level_idx = ladder.level_index(target)?;
+    Some(readiness_for_level(ladder, level_idx, evidence))
+}
+
+/// Readiness against level `level_idx` of the ladder, whatever the front matter says (a real
+/// doc seldom has a `target:`; `rung report --target` names one).
+pub fn readiness_for_level(
+    ladder: &Ladder,
+    level_idx: usize,
+    evidence: &[TraitEvidence],
+) -> Readiness {
     let traits = ladder.levels[level_idx]
         .traits
         .iter()
         .filter_map(|id| ladder.traits.iter().position(|t| &t.id == id))
         .filter_map(|trait_idx| evidence.get(trait_idx).cloned())
         .collect();
-    Some(Readiness { level_idx, traits })
+    Readiness { level_idx, traits }
 }
 
 #[cfg(test)]
@@ -145,5 +244,50 @@ mod tests {
         assert_eq!(find("mentorship").n_evidence, 1);
         assert_eq!(find("craft").n_evidence, 0);
         assert_eq!(report.n_evidenced(), 2);
+    }
+
+    #[test]
+    fn inferred_evidence_counts_and_is_told_apart() {
+        let text = "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Coordinated the code freeze across five teams; no date moved\n- Coordinated the freeze #coordination\n- Fixed a typo in the README\n";
+        let settings = Settings::default();
+        let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
+        let ladder = settings.catalogue.ladder("bigtech").unwrap();
+        let doc = analysis.document.as_ref().unwrap();
+        let report = readiness(doc, ladder).unwrap();
+        let coordination = report
+            .traits
+            .iter()
+            .find(|t| ladder.traits[t.trait_idx].id == "coordination")
+            .unwrap();
+        assert_eq!(
+            (
+                coordination.n_evidence,
+                coordination.n_inferred,
+                coordination.n_measurable
+            ),
+            (2, 1, 1)
+        );
+        assert_eq!(
+            coordination.summary(),
+            "2 evidence · 1 inferred · 1 measurable"
+        );
+        assert!(!coordination.is_only_inferred());
+        let scope = report
+            .traits
+            .iter()
+            .find(|t| ladder.traits[t.trait_idx].id == "scope")
+            .unwrap();
+        assert!(scope.is_only_inferred(), "{scope:?}");
+        assert_eq!(report.n_only_inferred(), 1);
+        let entries = evidence_entries(doc, ladder);
+        let found: Vec<Found> = entries[coordination.trait_idx]
+            .iter()
+            .map(|e| e.found)
+            .collect();
+        assert_eq!(found, [Found::Inferred, Found::Tag]);
+        assert_eq!(
+            trait_evidence(doc, ladder, coordination.trait_idx),
+            *coordination
+        );
     }
 }

@@ -6,8 +6,10 @@
 //! text and a label for error messages.
 
 mod schema;
+pub mod signals;
 
 pub use schema::{LocatedError, parse_ladder};
+pub use signals::{SignalIndex, TraitSignals};
 
 /// Position helpers shared with `config`, which reports errors the same way.
 pub(crate) mod schema_support {
@@ -71,6 +73,8 @@ pub struct Trait {
     pub evidence: String,
     pub strong_example: String,
     pub weak_example: String,
+    /// The words and phrases that mark the trait in an untagged entry.
+    pub signals: TraitSignals,
 }
 
 /// What a section is for, by its heading. Ladders may add aliases (other languages, house words).
@@ -346,6 +350,8 @@ pub struct Ladder {
     /// each with a plural): 9% of the model pass of a draft of 26,000 headings.
     trait_by_spelling: FxHashMap<String, usize>,
     role_by_spelling: FxHashMap<String, Role>,
+    /// Every trait's signals, compiled once: what trait inference reads.
+    signal_index: SignalIndex,
 }
 
 impl Ladder {
@@ -395,6 +401,7 @@ impl Ladder {
         }
         let trait_spellings = sorted_by_spelling(trait_by_name);
         let role_spellings = sorted_by_spelling(role_by_name);
+        let signal_index = SignalIndex::build(traits.iter().map(|t| &t.signals));
         Ladder {
             id,
             name,
@@ -406,7 +413,13 @@ impl Ladder {
             role_spellings,
             trait_by_spelling,
             role_by_spelling,
+            signal_index,
         }
+    }
+
+    /// Every trait's signals, compiled (see [`signals`]).
+    pub fn signal_index(&self) -> &SignalIndex {
+        &self.signal_index
     }
 
     /// The trait a heading or tag names; a plural ("Learnings") names the same trait.

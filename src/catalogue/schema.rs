@@ -26,6 +26,7 @@
 //!
 //! Every error names the file, line and column (1-based) of the offending value.
 
+use super::signals::{MAX_SIGNALS_PER_TRAIT, TraitSignals, phrase_problem};
 use super::{Ladder, Level, Reach, Role, Trait, normalize_name};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -94,17 +95,28 @@ pub(crate) fn toml_error(text: &str, file: &str, error: &toml::de::Error) -> Loc
     error_at(text, file, offset, message)
 }
 
+/// A `[[traits]]` table. In the built-in catalogue, and for a new trait, every text field is
+/// required; a ladder's table with a built-in trait's id may give only what it changes, and its
+/// signal lists add to the built-in ones.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TraitDef {
     id: Spanned<String>,
-    name: String,
+    name: Option<String>,
+    aliases: Option<Vec<String>>,
+    description: Option<String>,
+    evidence: Option<String>,
+    strong: Option<String>,
+    weak: Option<String>,
+    /// Phrases that alone mark the trait in an untagged entry (see `signals.rs`).
     #[serde(default)]
-    aliases: Vec<String>,
-    description: String,
-    evidence: String,
-    strong: String,
-    weak: String,
+    signals: Vec<Spanned<String>>,
+    /// Words that lean towards the trait: two of them, or one and a signal, mark it.
+    #[serde(default)]
+    hints: Vec<Spanned<String>>,
+    /// Phrases in which a signal's words do not count ("mentored by").
+    #[serde(default)]
+    not_signals: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -195,28 +207,140 @@ fn check_unique_id(
     Ok(())
 }
 
-fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Trait>, LocatedError> {
-    if defs.len() > MAX_TRAITS {
+/// The signal lists of a `[[traits]]` table, each phrase checked where it is written.
+fn convert_signals(
+    text: &str,
+    file: &str,
+    def: &mut TraitDef,
+) -> Result<TraitSignals, LocatedError> {
+    let n_phrases = def.signals.len() + def.hints.len() + def.not_signals.len();
+    if n_phrases > MAX_SIGNALS_PER_TRAIT {
+        return Err(error_at(
+            text,
+            file,
+            def.id.span().start,
+            format!(
+                "trait `{}` lists {n_phrases} signals, hints and not-signals (at most {MAX_SIGNALS_PER_TRAIT})",
+                def.id.get_ref()
+            ),
+        ));
+    }
+    let checked = |list: Vec<Spanned<String>>, what: &str| -> Result<Vec<String>, LocatedError> {
+        let mut out = Vec::with_capacity(list.len());
+        for phrase in list {
+            if phrase.get_ref().len() > MAX_NAME_LEN {
+                return Err(error_at(
+                    text,
+                    file,
+                    phrase.span().start,
+                    format!("{what} is too long (at most {MAX_NAME_LEN} bytes)"),
+                ));
+            }
+            if let Some(problem) = phrase_problem(phrase.get_ref()) {
+                return Err(error_at(
+                    text,
+                    file,
+                    phrase.span().start,
+                    format!("{what} `{}`: {problem}", phrase.get_ref()),
+                ));
+            }
+            out.push(phrase.into_inner());
+        }
+        Ok(out)
+    };
+    Ok(TraitSignals {
+        signals: checked(std::mem::take(&mut def.signals), "signal")?,
+        hints: checked(std::mem::take(&mut def.hints), "hint")?,
+        not_signals: checked(std::mem::take(&mut def.not_signals), "not-signal")?,
+    })
+}
+
+/// A `[[traits]]` table as a whole trait: every text field must be there.
+fn complete_trait(text: &str, file: &str, mut def: TraitDef) -> Result<Trait, LocatedError> {
+    let signals = convert_signals(text, file, &mut def)?;
+    let missing: Vec<&str> = [
+        ("name", def.name.is_none()),
+        ("description", def.description.is_none()),
+        ("evidence", def.evidence.is_none()),
+        ("strong", def.strong.is_none()),
+        ("weak", def.weak.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(field, is_missing)| is_missing.then_some(field))
+    .collect();
+    if !missing.is_empty() {
+        return Err(error_at(
+            text,
+            file,
+            def.id.span().start,
+            format!(
+                "trait `{}` is not a built-in trait, so it needs {}",
+                def.id.get_ref(),
+                missing
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    Ok(Trait {
+        id: def.id.into_inner(),
+        name: def.name.unwrap_or_default(),
+        aliases: def.aliases.unwrap_or_default(),
+        description: def.description.unwrap_or_default(),
+        evidence: def.evidence.unwrap_or_default(),
+        strong_example: def.strong.unwrap_or_default(),
+        weak_example: def.weak.unwrap_or_default(),
+        signals,
+    })
+}
+
+/// A `[[traits]]` table over a trait that already exists: the fields it gives replace the
+/// existing ones, and its signal lists add to the existing lists.
+fn amend_trait(
+    text: &str,
+    file: &str,
+    mut def: TraitDef,
+    existing: &mut Trait,
+) -> Result<(), LocatedError> {
+    let signals = convert_signals(text, file, &mut def)?;
+    let replace = |field: &mut String, value: Option<String>| {
+        if let Some(value) = value {
+            *field = value;
+        }
+    };
+    replace(&mut existing.name, def.name);
+    replace(&mut existing.description, def.description);
+    replace(&mut existing.evidence, def.evidence);
+    replace(&mut existing.strong_example, def.strong);
+    replace(&mut existing.weak_example, def.weak);
+    if let Some(aliases) = def.aliases {
+        existing.aliases = aliases;
+    }
+    existing.signals.extend(signals);
+    Ok(())
+}
+
+fn check_trait_count(text: &str, file: &str, n_traits: usize) -> Result<(), LocatedError> {
+    if n_traits > MAX_TRAITS {
         return Err(error_at(
             text,
             file,
             0,
-            format!("too many traits ({}; at most {MAX_TRAITS})", defs.len()),
+            format!("too many traits ({n_traits}; at most {MAX_TRAITS})"),
         ));
     }
+    Ok(())
+}
+
+fn convert_traits(text: &str, file: &str, defs: Vec<TraitDef>) -> Result<Vec<Trait>, LocatedError> {
+    check_trait_count(text, file, defs.len())?;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut traits = Vec::with_capacity(defs.len());
     for def in defs {
         check_unique_id(text, file, &mut seen, &def.id, "trait")?;
-        traits.push(Trait {
-            id: def.id.into_inner(),
-            name: def.name,
-            aliases: def.aliases,
-            description: def.description,
-            evidence: def.evidence,
-            strong_example: def.strong,
-            weak_example: def.weak,
-        });
+        traits.push(complete_trait(text, file, def)?);
     }
     Ok(traits)
 }
@@ -235,10 +359,13 @@ pub fn parse_ladder(text: &str, file: &str, base_traits: &[Trait]) -> Result<Lad
     check_id(text, file, &parsed.id, "ladder")?;
 
     let mut traits: Vec<Trait> = base_traits.to_vec();
-    for own in convert_traits(text, file, parsed.traits)? {
-        match traits.iter_mut().find(|t| t.id == own.id) {
-            Some(existing) => *existing = own,
-            None => traits.push(own),
+    check_trait_count(text, file, parsed.traits.len())?;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for def in parsed.traits {
+        check_unique_id(text, file, &mut seen, &def.id, "trait")?;
+        match traits.iter_mut().find(|t| &t.id == def.id.get_ref()) {
+            Some(existing) => amend_trait(text, file, def, existing)?,
+            None => traits.push(complete_trait(text, file, def)?),
         }
     }
 
@@ -408,6 +535,76 @@ aliases = ["Erfolge"]
         assert_eq!(ladder.find_trait("wizardry").unwrap().name, "Wizardry");
         assert!(ladder.find_trait("ownership").is_some());
         assert_eq!(ladder.find_role("Erfolge"), Some(Role::Wins));
+    }
+
+    const ONE_LEVEL: &str = "id = \"acme\"\nname = \"Acme\"\n[[levels]]\nid = \"A1\"\nname = \"One\"\nreach = \"task\"\nscope = \"s\"\n";
+
+    #[test]
+    fn a_ladder_extends_a_built_in_traits_signals_by_id_alone() {
+        let text = format!(
+            "{ONE_LEVEL}[[traits]]\nid = \"mentorship\"\nsignals = [\"buddy for\", \"ran the apprenticeship\"]\nhints = [\"apprentice\"]\n"
+        );
+        let ladder = parse_ladder(&text, "acme.toml", &base()).unwrap();
+        let mentorship = ladder.trait_by_id("mentorship").unwrap();
+        // The built-in text stays; the lists grow.
+        assert_eq!(mentorship.name, "Mentorship");
+        assert!(mentorship.signals.signals.iter().any(|s| s == "coached"));
+        assert!(mentorship.signals.signals.iter().any(|s| s == "buddy for"));
+        assert!(mentorship.signals.hints.iter().any(|s| s == "apprentice"));
+    }
+
+    #[test]
+    fn a_new_trait_needs_its_text_and_says_which_at_its_id() {
+        let text = format!("{ONE_LEVEL}[[traits]]\nid = \"wizardry\"\nname = \"Wizardry\"\n");
+        let error = parse_ladder(&text, "acme.toml", &base()).unwrap_err();
+        assert_eq!((error.line, error.column), (9, 6), "{error}");
+        assert!(
+            error
+                .message
+                .contains("needs `description`, `evidence`, `strong`, `weak`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_bad_signal_is_an_error_at_its_place() {
+        let text = format!(
+            "{ONE_LEVEL}[[traits]]\nid = \"hiring\"\nsignals = [\"sourced candidates\", \"… alone\"]\n"
+        );
+        let error = parse_ladder(&text, "acme.toml", &base()).unwrap_err();
+        assert_eq!(
+            (error.file.as_str(), error.line, error.column),
+            ("acme.toml", 10, 34),
+            "{error}"
+        );
+        assert!(
+            error
+                .message
+                .contains("signal `… alone`: a phrase cannot start with `…`"),
+            "{error}"
+        );
+        let text = format!("{ONE_LEVEL}[[traits]]\nid = \"hiring\"\nhints = [\"-\"]\n");
+        let error = parse_ladder(&text, "acme.toml", &base()).unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("hint `-`: a signal needs at least one word"),
+            "{error}"
+        );
+        assert_eq!(error.line, 10, "{error}");
+        let text = format!("{ONE_LEVEL}[[traits]]\nid = \"hiring\"\nsignal = [\"x\"]\n");
+        assert!(parse_ladder(&text, "acme.toml", &base()).is_err());
+    }
+
+    #[test]
+    fn every_built_in_trait_has_signals() {
+        for tr in base() {
+            assert!(
+                tr.signals.signals.len() >= 5 && !tr.signals.hints.is_empty(),
+                "{} has too few signals",
+                tr.id
+            );
+        }
     }
 
     #[test]

@@ -101,6 +101,9 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// The level to report against, when the front matter has no `target:` (or another).
+        #[arg(long)]
+        target: Option<String>,
     },
     /// Print a new growth doc from a template that fits the ladder and target.
     New {
@@ -139,7 +142,11 @@ pub fn main() -> i32 {
         Command::Explain { name } => rules::explain(&name),
         Command::Rules => rules::list(),
         Command::Ladder { ladder, level } => ladder::run(ladder.as_deref(), level.as_deref()),
-        Command::Report { file, format } => report::run(&file, format),
+        Command::Report {
+            file,
+            format,
+            target,
+        } => report::run(&file, format, target.as_deref()),
         Command::New {
             kind,
             ladder,

@@ -2,13 +2,17 @@
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Format};
 use crate::analysis::document::DocKind;
-use crate::analysis::readiness::readiness;
+use crate::analysis::infer::Found;
+use crate::analysis::readiness::{
+    evidence_by_trait, evidence_entries, readiness, readiness_for_level,
+};
+use crate::analysis::text::LineIndex;
 use crate::analysis::{Input, analyze};
 use crate::project::{FsLinks, Project, read_text};
 use serde_json::json;
 use std::path::Path;
 
-pub fn run(file: &Path, format: Format) -> i32 {
+pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
     let text = match read_text(file) {
         Ok(text) => text,
         Err(message) => {
@@ -41,25 +45,64 @@ pub fn run(file: &Path, format: Format) -> i32 {
     let Some(ladder) = project.settings.catalogue.ladder(&doc.ladder_id) else {
         return EXIT_USAGE;
     };
-    let Some(report) = readiness(&doc, ladder) else {
-        eprintln!(
-            "error: {}: the front matter needs a `target:` level of the {} ladder to report readiness",
-            file.display(),
-            ladder.id
-        );
-        return EXIT_USAGE;
+    let report = match target {
+        Some(target) => {
+            let Some(level_idx) = ladder.level_index(target) else {
+                let ids: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
+                eprintln!(
+                    "error: `{target}` is not a level of the {} ladder; expected one of {}",
+                    ladder.id,
+                    ids.join(", ")
+                );
+                return EXIT_USAGE;
+            };
+            readiness_for_level(ladder, level_idx, &evidence_by_trait(&doc, ladder))
+        }
+        None => match readiness(&doc, ladder) {
+            Some(report) => report,
+            None => {
+                eprintln!(
+                    "error: {}: the front matter needs a `target:` level of the {} ladder to report readiness (or pass --target)",
+                    file.display(),
+                    ladder.id
+                );
+                return EXIT_USAGE;
+            }
+        },
     };
     let level = &ladder.levels[report.level_idx];
+    let entries = evidence_entries(&doc, ladder);
+    let lines = LineIndex::new(&text);
+    let line_of = |entry_idx: usize| lines.line_of(doc.entries[entry_idx].text_span.start) + 1;
     match format {
         Format::Json => {
             let traits: Vec<_> = report
                 .traits
                 .iter()
-                .map(|t| json!({ "trait": ladder.traits[t.trait_idx].id, "evidence": t.n_evidence, "measurable": t.n_measurable }))
+                .map(|t| {
+                    let listed: Vec<_> = entries[t.trait_idx]
+                        .iter()
+                        .map(|e| {
+                            json!({
+                                "line": line_of(e.entry_idx),
+                                "text": &*doc.entries[e.entry_idx].text,
+                                "measurable": e.is_measurable,
+                                "found": e.found.label(),
+                            })
+                        })
+                        .collect();
+                    json!({
+                        "trait": ladder.traits[t.trait_idx].id,
+                        "evidence": t.n_evidence,
+                        "inferred": t.n_inferred,
+                        "measurable": t.n_measurable,
+                        "entries": listed,
+                    })
+                })
                 .collect();
             println!(
                 "{}",
-                json!({ "file": file.display().to_string(), "ladder": ladder.id, "target": level.id, "evidenced": report.n_evidenced(), "expected": report.traits.len(), "traits": traits })
+                json!({ "file": file.display().to_string(), "ladder": ladder.id, "target": level.id, "evidenced": report.n_evidenced(), "only_inferred": report.n_only_inferred(), "expected": report.traits.len(), "traits": traits })
             );
         }
         Format::Human | Format::Github => {
@@ -77,20 +120,42 @@ pub fn run(file: &Path, format: Format) -> i32 {
                 .max()
                 .unwrap_or(0);
             for t in &report.traits {
-                let name = &ladder.traits[t.trait_idx].name;
+                let tr = &ladder.traits[t.trait_idx];
+                let name = &tr.name;
                 if t.n_evidence == 0 {
                     println!("  ✗ {name:width$}  no evidence");
-                } else {
+                    continue;
+                }
+                // Evidence found only by inference is a guess until the author confirms it.
+                let mark = if t.is_only_inferred() { "?" } else { "✓" };
+                println!("  {mark} {name:width$}  {}", t.summary());
+                for e in &entries[t.trait_idx] {
+                    let entry = &doc.entries[e.entry_idx];
+                    let found = match e.found {
+                        Found::Inferred => format!("INFERRED, confirm with #{}", tr.id),
+                        other => other.label().to_string(),
+                    };
                     println!(
-                        "  ✓ {name:width$}  {} evidence · {} measurable",
-                        t.n_evidence, t.n_measurable
+                        "      {}:{}  {}  ({found}{})",
+                        file.display(),
+                        line_of(e.entry_idx),
+                        shorten(&entry.text, 70),
+                        if e.is_measurable { ", measurable" } else { "" }
                     );
                 }
             }
             let total: usize = report.traits.iter().map(|t| t.n_evidence).sum();
             let measurable: usize = report.traits.iter().map(|t| t.n_measurable).sum();
+            let inferred: usize = report.traits.iter().map(|t| t.n_inferred).sum();
+            let inferred_note = match (inferred, report.n_only_inferred()) {
+                (0, _) => String::new(),
+                (n, 0) => format!("; {n} inferred from wording"),
+                (n, only) => format!(
+                    "; {n} inferred from wording, and {only} of the traits only so: confirm them with a tag or a heading"
+                ),
+            };
             println!(
-                "\n{}: {} of {} expected traits evidenced; {measurable} of {total} evidence entries measurable",
+                "\n{}: {} of {} expected traits evidenced; {measurable} of {total} evidence entries measurable{inferred_note}",
                 level.id,
                 report.n_evidenced(),
                 report.traits.len()
@@ -101,5 +166,15 @@ pub fn run(file: &Path, format: Format) -> i32 {
         EXIT_OK
     } else {
         EXIT_FINDINGS
+    }
+}
+
+/// One line of an entry's text, cut to `max_chars`.
+fn shorten(text: &str, max_chars: usize) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.chars().count() <= max_chars {
+        line.to_string()
+    } else {
+        format!("{}…", line.chars().take(max_chars - 1).collect::<String>())
     }
 }

@@ -221,43 +221,69 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
     let mut symbols: Vec<(Option<usize>, DocumentSymbol)> = Vec::new();
     // Counts for every trait, and each section's own judged entries, each made in one pass.
     let evidence = ladder.map(|l| evidence_by_trait(doc, l));
-    let mut entries_of: Vec<Vec<&crate::analysis::document::Entry>> =
+    let mut entries_of: Vec<Vec<(usize, &crate::analysis::document::Entry)>> =
         vec![Vec::new(); doc.sections.len()];
-    for entry in doc
-        .entries
-        .iter()
-        .filter(|e| matches!(e.role, EntryRole::Win | EntryRole::Evidence(_)) && !e.is_placeholder)
-    {
+    // Wins and evidence, and any entry whose traits inference found.
+    for (entry_idx, entry) in doc.entries.iter().enumerate().filter(|(idx, e)| {
+        (matches!(e.role, EntryRole::Win | EntryRole::Evidence(_))
+            || !doc.inference.of_entry(*idx).is_empty())
+            && !e.is_placeholder
+    }) {
         if let Some(own) = entry.section.and_then(|idx| entries_of.get_mut(idx)) {
-            own.push(entry);
+            own.push((entry_idx, entry));
         }
     }
     for (idx, section) in doc.sections.iter().enumerate() {
         let (kind, detail) = match section.kind {
             SectionKind::Trait(t) => {
                 let counts = evidence.as_ref().and_then(|all| all.get(t));
-                (
-                    SymbolKind::CLASS,
-                    counts.map(|c| {
-                        format!("{} evidence · {} measurable", c.n_evidence, c.n_measurable)
-                    }),
-                )
+                (SymbolKind::CLASS, counts.map(|c| c.summary()))
             }
             SectionKind::Role(role) => (SymbolKind::MODULE, Some(role.id().to_string())),
             SectionKind::Free => (SymbolKind::NAMESPACE, None),
         };
+        // A heading of two traits shows both traits' counts.
+        let detail = match (doc.inference.traits_of_section(idx), &evidence, ladder) {
+            (Some(named), Some(all), Some(ladder)) => Some(
+                named
+                    .iter()
+                    .filter_map(|&t| {
+                        Some(format!(
+                            "{}: {}",
+                            ladder.traits[t].name,
+                            all.get(t)?.summary()
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            _ => detail,
+        };
         let mut children = Vec::new();
-        for entry in std::mem::take(&mut entries_of[idx]) {
+        for (entry_idx, entry) in std::mem::take(&mut entries_of[idx]) {
             let measurable = assess(&entry.full_text()) == Impact::Measurable;
+            let mut detail = if measurable {
+                "measurable".to_string()
+            } else {
+                "no measurable result".to_string()
+            };
+            // "· inferred: Coordination, Scope": traits no heading or tag of its own names.
+            if let Some(ladder) = ladder {
+                let added = doc.inference.of_entry(entry_idx);
+                for (at, found) in added.iter().enumerate() {
+                    let name = &ladder.traits[found.trait_idx as usize].name;
+                    if at > 0 && added[at - 1].found == found.found {
+                        detail.push_str(&format!(", {name}"));
+                    } else {
+                        detail.push_str(&format!(" · {}: {name}", found.found.label()));
+                    }
+                }
+            }
             children.push(DocumentSymbol {
                 name: Some(shorten(&entry.text.replace(['\n', '\r'], " "), 60))
                     .filter(|n| !n.is_empty())
                     .unwrap_or_else(|| "(entry)".to_string()),
-                detail: Some(if measurable {
-                    "measurable".to_string()
-                } else {
-                    "no measurable result".to_string()
-                }),
+                detail: Some(detail),
                 kind: SymbolKind::EVENT,
                 tags: None,
                 deprecated: None,
@@ -376,10 +402,14 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
             .front_matter
             .as_ref()
             .map_or(Span::empty_at(0), |fm| fm.span);
+        let only_inferred = match report.n_only_inferred() {
+            0 => String::new(),
+            n => format!(" ({n} only inferred)"),
+        };
         lenses.push(lens(
             at,
             format!(
-                "{}: {} of {} expected traits evidenced",
+                "{}: {} of {} expected traits evidenced{only_inferred}",
                 level.id,
                 report.n_evidenced(),
                 report.traits.len()
@@ -387,14 +417,20 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
         ));
     }
     for (_, section, trait_idx) in doc.trait_sections() {
-        let counts = &evidence[trait_idx];
-        lenses.push(lens(
-            section.heading,
-            format!(
-                "{} evidence · {} measurable",
-                counts.n_evidence, counts.n_measurable
-            ),
-        ));
+        lenses.push(lens(section.heading, evidence[trait_idx].summary()));
+    }
+    // A heading of two traits gets a lens for each.
+    for (section_idx, named) in &doc.inference.multi_trait_sections {
+        for &trait_idx in named {
+            lenses.push(lens(
+                doc.sections[*section_idx].heading,
+                format!(
+                    "{}: {}",
+                    ladder.traits[trait_idx].name,
+                    evidence[trait_idx].summary()
+                ),
+            ));
+        }
     }
     lenses
 }

@@ -16,9 +16,11 @@ pub const RULE: Rule = Rule {
     docs: "\
 ## What it does
 Flags a heading that names a trait of the ladder (`## Ownership`) when the section holds no
-evidence: no list item or paragraph beyond placeholders, and no entry anywhere in the doc tagged
-with the trait (`#ownership`). In a growth plan, the traits in focus are checked by
-`focus-without-action` instead.
+evidence: no list item or paragraph beyond placeholders, and no entry anywhere in the doc that
+counts for the trait: tagged with it (`#ownership`), under a heading naming it among others
+(“Ownership and delivery”), led in by it (`**Ownership:** …`), or whose wording infers it (the
+trait's signals in the ladder data; see the outline or hover, which mark it as inferred). In a
+growth plan, the traits in focus are checked by `focus-without-action` instead.
 
 ## Why it matters
 A promotion committee reads a trait heading as a claim. A claim with nothing under it reads as
@@ -135,5 +137,25 @@ mod tests {
         );
         quiet(RULE, "---\nkind: brag\n---\n## Ownership\n");
         quiet(RULE, "---\nkind: growth-plan\n---\n## Delegation\n");
+    }
+
+    #[test]
+    fn evidence_inferred_in_another_section_counts() {
+        quiet(
+            RULE,
+            &format!(
+                "{HEAD}## Mentorship\n\n## Wins\n- Coached two engineers until both ran on-call alone\n"
+            ),
+        );
+        quiet(
+            RULE,
+            &format!("{HEAD}## Mentorship\n\n## Collaboration and mentorship\n- Ran the guild\n"),
+        );
+        // Wording that says nothing of the trait is no evidence for it.
+        fires(
+            RULE,
+            &format!("{HEAD}## Mentorship\n\n## Wins\n- Fixed a typo in the README\n"),
+            &["Mentorship"],
+        );
     }
 }
