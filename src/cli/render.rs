@@ -116,9 +116,18 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
                     Label::secondary(id, r.span.start..r.span.end).with_message(&r.message)
                 }),
             );
-            let mut notes = Vec::new();
-            if let Some(fix) = &diagnostic.fix {
-                notes.push(format!("fix available: {}", fix.title));
+            // One note per distinct fix: a run of vague entries offers the same one on each.
+            let mut notes: Vec<String> = Vec::new();
+            let fixes = diagnostic
+                .fix
+                .as_deref()
+                .into_iter()
+                .chain(diagnostic.related.iter().filter_map(|r| r.fix.as_deref()));
+            for fix in fixes {
+                let note = format!("fix available: {}", fix.title);
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
             }
             let report = report
                 .with_code(diagnostic.rule)
@@ -152,6 +161,16 @@ struct JsonDiagnostic<'a> {
     severity: &'a str,
     message: &'a str,
     range: JsonRange,
+    /// The places a diagnostic speaks for or points to (DESIGN §6); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonRelated<'a> {
+    file: &'a str,
+    range: JsonRange,
+    message: &'a str,
 }
 
 #[derive(serde::Serialize)]
@@ -198,6 +217,7 @@ pub fn json(reports: &[FileReport], problems: &[Problem]) {
                 start: at(),
                 end: at(),
             },
+            related: Vec::new(),
         });
     }
     for file in reports {
@@ -213,6 +233,18 @@ pub fn json(reports: &[FileReport], problems: &[Problem]) {
                     start: position(&index, &file.text, diagnostic.span.start),
                     end: position(&index, &file.text, diagnostic.span.end),
                 },
+                related: diagnostic
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        file: &path,
+                        range: JsonRange {
+                            start: position(&index, &file.text, r.span.start),
+                            end: position(&index, &file.text, r.span.end),
+                        },
+                        message: &r.message,
+                    })
+                    .collect(),
             });
         }
     }
