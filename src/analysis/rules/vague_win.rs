@@ -89,7 +89,7 @@ struct Vague {
     section: Option<usize>,
     /// What this entry lacks, as the per-entry judgement words it.
     message: std::borrow::Cow<'static, str>,
-    fix: Fix,
+    fix: Option<Fix>,
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -97,6 +97,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut impacts = memo::Results::impacts(cx.memo, cx.kept_pieces);
     // One buffer for every entry's joined text, not a string each.
     let mut joined = String::new();
+    let placeholders_speak = cx.rule_is_on("placeholder-text");
     // The current run of vague entries in one section; a measurable entry or a new section ends it.
     let mut run: Vec<Vague> = Vec::new();
     for (index, entry) in cx.doc.entries.iter().enumerate() {
@@ -123,6 +124,17 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if cx.is_line_suppressed(RULE.name, entry.text_span.start) {
             continue;
         }
+        // A nested line still to fill in (the fix's `Result: [what changed…]`) says the author
+        // knows the measure is missing: `placeholder-text` points at it, and a second result
+        // line would be offered forever. With that rule off, the entry is flagged, without
+        // the fix.
+        let awaits_result = !entry.detail.is_empty()
+            && crate::analysis::placeholders::find_placeholders(&entry.detail)
+                .next()
+                .is_some();
+        if awaits_result && placeholders_speak {
+            continue;
+        }
         if run.last().is_some_and(|last| last.section != entry.section) {
             flush(&mut run, cx.doc, out);
         }
@@ -139,7 +151,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             span: entry.text_span,
             section: entry.section,
             message: message.into(),
-            fix: Fix::insert(FIX_TITLE, insert_at, result_line),
+            fix: (!awaits_result).then(|| Fix::insert(FIX_TITLE, insert_at, result_line)),
         });
     }
     flush(&mut run, cx.doc, out);
@@ -151,10 +163,13 @@ const FIX_TITLE: &str = "Add a result line to fill in";
 /// the first that lists every entry of the run, each with its own message and fix.
 fn flush(run: &mut Vec<Vague>, doc: &crate::analysis::document::Document, out: &mut Vec<Finding>) {
     if run.len() < MIN_RUN {
-        out.extend(
-            run.drain(..)
-                .map(|vague| Finding::new(vague.span, vague.message).with_fix(vague.fix)),
-        );
+        out.extend(run.drain(..).map(|vague| {
+            let finding = Finding::new(vague.span, vague.message);
+            match vague.fix {
+                Some(fix) => finding.with_fix(fix),
+                None => finding,
+            }
+        }));
         return;
     }
     let n = run.len();
@@ -167,15 +182,14 @@ fn flush(run: &mut Vec<Vague>, doc: &crate::analysis::document::Document, out: &
     let mut finding = Finding::new(
         first.span,
         format!(
-            "{n} entries in a row{under} state no measurable result (each is listed with what it lacks); this one: {}",
-            first.message
+            "{n} entries in a row{under} state no measurable result; each is listed with what it lacks"
         ),
-    )
-    .with_fix(first.fix)
+    );
+    finding.fix = first.fix.map(Box::new);
     // The first entry is listed too, so the list is the whole run; its fix is the finding's own.
-    .with_member(first.span, first.message.into_owned(), None);
+    finding = finding.with_member(first.span, first.message.into_owned(), None);
     for vague in entries {
-        finding = finding.with_member(vague.span, vague.message.into_owned(), Some(vague.fix));
+        finding = finding.with_member(vague.span, vague.message.into_owned(), vague.fix);
     }
     out.push(finding);
 }
@@ -238,12 +252,15 @@ mod tests {
         let text = format!("{PROMO}## Wins\n- Improved the build queue.\n- Next\n");
         let after = fixed(RULE, &text);
         assert!(after.contains("- Improved the build queue.\n  - Result: [what changed, by how much: from X to Y], for [whom]\n- Next"), "{after}");
-        // The inserted line holds only prompts, so the win stays vague until the author fills it in.
-        fires(
-            RULE,
-            &after.replace("- Next\n", ""),
-            &["Improved the build queue."],
-        );
+        // The inserted line holds only prompts: the win is no measured win yet, and
+        // `placeholder-text` points at the line to fill in, so the fix is not offered again.
+        let after = after.replace("- Next\n", "");
+        quiet(RULE, &after);
+        assert!(!diagnostics("placeholder-text", &after).is_empty());
+        // With `placeholder-text` off, the entry is flagged, without a second result line.
+        let off = format!("{after}<!-- rung-disable placeholder-text -->\n");
+        fires(RULE, &off, &["Improved the build queue."]);
+        assert!(diagnostics(RULE, &off)[0].fix.is_none());
     }
 
     #[test]
