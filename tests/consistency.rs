@@ -120,6 +120,35 @@ fn every_template_checks_clean_apart_from_its_placeholders() {
     assert!(n_templates >= 2 * 4 * 8, "{n_templates} templates checked");
 }
 
+/// The issue's own words: `rung new promo --level E5 --target E6 | rung check -` reports
+/// nothing but the template's placeholders.
+#[test]
+fn a_new_template_piped_into_check_reports_only_its_placeholders() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let template = rung_new(&["promo", "--level", "E5", "--target", "E6"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rung"))
+        .args(["check", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("rung runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(template.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(!items.is_empty());
+    for item in &items {
+        assert_eq!(item["code"], "placeholder-text", "{item}");
+        assert_eq!(item["file"], "<stdin>");
+    }
+}
+
 /// Drafts that give every rule with a quick fix something to fix, on both ladders and all kinds.
 const DRAFTS: &[&str] = &[
     // Empty trait sections, a near-miss heading next to a real one, vague wins in a run,
@@ -420,7 +449,7 @@ fn messages_and_fix_titles_use_an_before_a_vowel() {
     for draft in DRAFTS {
         for d in check(draft).diagnostics {
             texts.push(d.message.to_string());
-            texts.extend(d.related.iter().map(|r| r.message.clone()));
+            texts.extend(d.related.iter().map(|r| r.message.to_string()));
             texts.extend(fixes(&d).iter().map(|f| f.title.to_string()));
         }
     }

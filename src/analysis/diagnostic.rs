@@ -86,8 +86,9 @@ impl Fix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
     pub span: Span,
-    /// Says what is wrong at this place, in its own terms.
-    pub message: String,
+    /// Says what is wrong at this place, in its own terms. Borrowed when fixed text: a long
+    /// work log lists thousands of entries, most with one of a few messages.
+    pub message: std::borrow::Cow<'static, str>,
     /// The diagnostic speaks for this place as much as for its own span (an entry of a run of
     /// vague entries): a suppression comment above it applies, and an editor offers "disable
     /// for this line" there. False for a place that only gives context (the first section).

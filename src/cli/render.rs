@@ -122,7 +122,7 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
                     labels[0] = Label::primary(id, diagnostic.span.start..diagnostic.span.end)
                         .with_message(&related.message);
                 } else if related.span == diagnostic.span {
-                    notes.push(related.message.clone());
+                    notes.push(related.message.to_string());
                 } else {
                     labels.push(
                         Label::secondary(id, related.span.start..related.span.end)

@@ -65,7 +65,7 @@ impl Finding {
         self
     }
 
-    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Finding {
+    pub fn with_related(mut self, span: Span, message: impl Into<Cow<'static, str>>) -> Finding {
         self.related.push(Related {
             span,
             message: message.into(),
@@ -80,7 +80,7 @@ impl Finding {
     pub fn with_member(
         mut self,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
         fix: Option<Fix>,
     ) -> Finding {
         self.related.push(Related {
@@ -94,7 +94,12 @@ impl Finding {
 
     /// Add a place that gives context and carries a quick fix of its own (one missing trait of
     /// several, each with its section to add).
-    pub fn with_related_fix(mut self, span: Span, message: impl Into<String>, fix: Fix) -> Finding {
+    pub fn with_related_fix(
+        mut self,
+        span: Span,
+        message: impl Into<Cow<'static, str>>,
+        fix: Fix,
+    ) -> Finding {
         self.related.push(Related {
             span,
             message: message.into(),

@@ -187,9 +187,9 @@ fn flush(run: &mut Vec<Vague>, doc: &crate::analysis::document::Document, out: &
     );
     finding.fix = first.fix.map(Box::new);
     // The first entry is listed too, so the list is the whole run; its fix is the finding's own.
-    finding = finding.with_member(first.span, first.message.into_owned(), None);
+    finding = finding.with_member(first.span, first.message, None);
     for vague in entries {
-        finding = finding.with_member(vague.span, vague.message.into_owned(), vague.fix);
+        finding = finding.with_member(vague.span, vague.message, vague.fix);
     }
     out.push(finding);
 }
