@@ -158,14 +158,31 @@ fn edit_sequence(capabilities: Value, utf16: bool) {
         .map(|d| text_at(&text, &d["range"], utf16))
         .collect();
     assert_eq!(weak, ["Helped", "Worked on"], "{text:?}");
-    let vague: Vec<String> = diagnostics
+    // Three vague entries in a row are one diagnostic on the first, listing each entry in its
+    // related information, with ranges in the client's encoding too.
+    let vague: Vec<&Value> = diagnostics
         .iter()
         .filter(|d| d["code"] == "vague-win")
-        .map(|d| text_at(&text, &d["range"], utf16))
         .collect();
-    assert!(
-        vague.contains(&"Really Improved e\u{301} things.".to_string()),
-        "{vague:?}"
+    assert_eq!(vague.len(), 1, "{vague:?}");
+    assert_eq!(
+        text_at(&text, &vague[0]["range"], utf16),
+        "Helped 🧪 with tests"
+    );
+    let listed: Vec<String> = vague[0]["relatedInformation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| text_at(&text, &r["location"]["range"], utf16))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "Helped 🧪 with tests",
+            "Really Improved e\u{301} things.",
+            "Worked on it"
+        ],
+        "{text:?}"
     );
 }
 
@@ -372,6 +389,66 @@ fn code_actions_offer_the_fix_and_a_disable_comment() {
             .iter()
             .any(|d| d["code"] == "vague-win" && d["range"]["start"]["line"] == 9)
     );
+}
+
+/// One diagnostic for a run of vague entries still offers each entry's fix, and a disable
+/// comment, on that entry's line; one for several missing traits offers a fix per trait.
+#[test]
+fn code_actions_reach_every_place_a_diagnostic_speaks_for() {
+    let mut client = started(utf16_client());
+    let uri = "file:///tmp/rung-e2e/runs-promo.md";
+    let text = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n## Wins\n- Improved the build queue.\n- Tidied the docs.\n- Fixed the flaky test.\n";
+    client.open(uri, text);
+    let diagnostics = client.diagnostics(uri, 1);
+    let vague: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "vague-win")
+        .collect();
+    assert_eq!(vague.len(), 1);
+    assert_eq!(vague[0]["relatedInformation"].as_array().unwrap().len(), 3);
+    let actions_at = |client: &mut Client, line: u32, character: u32| -> Vec<Value> {
+        client
+            .request("textDocument/codeAction", json!({
+                "textDocument": { "uri": uri },
+                "range": { "start": { "line": line, "character": character }, "end": { "line": line, "character": character } },
+                "context": { "diagnostics": [] }
+            }))
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    // The third entry, line 8: its own result line, inserted after it, and its own disable.
+    let actions = actions_at(&mut client, 8, 4);
+    let result = actions
+        .iter()
+        .find(|a| a["title"] == "Add a result line to fill in")
+        .expect("the third entry's fix");
+    let edit = &result["edit"]["changes"][uri][0];
+    assert_eq!(
+        edit["range"]["start"],
+        json!({ "line": 8, "character": 23 })
+    );
+    let disable = actions
+        .iter()
+        .find(|a| a["title"] == "Disable vague-win for this line")
+        .expect("a disable comment for the third entry");
+    assert_eq!(
+        disable["edit"]["changes"][uri][0]["range"]["start"],
+        json!({ "line": 8, "character": 0 })
+    );
+    // At `target: E6`: a fix per missing trait and one for all.
+    let titles: Vec<String> = actions_at(&mut client, 3, 9)
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_string())
+        .collect();
+    for title in [
+        "Add sections for all 7 missing traits",
+        "Add an Ownership section",
+        "Add an Accountability section",
+        "Add a Raising the bar section",
+    ] {
+        assert!(titles.iter().any(|t| t == title), "{title} in {titles:?}");
+    }
 }
 
 /// The outline nests sections under their parents with each section's own entries first, in

@@ -81,11 +81,45 @@ impl Fix {
     }
 }
 
-/// A second place that matters to a diagnostic (the first of two duplicate sections).
+/// A second place that matters to a diagnostic: the first of two duplicate sections, or one of
+/// the places a diagnostic speaks for (each vague entry of a run, each missing trait).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
     pub span: Span,
-    pub message: String,
+    /// Says what is wrong at this place, in its own terms. Borrowed when fixed text: a long
+    /// work log lists thousands of entries, most with one of a few messages.
+    pub message: std::borrow::Cow<'static, str>,
+    /// The diagnostic speaks for this place as much as for its own span (an entry of a run of
+    /// vague entries): a suppression comment above it applies, and an editor offers "disable
+    /// for this line" there. False for a place that only gives context (the first section).
+    pub is_member: bool,
+    /// The quick fix for this place, offered where its span is (one per entry or trait).
+    pub fix: Option<Box<Fix>>,
+}
+
+impl Diagnostic {
+    /// The fixes to offer for a range from `start` to `end`: the diagnostic's own when its span
+    /// touches the range, and each related place's whose span does.
+    pub fn fixes_touching(&self, start: usize, end: usize) -> impl Iterator<Item = &Fix> {
+        let touches = move |span: Span| span.start <= end && start <= span.end;
+        let own = self.fix.as_deref().filter(|_| touches(self.span));
+        let related = self
+            .related
+            .iter()
+            .filter(move |r| touches(r.span))
+            .filter_map(|r| r.fix.as_deref());
+        own.into_iter().chain(related)
+    }
+
+    /// Whether the range touches the diagnostic's span or a place it speaks for.
+    pub fn touches(&self, start: usize, end: usize) -> bool {
+        let touches = |span: Span| span.start <= end && start <= span.end;
+        touches(self.span)
+            || self
+                .related
+                .iter()
+                .any(|r| touches(r.span) && (r.is_member || r.fix.is_some()))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -683,17 +683,23 @@ pub fn hover(
         markdown = entry_traits_markdown(doc, ladder, offset);
     }
     // On a vague win, teach the rewrite pattern.
-    if let Some(diagnostic) = analysis
+    // The entry may be one that a diagnostic for a run of vague entries speaks for.
+    let vague_span = analysis
         .diagnostics
         .iter()
-        .find(|d| d.rule == "vague-win" && within(d.span))
-    {
+        .filter(|d| d.rule == "vague-win")
+        .find_map(|d| {
+            std::iter::once(d.span)
+                .chain(d.related.iter().filter(|r| r.is_member).map(|r| r.span))
+                .find(|span| within(*span))
+        });
+    if let Some(vague_span) = vague_span {
         let lesson = format!(
             "**Make the impact measurable:** *{REWRITE_PATTERN}*\n\n- weak: *Improved the build queue.*\n- strong: *Cut the build queue wait from 25 minutes to under 2 by adding autoscaling runners.*"
         );
         return Some(match markdown {
             Some((span, text)) => (span, format!("{text}\n\n---\n\n{lesson}")),
-            None => (diagnostic.span, lesson),
+            None => (vague_span, lesson),
         });
     }
     markdown

@@ -54,6 +54,15 @@ impl Settings {
             .copied()
             .unwrap_or(rule.default_severity)
     }
+
+    /// The severity of `rule` in a doc of `kind`: the configured one, else the rule's default for
+    /// that kind (a configured severity applies to every kind).
+    pub fn severity_in(&self, rule: &rules::Rule, kind: document::DocKind) -> Severity {
+        self.severities
+            .get(rule.name)
+            .copied()
+            .unwrap_or_else(|| rules::default_severity_in(rule, kind))
+    }
 }
 
 /// What the file system knows about a link's target, answered by the adapter.
@@ -136,9 +145,70 @@ pub struct Context<'a> {
     /// The line ending fixes insert, found at the first rule that asks: finding it reads the
     /// whole text, and several rules ask.
     newline: std::sync::OnceLock<&'static str>,
+    /// The lines `<!-- rung-disable-next-line -->` comments silence, with the rules they name.
+    suppressed_lines: NextLineSuppressions,
+}
+
+/// The lines next-line suppression comments silence. Line numbers are only worked out when the
+/// document has such a comment; most docs have none.
+struct NextLineSuppressions {
+    index: Option<LineIndex>,
+    /// (line, rules named; empty for every rule).
+    lines: Vec<(usize, Vec<String>)>,
+}
+
+impl NextLineSuppressions {
+    fn new(text: &str, doc: &Document) -> NextLineSuppressions {
+        let has_next_line = doc
+            .suppressions
+            .iter()
+            .any(|s| s.scope == SuppressionScope::NextLine);
+        let Some(index) = has_next_line.then(|| LineIndex::new(text)) else {
+            return NextLineSuppressions {
+                index: None,
+                lines: Vec::new(),
+            };
+        };
+        let lines = doc
+            .suppressions
+            .iter()
+            .filter(|s| s.scope == SuppressionScope::NextLine)
+            .map(|s| (next_content_line(text, &index, s.span.end), s.rules.clone()))
+            .collect();
+        NextLineSuppressions {
+            index: Some(index),
+            lines,
+        }
+    }
 }
 
 impl Context<'_> {
+    /// Whether the rule named `name` speaks in this document at all: it applies to the doc's
+    /// kind, is not configured off and not silenced for the file. A rule that leaves a problem
+    /// to another (placeholders to `placeholder-text`) asks, so the problem is never left to a
+    /// rule that is off.
+    pub fn rule_is_on(&self, name: &str) -> bool {
+        rules::find(name).is_some_and(|rule| {
+            rule.kinds.contains(&self.doc.kind)
+                && self.settings.severity_in(rule, self.doc.kind) != Severity::Off
+                && !is_file_suppressed(self.doc, name)
+        })
+    }
+
+    /// Whether a `<!-- rung-disable-next-line -->` comment silences `rule` on the line holding
+    /// `offset`. The runner drops findings on such lines; a rule that speaks for several places
+    /// in one finding asks first, so that it leaves the silenced ones out.
+    pub fn is_line_suppressed(&self, rule: &str, offset: usize) -> bool {
+        let Some(index) = &self.suppressed_lines.index else {
+            return false;
+        };
+        let line = index.line_of(offset);
+        self.suppressed_lines
+            .lines
+            .iter()
+            .any(|(l, names)| *l == line && (names.is_empty() || names.iter().any(|n| n == rule)))
+    }
+
     /// The line ending the document uses, so inserted text matches it.
     pub fn newline(&self) -> &'static str {
         self.newline.get_or_init(|| rules::newline_of(self.text))
@@ -231,6 +301,7 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         memo: input.memo,
         kept_pieces: &kept_pieces,
         newline: std::sync::OnceLock::new(),
+        suppressed_lines: NextLineSuppressions::new(input.text, &document),
     };
     let diagnostics = run_rules(&context);
     if let (Some(memo), Some(generation)) = (input.memo, generation) {
@@ -244,37 +315,12 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
 
 fn run_rules(context: &Context) -> Vec<Diagnostic> {
     let doc = context.doc;
-    // Line numbers are only needed for next-line suppressions; most docs have none.
-    let has_next_line = doc
-        .suppressions
-        .iter()
-        .any(|s| s.scope == SuppressionScope::NextLine);
-    let index = has_next_line.then(|| LineIndex::new(context.text));
-    let suppressed_lines: Vec<(usize, &[String])> = match &index {
-        Some(index) => doc
-            .suppressions
-            .iter()
-            .filter(|s| s.scope == SuppressionScope::NextLine)
-            .map(|s| {
-                (
-                    next_content_line(context.text, index, s.span.end),
-                    s.rules.as_slice(),
-                )
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    let file_suppressed = |rule: &str| {
-        doc.suppressions.iter().any(|s| {
-            s.scope == SuppressionScope::File
-                && (s.rules.is_empty() || s.rules.iter().any(|r| r == rule))
-        })
-    };
+    let file_suppressed = |rule: &str| is_file_suppressed(doc, rule);
 
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
     for rule in rules::REGISTRY {
-        let severity = context.settings.severity_of(rule);
+        let severity = context.settings.severity_in(rule, doc.kind);
         if severity == Severity::Off
             || !rule.kinds.contains(&doc.kind)
             || file_suppressed(rule.name)
@@ -287,13 +333,7 @@ fn run_rules(context: &Context) -> Vec<Diagnostic> {
         // and doubling would leave up to half of them again unused at the peak.
         diagnostics.reserve_exact(findings.len());
         for finding in findings.drain(..) {
-            let on_suppressed_line = index.as_ref().is_some_and(|index| {
-                let line = index.line_of(finding.span.start);
-                suppressed_lines.iter().any(|(l, names)| {
-                    *l == line && (names.is_empty() || names.iter().any(|n| n == rule.name))
-                })
-            });
-            if on_suppressed_line {
+            if context.is_line_suppressed(rule.name, finding.span.start) {
                 continue;
             }
             diagnostics.push(Diagnostic {
@@ -309,6 +349,14 @@ fn run_rules(context: &Context) -> Vec<Diagnostic> {
     diagnostics.shrink_to_fit();
     sort_in_place(&mut diagnostics);
     diagnostics
+}
+
+/// Whether a `<!-- rung-disable -->` comment silences `rule` for the whole document.
+fn is_file_suppressed(doc: &Document, rule: &str) -> bool {
+    doc.suppressions.iter().any(|s| {
+        s.scope == SuppressionScope::File
+            && (s.rules.is_empty() || s.rules.iter().any(|r| r == rule))
+    })
 }
 
 /// Sort by span, then rule, keeping each rule's own order among equals (a stable sort), without

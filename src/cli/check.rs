@@ -16,6 +16,21 @@ struct Target {
     named: bool,
 }
 
+/// One document from standard input, as UTF-8.
+fn read_stdin() -> Result<String, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "standard input is not UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 pub fn run(
     paths: &[PathBuf],
     forced_kind: Option<DocKind>,
@@ -30,7 +45,12 @@ pub fn run(
     let mut problems: Vec<Problem> = Vec::new();
     let mut targets = Vec::new();
     for path in &paths {
-        if path.is_dir() {
+        if path.as_os_str() == "-" {
+            targets.push(Target {
+                path: path.clone(),
+                named: true,
+            });
+        } else if path.is_dir() {
             targets.extend(
                 markdown_files(path)
                     .into_iter()
@@ -66,14 +86,25 @@ pub fn run(
             reported_config.push(root.clone());
             problems.extend(project.problems.iter().map(Problem::config));
         }
-        let text = match read_text(&target.path) {
+        let is_stdin = target.path.as_os_str() == "-";
+        let read = if is_stdin {
+            read_stdin()
+        } else {
+            read_text(&target.path)
+        };
+        let text = match read {
             Ok(text) => text,
             Err(message) => {
                 problems.push(Problem::unreadable(&target.path, &message));
                 continue;
             }
         };
-        let file_name = target.path.file_name().and_then(|n| n.to_str());
+        // Standard input has no name to tell its kind: front matter or `--kind` must.
+        let file_name = if is_stdin {
+            None
+        } else {
+            target.path.file_name().and_then(|n| n.to_str())
+        };
         let input = Input {
             text: &text,
             file_name,
@@ -84,7 +115,11 @@ pub fn run(
         };
         let analysis = analyze(&input, &project.settings, &FsLinks::new(dir));
         if analysis.document.is_none() {
-            if target.named && matches!(format, Format::Human) {
+            if is_stdin {
+                eprintln!(
+                    "note: standard input is not a growth doc (no `kind:` in front matter); use --kind to check it anyway"
+                );
+            } else if target.named && matches!(format, Format::Human) {
                 eprintln!(
                     "note: {} is not a growth doc (no `kind:` in front matter, no rung.toml include, and its name does not say); use --kind to check it anyway",
                     target.path.display()
@@ -93,7 +128,11 @@ pub fn run(
             continue;
         }
         reports.push(FileReport {
-            path: target.path.clone(),
+            path: if is_stdin {
+                PathBuf::from("<stdin>")
+            } else {
+                target.path.clone()
+            },
             text,
             diagnostics: analysis.diagnostics,
         });

@@ -72,7 +72,8 @@ enum Command {
     },
     /// Check growth docs in files and folders (folders are searched for growth docs).
     Check {
-        /// Files or folders; the current folder when none is given.
+        /// Files or folders; the current folder when none is given; `-` reads one doc from
+        /// standard input (`rung new promo | rung check -`).
         paths: Vec<PathBuf>,
         /// Read the named files as this kind of doc, whatever their name or front matter says.
         #[arg(long, value_enum)]

@@ -77,7 +77,7 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
     let out = termcolor::StandardStream::stdout(choice);
     let config = term::Config::default();
     let mut files = SimpleFiles::new();
-    let (mut n_errors, mut n_warnings, mut n_other) = (0, 0, 0);
+    let (mut n_errors, mut n_warnings, mut n_notes, mut n_hints) = (0, 0, 0, 0);
 
     for problem in problems {
         let location = if problem.line > 0 {
@@ -105,20 +105,42 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
             match diagnostic.severity {
                 Severity::Error => n_errors += 1,
                 Severity::Warning => n_warnings += 1,
-                _ => n_other += 1,
+                Severity::Info => n_notes += 1,
+                Severity::Hint | Severity::Off => n_hints += 1,
             }
             let mut labels = vec![Label::primary(
                 id,
                 diagnostic.span.start..diagnostic.span.end,
             )];
-            labels.extend(
-                diagnostic.related.iter().map(|r| {
-                    Label::secondary(id, r.span.start..r.span.end).with_message(&r.message)
-                }),
-            );
-            let mut notes = Vec::new();
-            if let Some(fix) = &diagnostic.fix {
-                notes.push(format!("fix available: {}", fix.title));
+            // A related place elsewhere is a label there; one at the diagnostic's own span (each
+            // missing trait of a target) is a note, in order, rather than a stack of labels on
+            // the same characters.
+            let mut notes: Vec<String> = Vec::new();
+            for related in &diagnostic.related {
+                if related.span == diagnostic.span && related.is_member {
+                    // The first entry of a run: what it lacks goes on its own caret.
+                    labels[0] = Label::primary(id, diagnostic.span.start..diagnostic.span.end)
+                        .with_message(&related.message);
+                } else if related.span == diagnostic.span {
+                    notes.push(related.message.to_string());
+                } else {
+                    labels.push(
+                        Label::secondary(id, related.span.start..related.span.end)
+                            .with_message(&related.message),
+                    );
+                }
+            }
+            // One note per distinct fix: a run of vague entries offers the same one on each.
+            let fixes = diagnostic
+                .fix
+                .as_deref()
+                .into_iter()
+                .chain(diagnostic.related.iter().filter_map(|r| r.fix.as_deref()));
+            for fix in fixes {
+                let note = format!("fix available: {}", fix.title);
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
             }
             let report = report
                 .with_code(diagnostic.rule)
@@ -130,15 +152,17 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
     }
     let n_files = reports.len();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if n_errors + n_warnings + n_other == 0 {
+    if n_errors + n_warnings + n_notes + n_hints == 0 {
         println!("{} checked: no problems", plural(n_files, "growth doc"));
     } else {
         println!(
-            "{} checked: {}, {}, {}",
+            "{} checked: {}, {}, {}, {}",
             plural(n_files, "growth doc"),
             plural(n_errors, "error"),
             plural(n_warnings, "warning"),
-            plural(n_other, "hint")
+            // Info is printed as `note[...]`: counted under the same word.
+            plural(n_notes, "note"),
+            plural(n_hints, "hint")
         );
     }
 }
@@ -152,6 +176,16 @@ struct JsonDiagnostic<'a> {
     severity: &'a str,
     message: &'a str,
     range: JsonRange,
+    /// The places a diagnostic speaks for or points to (DESIGN §6); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonRelated<'a> {
+    file: &'a str,
+    range: JsonRange,
+    message: &'a str,
 }
 
 #[derive(serde::Serialize)]
@@ -198,6 +232,7 @@ pub fn json(reports: &[FileReport], problems: &[Problem]) {
                 start: at(),
                 end: at(),
             },
+            related: Vec::new(),
         });
     }
     for file in reports {
@@ -213,6 +248,18 @@ pub fn json(reports: &[FileReport], problems: &[Problem]) {
                     start: position(&index, &file.text, diagnostic.span.start),
                     end: position(&index, &file.text, diagnostic.span.end),
                 },
+                related: diagnostic
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        file: &path,
+                        range: JsonRange {
+                            start: position(&index, &file.text, r.span.start),
+                            end: position(&index, &file.text, r.span.end),
+                        },
+                        message: &r.message,
+                    })
+                    .collect(),
             });
         }
     }
@@ -256,6 +303,18 @@ pub fn github(reports: &[FileReport], problems: &[Problem]) {
             };
             let start = index.line_col(&file.text, diagnostic.span.start, ColumnUnit::Utf16);
             let end = index.line_col(&file.text, diagnostic.span.end, ColumnUnit::Utf16);
+            // An annotation has one place: the lines of the entries it speaks for go in its text.
+            let member_lines: Vec<String> = diagnostic
+                .related
+                .iter()
+                .filter(|r| r.is_member)
+                .map(|r| (index.line_of(r.span.start) + 1).to_string())
+                .collect();
+            let message = if member_lines.is_empty() {
+                diagnostic.message.to_string()
+            } else {
+                format!("{} (lines {})", diagnostic.message, member_lines.join(", "))
+            };
             println!(
                 "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 escape(&display_path(&file.path), true),
@@ -264,7 +323,7 @@ pub fn github(reports: &[FileReport], problems: &[Problem]) {
                 end.line + 1,
                 end.col + 1,
                 diagnostic.rule,
-                escape(&diagnostic.message, false)
+                escape(&message, false)
             );
         }
     }

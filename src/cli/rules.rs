@@ -6,11 +6,16 @@ use crate::analysis::rules::{self, REGISTRY};
 
 pub fn list() -> i32 {
     let width = REGISTRY.iter().map(|r| r.name.len()).max().unwrap_or(0);
-    for rule in REGISTRY {
+    let severities: Vec<String> = REGISTRY
+        .iter()
+        .map(|r| rules::default_severity_label(r))
+        .collect();
+    let severity_width = severities.iter().map(String::len).max().unwrap_or(0);
+    for (rule, severity) in REGISTRY.iter().zip(&severities) {
         println!(
-            "{:width$}  {:7}  {:18}  {}",
+            "{:width$}  {:severity_width$}  {:18}  {}",
             rule.name,
-            rule.default_severity.as_str(),
+            severity,
             rules::kinds_label(rule),
             rule.summary
         );

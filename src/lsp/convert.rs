@@ -111,7 +111,18 @@ pub fn publish_diagnostics_frame(
                 out.extend_from_slice(br#","range":"#);
                 range(&mut out, related.span.start, related.span.end);
                 out.extend_from_slice(br#"},"message":"#);
-                string(&mut out, &related.message);
+                match &related.message {
+                    // A run of vague entries lists thousands with one of a few messages.
+                    Cow::Borrowed(message) => {
+                        let escaped = escaped_fixed
+                            .entry((message.as_ptr() as usize, message.len()))
+                            .or_insert_with(|| {
+                                serde_json::to_vec(message).expect("a string serialises")
+                            });
+                        out.extend_from_slice(escaped);
+                    }
+                    Cow::Owned(message) => string(&mut out, message),
+                }
                 out.push(b'}');
             }
             out.push(b']');
@@ -189,7 +200,7 @@ fn with_href(
                 uri: uri.clone(),
                 range: range(r.span.start, r.span.end),
             },
-            message: r.message.clone(),
+            message: r.message.to_string(),
         })
         .collect();
     lsp::Diagnostic {

@@ -147,12 +147,13 @@ pub fn code_actions(
     // Once, not per diagnostic: it reads the whole text.
     let newline = newline_of(&snapshot.text);
     for diagnostic in &snapshot.analysis.diagnostics {
-        let touches = diagnostic.span.start <= end && start <= diagnostic.span.end;
-        if !touches {
+        if !diagnostic.touches(start, end) {
             continue;
         }
         let lsp_diagnostic = convert::diagnostic(uri, &snapshot.document, encoding, diagnostic);
-        if let Some(fix) = &diagnostic.fix {
+        // The diagnostic's own fix and those of the places it speaks for that the range touches
+        // (each entry of a run of vague entries, each missing trait).
+        for fix in diagnostic.fixes_touching(start, end) {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: fix.title.to_string(),
                 kind: Some(CodeActionKind::QUICKFIX),
@@ -167,35 +168,50 @@ pub fn code_actions(
                 ..Default::default()
             }));
         }
-        // "Disable for this line": a comment above the line, indented like it.
-        let line_start = snapshot.text[..diagnostic.span.start]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let indent: String = snapshot.text[line_start..]
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect();
-        let comment = format!(
-            "{indent}<!-- rung-disable-next-line {} -->{newline}",
-            diagnostic.rule
-        );
-        let fix = crate::analysis::diagnostic::Fix::insert(
-            format!("Disable {} for this line", diagnostic.rule),
-            line_start,
-            comment,
-        );
-        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: fix.title.to_string(),
-            kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![lsp_diagnostic]),
-            edit: Some(convert::workspace_edit(
-                uri,
-                &snapshot.document,
-                encoding,
-                &fix,
-            )),
-            ..Default::default()
-        }));
+        // "Disable for this line": a comment above the line, indented like it; on each line the
+        // range touches that the diagnostic speaks for.
+        let own = std::iter::once(diagnostic.span);
+        let members = diagnostic
+            .related
+            .iter()
+            .filter(|r| r.is_member)
+            .map(|r| r.span);
+        let mut disabled_lines = Vec::new();
+        for span in own.chain(members) {
+            if !(span.start <= end && start <= span.end) {
+                continue;
+            }
+            let line_start = snapshot.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            if disabled_lines.contains(&line_start) {
+                continue;
+            }
+            disabled_lines.push(line_start);
+            let indent: String = snapshot.text[line_start..]
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect();
+            let comment = format!(
+                "{indent}<!-- rung-disable-next-line {} -->{newline}",
+                diagnostic.rule
+            );
+            let fix = crate::analysis::diagnostic::Fix::insert(
+                format!("Disable {} for this line", diagnostic.rule),
+                line_start,
+                comment,
+            );
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.to_string(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![lsp_diagnostic.clone()]),
+                edit: Some(convert::workspace_edit(
+                    uri,
+                    &snapshot.document,
+                    encoding,
+                    &fix,
+                )),
+                ..Default::default()
+            }));
+        }
     }
     actions
 }

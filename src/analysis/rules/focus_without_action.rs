@@ -53,6 +53,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     // Worked out once for every area: which sections hold an entry, and each action's text.
     let holding = doc.sections_holding_entries();
+    let skeletons = super::sections_holding_marked_placeholders(cx);
+    let placeholders_speak = cx.rule_is_on("placeholder-text");
     let actions: Vec<(&Entry, std::borrow::Cow<str>)> = doc
         .entries
         .iter()
@@ -75,35 +77,47 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if in_section || in_actions {
             continue;
         }
+        // An action skeleton still to fill in (`[What you will do]`): `placeholder-text` says
+        // so on its line, and a fix that added a second skeleton would be offered forever.
+        let holds_skeleton = area.section.is_some_and(|idx| skeletons[idx]);
+        if holds_skeleton && placeholders_speak {
+            continue;
+        }
         let fix = match area.section {
-            Some(idx) => Fix::insert(
+            Some(_) if holds_skeleton => None,
+            Some(idx) => Some(Fix::insert(
                 "Insert an action to fill in",
                 line_end(cx.text, doc.sections[idx].heading.start),
                 format!("{nl}{nl}{}", action_skeleton()),
-            ),
+            )),
             None => {
                 let lead = if cx.text.ends_with('\n') {
                     nl.to_string()
                 } else {
                     format!("{nl}{nl}")
                 };
-                Fix::insert(
-                    format!("Add a {} section with an action", tr.name),
+                Some(Fix::insert(
+                    format!(
+                        "Add {} {} section with an action",
+                        super::missing_expected_trait::indefinite_article(&tr.name),
+                        tr.name
+                    ),
                     cx.text.len(),
                     format!("{lead}## {}{nl}{nl}{}{nl}", tr.name, action_skeleton()),
-                )
+                ))
             }
         };
-        out.push(
-            Finding::new(
-                area.span,
-                format!(
-                    "no action for {}: add a list item saying what you will do and by when",
-                    tr.name
-                ),
-            )
-            .with_fix(fix),
+        let finding = Finding::new(
+            area.span,
+            format!(
+                "no action for {}: add a list item saying what you will do and by when",
+                tr.name
+            ),
         );
+        out.push(match fix {
+            Some(fix) => finding.with_fix(fix),
+            None => finding,
+        });
     }
 }
 

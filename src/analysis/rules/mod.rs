@@ -65,10 +65,46 @@ impl Finding {
         self
     }
 
-    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Finding {
+    pub fn with_related(mut self, span: Span, message: impl Into<Cow<'static, str>>) -> Finding {
         self.related.push(Related {
             span,
             message: message.into(),
+            is_member: false,
+            fix: None,
+        });
+        self
+    }
+
+    /// Add a place this finding speaks for as much as for its own span (an entry of a run), with
+    /// its own message and quick fix.
+    pub fn with_member(
+        mut self,
+        span: Span,
+        message: impl Into<Cow<'static, str>>,
+        fix: Option<Fix>,
+    ) -> Finding {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+            is_member: true,
+            fix: fix.map(Box::new),
+        });
+        self
+    }
+
+    /// Add a place that gives context and carries a quick fix of its own (one missing trait of
+    /// several, each with its section to add).
+    pub fn with_related_fix(
+        mut self,
+        span: Span,
+        message: impl Into<Cow<'static, str>>,
+        fix: Fix,
+    ) -> Finding {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+            is_member: false,
+            fix: Some(Box::new(fix)),
         });
         self
     }
@@ -115,6 +151,34 @@ pub static REGISTRY: &[&Rule] = &[
     &broken_evidence_link::RULE,
 ];
 
+/// Kinds of doc where a rule speaks more quietly than its default, by rule name. A brag doc is a
+/// running log the author writes fast, for their own memory, and reworks into a promo doc later:
+/// a vague line in it is a note to come back to (info), where in a promo doc, which a committee
+/// reads, it is a weak spot (warning). A severity set in `rung.toml` or the editor applies to
+/// every kind.
+const KIND_DEFAULTS: &[(&str, DocKind, Severity)] = &[("vague-win", DocKind::Brag, Severity::Info)];
+
+/// A rule's default severity in a doc of `kind`.
+pub fn default_severity_in(rule: &Rule, kind: DocKind) -> Severity {
+    KIND_DEFAULTS
+        .iter()
+        .find(|(name, k, _)| *name == rule.name && *k == kind)
+        .map_or(rule.default_severity, |(_, _, severity)| *severity)
+}
+
+/// A rule's default severity as `rung rules`, the README and the docs show it: the default, then
+/// any kind where it differs (`warning; info in brag`).
+pub fn default_severity_label(rule: &Rule) -> String {
+    let mut label = rule.default_severity.to_string();
+    for (_, kind, severity) in KIND_DEFAULTS
+        .iter()
+        .filter(|(name, _, _)| *name == rule.name)
+    {
+        label.push_str(&format!("; {severity} in {}", kind.id()));
+    }
+    label
+}
+
 pub fn find(name: &str) -> Option<&'static Rule> {
     REGISTRY.iter().copied().find(|rule| rule.name == name)
 }
@@ -141,7 +205,7 @@ pub fn markdown_table() -> String {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} |\n",
             rule.name,
-            rule.default_severity,
+            default_severity_label(rule),
             kinds_label(rule),
             if rule.has_fix { "yes" } else { "—" },
             rule.summary
@@ -156,7 +220,7 @@ pub fn docs_page(rule: &Rule) -> String {
         "# {name}\n\n{summary}\n\n- default severity: {severity}\n- applies to: {kinds}\n- quick fix: {fix}\n- silence it: `<!-- rung-disable-next-line {name} -->` or `<!-- rung-disable {name} -->`, or `{name} = \"off\"` under [rules] in rung.toml\n\n{docs}",
         name = rule.name,
         summary = rule.summary,
-        severity = rule.default_severity,
+        severity = default_severity_label(rule),
         kinds = kinds_label(rule),
         fix = if rule.has_fix { "yes" } else { "no" },
         docs = rule.docs,
@@ -167,6 +231,34 @@ pub fn docs_page(rule: &Rule) -> String {
 pub(crate) fn target_level<'l>(cx: &Context<'l>) -> Option<(&'l crate::catalogue::Level, Span)> {
     let (target, span) = cx.doc.front_matter.as_ref()?.text("target")?;
     Some((cx.ladder.find_level(target)?, span))
+}
+
+/// For each section, whether an entry in it or in a subsection is only a marked placeholder
+/// (one `placeholder-text` reports). One pass over the entries.
+pub(crate) fn sections_holding_marked_placeholders(cx: &Context) -> Vec<bool> {
+    let doc = cx.doc;
+    let mut marked = vec![false; doc.sections.len()];
+    for entry in doc.entries.iter().filter(|e| e.is_placeholder) {
+        let Some(section) = entry.section.filter(|&idx| idx < marked.len()) else {
+            continue;
+        };
+        if !marked[section]
+            && crate::analysis::placeholders::find_placeholders(
+                &cx.text[entry.text_span.start..entry.text_span.end],
+            )
+            .next()
+            .is_some()
+        {
+            marked[section] = true;
+        }
+    }
+    // A subsection follows its parent: going backwards, each passes its mark up.
+    for idx in (0..marked.len()).rev() {
+        if let (true, Some(parent)) = (marked[idx], doc.sections[idx].parent) {
+            marked[parent] = true;
+        }
+    }
+    marked
 }
 
 /// The text of the line that holds `offset`, from its start to `offset`: for indentation.

@@ -21,6 +21,11 @@ counts for the trait: tagged with it (`#ownership`), under a heading naming it a
 (“Ownership and delivery”), led in by it (`**Ownership:** …`), or whose wording infers it (the
 trait's signals in the ladder data; see the outline or hover, which mark it as inferred). In a
 growth plan, the traits in focus are checked by `focus-without-action` instead.
+The message says what good evidence of the trait shows.
+
+A section whose only entries are placeholders still to fill in (the skeleton `rung new` and the
+quick fix write, `- TODO`) is left to `placeholder-text`, which points at the placeholder
+itself; with that rule off, this one reports the section, without offering a second skeleton.
 
 ## Why it matters
 A promotion committee reads a trait heading as a claim. A claim with nothing under it reads as
@@ -59,9 +64,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 FmValue::Other => None,
             });
     let evidenced = doc.evidenced_traits(&cx.ladder.traits);
+    // A section whose only entries are marked placeholders (`[What you did]`, `TODO`) is a
+    // skeleton waiting to be filled in: `placeholder-text` already says so on the line itself,
+    // and a second finding on the heading would say it twice (a fresh template would be all
+    // warnings). With that rule off, this one speaks, without offering a second skeleton.
+    let holds_skeleton = super::sections_holding_marked_placeholders(cx);
+    let placeholders_speak = cx.rule_is_on("placeholder-text");
     // Once: it reads the whole text.
     let nl = cx.newline();
-    for (_, section, trait_idx) in doc.trait_sections() {
+    for (idx, section, trait_idx) in doc.trait_sections() {
         let tr = &cx.ladder.traits[trait_idx];
         if doc.kind == DocKind::GrowthPlan {
             let in_focus = match &focus {
@@ -74,17 +85,37 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        if evidenced[trait_idx] {
+        if evidenced[trait_idx] || (holds_skeleton[idx] && placeholders_speak) {
             continue;
         }
-        let insert_at = line_end(cx.text, section.heading.start);
-        out.push(
-            Finding::new(
-                section.title_span,
-                format!("no evidence for {}: add an entry under this heading, or tag one elsewhere with #{}", tr.name, tr.id),
-            )
-            .with_fix(Fix::insert("Insert an evidence entry to fill in", insert_at, format!("{nl}{nl}{}", evidence_skeleton(&tr.id)))),
+        let message = format!(
+            "no evidence for {}{}: add an entry under this heading, or tag one elsewhere with #{}",
+            tr.name,
+            what_to_show(tr),
+            tr.id
         );
+        let finding = Finding::new(section.title_span, message);
+        out.push(if holds_skeleton[idx] {
+            finding
+        } else {
+            let insert_at = line_end(cx.text, section.heading.start);
+            finding.with_fix(Fix::insert(
+                "Insert an evidence entry to fill in",
+                insert_at,
+                format!("{nl}{nl}{}", evidence_skeleton(&tr.id)),
+            ))
+        });
+    }
+}
+
+/// What good evidence of a trait shows, from the catalogue, as a clause of a message
+/// (" (show: a commitment you made, …)"); empty when the ladder says nothing.
+pub(crate) fn what_to_show(tr: &crate::catalogue::Trait) -> String {
+    let evidence = tr.evidence.trim().trim_end_matches('.');
+    let mut chars = evidence.chars();
+    match chars.next() {
+        Some(first) => format!(" (show {}{})", first.to_lowercase(), chars.as_str()),
+        None => String::new(),
     }
 }
 
@@ -96,10 +127,10 @@ mod tests {
     const HEAD: &str = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n";
 
     #[test]
-    fn fires_on_empty_and_placeholder_sections() {
+    fn fires_on_empty_sections_and_ones_holding_no_claim() {
         fires(
             RULE,
-            &format!("{HEAD}## Ownership\n\n## Delivery\n- TODO\n- [add evidence]\n"),
+            &format!("{HEAD}## Ownership\n\n## Delivery\n- …\n"),
             &["Ownership", "Delivery"],
         );
         fires(
@@ -110,11 +141,33 @@ mod tests {
     }
 
     #[test]
-    fn the_fix_inserts_a_skeleton_that_still_counts_as_empty() {
+    fn a_skeleton_to_fill_in_is_left_to_placeholder_text() {
+        let text = format!("{HEAD}## Delivery\n- TODO\n- [add evidence]\n");
+        quiet(RULE, &text);
+        fires("placeholder-text", &text, &["TODO", "[add evidence]"]);
+        // With `placeholder-text` off, this rule speaks, but offers no second skeleton.
+        let off = format!("{text}<!-- rung-disable placeholder-text -->\n");
+        fires(RULE, &off, &["Delivery"]);
+        assert!(diagnostics(RULE, &off)[0].fix.is_none());
+    }
+
+    #[test]
+    fn the_message_says_what_evidence_of_the_trait_shows() {
+        let said = message(RULE, &format!("{HEAD}## Accountability\n"));
+        assert_eq!(
+            said,
+            "no evidence for Accountability (show a commitment you made, how you tracked it in the open, and what you did when it slipped): add an entry under this heading, or tag one elsewhere with #accountability"
+        );
+    }
+
+    #[test]
+    fn the_fix_inserts_a_skeleton_and_is_not_offered_again() {
         let text = format!("{HEAD}## Ownership\n\n## Delivery\n- Shipped it.\n");
         let after = fixed(RULE, &text);
         assert!(after.contains("## Ownership\n\n- [What you did], [how much it changed: from X to Y], [how you did it] #ownership\n"), "{after}");
-        fires(RULE, &after, &["Ownership"]);
+        // The skeleton is still no evidence, and `placeholder-text` says so on its line.
+        quiet(RULE, &after);
+        assert!(!diagnostics("placeholder-text", &after).is_empty());
     }
 
     #[test]

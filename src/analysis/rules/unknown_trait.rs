@@ -58,6 +58,26 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some(tr) = trait_near_miss(cx.ladder, &section.title) {
+            // Renaming the heading onto a trait that has a section already would make two
+            // sections for it (`duplicate-trait`): say so, and leave the merge to the author.
+            let has_section = cx
+                .doc
+                .trait_sections()
+                .any(|(_, _, idx)| cx.ladder.traits[idx].id == tr.id);
+            if has_section {
+                out.push(Finding::new(
+                    section.title_span,
+                    format!(
+                        "`{}` is not a trait of the {} ladder: did you mean {}? This doc has {} {} section already: merge this one into it",
+                        section.title,
+                        cx.ladder.id,
+                        tr.name,
+                        super::missing_expected_trait::indefinite_article(&tr.name),
+                        tr.name
+                    ),
+                ));
+                continue;
+            }
             out.push(replace_finding(
                 cx,
                 section.title_span,
@@ -129,6 +149,25 @@ mod tests {
         assert_eq!(
             message(RULE, "---\nkind: brag\n---\n- a #mentorhsip\n"),
             "`#mentorhsip` is not a trait of the bigtech ladder: did you mean Mentorship?"
+        );
+    }
+
+    #[test]
+    fn no_rename_onto_a_trait_that_has_a_section_already() {
+        let text =
+            "---\nkind: promo\n---\n## Ownership\n- Owned it.\n## Ownrship\n- Ran on-call.\n";
+        let found = diagnostics(RULE, text);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].fix.is_none(),
+            "the rename would make a second Ownership section"
+        );
+        assert!(
+            found[0]
+                .message
+                .ends_with("This doc has an Ownership section already: merge this one into it"),
+            "{}",
+            found[0].message
         );
     }
 

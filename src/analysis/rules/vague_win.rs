@@ -34,6 +34,17 @@ Numbers that only date, version or identify do not count (`Q3 2026`, `v2.3`, `Py
 its whole entry measurable. Items under other headings (Motivation, Usage, Feedback…) are
 never judged.
 
+Three or more vague entries in a row in one section (a weekly log, a list of tasks) are one
+diagnostic on the first of them, not the same warning on every line: it says how many there
+are, and lists each entry in its related information with what that entry lacks. Each entry
+keeps its own quick fix (offered on its line) and its own `rung-disable-next-line`; a
+measurable entry or a new heading ends the run, and two in a row stay two diagnostics.
+
+In a brag doc the rule speaks at `info`, in a promo doc at `warning`. A brag doc is a running
+log, written fast for your own memory and mined for a promo doc later: a vague line there is a
+note to come back to, where in a promo doc, which a committee reads, it is a weak spot. A
+severity set in `rung.toml` or the editor settings applies to both.
+
 ## Why it matters
 A promotion committee cannot weigh \"improved the build\" against anything. The same work with a
 measure (\"cut the build queue wait from 25 minutes to under 2\") makes its own case.
@@ -67,18 +78,38 @@ pub(crate) fn is_judged(doc: &crate::analysis::document::Document, entry: &Entry
 const RESULT_LINE: &str = "- Result: [what changed, by how much: from X to Y], for [whom]";
 const RESULT_LINE_AT_2: &str = "\n  - Result: [what changed, by how much: from X to Y], for [whom]";
 
+/// How many vague entries in a row, in one section, become one diagnostic: a work log where most
+/// entries are vague reads better as one finding listing each entry than as the same warning on
+/// every line. Two in a row stay two: each is still worth its own squiggle.
+pub(crate) const MIN_RUN: usize = 3;
+
+/// One vague entry: where, what it lacks, and the line to fill in.
+struct Vague {
+    span: crate::analysis::text::Span,
+    section: Option<usize>,
+    /// What this entry lacks, as the per-entry judgement words it.
+    message: std::borrow::Cow<'static, str>,
+    fix: Option<Fix>,
+}
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nl = cx.newline();
     let mut impacts = memo::Results::impacts(cx.memo, cx.kept_pieces);
     // One buffer for every entry's joined text, not a string each.
     let mut joined = String::new();
+    let placeholders_speak = cx.rule_is_on("placeholder-text");
+    // The current run of vague entries in one section; a measurable entry or a new section ends it.
+    let mut run: Vec<Vague> = Vec::new();
     for (index, entry) in cx.doc.entries.iter().enumerate() {
         if !is_judged(cx.doc, entry) {
             continue;
         }
         let impact = impacts.get(index, || entry.full_text_in(&mut joined), assess);
         let message = match impact {
-            Impact::Measurable => continue,
+            Impact::Measurable => {
+                flush(&mut run, cx.doc, out);
+                continue;
+            }
             Impact::OnlyLabels => {
                 "no measurable result: the numbers here only date, version or identify the work, or say how long it took; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
             }
@@ -89,6 +120,24 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "no measurable result: say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
             }
         };
+        // A silenced line is left out of runs as well as on its own.
+        if cx.is_line_suppressed(RULE.name, entry.text_span.start) {
+            continue;
+        }
+        // A nested line still to fill in (the fix's `Result: [what changed…]`) says the author
+        // knows the measure is missing: `placeholder-text` points at it, and a second result
+        // line would be offered forever. With that rule off, the entry is flagged, without
+        // the fix.
+        let awaits_result = !entry.detail.is_empty()
+            && crate::analysis::placeholders::find_placeholders(&entry.detail)
+                .next()
+                .is_some();
+        if awaits_result && placeholders_speak {
+            continue;
+        }
+        if run.last().is_some_and(|last| last.section != entry.section) {
+            flush(&mut run, cx.doc, out);
+        }
         let insert_at = line_end(cx.text, entry.text_span.end);
         // Most entries are top-level items with text at column 2: their line is fixed text.
         let result_line: std::borrow::Cow<'static, str> = if nl == "\n" && entry.content_column == 2
@@ -98,12 +147,51 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             let indent = " ".repeat(entry.content_column);
             format!("{nl}{indent}{RESULT_LINE}").into()
         };
-        out.push(Finding::new(entry.text_span, message).with_fix(Fix::insert(
-            "Add a result line to fill in",
-            insert_at,
-            result_line,
-        )));
+        run.push(Vague {
+            span: entry.text_span,
+            section: entry.section,
+            message: message.into(),
+            fix: (!awaits_result).then(|| Fix::insert(FIX_TITLE, insert_at, result_line)),
+        });
     }
+    flush(&mut run, cx.doc, out);
+}
+
+const FIX_TITLE: &str = "Add a result line to fill in";
+
+/// Report a run of vague entries: one finding each when the run is short, else one finding on
+/// the first that lists every entry of the run, each with its own message and fix.
+fn flush(run: &mut Vec<Vague>, doc: &crate::analysis::document::Document, out: &mut Vec<Finding>) {
+    if run.len() < MIN_RUN {
+        out.extend(run.drain(..).map(|vague| {
+            let finding = Finding::new(vague.span, vague.message);
+            match vague.fix {
+                Some(fix) => finding.with_fix(fix),
+                None => finding,
+            }
+        }));
+        return;
+    }
+    let n = run.len();
+    let mut entries = run.drain(..);
+    let first = entries.next().expect("a run of at least MIN_RUN");
+    let under = match first.section.map(|idx| doc.sections[idx].title.trim()) {
+        Some(title) if !title.is_empty() => format!(" under \"{title}\""),
+        _ => String::new(),
+    };
+    let mut finding = Finding::new(
+        first.span,
+        format!(
+            "{n} entries in a row{under} state no measurable result; each is listed with what it lacks"
+        ),
+    );
+    finding.fix = first.fix.map(Box::new);
+    // The first entry is listed too, so the list is the whole run; its fix is the finding's own.
+    finding = finding.with_member(first.span, first.message, None);
+    for vague in entries {
+        finding = finding.with_member(vague.span, vague.message, vague.fix);
+    }
+    out.push(finding);
 }
 
 #[cfg(test)]
@@ -164,12 +252,130 @@ mod tests {
         let text = format!("{PROMO}## Wins\n- Improved the build queue.\n- Next\n");
         let after = fixed(RULE, &text);
         assert!(after.contains("- Improved the build queue.\n  - Result: [what changed, by how much: from X to Y], for [whom]\n- Next"), "{after}");
-        // The inserted line holds only prompts, so the win stays vague until the author fills it in.
+        // The inserted line holds only prompts: the win is no measured win yet, and
+        // `placeholder-text` points at the line to fill in, so the fix is not offered again.
+        let after = after.replace("- Next\n", "");
+        quiet(RULE, &after);
+        assert!(!diagnostics("placeholder-text", &after).is_empty());
+        // With `placeholder-text` off, the entry is flagged, without a second result line.
+        let off = format!("{after}<!-- rung-disable placeholder-text -->\n");
+        fires(RULE, &off, &["Improved the build queue."]);
+        assert!(diagnostics(RULE, &off)[0].fix.is_none());
+    }
+
+    #[test]
+    fn a_run_of_vague_entries_in_a_section_is_one_diagnostic_listing_each() {
+        let text = format!(
+            "{PROMO}## Wins\n- Improved the build queue.\n- Upgraded to Python 3.12.\n- Attended 12 meetings.\n- Tidied the docs.\n"
+        );
+        let found = diagnostics(RULE, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let d = &found[0];
+        assert_eq!(&text[d.span.start..d.span.end], "Improved the build queue.");
+        assert!(
+            d.message
+                .starts_with("4 entries in a row under \"Wins\" state no measurable result"),
+            "{}",
+            d.message
+        );
+        let listed: Vec<&str> = d
+            .related
+            .iter()
+            .map(|r| &text[r.span.start..r.span.end])
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                "Improved the build queue.",
+                "Upgraded to Python 3.12.",
+                "Attended 12 meetings.",
+                "Tidied the docs."
+            ]
+        );
+        assert!(d.related.iter().all(|r| r.is_member));
+        // Each entry's message speaks to it, as it would on its own.
+        assert!(
+            d.related[1]
+                .message
+                .contains("only date, version or identify")
+        );
+        assert!(d.related[2].message.contains("counts what you did"));
+        // One fix per entry: the diagnostic's own for the first, each other entry's with it.
+        assert!(d.fix.is_some() && d.related[0].fix.is_none());
+        assert!(d.related[1..].iter().all(|r| r.fix.is_some()));
+        let third = &d.related[2];
+        let fixes: Vec<_> = d
+            .fixes_touching(third.span.start, third.span.start)
+            .collect();
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(
+            fixes[0].edits[0].span.start,
+            super::line_end(&text, third.span.end)
+        );
+    }
+
+    #[test]
+    fn short_runs_stay_one_diagnostic_per_entry_and_runs_end_at_a_measure_or_a_section() {
         fires(
             RULE,
-            &after.replace("- Next\n", ""),
-            &["Improved the build queue."],
+            &format!(
+                "{PROMO}## Wins\n- Improved the build queue.\n- Tidied the docs.\n- Cut p99 from 800 ms to 120 ms.\n- Fixed the flaky test.\n- Rewrote the parser.\n## Projects\n- Ran the offsite.\n"
+            ),
+            &[
+                "Improved the build queue.",
+                "Tidied the docs.",
+                "Fixed the flaky test.",
+                "Rewrote the parser.",
+                "Ran the offsite.",
+            ],
         );
+    }
+
+    #[test]
+    fn a_silenced_line_is_left_out_of_its_run() {
+        let text = format!(
+            "{PROMO}## Wins\n- Improved the build queue.\n<!-- rung-disable-next-line vague-win -->\n- Upgraded to Python 3.12.\n- Attended 12 meetings.\n- Tidied the docs.\n"
+        );
+        let found = diagnostics(RULE, &text);
+        assert_eq!(found.len(), 1);
+        let listed: Vec<&str> = found[0]
+            .related
+            .iter()
+            .map(|r| &text[r.span.start..r.span.end])
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                "Improved the build queue.",
+                "Attended 12 meetings.",
+                "Tidied the docs."
+            ]
+        );
+        // The first line silenced: the run starts at the next one.
+        let text = format!(
+            "{PROMO}## Wins\n<!-- rung-disable-next-line vague-win -->\n- Improved the build queue.\n- Upgraded to Python 3.12.\n- Attended 12 meetings.\n- Tidied the docs.\n"
+        );
+        let found = diagnostics(RULE, &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].span.start..found[0].span.end],
+            "Upgraded to Python 3.12."
+        );
+    }
+
+    #[test]
+    fn a_brag_doc_hears_it_as_info_and_a_promo_doc_as_a_warning() {
+        use crate::analysis::diagnostic::Severity;
+        let brag = diagnostics(
+            RULE,
+            "---\nkind: brag\n---\n## 2026-03\n- Improved the build queue.\n",
+        );
+        assert_eq!(brag[0].severity, Severity::Info);
+        let promo = diagnostics(
+            RULE,
+            &format!("{PROMO}## Wins\n- Improved the build queue.\n"),
+        );
+        assert_eq!(promo[0].severity, Severity::Warning);
     }
 
     #[test]
