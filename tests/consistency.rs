@@ -284,7 +284,7 @@ fn every_quick_fix_applied_leaves_nothing_that_contradicts_it() {
 fn an_empty_trait_section_is_one_finding_and_no_fix_adds_it_again() {
     for ending in ["\n", ""] {
         let text = format!(
-            "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n## Wins\n- Cut p99 from 800 ms to 120 ms for 3 partner teams.\n\n## Scope\n{ending}"
+            "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n## Wins\n- Cut p99 from 800 ms to 120 ms for our checkout page.\n\n## Scope\n{ending}"
         );
         let analysis = check(&text);
         let about_scope: Vec<&Diagnostic> = analysis
