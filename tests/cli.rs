@@ -507,3 +507,28 @@ fn the_examples_of_each_kind_get_exactly_their_diagnostics() {
         assert_eq!(got, want, "{file}");
     }
 }
+
+#[test]
+fn fail_on_chooses_the_lowest_severity_that_fails_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // One vague win (a warning by default) and nothing at error severity.
+    write(dir.path(), "brag.md", b"## 2026-03\n- Improved things.\n");
+    let code = |extra: &[&str]| {
+        let mut args = vec!["check", "brag.md"];
+        args.extend_from_slice(extra);
+        rung(&args, dir.path()).status.code()
+    };
+    assert_eq!(code(&[]), Some(0));
+    assert_eq!(code(&["--fail-on", "error"]), Some(0));
+    assert_eq!(code(&["--fail-on", "warning"]), Some(1));
+    assert_eq!(code(&["--fail-on", "hint"]), Some(1));
+    assert_eq!(code(&["--fail-on", "loud"]), Some(2));
+    // A clean doc passes at every level.
+    write(
+        dir.path(),
+        "brag.md",
+        b"## 2026-03\n- Cut p99 latency from 800 ms to 120 ms.\n",
+    );
+    let output = rung(&["check", "--fail-on", "hint", "brag.md"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}

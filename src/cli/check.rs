@@ -1,7 +1,7 @@
 //! `rung check`: find growth docs, analyse each one, print, and choose the exit code.
 
 use super::render::{self, FileReport, Problem};
-use super::{ColorChoice, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Format};
+use super::{CheckFormat as Format, ColorChoice, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::DocKind;
 use crate::analysis::{Input, analyze};
@@ -16,12 +16,23 @@ struct Target {
     named: bool,
 }
 
-pub fn run(
-    paths: &[PathBuf],
-    forced_kind: Option<DocKind>,
-    format: Format,
-    color: ColorChoice,
-) -> i32 {
+/// How `rung check` was asked to run.
+pub struct Options {
+    /// `--kind`: the kind of the named files, whatever they say.
+    pub forced_kind: Option<DocKind>,
+    pub format: Format,
+    /// `--fail-on`: a diagnostic at this severity or above makes the exit code 1.
+    pub fail_on: Severity,
+    pub color: ColorChoice,
+}
+
+pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
+    let Options {
+        forced_kind,
+        format,
+        fail_on,
+        color,
+    } = *options;
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -108,7 +119,7 @@ pub fn run(
     let has_error = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity == Severity::Error)
+        .any(|d| d.severity >= fail_on)
         || problems.iter().any(|p| p.is_config);
     if problems.iter().any(|p| !p.is_config) {
         EXIT_USAGE

@@ -35,6 +35,38 @@ pub enum Format {
     Github,
 }
 
+/// The output formats of `rung check` (`report` has its own set).
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CheckFormat {
+    /// Compiler-style text with the source line and a caret.
+    Human,
+    /// One JSON array (DESIGN §6).
+    Json,
+    /// GitHub workflow annotations.
+    Github,
+}
+
+/// The lowest severity that makes `rung check` exit 1.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl From<FailOn> for crate::analysis::diagnostic::Severity {
+    fn from(level: FailOn) -> Self {
+        use crate::analysis::diagnostic::Severity;
+        match level {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+            FailOn::Hint => Severity::Hint,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -78,7 +110,10 @@ enum Command {
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: CheckFormat,
+        /// The lowest severity that fails the run (exit 1); problems in rung.toml always do.
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
     },
@@ -134,8 +169,17 @@ pub fn main() -> i32 {
             paths,
             kind,
             format,
+            fail_on,
             color,
-        } => check::run(&paths, kind.map(Into::into), format, color),
+        } => check::run(
+            &paths,
+            &check::Options {
+                forced_kind: kind.map(Into::into),
+                format,
+                fail_on: fail_on.into(),
+                color,
+            },
+        ),
         Command::Explain { name } => rules::explain(&name),
         Command::Rules => rules::list(),
         Command::Ladder { ladder, level } => ladder::run(ladder.as_deref(), level.as_deref()),
