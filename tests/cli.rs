@@ -532,3 +532,89 @@ fn fail_on_chooses_the_lowest_severity_that_fails_the_run() {
     let output = rung(&["check", "--fail-on", "hint", "brag.md"], dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
+
+#[test]
+fn sarif_output_has_the_tool_its_rules_and_one_result_per_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    // Non-ASCII before the finding: columns are UTF-16 code units, 1-based.
+    write(
+        dir.path(),
+        "career/my promo.md",
+        "---\nkind: promo\nlevel: E4\ntarget: E5\n---\n## Ownership\n- 🎉 Led it.\n\n## Ownership\n- Helped improve things.\n"
+            .as_bytes(),
+    );
+    write(dir.path(), "rung.toml", b"[rulez]\n");
+    let json_out = rung(&["check", "--format", "json", "career"], dir.path());
+    let output = rung(&["check", "--format", "sarif", "career"], dir.path());
+    assert_eq!(output.status.code(), json_out.status.code());
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(&output)));
+    assert_eq!(log["version"], "2.1.0");
+    assert!(log["$schema"].as_str().unwrap().contains("sarif-schema-2.1.0"));
+    let run = &log["runs"][0];
+    assert_eq!(run["columnKind"], "utf16CodeUnits");
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "rung");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    assert!(driver["informationUri"].as_str().unwrap().starts_with("https://"));
+
+    // One descriptor per rule `rung rules` lists, each with its docs and page.
+    let rules_out = stdout(&rung(&["rules"], dir.path()));
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), rules_out.lines().filter(|l| !l.trim().is_empty()).count());
+    for rule in rules {
+        let id = rule["id"].as_str().unwrap();
+        assert!(rules_out.contains(id), "{id} is not a rule");
+        assert!(rule["helpUri"].as_str().unwrap().ends_with(&format!("/{id}.md")));
+        assert!(rule["shortDescription"]["text"].as_str().unwrap().ends_with('.'));
+        assert!(!rule["fullDescription"]["text"].as_str().unwrap().is_empty());
+        assert!(rule["help"]["markdown"].as_str().unwrap().contains("## What it does"));
+    }
+
+    // The same diagnostics as --format json, converted to SARIF's 1-based positions.
+    let expected: Vec<serde_json::Value> = json(&json_out)
+        .into_iter()
+        .filter(|d| d["code"] != "invalid-config")
+        .collect();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), expected.len());
+    for (result, diagnostic) in results.iter().zip(&expected) {
+        assert_eq!(result["ruleId"], diagnostic["code"]);
+        let level = match diagnostic["severity"].as_str().unwrap() {
+            "error" => "error",
+            "warning" => "warning",
+            _ => "note",
+        };
+        assert_eq!(result["level"], level);
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], diagnostic["code"]);
+        let location = &result["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], "career/my%20promo.md");
+        assert_eq!(location["artifactLocation"]["uriBaseId"], "SRCROOT");
+        let region = &location["region"];
+        let range = &diagnostic["range"];
+        for (sarif, lsp) in [
+            ("startLine", &range["start"]["line"]),
+            ("startColumn", &range["start"]["character"]),
+            ("endLine", &range["end"]["line"]),
+            ("endColumn", &range["end"]["character"]),
+        ] {
+            assert_eq!(region[sarif].as_u64(), Some(lsp.as_u64().unwrap() + 1), "{sarif}");
+        }
+    }
+    // The duplicate section points back at the first one.
+    let duplicate = results
+        .iter()
+        .find(|r| r["ruleId"] == "duplicate-trait")
+        .expect("a duplicate-trait result");
+    let related = &duplicate["relatedLocations"][0];
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 6);
+    assert!(!related["message"]["text"].as_str().unwrap().is_empty());
+    // The broken rung.toml is a configuration notification with its place.
+    let notes = run["invocations"][0]["toolConfigurationNotifications"]
+        .as_array()
+        .unwrap();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0]["level"], "error");
+    assert_eq!(notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 1);
+}

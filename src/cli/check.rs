@@ -114,6 +114,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
         Format::Human => render::human(&reports, &problems, color),
         Format::Json => render::json(&reports, &problems),
         Format::Github => render::github(&reports, &problems),
+        Format::Sarif => super::sarif::print(&reports, &problems),
     }
 
     let has_error = reports

@@ -8,6 +8,7 @@ mod new;
 mod render;
 mod report;
 mod rules;
+mod sarif;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -44,6 +45,8 @@ pub enum CheckFormat {
     Json,
     /// GitHub workflow annotations.
     Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
 }
 
 /// The lowest severity that makes `rung check` exit 1.

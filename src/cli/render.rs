@@ -49,7 +49,7 @@ impl Problem {
         }
     }
 
-    fn code(&self) -> &'static str {
+    pub(super) fn code(&self) -> &'static str {
         if self.is_config {
             "invalid-config"
         } else {
@@ -58,7 +58,7 @@ impl Problem {
     }
 }
 
-fn display_path(path: &Path) -> String {
+pub(super) fn display_path(path: &Path) -> String {
     let text = path.display().to_string();
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }

@@ -18,6 +18,8 @@ mod transport;
 
 pub use documents::{Encoding, OpenDocument};
 pub use server::TEST_PANIC_ENV;
+/// Where each rule's documentation page lives (`NAME.md` under it), for `rung check --format sarif`.
+pub(crate) use convert::RULE_DOCS_BASE;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
