@@ -618,3 +618,80 @@ fn sarif_output_has_the_tool_its_rules_and_one_result_per_diagnostic() {
     assert_eq!(notes[0]["level"], "error");
     assert_eq!(notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 1);
 }
+
+#[test]
+fn fix_applies_only_mechanical_fixes_and_a_second_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "---\nkind: brag\nlevl: E10\n---\n## Wnis\n- Cut p99 from 800 ms to 120 ms.\n- Helped improve things.\n\n## Ownrship\n- 2026-03-02: Led the #craftt guild for 3 teams.\n";
+    write(dir.path(), "brag.md", original.as_bytes());
+    write(dir.path(), "notes.md", b"# Notes\n## Wnis\n- Helped.\n");
+
+    // --diff shows the change and writes nothing.
+    let output = rung(&["check", "--diff", "."], dir.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let diff = stdout(&output);
+    assert!(diff.starts_with("--- a/brag.md\n+++ b/brag.md\n@@ "), "{diff}");
+    for line in [
+        "-levl: E10\n+level: E10\n",
+        "-## Wnis\n-- Cut p99 from 800 ms to 120 ms.\n-- Helped improve things.\n+## Wins\n",
+        "+## Ownership\n",
+        "#craft guild",
+    ] {
+        assert!(diff.contains(line), "no {line:?} in:\n{diff}");
+    }
+    assert_eq!(std::fs::read_to_string(dir.path().join("brag.md")).unwrap(), original);
+
+    // --fix writes the same change; the level stays as written (a fact, not a typo) and the
+    // vague win gets no made-up result.
+    let output = rung(&["check", "--fix", "--format", "json", "."], dir.path());
+    let fixed = std::fs::read_to_string(dir.path().join("brag.md")).unwrap();
+    assert!(fixed.contains("level: E10\n"), "{fixed}");
+    assert!(fixed.contains("## Wins\n"), "{fixed}");
+    assert!(fixed.contains("## Ownership\n"), "{fixed}");
+    assert!(fixed.contains("#craft guild"), "{fixed}");
+    assert!(fixed.contains(": Helped improve things.\n"), "{fixed}");
+    assert!(!fixed.contains("<!--") && !fixed.contains("TODO"), "{fixed}");
+    let today_prefix = fixed.lines().find(|l| l.contains("Cut p99")).unwrap();
+    assert!(today_prefix.starts_with("- 20"), "{today_prefix}");
+    let remaining = json(&output);
+    assert!(remaining.iter().any(|d| d["code"] == "unknown-level"));
+    assert!(remaining.iter().any(|d| d["code"] == "vague-win"));
+    assert!(!remaining.iter().any(|d| d["code"] == "unknown-role"
+        || d["code"] == "unknown-trait"
+        || d["code"] == "undated-entry"
+        || d["code"] == "unknown-front-matter-key"));
+    // A file that is not a growth doc is left alone.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.md")).unwrap(),
+        "# Notes\n## Wnis\n- Helped.\n"
+    );
+
+    // Twice changes nothing.
+    let output = rung(&["check", "--fix", "."], dir.path());
+    assert_eq!(std::fs::read_to_string(dir.path().join("brag.md")).unwrap(), fixed);
+    assert!(stderr(&output).contains("fixed 0 problems"), "{}", stderr(&output));
+    let output = rung(&["check", "--diff", "."], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn fix_leaves_two_keys_that_mean_the_same_one_to_the_next_round() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "promo.md",
+        b"---\nkind: promo\nlevle: E4\nlevl: E4\ntarget: E5\n---\n",
+    );
+    rung(&["check", "--fix", "promo.md"], dir.path());
+    let fixed = std::fs::read_to_string(dir.path().join("promo.md")).unwrap();
+    assert_eq!(fixed.matches("level:").count(), 1, "{fixed}");
+    let output = rung(&["check", "--format", "json", "promo.md"], dir.path());
+    assert!(
+        !json(&output)
+            .iter()
+            .any(|d| d["code"] == "invalid-front-matter"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -5,7 +5,7 @@ use super::{CheckFormat as Format, ColorChoice, EXIT_FINDINGS, EXIT_OK, EXIT_USA
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::DocKind;
 use crate::analysis::{Input, analyze};
-use crate::project::{FsLinks, Project, markdown_files, read_text};
+use crate::project::{FsLinks, Project, markdown_files, read_text, write_text};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,18 @@ pub struct Options {
     /// `--fail-on`: a diagnostic at this severity or above makes the exit code 1.
     pub fail_on: Severity,
     pub color: ColorChoice,
+    pub fix: FixMode,
+}
+
+/// `--fix` and `--diff`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only check.
+    Off,
+    /// Apply the mechanical fixes in place, then report what is left.
+    Write,
+    /// Print the diff the fixes would make; write nothing and report nothing else.
+    Diff,
 }
 
 pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
@@ -32,6 +44,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
         format,
         fail_on,
         color,
+        fix,
     } = *options;
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -60,6 +73,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
     let mut projects: HashMap<PathBuf, Project> = HashMap::new();
     let mut reported_config: Vec<PathBuf> = Vec::new();
     let mut reports = Vec::new();
+    let (mut would_change, mut fixed_files, mut fixes_applied) = (0, 0, 0);
     let today = crate::project::today();
     for target in &targets {
         let dir = target
@@ -93,7 +107,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
             today: Some(&today),
             memo: None,
         };
-        let analysis = analyze(&input, &project.settings, &FsLinks::new(dir));
+        let links = FsLinks::new(dir);
+        let analysis = analyze(&input, &project.settings, &links);
         if analysis.document.is_none() {
             if target.named && matches!(format, Format::Human) {
                 eprintln!(
@@ -103,11 +118,66 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
             }
             continue;
         }
+        let (text, diagnostics) = if fix == FixMode::Off {
+            (text, analysis.diagnostics)
+        } else {
+            let fixed = super::fix::fix(&text, analysis.diagnostics, |text| {
+                analyze(&Input { text, ..input }, &project.settings, &links).diagnostics
+            });
+            if fixed.applied > 0 {
+                match fix {
+                    FixMode::Diff => {
+                        let path = super::render::display_path(&target.path);
+                        print!("{}", super::fix::unified_diff(&path, &text, &fixed.text));
+                        would_change += 1;
+                    }
+                    _ => match write_text(&target.path, &fixed.text) {
+                        Ok(()) => {
+                            fixed_files += 1;
+                            fixes_applied += fixed.applied;
+                        }
+                        Err(message) => {
+                            problems.push(Problem::unreadable(&target.path, &message));
+                            continue;
+                        }
+                    },
+                }
+            }
+            if fix == FixMode::Diff {
+                (text, Vec::new())
+            } else {
+                (fixed.text, fixed.diagnostics)
+            }
+        };
         reports.push(FileReport {
             path: target.path.clone(),
             text,
-            diagnostics: analysis.diagnostics,
+            diagnostics,
         });
+    }
+
+    if fix == FixMode::Diff {
+        for problem in &problems {
+            eprintln!("error: {}: {}", problem.file, problem.message);
+        }
+        eprintln!(
+            "{would_change} file{} would be changed by --fix",
+            if would_change == 1 { "" } else { "s" }
+        );
+        return if problems.iter().any(|p| !p.is_config) {
+            EXIT_USAGE
+        } else if would_change > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_OK
+        };
+    }
+    if fix == FixMode::Write && matches!(format, Format::Human) {
+        eprintln!(
+            "fixed {fixes_applied} problem{} in {fixed_files} file{}",
+            if fixes_applied == 1 { "" } else { "s" },
+            if fixed_files == 1 { "" } else { "s" }
+        );
     }
 
     match format {

@@ -3,6 +3,7 @@
 //! logic of its own.
 
 mod check;
+mod fix;
 mod ladder;
 mod new;
 mod render;
@@ -119,6 +120,14 @@ enum Command {
         fail_on: FailOn,
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
+        /// Apply the mechanical fixes in place (misspelt keys, trait and section headings and
+        /// tags, today's date on undated brag entries), then report what is left.
+        #[arg(long)]
+        fix: bool,
+        /// With or without --fix: print the diff the fixes would make and write nothing (exit 1
+        /// when something would change).
+        #[arg(long)]
+        diff: bool,
     },
     /// Show a rule's documentation.
     Explain {
@@ -174,6 +183,8 @@ pub fn main() -> i32 {
             format,
             fail_on,
             color,
+            fix,
+            diff,
         } => check::run(
             &paths,
             &check::Options {
@@ -181,6 +192,11 @@ pub fn main() -> i32 {
                 format,
                 fail_on: fail_on.into(),
                 color,
+                fix: match (fix, diff) {
+                    (_, true) => check::FixMode::Diff,
+                    (true, false) => check::FixMode::Write,
+                    (false, false) => check::FixMode::Off,
+                },
             },
         ),
         Command::Explain { name } => rules::explain(&name),
