@@ -68,13 +68,9 @@ impl Project {
                 return project;
             }
         };
-        let config = match Config::parse(&text, &label) {
-            Ok(config) => config,
-            Err(error) => {
-                project.problems.push(error);
-                return project;
-            }
-        };
+        // Each part of rung.toml stands on its own: what is wrong is reported, the rest applies.
+        let (config, errors) = Config::parse(&text, &label);
+        project.problems.extend(errors);
 
         let base_traits = builtin_traits();
         let mut catalogue = Catalogue::builtin();
