@@ -695,3 +695,48 @@ fn fix_leaves_two_keys_that_mean_the_same_one_to_the_next_round() {
         stdout(&output)
     );
 }
+
+#[test]
+fn a_folder_with_no_growth_doc_says_what_it_skipped_and_how_to_include_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "notes/a.md", b"# Notes\n- Improved things.\n");
+    write(dir.path(), "notes/b.md", b"# More notes\n");
+    let output = rung(&["check", "notes"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    let note = stderr(&output);
+    assert!(note.contains("2 Markdown files found, none of them a growth doc"), "{note}");
+    for way in ["kind: brag", "include", "rung.toml", "--kind"] {
+        assert!(note.contains(way), "no {way} in {note}");
+    }
+    // Machine formats stay clean.
+    let output = rung(&["check", "--format", "json", "notes"], dir.path());
+    assert_eq!(stderr(&output), "");
+    // A folder with a growth doc in it does not get the note.
+    write(dir.path(), "notes/brag.md", b"## 2026-03\n- Cut p99 from 800 ms to 120 ms.\n");
+    let output = rung(&["check", "notes"], dir.path());
+    assert!(!stderr(&output).contains("Markdown files found"), "{}", stderr(&output));
+}
+
+#[test]
+fn unclosed_front_matter_that_names_a_kind_is_called_unclosed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "me.md",
+        b"# draft\n---\nkind: promo\nlevel: E4\ntarget: E5\n\n## Ownership\n- Led it.\n",
+    );
+    // Front matter must open the file; this one is only a thematic break, so: no growth doc.
+    let note = stderr(&rung(&["check", "me.md"], dir.path()));
+    assert!(note.contains("is not a growth doc"), "{note}");
+    write(
+        dir.path(),
+        "me.md",
+        b"---\nkind: promo\nlevel: E4\ntarget: E5\n\n## Ownership\n- Led it.\n",
+    );
+    let note = stderr(&rung(&["check", "me.md"], dir.path()));
+    assert!(
+        note.contains("me.md says `kind: promo`, but the front matter opened on line 1 is never closed"),
+        "{note}"
+    );
+    assert!(!note.contains("is not a growth doc"), "{note}");
+}

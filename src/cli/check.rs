@@ -74,6 +74,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
     let mut reported_config: Vec<PathBuf> = Vec::new();
     let mut reports = Vec::new();
     let (mut would_change, mut fixed_files, mut fixes_applied) = (0, 0, 0);
+    // Markdown files found in folders that are not growth docs.
+    let mut skipped = 0;
     let today = crate::project::today();
     for target in &targets {
         let dir = target
@@ -110,11 +112,23 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
         let links = FsLinks::new(dir);
         let analysis = analyze(&input, &project.settings, &links);
         if analysis.document.is_none() {
-            if target.named && matches!(format, Format::Human) {
-                eprintln!(
-                    "note: {} is not a growth doc (no `kind:` in front matter, no rung.toml include, and its name does not say); use --kind to check it anyway",
-                    target.path.display()
-                );
+            let unclosed = unclosed_front_matter_kind(&text);
+            if !target.named {
+                skipped += 1;
+            }
+            if matches!(format, Format::Human) {
+                if let Some((kind, line)) = unclosed {
+                    eprintln!(
+                        "note: {} says `kind: {}`, but the front matter opened on line {line} is never closed, so it is not read: add a `---` line after it",
+                        target.path.display(),
+                        kind.id()
+                    );
+                } else if target.named {
+                    eprintln!(
+                        "note: {} is not a growth doc (no `kind:` in front matter, no rung.toml include, and its name does not say); use --kind to check it anyway",
+                        target.path.display()
+                    );
+                }
             }
             continue;
         }
@@ -154,6 +168,13 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
             text,
             diagnostics,
         });
+    }
+
+    if reports.is_empty() && skipped > 0 && matches!(format, Format::Human) {
+        eprintln!(
+            "note: {skipped} Markdown file{} found, none of them a growth doc; to check them, start each with front matter that says its kind (`---`, `kind: brag`, `---`; or promo, growth-plan, retro), list them under `include = [\"…/*.md\"]` in rung.toml, or name the files with `--kind KIND`",
+            if skipped == 1 { "" } else { "s" }
+        );
     }
 
     if fix == FixMode::Diff {
@@ -199,4 +220,23 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
     } else {
         EXIT_OK
     }
+}
+
+/// When `text` opens front matter that is never closed and a line in it says a kind of growth
+/// doc, that kind and the 1-based line of the opening `---`: the file was meant to be a growth
+/// doc.
+fn unclosed_front_matter_kind(text: &str) -> Option<(DocKind, usize)> {
+    use crate::analysis::front_matter::{FrontMatterProblem, parse_front_matter};
+    let Some(FrontMatterProblem::Unclosed { opening }) = parse_front_matter(text).problem else {
+        return None;
+    };
+    let line = text[..opening.start].matches('\n').count() + 1;
+    // The front matter of a growth doc is a few lines: look no further than its usual length.
+    let kind = text[opening.end..].lines().skip(1).take(50).find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        (key.trim() == "kind")
+            .then(|| DocKind::parse(value.trim().trim_matches(['"', '\''])))
+            .flatten()
+    })?;
+    Some((kind, line))
 }
