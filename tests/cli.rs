@@ -740,3 +740,35 @@ fn unclosed_front_matter_that_names_a_kind_is_called_unclosed() {
     );
     assert!(!note.contains("is not a growth doc"), "{note}");
 }
+
+#[test]
+fn human_output_shows_a_window_of_a_very_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 2 MB one-line entry, then a long line with a finding in its middle, after non-ASCII.
+    let long = format!("- {}done.", "Improved things a lot and also more, ".repeat(55_000));
+    let tail = format!("- Cut p99 — naïve from 800 ms to 120 ms {} #craftt {}\n", "x".repeat(400), "y".repeat(3000));
+    write(
+        dir.path(),
+        "brag.md",
+        format!("---\nkind: brag\n---\n## 2026-03\n{long}\n{tail}").as_bytes(),
+    );
+    let output = rung(&["check", "--color", "never", "brag.md"], dir.path());
+    let text = stdout(&output);
+    assert!(output.stdout.len() < 4_000, "{} bytes of output", output.stdout.len());
+    assert!(text.contains("brag.md:5:3"), "{text}");
+    assert!(text.contains("5 │ - Improved things a lot"), "{text}");
+    // Columns are the file's: 41 characters and 400 x's before the tag.
+    assert!(text.contains("brag.md:6:442"), "{text}");
+    let source_line = text
+        .lines()
+        .find(|l| l.starts_with("6 │"))
+        .expect("the tag's line");
+    assert!(source_line.starts_with("6 │ …x") && source_line.ends_with("y…"), "{source_line}");
+    assert!(source_line.chars().count() < 400, "{source_line}");
+    let caret = text.lines().skip_while(|l| !l.starts_with("6 │")).nth(1).unwrap();
+    let at = |line: &str, needle: &str| line.find(needle).map(|b| line[..b].chars().count());
+    assert_eq!(at(caret, "^^^^^^^"), at(source_line, "#craftt"), "\n{source_line}\n{caret}");
+    // Short lines are shown whole, as before.
+    let output = rung(&["check", "--color", "never", "examples/promo.md"], repo());
+    assert!(stdout(&output).contains("21 │ - Helped improve the reliability of our systems.\n"));
+}
