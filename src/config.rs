@@ -134,10 +134,8 @@ impl Config {
                                 builder.add(glob);
                                 config.include.push(pattern);
                             }
-                            Err(e) => errors.push(at(
-                                start,
-                                format!("invalid glob `{pattern}`: {}", e.kind()),
-                            )),
+                            Err(e) => errors
+                                .push(at(start, format!("invalid glob `{pattern}`: {}", e.kind()))),
                         }
                     }
                     match builder.build() {
@@ -198,10 +196,9 @@ impl Config {
                         let name_offset = name.span().start;
                         let name = name.get_ref().as_ref();
                         if rules::find(name).is_none() {
-                            let suggestion =
-                                closest(name, rules::REGISTRY.iter().map(|r| r.name))
-                                    .map(|s| format!("; did you mean `{s}`?"))
-                                    .unwrap_or_else(|| "; `rung rules` lists them".to_string());
+                            let suggestion = closest(name, rules::REGISTRY.iter().map(|r| r.name))
+                                .map(|s| format!("; did you mean `{s}`?"))
+                                .unwrap_or_else(|| "; `rung rules` lists them".to_string());
                             errors.push(at(
                                 name_offset,
                                 format!("unknown rule `{name}`{suggestion}"),
@@ -323,7 +320,11 @@ mod tests {
             (3, 10, "`ladder` must be a string"),
             (5, 2, "unknown key `rulez`: did you mean `rules`?"),
             (9, 13, "unknown severity `loud`"),
-            (11, 20, "the severity of `placeholder-text` must be a string"),
+            (
+                11,
+                20,
+                "the severity of `placeholder-text` must be a string",
+            ),
         ];
         assert_eq!(errors.len(), expect.len(), "{places:?}");
         for (line, column, message) in expect {

@@ -204,7 +204,8 @@ pub fn read_text(path: &Path) -> Result<String, String> {
 /// beside it, given the file's permissions, then renamed over it, so that a failed write never
 /// leaves half a document. A symbolic link keeps pointing at the file it names.
 pub fn write_text(path: &Path, text: &str) -> Result<(), String> {
-    let target = std::fs::canonicalize(path).map_err(|e| format!("cannot write: {}", io_reason(&e)))?;
+    let target =
+        std::fs::canonicalize(path).map_err(|e| format!("cannot write: {}", io_reason(&e)))?;
     let metadata =
         std::fs::metadata(&target).map_err(|e| format!("cannot write: {}", io_reason(&e)))?;
     let name = target

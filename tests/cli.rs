@@ -550,25 +550,53 @@ fn sarif_output_has_the_tool_its_rules_and_one_result_per_diagnostic() {
     let log: serde_json::Value = serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(&output)));
     assert_eq!(log["version"], "2.1.0");
-    assert!(log["$schema"].as_str().unwrap().contains("sarif-schema-2.1.0"));
+    assert!(
+        log["$schema"]
+            .as_str()
+            .unwrap()
+            .contains("sarif-schema-2.1.0")
+    );
     let run = &log["runs"][0];
     assert_eq!(run["columnKind"], "utf16CodeUnits");
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "rung");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
-    assert!(driver["informationUri"].as_str().unwrap().starts_with("https://"));
+    assert!(
+        driver["informationUri"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://")
+    );
 
     // One descriptor per rule `rung rules` lists, each with its docs and page.
     let rules_out = stdout(&rung(&["rules"], dir.path()));
     let rules = driver["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), rules_out.lines().filter(|l| !l.trim().is_empty()).count());
+    assert_eq!(
+        rules.len(),
+        rules_out.lines().filter(|l| !l.trim().is_empty()).count()
+    );
     for rule in rules {
         let id = rule["id"].as_str().unwrap();
         assert!(rules_out.contains(id), "{id} is not a rule");
-        assert!(rule["helpUri"].as_str().unwrap().ends_with(&format!("/{id}.md")));
-        assert!(rule["shortDescription"]["text"].as_str().unwrap().ends_with('.'));
+        assert!(
+            rule["helpUri"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("/{id}.md"))
+        );
+        assert!(
+            rule["shortDescription"]["text"]
+                .as_str()
+                .unwrap()
+                .ends_with('.')
+        );
         assert!(!rule["fullDescription"]["text"].as_str().unwrap().is_empty());
-        assert!(rule["help"]["markdown"].as_str().unwrap().contains("## What it does"));
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("## What it does")
+        );
     }
 
     // The same diagnostics as --format json, converted to SARIF's 1-based positions.
@@ -599,7 +627,11 @@ fn sarif_output_has_the_tool_its_rules_and_one_result_per_diagnostic() {
             ("endLine", &range["end"]["line"]),
             ("endColumn", &range["end"]["character"]),
         ] {
-            assert_eq!(region[sarif].as_u64(), Some(lsp.as_u64().unwrap() + 1), "{sarif}");
+            assert_eq!(
+                region[sarif].as_u64(),
+                Some(lsp.as_u64().unwrap() + 1),
+                "{sarif}"
+            );
         }
     }
     // The duplicate section points back at the first one.
@@ -616,7 +648,10 @@ fn sarif_output_has_the_tool_its_rules_and_one_result_per_diagnostic() {
         .unwrap();
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert_eq!(notes[0]["level"], "error");
-    assert_eq!(notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 1);
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        1
+    );
 }
 
 #[test]
@@ -630,7 +665,10 @@ fn fix_applies_only_mechanical_fixes_and_a_second_run_changes_nothing() {
     let output = rung(&["check", "--diff", "."], dir.path());
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let diff = stdout(&output);
-    assert!(diff.starts_with("--- a/brag.md\n+++ b/brag.md\n@@ "), "{diff}");
+    assert!(
+        diff.starts_with("--- a/brag.md\n+++ b/brag.md\n@@ "),
+        "{diff}"
+    );
     for line in [
         "-levl: E10\n+level: E10\n",
         "-## Wnis\n-- Cut p99 from 800 ms to 120 ms.\n-- Helped improve things.\n+## Wins\n",
@@ -639,7 +677,10 @@ fn fix_applies_only_mechanical_fixes_and_a_second_run_changes_nothing() {
     ] {
         assert!(diff.contains(line), "no {line:?} in:\n{diff}");
     }
-    assert_eq!(std::fs::read_to_string(dir.path().join("brag.md")).unwrap(), original);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("brag.md")).unwrap(),
+        original
+    );
 
     // --fix writes the same change; the level stays as written (a fact, not a typo) and the
     // vague win gets no made-up result.
@@ -650,7 +691,10 @@ fn fix_applies_only_mechanical_fixes_and_a_second_run_changes_nothing() {
     assert!(fixed.contains("## Ownership\n"), "{fixed}");
     assert!(fixed.contains("#craft guild"), "{fixed}");
     assert!(fixed.contains(": Helped improve things.\n"), "{fixed}");
-    assert!(!fixed.contains("<!--") && !fixed.contains("TODO"), "{fixed}");
+    assert!(
+        !fixed.contains("<!--") && !fixed.contains("TODO"),
+        "{fixed}"
+    );
     let today_prefix = fixed.lines().find(|l| l.contains("Cut p99")).unwrap();
     assert!(today_prefix.starts_with("- 20"), "{today_prefix}");
     let remaining = json(&output);
@@ -668,8 +712,15 @@ fn fix_applies_only_mechanical_fixes_and_a_second_run_changes_nothing() {
 
     // Twice changes nothing.
     let output = rung(&["check", "--fix", "."], dir.path());
-    assert_eq!(std::fs::read_to_string(dir.path().join("brag.md")).unwrap(), fixed);
-    assert!(stderr(&output).contains("fixed 0 problems"), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("brag.md")).unwrap(),
+        fixed
+    );
+    assert!(
+        stderr(&output).contains("fixed 0 problems"),
+        "{}",
+        stderr(&output)
+    );
     let output = rung(&["check", "--diff", "."], dir.path());
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output), "");
@@ -704,7 +755,10 @@ fn a_folder_with_no_growth_doc_says_what_it_skipped_and_how_to_include_it() {
     let output = rung(&["check", "notes"], dir.path());
     assert_eq!(output.status.code(), Some(0));
     let note = stderr(&output);
-    assert!(note.contains("2 Markdown files found, none of them a growth doc"), "{note}");
+    assert!(
+        note.contains("2 Markdown files found, none of them a growth doc"),
+        "{note}"
+    );
     for way in ["kind: brag", "include", "rung.toml", "--kind"] {
         assert!(note.contains(way), "no {way} in {note}");
     }
@@ -712,9 +766,17 @@ fn a_folder_with_no_growth_doc_says_what_it_skipped_and_how_to_include_it() {
     let output = rung(&["check", "--format", "json", "notes"], dir.path());
     assert_eq!(stderr(&output), "");
     // A folder with a growth doc in it does not get the note.
-    write(dir.path(), "notes/brag.md", b"## 2026-03\n- Cut p99 from 800 ms to 120 ms.\n");
+    write(
+        dir.path(),
+        "notes/brag.md",
+        b"## 2026-03\n- Cut p99 from 800 ms to 120 ms.\n",
+    );
     let output = rung(&["check", "notes"], dir.path());
-    assert!(!stderr(&output).contains("Markdown files found"), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("Markdown files found"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -735,7 +797,9 @@ fn unclosed_front_matter_that_names_a_kind_is_called_unclosed() {
     );
     let note = stderr(&rung(&["check", "me.md"], dir.path()));
     assert!(
-        note.contains("me.md says `kind: promo`, but the front matter opened on line 1 is never closed"),
+        note.contains(
+            "me.md says `kind: promo`, but the front matter opened on line 1 is never closed"
+        ),
         "{note}"
     );
     assert!(!note.contains("is not a growth doc"), "{note}");
@@ -745,8 +809,15 @@ fn unclosed_front_matter_that_names_a_kind_is_called_unclosed() {
 fn human_output_shows_a_window_of_a_very_long_line() {
     let dir = tempfile::tempdir().unwrap();
     // A 2 MB one-line entry, then a long line with a finding in its middle, after non-ASCII.
-    let long = format!("- {}done.", "Improved things a lot and also more, ".repeat(55_000));
-    let tail = format!("- Cut p99 — naïve from 800 ms to 120 ms {} #craftt {}\n", "x".repeat(400), "y".repeat(3000));
+    let long = format!(
+        "- {}done.",
+        "Improved things a lot and also more, ".repeat(55_000)
+    );
+    let tail = format!(
+        "- Cut p99 — naïve from 800 ms to 120 ms {} #craftt {}\n",
+        "x".repeat(400),
+        "y".repeat(3000)
+    );
     write(
         dir.path(),
         "brag.md",
@@ -754,7 +825,11 @@ fn human_output_shows_a_window_of_a_very_long_line() {
     );
     let output = rung(&["check", "--color", "never", "brag.md"], dir.path());
     let text = stdout(&output);
-    assert!(output.stdout.len() < 4_000, "{} bytes of output", output.stdout.len());
+    assert!(
+        output.stdout.len() < 4_000,
+        "{} bytes of output",
+        output.stdout.len()
+    );
     assert!(text.contains("brag.md:5:3"), "{text}");
     assert!(text.contains("5 │ - Improved things a lot"), "{text}");
     // Columns are the file's: 41 characters and 400 x's before the tag.
@@ -763,11 +838,22 @@ fn human_output_shows_a_window_of_a_very_long_line() {
         .lines()
         .find(|l| l.starts_with("6 │"))
         .expect("the tag's line");
-    assert!(source_line.starts_with("6 │ …x") && source_line.ends_with("y…"), "{source_line}");
+    assert!(
+        source_line.starts_with("6 │ …x") && source_line.ends_with("y…"),
+        "{source_line}"
+    );
     assert!(source_line.chars().count() < 400, "{source_line}");
-    let caret = text.lines().skip_while(|l| !l.starts_with("6 │")).nth(1).unwrap();
+    let caret = text
+        .lines()
+        .skip_while(|l| !l.starts_with("6 │"))
+        .nth(1)
+        .unwrap();
     let at = |line: &str, needle: &str| line.find(needle).map(|b| line[..b].chars().count());
-    assert_eq!(at(caret, "^^^^^^^"), at(source_line, "#craftt"), "\n{source_line}\n{caret}");
+    assert_eq!(
+        at(caret, "^^^^^^^"),
+        at(source_line, "#craftt"),
+        "\n{source_line}\n{caret}"
+    );
     // Short lines are shown whole, as before.
     let output = rung(&["check", "--color", "never", "examples/promo.md"], repo());
     assert!(stdout(&output).contains("21 │ - Helped improve the reliability of our systems.\n"));

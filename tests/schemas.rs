@@ -94,17 +94,31 @@ fn validate(value: &Value, schema: &Value, root: &Value, path: &str) -> Result<(
     }
     if let Some(text) = value.as_str() {
         let length = text.chars().count() as u64;
-        if schema.get("minLength").and_then(Value::as_u64).is_some_and(|n| length < n) {
+        if schema
+            .get("minLength")
+            .and_then(Value::as_u64)
+            .is_some_and(|n| length < n)
+        {
             return fail("too short".to_string());
         }
-        if schema.get("maxLength").and_then(Value::as_u64).is_some_and(|n| length > n) {
+        if schema
+            .get("maxLength")
+            .and_then(Value::as_u64)
+            .is_some_and(|n| length > n)
+        {
             return fail("too long".to_string());
         }
     }
     if let Some(items) = value.as_array() {
         let n = items.len() as u64;
-        if schema.get("minItems").and_then(Value::as_u64).is_some_and(|m| n < m)
-            || schema.get("maxItems").and_then(Value::as_u64).is_some_and(|m| n > m)
+        if schema
+            .get("minItems")
+            .and_then(Value::as_u64)
+            .is_some_and(|m| n < m)
+            || schema
+                .get("maxItems")
+                .and_then(Value::as_u64)
+                .is_some_and(|m| n > m)
         {
             return fail(format!("{n} items"));
         }
@@ -236,6 +250,8 @@ fn the_built_in_ladders_validate_against_the_ladder_schema() {
     }
     assert!(checked >= 2, "only {checked} built-in ladders");
     // And a broken one does not.
-    let bad = toml_json("id = \"x\"\nname = \"X\"\n[[levels]]\nid = \"L1\"\nname = \"n\"\nreach = \"galaxy\"\nscope = \"s\"\n");
+    let bad = toml_json(
+        "id = \"x\"\nname = \"X\"\n[[levels]]\nid = \"L1\"\nname = \"n\"\nreach = \"galaxy\"\nscope = \"s\"\n",
+    );
     assert!(validate(&bad, &schema, &schema, "$").is_err());
 }

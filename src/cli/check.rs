@@ -232,11 +232,15 @@ fn unclosed_front_matter_kind(text: &str) -> Option<(DocKind, usize)> {
     };
     let line = text[..opening.start].matches('\n').count() + 1;
     // The front matter of a growth doc is a few lines: look no further than its usual length.
-    let kind = text[opening.end..].lines().skip(1).take(50).find_map(|line| {
-        let (key, value) = line.split_once(':')?;
-        (key.trim() == "kind")
-            .then(|| DocKind::parse(value.trim().trim_matches(['"', '\''])))
-            .flatten()
-    })?;
+    let kind = text[opening.end..]
+        .lines()
+        .skip(1)
+        .take(50)
+        .find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            (key.trim() == "kind")
+                .then(|| DocKind::parse(value.trim().trim_matches(['"', '\''])))
+                .flatten()
+        })?;
     Some((kind, line))
 }

@@ -181,7 +181,9 @@ fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
                 i += 1;
                 continue;
             }
-            let run = i..(i..old.len()).find(|&j| old[j] == new[j]).unwrap_or(old.len());
+            let run = i..(i..old.len())
+                .find(|&j| old[j] == new[j])
+                .unwrap_or(old.len());
             ops.extend(run.clone().map(Op::Old));
             ops.extend(run.clone().map(Op::New));
             i = run.end;
@@ -312,12 +314,24 @@ mod tests {
             let rule = rules::find(m.rule).unwrap_or_else(|| panic!("{} is no rule", m.rule));
             assert!(rule.has_fix, "{} offers no fix", m.rule);
         }
-        for never in ["vague-win", "trait-without-evidence", "focus-without-action"] {
-            assert!(mechanical(never).is_none(), "{never} needs the author's facts");
+        for never in [
+            "vague-win",
+            "trait-without-evidence",
+            "focus-without-action",
+        ] {
+            assert!(
+                mechanical(never).is_none(),
+                "{never} needs the author's facts"
+            );
         }
     }
 
-    fn diagnostic(rule: &'static str, start: usize, end: usize, new_text: &'static str) -> Diagnostic {
+    fn diagnostic(
+        rule: &'static str,
+        start: usize,
+        end: usize,
+        new_text: &'static str,
+    ) -> Diagnostic {
         Diagnostic {
             rule,
             severity: Severity::Warning,
@@ -362,13 +376,23 @@ mod tests {
     #[test]
     fn unified_diff_has_hunks_with_context() {
         let old: String = (1..=20).map(|i| format!("line {i}\n")).collect();
-        let new = old.replace("line 2\n", "LINE 2\n").replace("line 18\n", "LINE 18\n");
+        let new = old
+            .replace("line 2\n", "LINE 2\n")
+            .replace("line 18\n", "LINE 18\n");
         let diff = unified_diff("doc.md", &old, &new);
-        assert!(diff.starts_with("--- a/doc.md\n+++ b/doc.md\n@@ -1,5 +1,5 @@\n line 1\n-line 2\n+LINE 2\n line 3\n"), "{diff}");
+        assert!(
+            diff.starts_with(
+                "--- a/doc.md\n+++ b/doc.md\n@@ -1,5 +1,5 @@\n line 1\n-line 2\n+LINE 2\n line 3\n"
+            ),
+            "{diff}"
+        );
         assert!(diff.contains("@@ -15,6 +15,6 @@\n line 15\n"), "{diff}");
         assert_eq!(diff.matches("@@ -").count(), 2);
         assert_eq!(unified_diff("doc.md", &old, &old), "");
         let diff = unified_diff("d.md", "a\nb", "a\nb\nc\n");
-        assert!(diff.contains("-b\n\\ No newline at end of file\n+b\n+c\n"), "{diff}");
+        assert!(
+            diff.contains("-b\n\\ No newline at end of file\n+b\n+c\n"),
+            "{diff}"
+        );
     }
 }

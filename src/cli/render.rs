@@ -244,7 +244,10 @@ impl Clipped {
         };
         for (line, first, last) in by_line {
             let last = last.min(first + WINDOW_LABEL_BYTES);
-            let start = floor_boundary(text, first.saturating_sub(WINDOW_CONTEXT_BYTES).max(line.start));
+            let start = floor_boundary(
+                text,
+                first.saturating_sub(WINDOW_CONTEXT_BYTES).max(line.start),
+            );
             let end = ceil_boundary(text, (last + WINDOW_CONTEXT_BYTES).min(line.end));
             let excerpt_start = clipped.source.len();
             if start > line.start {
@@ -316,14 +319,22 @@ impl<'a> codespan_reporting::files::Files<'a> for Clipped {
         Ok(&self.source)
     }
 
-    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, codespan_reporting::files::Error> {
+    fn line_index(
+        &'a self,
+        (): (),
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
         Ok(self
             .windows
             .partition_point(|w| w.excerpt.start <= byte_index)
             .saturating_sub(1))
     }
 
-    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, codespan_reporting::files::Error> {
+    fn line_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
         Ok(self.window(line_index)?.number)
     }
 

@@ -22,7 +22,8 @@ use std::path::Path;
 /// Where the tool lives, for `informationUri`.
 const INFORMATION_URI: &str = "https://github.com/rung-lint/rung";
 /// The OASIS schema of SARIF 2.1.0.
-const SCHEMA_URI: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+const SCHEMA_URI: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 /// The base id of relative artifact URIs: the folder `rung check` ran in.
 const SRCROOT: &str = "SRCROOT";
 
@@ -195,10 +196,7 @@ fn notification(problem: &Problem) -> Value {
 
 /// The whole log as a JSON value.
 pub fn log(reports: &[FileReport], problems: &[Problem]) -> Value {
-    let rule_descriptors: Vec<Value> = rules::REGISTRY
-        .iter()
-        .map(|r| rule_descriptor(r))
-        .collect();
+    let rule_descriptors: Vec<Value> = rules::REGISTRY.iter().map(|r| rule_descriptor(r)).collect();
     let mut results = Vec::new();
     for file in reports {
         let index = LineIndex::new(&file.text);

@@ -16,10 +16,10 @@ mod settings;
 mod state;
 mod transport;
 
-pub use documents::{Encoding, OpenDocument};
-pub use server::TEST_PANIC_ENV;
 /// Where each rule's documentation page lives (`NAME.md` under it), for `rung check --format sarif`.
 pub(crate) use convert::RULE_DOCS_BASE;
+pub use documents::{Encoding, OpenDocument};
+pub use server::TEST_PANIC_ENV;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
