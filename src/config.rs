@@ -18,11 +18,56 @@ use crate::analysis::document::DocKind;
 use crate::analysis::names::closest;
 use crate::analysis::rules;
 use crate::catalogue::LocatedError;
-use crate::catalogue::schema_support::{error_at, toml_error};
+use crate::catalogue::schema_support::{error_at, line_column, toml_error};
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// A string value, or an error at it.
+fn string(
+    value: &Spanned<DeValue>,
+    errors: &mut Vec<LocatedError>,
+    at: &impl Fn(usize, String) -> LocatedError,
+    key: &str,
+) -> Option<String> {
+    match value.get_ref() {
+        DeValue::String(text) => Some(text.to_string()),
+        _ => {
+            errors.push(at(value.span().start, format!("`{key}` must be a string")));
+            None
+        }
+    }
+}
+
+/// A list of strings with the offset of each, or an error at the value (or at an item that is
+/// not a string, whose siblings are kept).
+fn strings(
+    value: &Spanned<DeValue>,
+    errors: &mut Vec<LocatedError>,
+    at: &impl Fn(usize, String) -> LocatedError,
+    key: &str,
+    what: &str,
+) -> Option<Vec<(String, usize)>> {
+    let DeValue::Array(items) = value.get_ref() else {
+        errors.push(at(
+            value.span().start,
+            format!("`{key}` must be a list of {what}, such as `{key} = [\"…\"]`"),
+        ));
+        return None;
+    };
+    let mut out = Vec::new();
+    for item in items.iter() {
+        match item.get_ref() {
+            DeValue::String(text) => out.push((text.to_string(), item.span().start)),
+            _ => errors.push(at(
+                item.span().start,
+                format!("each entry of `{key}` must be a string"),
+            )),
+        }
+    }
+    Some(out)
+}
 
 pub const FILE_NAME: &str = "rung.toml";
 
@@ -31,18 +76,8 @@ pub const FILE_NAME: &str = "rung.toml";
 const MAX_LIST: usize = 256;
 const MAX_GLOB_LEN: usize = 512;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ConfigFile {
-    #[serde(default)]
-    include: Vec<Spanned<String>>,
-    kind: Option<Spanned<String>>,
-    ladder: Option<Spanned<String>>,
-    #[serde(default)]
-    ladders: Vec<Spanned<String>>,
-    #[serde(default)]
-    rules: BTreeMap<Spanned<String>, Spanned<String>>,
-}
+/// The top-level keys of `rung.toml` (the `[rules]` table among them), for suggestions.
+pub const KEYS: [&str; 5] = ["include", "kind", "ladder", "ladders", "rules"];
 
 /// A validated `rung.toml`.
 #[derive(Debug, Clone, Default)]
@@ -60,98 +95,145 @@ pub struct Config {
 }
 
 impl Config {
-    /// Parse and validate `text`; `file` names it in errors.
-    pub fn parse(text: &str, file: &str) -> Result<Config, LocatedError> {
-        let parsed: ConfigFile = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
+    /// Parse and validate `text`; `file` names it in errors. Each key is taken on its own: a
+    /// problem in one (a misspelt table, a bad severity, a bad glob, even a TOML syntax error
+    /// in one line) is reported with its place and leaves every other setting in force.
+    pub fn parse(text: &str, file: &str) -> (Config, Vec<LocatedError>) {
         let mut config = Config::default();
+        let mut errors = Vec::new();
+        let (table, syntax_errors) = DeTable::parse_recoverable(text);
+        errors.extend(syntax_errors.iter().map(|e| toml_error(text, file, e)));
+        let at = |offset: usize, message: String| error_at(text, file, offset, message);
 
-        if parsed.include.len() > MAX_LIST || parsed.ladders.len() > MAX_LIST {
-            return Err(error_at(
-                text,
-                file,
-                0,
-                format!("too many entries in `include` or `ladders` (at most {MAX_LIST})"),
-            ));
-        }
-        let mut builder = GlobSetBuilder::new();
-        for pattern in &parsed.include {
-            if pattern.get_ref().len() > MAX_GLOB_LEN {
-                return Err(error_at(
-                    text,
-                    file,
-                    pattern.span().start,
-                    format!("glob is longer than {MAX_GLOB_LEN} characters"),
-                ));
+        for (key, value) in table.get_ref() {
+            let offset = value.span().start;
+            match key.get_ref().as_ref() {
+                "include" => {
+                    let Some(patterns) = strings(value, &mut errors, &at, "include", "globs")
+                    else {
+                        continue;
+                    };
+                    if patterns.len() > MAX_LIST {
+                        errors.push(at(
+                            offset,
+                            format!("too many entries in `include` (at most {MAX_LIST})"),
+                        ));
+                        continue;
+                    }
+                    let mut builder = GlobSetBuilder::new();
+                    for (pattern, start) in patterns {
+                        if pattern.len() > MAX_GLOB_LEN {
+                            errors.push(at(
+                                start,
+                                format!("glob is longer than {MAX_GLOB_LEN} characters"),
+                            ));
+                            continue;
+                        }
+                        match Glob::new(&pattern) {
+                            Ok(glob) => {
+                                builder.add(glob);
+                                config.include.push(pattern);
+                            }
+                            Err(e) => errors
+                                .push(at(start, format!("invalid glob `{pattern}`: {}", e.kind()))),
+                        }
+                    }
+                    match builder.build() {
+                        Ok(set) => config.include_set = set,
+                        Err(e) => {
+                            config.include.clear();
+                            errors.push(at(offset, format!("invalid include globs: {e}")));
+                        }
+                    }
+                }
+                "kind" => {
+                    let Some(kind) = string(value, &mut errors, &at, "kind") else {
+                        continue;
+                    };
+                    match DocKind::parse(&kind) {
+                        Some(kind) => config.kind = Some(kind),
+                        None => {
+                            let kinds = DocKind::ALL.map(DocKind::id);
+                            errors.push(at(
+                                offset,
+                                format!("unknown kind `{kind}`: use one of {}", kinds.join(", ")),
+                            ));
+                        }
+                    }
+                }
+                "ladder" => {
+                    if let Some(ladder) = string(value, &mut errors, &at, "ladder") {
+                        config.ladder_position = line_column(text, offset);
+                        config.ladder = Some(ladder);
+                    }
+                }
+                "ladders" => {
+                    let Some(files) = strings(value, &mut errors, &at, "ladders", "ladder files")
+                    else {
+                        continue;
+                    };
+                    if files.len() > MAX_LIST {
+                        errors.push(at(
+                            offset,
+                            format!("too many entries in `ladders` (at most {MAX_LIST})"),
+                        ));
+                        continue;
+                    }
+                    for (path, start) in files {
+                        let (line, column) = line_column(text, start);
+                        config.ladder_files.push((path, line, column));
+                    }
+                }
+                "rules" => {
+                    let DeValue::Table(rules_table) = value.get_ref() else {
+                        errors.push(at(
+                            offset,
+                            "`rules` must be a table of rule names and severities, such as `[rules]` then `vague-win = \"error\"`".to_string(),
+                        ));
+                        continue;
+                    };
+                    for (name, severity) in rules_table {
+                        let name_offset = name.span().start;
+                        let name = name.get_ref().as_ref();
+                        if rules::find(name).is_none() {
+                            let suggestion = closest(name, rules::REGISTRY.iter().map(|r| r.name))
+                                .map(|s| format!("; did you mean `{s}`?"))
+                                .unwrap_or_else(|| "; `rung rules` lists them".to_string());
+                            errors.push(at(
+                                name_offset,
+                                format!("unknown rule `{name}`{suggestion}"),
+                            ));
+                            continue;
+                        }
+                        let level = match severity.get_ref() {
+                            DeValue::String(written) => Severity::parse(written)
+                                .ok_or_else(|| format!("unknown severity `{written}`")),
+                            _ => Err(format!("the severity of `{name}` must be a string")),
+                        };
+                        match level {
+                            Ok(level) => {
+                                config.severities.insert(name.to_string(), level);
+                            }
+                            Err(problem) => errors.push(at(
+                                severity.span().start,
+                                format!("{problem}: use one of {}", Severity::NAMES.join(", ")),
+                            )),
+                        }
+                    }
+                }
+                other => {
+                    let suggestion = closest(other, KEYS.into_iter())
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .unwrap_or_else(|| format!("rung.toml has {}", KEYS.join(", ")));
+                    errors.push(at(
+                        key.span().start,
+                        format!("unknown key `{other}`: {suggestion}"),
+                    ));
+                }
             }
-            let glob = Glob::new(pattern.get_ref()).map_err(|e| {
-                error_at(
-                    text,
-                    file,
-                    pattern.span().start,
-                    format!("invalid glob `{}`: {}", pattern.get_ref(), e.kind()),
-                )
-            })?;
-            builder.add(glob);
-            config.include.push(pattern.get_ref().clone());
         }
-        config.include_set = builder
-            .build()
-            .map_err(|e| error_at(text, file, 0, format!("invalid include globs: {e}")))?;
-
-        if let Some(kind) = &parsed.kind {
-            config.kind = Some(DocKind::parse(kind.get_ref()).ok_or_else(|| {
-                let kinds = DocKind::ALL.map(DocKind::id);
-                error_at(
-                    text,
-                    file,
-                    kind.span().start,
-                    format!(
-                        "unknown kind `{}`: use one of {}",
-                        kind.get_ref(),
-                        kinds.join(", ")
-                    ),
-                )
-            })?);
-        }
-        if let Some(ladder) = parsed.ladder {
-            config.ladder_position =
-                crate::catalogue::schema_support::line_column(text, ladder.span().start);
-            config.ladder = Some(ladder.into_inner());
-        }
-        for ladder in &parsed.ladders {
-            let (line, column) =
-                crate::catalogue::schema_support::line_column(text, ladder.span().start);
-            config
-                .ladder_files
-                .push((ladder.get_ref().clone(), line, column));
-        }
-        for (name, severity) in &parsed.rules {
-            if rules::find(name.get_ref()).is_none() {
-                let suggestion = closest(name.get_ref(), rules::REGISTRY.iter().map(|r| r.name))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_else(|| "; `rung rules` lists them".to_string());
-                return Err(error_at(
-                    text,
-                    file,
-                    name.span().start,
-                    format!("unknown rule `{}`{suggestion}", name.get_ref()),
-                ));
-            }
-            let level = Severity::parse(severity.get_ref()).ok_or_else(|| {
-                error_at(
-                    text,
-                    file,
-                    severity.span().start,
-                    format!(
-                        "unknown severity `{}`: use one of {}",
-                        severity.get_ref(),
-                        Severity::NAMES.join(", ")
-                    ),
-                )
-            })?;
-            config.severities.insert(name.get_ref().clone(), level);
-        }
-        Ok(config)
+        errors.sort_by_key(|e| (e.line, e.column));
+        (config, errors)
     }
 
     /// Does an include glob match `relative_path` (relative to the config's folder, `/`-separated)?
@@ -164,10 +246,23 @@ impl Config {
 mod tests {
     use super::*;
 
+    fn parse(text: &str) -> Config {
+        let (config, errors) = Config::parse(text, "rung.toml");
+        assert_eq!(errors, [], "{text}");
+        config
+    }
+
+    /// The one error of `text`, with the config parsed around it.
+    fn one_error(text: &str) -> (Config, LocatedError) {
+        let (config, mut errors) = Config::parse(text, "rung.toml");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        (config, errors.remove(0))
+    }
+
     #[test]
     fn a_full_config_parses() {
         let text = "include = [\"career/**/*.md\"]\nkind = \"promo\"\nladder = \"acme\"\nladders = [\"ladders/acme.toml\"]\n[rules]\nvague-win = \"error\"\nweak-verb = \"off\"\n";
-        let config = Config::parse(text, "rung.toml").unwrap();
+        let config = parse(text);
         assert!(config.includes("career/2026/me.md"));
         assert!(!config.includes("README.md"));
         assert_eq!(config.kind, Some(DocKind::Promo));
@@ -176,26 +271,81 @@ mod tests {
             config.ladder_files,
             [("ladders/acme.toml".to_string(), 4, 12)]
         );
+        assert_eq!(config.ladder_position, (3, 10));
     }
 
     #[test]
     fn errors_name_line_and_column() {
-        let error = Config::parse("[rules]\nvage-win = \"error\"\n", "rung.toml").unwrap_err();
+        let (_, error) = one_error("[rules]\nvage-win = \"error\"\n");
         assert_eq!((error.line, error.column), (2, 1));
         assert_eq!(
             error.message,
             "unknown rule `vage-win`; did you mean `vague-win`?"
         );
 
-        let error = Config::parse("[rules]\nvague-win = \"loud\"\n", "rung.toml").unwrap_err();
+        let (_, error) = one_error("[rules]\nvague-win = \"loud\"\n");
         assert_eq!((error.line, error.column), (2, 13));
 
-        let error = Config::parse("include = [\"a/[b\"]\n", "rung.toml").unwrap_err();
+        let (_, error) = one_error("include = [\"a/[b\"]\n");
         assert_eq!((error.line, error.column), (1, 12), "{error}");
 
-        let error = Config::parse("includ = []\n", "rung.toml").unwrap_err();
-        assert_eq!(error.line, 1, "{error}");
+        let (_, error) = one_error("includ = []\n");
+        assert_eq!((error.line, error.column), (1, 1), "{error}");
+        assert!(error.message.contains("did you mean `include`"), "{error}");
 
-        assert!(Config::parse("include = \"x\"\nladder = 3", "rung.toml").is_err());
+        let (_, errors) = Config::parse("include = \"x\"\nladder = 3", "rung.toml");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!((errors[1].line, errors[1].column), (2, 10));
+    }
+
+    #[test]
+    fn a_problem_in_one_part_keeps_every_other_part_in_force() {
+        // A misspelt table, a bad severity beside a good one, a bad glob beside a good one, a
+        // value of the wrong type.
+        let text = "include = [\"career/**/*.md\", \"a/[b\", 3]\nkind = \"promo\"\nladder = [\"acme\"]\n\n[rulez]\nvague-win = \"off\"\n\n[rules]\nweak-verb = \"loud\"\nvague-win = \"error\"\nplaceholder-text = 1\n";
+        let (config, errors) = Config::parse(text, "rung.toml");
+        let places: Vec<(usize, usize, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.column, e.message.as_str()))
+            .collect();
+        assert!(config.includes("career/2026/me.md"), "{places:?}");
+        assert_eq!(config.include, ["career/**/*.md"]);
+        assert_eq!(config.kind, Some(DocKind::Promo));
+        assert_eq!(config.ladder, None);
+        assert_eq!(config.severities.get("vague-win"), Some(&Severity::Error));
+        assert_eq!(config.severities.get("weak-verb"), None);
+        let expect = [
+            (1, 30, "invalid glob"),
+            (1, 38, "each entry of `include` must be a string"),
+            (3, 10, "`ladder` must be a string"),
+            (5, 2, "unknown key `rulez`: did you mean `rules`?"),
+            (9, 13, "unknown severity `loud`"),
+            (
+                11,
+                20,
+                "the severity of `placeholder-text` must be a string",
+            ),
+        ];
+        assert_eq!(errors.len(), expect.len(), "{places:?}");
+        for (line, column, message) in expect {
+            assert!(
+                places
+                    .iter()
+                    .any(|&(l, c, m)| l == line && c == column && m.contains(message)),
+                "no {message:?} at {line}:{column} in {places:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_syntax_error_in_one_line_keeps_the_others() {
+        let (config, errors) = Config::parse(
+            "include = [\"career/**/*.md\"]\nkind = promo\n[rules]\nvague-win = \"error\"\n",
+            "rung.toml",
+        );
+        assert!(!errors.is_empty());
+        assert_eq!(errors[0].line, 2, "{errors:?}");
+        assert!(config.includes("career/x.md"), "{errors:?}");
+        assert_eq!(config.severities.get("vague-win"), Some(&Severity::Error));
     }
 }

@@ -68,13 +68,9 @@ impl Project {
                 return project;
             }
         };
-        let config = match Config::parse(&text, &label) {
-            Ok(config) => config,
-            Err(error) => {
-                project.problems.push(error);
-                return project;
-            }
-        };
+        // Each part of rung.toml stands on its own: what is wrong is reported, the rest applies.
+        let (config, errors) = Config::parse(&text, &label);
+        project.problems.extend(errors);
 
         let base_traits = builtin_traits();
         let mut catalogue = Catalogue::builtin();
@@ -201,6 +197,28 @@ pub fn read_text(path: &Path) -> Result<String, String> {
         let valid = &e.as_bytes()[..offset];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         format!("is not UTF-8 text: invalid byte at line {line} (byte offset {offset})")
+    })
+}
+
+/// Replace the text of the file at `path` (for `rung check --fix`): written to a temporary file
+/// beside it, given the file's permissions, then renamed over it, so that a failed write never
+/// leaves half a document. A symbolic link keeps pointing at the file it names.
+pub fn write_text(path: &Path, text: &str) -> Result<(), String> {
+    let target =
+        std::fs::canonicalize(path).map_err(|e| format!("cannot write: {}", io_reason(&e)))?;
+    let metadata =
+        std::fs::metadata(&target).map_err(|e| format!("cannot write: {}", io_reason(&e)))?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = target.with_file_name(format!(".{name}.rung-fix-{}", std::process::id()));
+    let written = std::fs::write(&temporary, text)
+        .and_then(|()| std::fs::set_permissions(&temporary, metadata.permissions()))
+        .and_then(|()| std::fs::rename(&temporary, &target));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        format!("cannot write: {}", io_reason(&e))
     })
 }
 

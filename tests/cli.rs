@@ -509,3 +509,354 @@ fn the_examples_of_each_kind_get_exactly_their_diagnostics() {
         assert_eq!(got, want, "{file}");
     }
 }
+
+#[test]
+fn fail_on_chooses_the_lowest_severity_that_fails_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // One vague win (a warning by default) and nothing at error severity.
+    write(dir.path(), "brag.md", b"## 2026-03\n- Improved things.\n");
+    let code = |extra: &[&str]| {
+        let mut args = vec!["check", "brag.md"];
+        args.extend_from_slice(extra);
+        rung(&args, dir.path()).status.code()
+    };
+    assert_eq!(code(&[]), Some(0));
+    assert_eq!(code(&["--fail-on", "error"]), Some(0));
+    assert_eq!(code(&["--fail-on", "warning"]), Some(1));
+    assert_eq!(code(&["--fail-on", "hint"]), Some(1));
+    assert_eq!(code(&["--fail-on", "loud"]), Some(2));
+    // A clean doc passes at every level.
+    write(
+        dir.path(),
+        "brag.md",
+        b"## 2026-03\n- Cut p99 latency from 800 ms to 120 ms.\n",
+    );
+    let output = rung(&["check", "--fail-on", "hint", "brag.md"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn sarif_output_has_the_tool_its_rules_and_one_result_per_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    // Non-ASCII before the finding: columns are UTF-16 code units, 1-based.
+    write(
+        dir.path(),
+        "career/my promo.md",
+        "---\nkind: promo\nlevel: E4\ntarget: E5\n---\n## Ownership\n- 🎉 Led it.\n\n## Ownership\n- Helped improve things.\n"
+            .as_bytes(),
+    );
+    write(dir.path(), "rung.toml", b"[rulez]\n");
+    let json_out = rung(&["check", "--format", "json", "career"], dir.path());
+    let output = rung(&["check", "--format", "sarif", "career"], dir.path());
+    assert_eq!(output.status.code(), json_out.status.code());
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(&output)));
+    assert_eq!(log["version"], "2.1.0");
+    assert!(
+        log["$schema"]
+            .as_str()
+            .unwrap()
+            .contains("sarif-schema-2.1.0")
+    );
+    let run = &log["runs"][0];
+    assert_eq!(run["columnKind"], "utf16CodeUnits");
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "rung");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    assert!(
+        driver["informationUri"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://")
+    );
+
+    // One descriptor per rule `rung rules` lists, each with its docs and page.
+    let rules_out = stdout(&rung(&["rules"], dir.path()));
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(
+        rules.len(),
+        rules_out.lines().filter(|l| !l.trim().is_empty()).count()
+    );
+    for rule in rules {
+        let id = rule["id"].as_str().unwrap();
+        assert!(rules_out.contains(id), "{id} is not a rule");
+        assert!(
+            rule["helpUri"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("/{id}.md"))
+        );
+        assert!(
+            rule["shortDescription"]["text"]
+                .as_str()
+                .unwrap()
+                .ends_with('.')
+        );
+        assert!(!rule["fullDescription"]["text"].as_str().unwrap().is_empty());
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("## What it does")
+        );
+    }
+
+    // The same diagnostics as --format json, converted to SARIF's 1-based positions.
+    let expected: Vec<serde_json::Value> = json(&json_out)
+        .into_iter()
+        .filter(|d| d["code"] != "invalid-config")
+        .collect();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), expected.len());
+    for (result, diagnostic) in results.iter().zip(&expected) {
+        assert_eq!(result["ruleId"], diagnostic["code"]);
+        let level = match diagnostic["severity"].as_str().unwrap() {
+            "error" => "error",
+            "warning" => "warning",
+            _ => "note",
+        };
+        assert_eq!(result["level"], level);
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], diagnostic["code"]);
+        let location = &result["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], "career/my%20promo.md");
+        assert_eq!(location["artifactLocation"]["uriBaseId"], "SRCROOT");
+        let region = &location["region"];
+        let range = &diagnostic["range"];
+        for (sarif, lsp) in [
+            ("startLine", &range["start"]["line"]),
+            ("startColumn", &range["start"]["character"]),
+            ("endLine", &range["end"]["line"]),
+            ("endColumn", &range["end"]["character"]),
+        ] {
+            assert_eq!(
+                region[sarif].as_u64(),
+                Some(lsp.as_u64().unwrap() + 1),
+                "{sarif}"
+            );
+        }
+    }
+    // The duplicate section points back at the first one.
+    let duplicate = results
+        .iter()
+        .find(|r| r["ruleId"] == "duplicate-trait")
+        .expect("a duplicate-trait result");
+    let related = &duplicate["relatedLocations"][0];
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 6);
+    assert!(!related["message"]["text"].as_str().unwrap().is_empty());
+    // The broken rung.toml is a configuration notification with its place.
+    let notes = run["invocations"][0]["toolConfigurationNotifications"]
+        .as_array()
+        .unwrap();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0]["level"], "error");
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        1
+    );
+}
+
+#[test]
+fn fix_applies_only_mechanical_fixes_and_a_second_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "---\nkind: brag\nlevl: E10\n---\n## Wnis\n- Cut p99 from 800 ms to 120 ms.\n- Helped improve things.\n\n## Ownrship\n- 2026-03-02: Led the #craftt guild for 3 teams.\n";
+    write(dir.path(), "brag.md", original.as_bytes());
+    write(dir.path(), "notes.md", b"# Notes\n## Wnis\n- Helped.\n");
+
+    // --diff shows the change and writes nothing.
+    let output = rung(&["check", "--diff", "."], dir.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let diff = stdout(&output);
+    assert!(
+        diff.starts_with("--- a/brag.md\n+++ b/brag.md\n@@ "),
+        "{diff}"
+    );
+    for line in [
+        "-levl: E10\n+level: E10\n",
+        "-## Wnis\n-- Cut p99 from 800 ms to 120 ms.\n-- Helped improve things.\n+## Wins\n",
+        "+## Ownership\n",
+        "#craft guild",
+    ] {
+        assert!(diff.contains(line), "no {line:?} in:\n{diff}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("brag.md")).unwrap(),
+        original
+    );
+
+    // --fix writes the same change; the level stays as written (a fact, not a typo) and the
+    // vague win gets no made-up result.
+    let output = rung(&["check", "--fix", "--format", "json", "."], dir.path());
+    let fixed = std::fs::read_to_string(dir.path().join("brag.md")).unwrap();
+    assert!(fixed.contains("level: E10\n"), "{fixed}");
+    assert!(fixed.contains("## Wins\n"), "{fixed}");
+    assert!(fixed.contains("## Ownership\n"), "{fixed}");
+    assert!(fixed.contains("#craft guild"), "{fixed}");
+    assert!(fixed.contains(": Helped improve things.\n"), "{fixed}");
+    assert!(
+        !fixed.contains("<!--") && !fixed.contains("TODO"),
+        "{fixed}"
+    );
+    let today_prefix = fixed.lines().find(|l| l.contains("Cut p99")).unwrap();
+    assert!(today_prefix.starts_with("- 20"), "{today_prefix}");
+    let remaining = json(&output);
+    assert!(remaining.iter().any(|d| d["code"] == "unknown-level"));
+    assert!(remaining.iter().any(|d| d["code"] == "vague-win"));
+    assert!(!remaining.iter().any(|d| d["code"] == "unknown-role"
+        || d["code"] == "unknown-trait"
+        || d["code"] == "undated-entry"
+        || d["code"] == "unknown-front-matter-key"));
+    // A file that is not a growth doc is left alone.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.md")).unwrap(),
+        "# Notes\n## Wnis\n- Helped.\n"
+    );
+
+    // Twice changes nothing.
+    let output = rung(&["check", "--fix", "."], dir.path());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("brag.md")).unwrap(),
+        fixed
+    );
+    assert!(
+        stderr(&output).contains("fixed 0 problems"),
+        "{}",
+        stderr(&output)
+    );
+    let output = rung(&["check", "--diff", "."], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn fix_leaves_two_keys_that_mean_the_same_one_to_the_next_round() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "promo.md",
+        b"---\nkind: promo\nlevle: E4\nlevl: E4\ntarget: E5\n---\n",
+    );
+    rung(&["check", "--fix", "promo.md"], dir.path());
+    let fixed = std::fs::read_to_string(dir.path().join("promo.md")).unwrap();
+    assert_eq!(fixed.matches("level:").count(), 1, "{fixed}");
+    let output = rung(&["check", "--format", "json", "promo.md"], dir.path());
+    assert!(
+        !json(&output)
+            .iter()
+            .any(|d| d["code"] == "invalid-front-matter"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_folder_with_no_growth_doc_says_what_it_skipped_and_how_to_include_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "notes/a.md", b"# Notes\n- Improved things.\n");
+    write(dir.path(), "notes/b.md", b"# More notes\n");
+    let output = rung(&["check", "notes"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    let note = stderr(&output);
+    assert!(
+        note.contains("2 Markdown files found, none of them a growth doc"),
+        "{note}"
+    );
+    for way in ["kind: brag", "include", "rung.toml", "--kind"] {
+        assert!(note.contains(way), "no {way} in {note}");
+    }
+    // Machine formats stay clean.
+    let output = rung(&["check", "--format", "json", "notes"], dir.path());
+    assert_eq!(stderr(&output), "");
+    // A folder with a growth doc in it does not get the note.
+    write(
+        dir.path(),
+        "notes/brag.md",
+        b"## 2026-03\n- Cut p99 from 800 ms to 120 ms.\n",
+    );
+    let output = rung(&["check", "notes"], dir.path());
+    assert!(
+        !stderr(&output).contains("Markdown files found"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn unclosed_front_matter_that_names_a_kind_is_called_unclosed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "me.md",
+        b"# draft\n---\nkind: promo\nlevel: E4\ntarget: E5\n\n## Ownership\n- Led it.\n",
+    );
+    // Front matter must open the file; this one is only a thematic break, so: no growth doc.
+    let note = stderr(&rung(&["check", "me.md"], dir.path()));
+    assert!(note.contains("is not a growth doc"), "{note}");
+    write(
+        dir.path(),
+        "me.md",
+        b"---\nkind: promo\nlevel: E4\ntarget: E5\n\n## Ownership\n- Led it.\n",
+    );
+    let note = stderr(&rung(&["check", "me.md"], dir.path()));
+    assert!(
+        note.contains(
+            "me.md says `kind: promo`, but the front matter opened on line 1 is never closed"
+        ),
+        "{note}"
+    );
+    assert!(!note.contains("is not a growth doc"), "{note}");
+}
+
+#[test]
+fn human_output_shows_a_window_of_a_very_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 2 MB one-line entry, then a long line with a finding in its middle, after non-ASCII.
+    let long = format!(
+        "- {}done.",
+        "Improved things a lot and also more, ".repeat(55_000)
+    );
+    let tail = format!(
+        "- Cut p99 — naïve from 800 ms to 120 ms {} #craftt {}\n",
+        "x".repeat(400),
+        "y".repeat(3000)
+    );
+    write(
+        dir.path(),
+        "brag.md",
+        format!("---\nkind: brag\n---\n## 2026-03\n{long}\n{tail}").as_bytes(),
+    );
+    let output = rung(&["check", "--color", "never", "brag.md"], dir.path());
+    let text = stdout(&output);
+    assert!(
+        output.stdout.len() < 4_000,
+        "{} bytes of output",
+        output.stdout.len()
+    );
+    assert!(text.contains("brag.md:5:3"), "{text}");
+    assert!(text.contains("5 │ - Improved things a lot"), "{text}");
+    // Columns are the file's: 41 characters and 400 x's before the tag.
+    assert!(text.contains("brag.md:6:442"), "{text}");
+    let source_line = text
+        .lines()
+        .find(|l| l.starts_with("6 │"))
+        .expect("the tag's line");
+    assert!(
+        source_line.starts_with("6 │ …x") && source_line.ends_with("y…"),
+        "{source_line}"
+    );
+    assert!(source_line.chars().count() < 400, "{source_line}");
+    let caret = text
+        .lines()
+        .skip_while(|l| !l.starts_with("6 │"))
+        .nth(1)
+        .unwrap();
+    let at = |line: &str, needle: &str| line.find(needle).map(|b| line[..b].chars().count());
+    assert_eq!(
+        at(caret, "^^^^^^^"),
+        at(source_line, "#craftt"),
+        "\n{source_line}\n{caret}"
+    );
+    // Short lines are shown whole, as before.
+    let output = rung(&["check", "--color", "never", "examples/promo.md"], repo());
+    assert!(stdout(&output).contains("21 │ - Helped improve the reliability of our systems.\n"));
+}

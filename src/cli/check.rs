@@ -1,11 +1,11 @@
 //! `rung check`: find growth docs, analyse each one, print, and choose the exit code.
 
 use super::render::{self, FileReport, Problem};
-use super::{ColorChoice, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Format};
+use super::{CheckFormat as Format, ColorChoice, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::DocKind;
 use crate::analysis::{Input, analyze};
-use crate::project::{FsLinks, Project, markdown_files, read_text};
+use crate::project::{FsLinks, Project, markdown_files, read_text, write_text};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -31,12 +31,36 @@ fn read_stdin() -> Result<String, String> {
     })
 }
 
-pub fn run(
-    paths: &[PathBuf],
-    forced_kind: Option<DocKind>,
-    format: Format,
-    color: ColorChoice,
-) -> i32 {
+/// How `rung check` was asked to run.
+pub struct Options {
+    /// `--kind`: the kind of the named files, whatever they say.
+    pub forced_kind: Option<DocKind>,
+    pub format: Format,
+    /// `--fail-on`: a diagnostic at this severity or above makes the exit code 1.
+    pub fail_on: Severity,
+    pub color: ColorChoice,
+    pub fix: FixMode,
+}
+
+/// `--fix` and `--diff`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only check.
+    Off,
+    /// Apply the mechanical fixes in place, then report what is left.
+    Write,
+    /// Print the diff the fixes would make; write nothing and report nothing else.
+    Diff,
+}
+
+pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
+    let Options {
+        forced_kind,
+        format,
+        fail_on,
+        color,
+        fix,
+    } = *options;
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -69,6 +93,9 @@ pub fn run(
     let mut projects: HashMap<PathBuf, Project> = HashMap::new();
     let mut reported_config: Vec<PathBuf> = Vec::new();
     let mut reports = Vec::new();
+    let (mut would_change, mut fixed_files, mut fixes_applied) = (0, 0, 0);
+    // Markdown files found in folders that are not growth docs.
+    let mut skipped = 0;
     let today = crate::project::today();
     for target in &targets {
         let dir = target
@@ -113,41 +140,120 @@ pub fn run(
             today: Some(&today),
             memo: None,
         };
-        let analysis = analyze(&input, &project.settings, &FsLinks::new(dir));
+        let links = FsLinks::new(dir);
+        let analysis = analyze(&input, &project.settings, &links);
         if analysis.document.is_none() {
-            if is_stdin {
-                eprintln!(
-                    "note: standard input is not a growth doc (no `kind:` in front matter); use --kind to check it anyway"
-                );
-            } else if target.named && matches!(format, Format::Human) {
-                eprintln!(
-                    "note: {} is not a growth doc (no `kind:` in front matter, no rung.toml include, and its name does not say); use --kind to check it anyway",
-                    target.path.display()
-                );
+            let unclosed = unclosed_front_matter_kind(&text);
+            if !target.named {
+                skipped += 1;
+            }
+            if matches!(format, Format::Human) {
+                if let Some((kind, line)) = unclosed {
+                    eprintln!(
+                        "note: {} says `kind: {}`, but the front matter opened on line {line} is never closed, so it is not read: add a `---` line after it",
+                        target.path.display(),
+                        kind.id()
+                    );
+                } else if is_stdin {
+                    eprintln!(
+                        "note: standard input is not a growth doc (no `kind:` in front matter); use --kind to check it anyway"
+                    );
+                } else if target.named {
+                    eprintln!(
+                        "note: {} is not a growth doc (no `kind:` in front matter, no rung.toml include, and its name does not say); use --kind to check it anyway",
+                        target.path.display()
+                    );
+                }
             }
             continue;
         }
-        reports.push(FileReport {
-            path: if is_stdin {
-                PathBuf::from("<stdin>")
+        if is_stdin && fix == FixMode::Write {
+            problems.push(Problem::unreadable(
+                &target.path,
+                "standard input cannot be fixed in place; use --diff to see the fixes",
+            ));
+            continue;
+        }
+        let (text, diagnostics) = if fix == FixMode::Off {
+            (text, analysis.diagnostics)
+        } else {
+            let fixed = super::fix::fix(&text, analysis.diagnostics, |text| {
+                analyze(&Input { text, ..input }, &project.settings, &links).diagnostics
+            });
+            if fixed.applied > 0 {
+                match fix {
+                    FixMode::Diff => {
+                        let path = super::render::display_path(&target.path);
+                        print!("{}", super::fix::unified_diff(&path, &text, &fixed.text));
+                        would_change += 1;
+                    }
+                    _ => match write_text(&target.path, &fixed.text) {
+                        Ok(()) => {
+                            fixed_files += 1;
+                            fixes_applied += fixed.applied;
+                        }
+                        Err(message) => {
+                            problems.push(Problem::unreadable(&target.path, &message));
+                            continue;
+                        }
+                    },
+                }
+            }
+            if fix == FixMode::Diff {
+                (text, Vec::new())
             } else {
-                target.path.clone()
-            },
+                (fixed.text, fixed.diagnostics)
+            }
+        };
+        reports.push(FileReport {
+            path: target.path.clone(),
             text,
-            diagnostics: analysis.diagnostics,
+            diagnostics,
         });
+    }
+
+    if reports.is_empty() && skipped > 0 && matches!(format, Format::Human) {
+        eprintln!(
+            "note: {skipped} Markdown file{} found, none of them a growth doc; to check them, start each with front matter that says its kind (`---`, `kind: brag`, `---`; or promo, growth-plan, retro), list them under `include = [\"…/*.md\"]` in rung.toml, or name the files with `--kind KIND`",
+            if skipped == 1 { "" } else { "s" }
+        );
+    }
+
+    if fix == FixMode::Diff {
+        for problem in &problems {
+            eprintln!("error: {}: {}", problem.file, problem.message);
+        }
+        eprintln!(
+            "{would_change} file{} would be changed by --fix",
+            if would_change == 1 { "" } else { "s" }
+        );
+        return if problems.iter().any(|p| !p.is_config) {
+            EXIT_USAGE
+        } else if would_change > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_OK
+        };
+    }
+    if fix == FixMode::Write && matches!(format, Format::Human) {
+        eprintln!(
+            "fixed {fixes_applied} problem{} in {fixed_files} file{}",
+            if fixes_applied == 1 { "" } else { "s" },
+            if fixed_files == 1 { "" } else { "s" }
+        );
     }
 
     match format {
         Format::Human => render::human(&reports, &problems, color),
         Format::Json => render::json(&reports, &problems),
         Format::Github => render::github(&reports, &problems),
+        Format::Sarif => super::sarif::print(&reports, &problems),
     }
 
     let has_error = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity == Severity::Error)
+        .any(|d| d.severity >= fail_on)
         || problems.iter().any(|p| p.is_config);
     if problems.iter().any(|p| !p.is_config) {
         EXIT_USAGE
@@ -156,4 +262,27 @@ pub fn run(
     } else {
         EXIT_OK
     }
+}
+
+/// When `text` opens front matter that is never closed and a line in it says a kind of growth
+/// doc, that kind and the 1-based line of the opening `---`: the file was meant to be a growth
+/// doc.
+fn unclosed_front_matter_kind(text: &str) -> Option<(DocKind, usize)> {
+    use crate::analysis::front_matter::{FrontMatterProblem, parse_front_matter};
+    let Some(FrontMatterProblem::Unclosed { opening }) = parse_front_matter(text).problem else {
+        return None;
+    };
+    let line = text[..opening.start].matches('\n').count() + 1;
+    // The front matter of a growth doc is a few lines: look no further than its usual length.
+    let kind = text[opening.end..]
+        .lines()
+        .skip(1)
+        .take(50)
+        .find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            (key.trim() == "kind")
+                .then(|| DocKind::parse(value.trim().trim_matches(['"', '\''])))
+                .flatten()
+        })?;
+    Some((kind, line))
 }

@@ -3,11 +3,13 @@
 //! logic of its own.
 
 mod check;
+mod fix;
 mod ladder;
 mod new;
 mod render;
 mod report;
 mod rules;
+mod sarif;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -33,6 +35,40 @@ pub enum Format {
     Human,
     Json,
     Github,
+}
+
+/// The output formats of `rung check` (`report` has its own set).
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CheckFormat {
+    /// Compiler-style text with the source line and a caret.
+    Human,
+    /// One JSON array (DESIGN §6).
+    Json,
+    /// GitHub workflow annotations.
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+/// The lowest severity that makes `rung check` exit 1.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl From<FailOn> for crate::analysis::diagnostic::Severity {
+    fn from(level: FailOn) -> Self {
+        use crate::analysis::diagnostic::Severity;
+        match level {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+            FailOn::Hint => Severity::Hint,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -79,9 +115,20 @@ enum Command {
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: CheckFormat,
+        /// The lowest severity that fails the run (exit 1); problems in rung.toml always do.
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
+        /// Apply the mechanical fixes in place (misspelt keys, trait and section headings and
+        /// tags, today's date on undated brag entries), then report what is left.
+        #[arg(long)]
+        fix: bool,
+        /// With or without --fix: print the diff the fixes would make and write nothing (exit 1
+        /// when something would change).
+        #[arg(long)]
+        diff: bool,
     },
     /// Show a rule's documentation.
     Explain {
@@ -138,8 +185,24 @@ pub fn main() -> i32 {
             paths,
             kind,
             format,
+            fail_on,
             color,
-        } => check::run(&paths, kind.map(Into::into), format, color),
+            fix,
+            diff,
+        } => check::run(
+            &paths,
+            &check::Options {
+                forced_kind: kind.map(Into::into),
+                format,
+                fail_on: fail_on.into(),
+                color,
+                fix: match (fix, diff) {
+                    (_, true) => check::FixMode::Diff,
+                    (true, false) => check::FixMode::Write,
+                    (false, false) => check::FixMode::Off,
+                },
+            },
+        ),
         Command::Explain { name } => rules::explain(&name),
         Command::Rules => rules::list(),
         Command::Ladder { ladder, level } => ladder::run(ladder.as_deref(), level.as_deref()),

@@ -49,7 +49,7 @@ impl Problem {
         }
     }
 
-    fn code(&self) -> &'static str {
+    pub(super) fn code(&self) -> &'static str {
         if self.is_config {
             "invalid-config"
         } else {
@@ -58,7 +58,7 @@ impl Problem {
     }
 }
 
-fn display_path(path: &Path) -> String {
+pub(super) fn display_path(path: &Path) -> String {
     let text = path.display().to_string();
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
@@ -147,7 +147,23 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
                 .with_message(&diagnostic.message)
                 .with_labels(labels)
                 .with_notes(notes);
-            let _ = term::emit_to_write_style(&mut out.lock(), &config, &files, &report);
+            // A label on a very long line is shown in a window of that line (a 2 MB one-line
+            // draft would otherwise print 2 MB under each diagnostic).
+            match Clipped::new(&display_path(&file.path), &file.text, &report.labels) {
+                Some(clipped) => {
+                    let report = Report {
+                        labels: clipped.labels(&report.labels),
+                        severity: report.severity,
+                        code: report.code,
+                        message: report.message,
+                        notes: report.notes,
+                    };
+                    let _ = term::emit_to_write_style(&mut out.lock(), &config, &clipped, &report);
+                }
+                None => {
+                    let _ = term::emit_to_write_style(&mut out.lock(), &config, &files, &report);
+                }
+            }
         }
     }
     let n_files = reports.len();
@@ -164,6 +180,206 @@ pub fn human(reports: &[FileReport], problems: &[Problem], color: ColorChoice) {
             plural(n_notes, "note"),
             plural(n_hints, "hint")
         );
+    }
+}
+
+/// Lines longer than this many bytes are shown in a window around their labels.
+const LONG_LINE_BYTES: usize = 300;
+/// Bytes of the line kept on each side of the labels in a window.
+const WINDOW_CONTEXT_BYTES: usize = 80;
+/// The most bytes of labelled text a window shows (a longer label is cut at its end).
+const WINDOW_LABEL_BYTES: usize = 160;
+const ELLIPSIS: &str = "…";
+
+/// One window of a source line, in the excerpt [`Clipped`] shows.
+struct Window {
+    /// 1-based line number in the file.
+    number: usize,
+    /// The byte range of the window in the file, and where the original line starts.
+    original: std::ops::Range<usize>,
+    original_line_start: usize,
+    /// Characters of the line before the window.
+    start_column: usize,
+    /// The window's line in the excerpt, and where the window's own text starts in it (after
+    /// an ellipsis when the line was cut on the left).
+    excerpt: std::ops::Range<usize>,
+    text_start: usize,
+}
+
+/// The lines a diagnostic's labels are on, each cut to a window around its labels when a line
+/// is long, as a source of its own for codespan: line numbers and columns stay the file's.
+struct Clipped {
+    name: String,
+    source: String,
+    windows: Vec<Window>,
+}
+
+fn floor_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn ceil_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
+}
+
+impl Clipped {
+    /// `None` when no labelled line is long: the file is shown as it is.
+    fn new(name: &str, text: &str, labels: &[Label<usize>]) -> Option<Clipped> {
+        let line_of = |offset: usize| {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+            start..end
+        };
+        let is_long = labels.iter().any(|label| {
+            let start = floor_boundary(text, label.range.start);
+            let end = floor_boundary(text, label.range.end);
+            line_of(start).len() > LONG_LINE_BYTES || line_of(end).len() > LONG_LINE_BYTES
+        });
+        if !is_long {
+            return None;
+        }
+        // Each label on the line it starts on, cut to that line.
+        let mut by_line: Vec<(std::ops::Range<usize>, usize, usize)> = Vec::new();
+        for label in labels {
+            let start = floor_boundary(text, label.range.start);
+            let line = line_of(start);
+            let end = floor_boundary(text, label.range.end.clamp(start, line.end));
+            match by_line.iter_mut().find(|(l, _, _)| *l == line) {
+                Some((_, first, last)) => {
+                    *first = (*first).min(start);
+                    *last = (*last).max(end);
+                }
+                None => by_line.push((line, start, end)),
+            }
+        }
+        by_line.sort_by_key(|(line, _, _)| line.start);
+        let mut clipped = Clipped {
+            name: name.to_string(),
+            source: String::new(),
+            windows: Vec::new(),
+        };
+        for (line, first, last) in by_line {
+            let last = last.min(first + WINDOW_LABEL_BYTES);
+            let start = floor_boundary(
+                text,
+                first.saturating_sub(WINDOW_CONTEXT_BYTES).max(line.start),
+            );
+            let end = ceil_boundary(text, (last + WINDOW_CONTEXT_BYTES).min(line.end));
+            let excerpt_start = clipped.source.len();
+            if start > line.start {
+                clipped.source.push_str(ELLIPSIS);
+            }
+            let text_start = clipped.source.len();
+            clipped.source.push_str(&text[start..end]);
+            if end < line.end {
+                clipped.source.push_str(ELLIPSIS);
+            }
+            let excerpt_end = clipped.source.len();
+            clipped.source.push('\n');
+            clipped.windows.push(Window {
+                number: text[..line.start].matches('\n').count() + 1,
+                original: start..end,
+                original_line_start: line.start,
+                start_column: text[line.start..start].chars().count(),
+                excerpt: excerpt_start..excerpt_end,
+                text_start,
+            });
+        }
+        Some(clipped)
+    }
+
+    /// `labels` moved into the excerpt (a label past its window ends at the window's end).
+    fn labels(&self, labels: &[Label<usize>]) -> Vec<Label<()>> {
+        labels
+            .iter()
+            .map(|label| {
+                let window = self
+                    .windows
+                    .iter()
+                    .find(|w| {
+                        label.range.start >= w.original_line_start
+                            && label.range.start <= w.original.end
+                    })
+                    .unwrap_or(&self.windows[0]);
+                let map = |offset: usize| {
+                    let inside = offset.clamp(window.original.start, window.original.end);
+                    window.text_start + (inside - window.original.start)
+                };
+                let start = map(label.range.start);
+                let end = map(label.range.end.max(label.range.start)).max(start);
+                Label::new(label.style, (), start..end).with_message(&label.message)
+            })
+            .collect()
+    }
+
+    fn window(&self, line_index: usize) -> Result<&Window, codespan_reporting::files::Error> {
+        self.windows
+            .get(line_index)
+            .ok_or(codespan_reporting::files::Error::LineTooLarge {
+                given: line_index,
+                max: self.windows.len().saturating_sub(1),
+            })
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Clipped {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.source)
+    }
+
+    fn line_index(
+        &'a self,
+        (): (),
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self
+            .windows
+            .partition_point(|w| w.excerpt.start <= byte_index)
+            .saturating_sub(1))
+    }
+
+    fn line_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.window(line_index)?.number)
+    }
+
+    /// The column in the file's line, not in the excerpt.
+    fn column_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let window = self.window(line_index)?;
+        let inside = byte_index.clamp(window.text_start, window.text_start + window.original.len());
+        Ok(window.start_column + self.source[window.text_start..inside].chars().count() + 1)
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
+        Ok(self.window(line_index)?.excerpt.clone())
     }
 }
 

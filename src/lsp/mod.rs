@@ -16,6 +16,8 @@ mod settings;
 mod state;
 mod transport;
 
+/// Where each rule's documentation page lives (`NAME.md` under it), for `rung check --format sarif`.
+pub(crate) use convert::RULE_DOCS_BASE;
 pub use documents::{Encoding, OpenDocument};
 pub use server::TEST_PANIC_ENV;
 
