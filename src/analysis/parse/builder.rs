@@ -760,6 +760,7 @@ fn entry_wording(builder: &EntryBuilder, text: &str) -> Wording {
     // ("Built a lot of stuff:") is a win.
     let is_label = names_only
         || label_only
+        || (builder.form != EntryForm::TableRow && wording::is_definition(text))
         || (wording::ends_as_lead_in(text) && !claims_work && !wording::opens_with_past(text));
     let reflects = builder.form == EntryForm::Paragraph && wording::is_reflection(text);
     Wording {
