@@ -139,7 +139,7 @@ impl Role {
             Role::Personal => "personal",
             Role::Thanks => "thanks",
             Role::Reading => "reading",
-            Role::Learned => "learned",
+            Role::Learned => "learning",
             Role::Lessons => "lessons",
         }
     }
