@@ -203,14 +203,13 @@ impl<'t> Builder<'t> {
             TagEnd::Item => self.end_item(),
             TagEnd::Paragraph => self.end_paragraph(range),
             TagEnd::TableHead => self.table_head = false,
-            TagEnd::TableRow => {
+            TagEnd::TableRow
                 if self
                     .open
                     .last()
-                    .is_some_and(|e| e.form == EntryForm::TableRow)
-                {
-                    self.end_entry(true);
-                }
+                    .is_some_and(|e| e.form == EntryForm::TableRow) =>
+            {
+                self.end_entry(true);
             }
             TagEnd::BlockQuote(_) => {
                 self.block_quote_depth = self.block_quote_depth.saturating_sub(1)
