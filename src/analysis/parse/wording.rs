@@ -47,7 +47,7 @@ const READER_WORDS: [&str; 5] = ["you", "your", "yours", "yourself", "you're"];
 /// The words of `text`, as written (other characters split words; apostrophes and hyphens
 /// inside a word kept). Compared with [`is`] and [`in_list`], which need no lower-case copy:
 /// every entry of a large draft is read this way.
-fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
+fn words(text: &str) -> impl Iterator<Item = &str> + Clone + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .map(|w| w.trim_matches(['\'', '’', '-']))
         .filter(|w| !w.is_empty())
@@ -257,14 +257,15 @@ pub(super) fn claims_work(text: &str) -> bool {
         _ => text,
     };
     for sentence in text.split(['.', '!', ';', '\n']) {
-        let words: Vec<&str> = words(sentence).collect();
-        if words
-            .first()
+        let mut sentence_words = words(sentence);
+        if sentence_words
+            .clone()
+            .next()
             .is_some_and(|w| is_work_past(w) && !is(w, "set"))
         {
             return true;
         }
-        for (at, word) in words.iter().enumerate() {
+        while let Some(word) = sentence_words.next() {
             let (subject, perfect) = if in_list(word, &["i", "we"]) {
                 (true, false)
             } else if in_list(word, &["i've", "we've"]) {
@@ -275,11 +276,11 @@ pub(super) fn claims_work(text: &str) -> bool {
             if !subject {
                 continue;
             }
-            let mut next = words[at + 1..]
-                .iter()
+            let mut next = sentence_words
+                .clone()
                 .skip_while(|w| in_list(w, &ADVERBS) || (perfect && is(w, "ever")));
-            let verb = next.next().copied().unwrap_or("");
-            let after = next.next().copied().unwrap_or("");
+            let verb = next.next().unwrap_or("");
+            let after = next.next().unwrap_or("");
             if is(verb, "made") && is(after, "sure") {
                 continue;
             }
@@ -334,11 +335,28 @@ pub(super) fn is_personal(text: &str) -> bool {
 const FIRST_PERSON: [&str; 8] = ["i", "my", "me", "we", "our", "i've", "i'm", "we've"];
 const SECOND_PERSON: [&str; 4] = ["you", "your", "you're", "yourself"];
 
-/// Counts of first- and second-person words in `text`, without allocating.
+/// Counts of first- and second-person words in `text`, without allocating. Every prose text
+/// event of the body passes through here: words are found byte by byte, and only those that
+/// open with a letter of a pronoun are compared.
 pub(super) fn count_voice(text: &str) -> (u32, u32) {
     let (mut first, mut second) = (0, 0);
-    for word in text.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')) {
-        if word.is_empty() || word.len() > 8 {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && (bytes[at].is_ascii_alphabetic() || bytes[at] == b'\'') {
+            at += 1;
+        }
+        // A word glued to a non-ASCII letter is part of a longer word.
+        if at < bytes.len() && bytes[at] >= 0x80 {
+            continue;
+        }
+        let word = &text[start..at];
+        if word.len() > 8 || !matches!(bytes[start] | 0x20, b'i' | b'm' | b'w' | b'o' | b'y') {
             continue;
         }
         if FIRST_PERSON.iter().any(|w| w.eq_ignore_ascii_case(word)) {
