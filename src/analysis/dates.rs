@@ -110,8 +110,12 @@ pub fn leading_date(text: &str) -> Option<std::ops::Range<usize>> {
         .map(|m| m.start() + skipped..m.end() + skipped)
 }
 
-/// Where a heading dates its section: a date anywhere in it, or a heading that is only a year or
-/// month.
+/// A year standing as a word in a heading ("GSoC 2017 Report", "2019 into 2020").
+static HEADING_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19[89]\d|20\d{2})(?-u:\b)").expect("compiles"));
+
+/// Where a heading dates its section: a date anywhere in it, a year standing as a word, or a
+/// heading that is only a month or period.
 pub fn heading_date(title: &str) -> Option<std::ops::Range<usize>> {
     // Most headings are ASCII words ("Ownership", "Wins"): for them the automata are skipped
     // when they cannot match, which was most of the cost of a draft's many headings. Every
@@ -122,7 +126,9 @@ pub fn heading_date(title: &str) -> Option<std::ops::Range<usize>> {
         let could_be_a_month = (3..=9).contains(&name.len()) && could_start_a_date(name.as_bytes());
         return (could_be_a_month && DATE_HEADING_ONLY.is_match(title)).then_some(0..title.len());
     }
-    find_date(title).or_else(|| DATE_HEADING_ONLY.is_match(title).then_some(0..title.len()))
+    find_date(title)
+        .or_else(|| DATE_HEADING_ONLY.is_match(title).then_some(0..title.len()))
+        .or_else(|| HEADING_YEAR.find(title).map(|m| m.range()))
 }
 
 /// True when an action names a date or a review point.
@@ -220,7 +226,8 @@ mod tests {
         ) {
             let title = parts.concat();
             let by_automata = find_date(&title)
-                .or_else(|| DATE_HEADING_ONLY.is_match(&title).then_some(0..title.len()));
+                .or_else(|| DATE_HEADING_ONLY.is_match(&title).then_some(0..title.len()))
+                .or_else(|| HEADING_YEAR.find(&title).map(|m| m.range()));
             proptest::prop_assert_eq!(heading_date(&title), by_automata, "{:?}", title);
         }
     }

@@ -44,13 +44,24 @@ impl DocKind {
     }
 
     /// The kind a file name implies: `*promo*.md`, `*brag*.md`, `*growth-plan*.md`,
-    /// `*growth_plan*.md`, `*idp*.md`, `*retro*.md`, case-insensitive.
+    /// `*growth_plan*.md`, `*idp*.md`, `*retro*.md`, case-insensitive. A self-review
+    /// (`*self-review*.md`, `*performance-review*.md`) is read as a promo doc: it argues the same
+    /// case, Accomplishments / Strengths / Opportunities.
     pub fn from_file_name(file_name: &str) -> Option<DocKind> {
         let lower = file_name.to_ascii_lowercase();
         let stem = lower
             .strip_suffix(".md")
             .or_else(|| lower.strip_suffix(".markdown"))?;
-        if stem.contains("promo") {
+        let is_self_review = [
+            "self-review",
+            "self_review",
+            "selfreview",
+            "performance-review",
+            "performance_review",
+        ]
+        .iter()
+        .any(|name| stem.contains(name));
+        if stem.contains("promo") || is_self_review {
             Some(DocKind::Promo)
         } else if stem.contains("brag") {
             Some(DocKind::Brag)
@@ -68,6 +79,25 @@ impl DocKind {
 }
 
 /// Why rung treats a file as a growth doc (DESIGN §1, first match wins).
+#[cfg(test)]
+mod tests {
+    use super::DocKind;
+
+    #[test]
+    fn file_names_give_kinds_and_self_reviews_are_promo_docs() {
+        assert_eq!(
+            DocKind::from_file_name("2025-self-review.md"),
+            Some(DocKind::Promo)
+        );
+        assert_eq!(
+            DocKind::from_file_name("Performance_Review.md"),
+            Some(DocKind::Promo)
+        );
+        assert_eq!(DocKind::from_file_name("brag.md"), Some(DocKind::Brag));
+        assert_eq!(DocKind::from_file_name("code-review.md"), None);
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KindSource {
     Forced,

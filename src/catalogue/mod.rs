@@ -143,7 +143,7 @@ impl Role {
             Role::Personal => "personal",
             Role::Thanks => "thanks",
             Role::Reading => "reading",
-            Role::Learned => "learned",
+            Role::Learned => "learning",
             Role::Lessons => "lessons",
         }
     }
@@ -171,8 +171,6 @@ impl Role {
                 "Key achievements",
                 "Key accomplishments",
                 "Company building",
-                "Strengths",
-                "Miscellaneous",
             ],
             Role::Projects => &[
                 "Projects",
@@ -229,52 +227,56 @@ impl Role {
                 "Collaboration and mentorship",
             ],
             Role::Goals => &[
-                "Goals",
                 "Goals for this year",
                 "Goals for next year",
-                "Next year",
                 "Plans for next year",
-                "Objectives",
-                "Resolutions",
-                "Wishlist",
-                "Looking ahead",
                 "What I want to learn",
                 "Learning goals",
             ],
-            Role::Personal => &[
-                "Personal",
-                "Personal life",
-                "Outside of work",
-                "Family",
-                "Family and personal",
-                "Hobbies",
-                "Travels",
-            ],
-            Role::Thanks => &["Thanks", "Acknowledgements", "Acknowledgments", "Credits"],
-            Role::Reading => &["Reading list", "Books I read", "Reading"],
-            Role::Learned => &[
-                "What I learned",
-                "What you learned",
-                "Things I learned",
-                "Learnings",
-            ],
-            Role::Lessons => &["Lessons learned", "Lessons", "Takeaways"],
+            Role::Personal => &["Personal life", "Outside of work", "Family and personal"],
+            Role::Thanks => &["Acknowledgements", "Acknowledgments"],
+            Role::Reading => &["Reading list", "Books I read"],
+            Role::Learned => &["What I learned", "What you learned", "Things I learned"],
+            Role::Lessons => &["Lessons learned"],
         }
     }
 
-    /// Short, common words that name a role when they are a whole heading, but are too close to
-    /// other words to suggest as typo fixes (`## Stats` is not a misspelt `## Start`).
+    /// Common words that name a role when they are a whole heading, but are too close to other
+    /// words to suggest as typo fixes (`## Stats` is not a misspelt `## Start`, nor `## Talks` a
+    /// misspelt `## Thanks`).
     fn exact_aliases(self) -> &'static [&'static str] {
         match self {
-            Role::Wins => &["Misc", "My wins", "Other wins", "Stats"],
+            Role::Wins => &[
+                "Misc",
+                "Miscellaneous",
+                "Strengths",
+                "My wins",
+                "Other wins",
+            ],
             Role::WentWell => &["Liked", "Continue", "Keep", "Keep doing", "Glad", "Kudos"],
             Role::DidntGoWell => &["Lacked", "Issues", "Stop", "Stop doing", "Mad", "Sad"],
             Role::DoDifferently => &["Start", "Start doing", "Try", "Ideas", "Change"],
-            Role::Goals => &["Todo", "To do", "To dos", "Todos", "Next", "Plans", "Wants"],
-            Role::Personal => &["Fun", "Life", "Travel", "Health", "Kids"],
-            Role::Thanks => &["Thank you", "Shoutouts", "Shout outs"],
-            Role::Reading => &["Books"],
-            Role::Learned => &["Learned", "TIL"],
+            Role::Goals => &[
+                "Goals",
+                "Objectives",
+                "Resolutions",
+                "Wishlist",
+                "Next year",
+                "Looking ahead",
+                "Todo",
+                "To do",
+                "To dos",
+                "Todos",
+                "Plans",
+            ],
+            Role::Personal => &[
+                "Personal", "Family", "Hobbies", "Travels", "Travel", "Fun", "Life", "Health",
+                "Kids",
+            ],
+            Role::Thanks => &["Thanks", "Thank you", "Credits", "Shoutouts", "Shout outs"],
+            Role::Reading => &["Reading", "Books"],
+            Role::Learned => &["Learned", "Learnings", "TIL"],
+            Role::Lessons => &["Lessons", "Takeaways"],
             _ => &[],
         }
     }
@@ -380,7 +382,6 @@ impl Ladder {
         }
         let mut role_by_name = HashMap::new();
         for role in Role::ALL {
-            role_by_name.insert(normalize_name(role.id()), role);
             for alias in role.builtin_aliases() {
                 role_by_name.insert(normalize_name(alias), role);
             }
@@ -391,8 +392,12 @@ impl Ladder {
         let trait_by_spelling = trait_by_name.clone().into_iter().collect();
         let mut role_by_spelling: FxHashMap<String, Role> =
             role_by_name.clone().into_iter().collect();
-        // Exact-only spellings: found, never suggested.
+        // Exact-only spellings: found, never suggested. A role's id is one (the older roles'
+        // ids are spelt as their first alias anyway).
         for role in Role::ALL {
+            role_by_spelling
+                .entry(normalize_name(role.id()))
+                .or_insert(role);
             for alias in role.exact_aliases() {
                 role_by_spelling
                     .entry(normalize_name(alias))

@@ -203,14 +203,13 @@ impl<'t> Builder<'t> {
             TagEnd::Item => self.end_item(),
             TagEnd::Paragraph => self.end_paragraph(range),
             TagEnd::TableHead => self.table_head = false,
-            TagEnd::TableRow => {
+            TagEnd::TableRow
                 if self
                     .open
                     .last()
-                    .is_some_and(|e| e.form == EntryForm::TableRow)
-                {
-                    self.end_entry(true);
-                }
+                    .is_some_and(|e| e.form == EntryForm::TableRow) =>
+            {
+                self.end_entry(true);
             }
             TagEnd::BlockQuote(_) => {
                 self.block_quote_depth = self.block_quote_depth.saturating_sub(1)
@@ -760,6 +759,7 @@ fn entry_wording(builder: &EntryBuilder, text: &str) -> Wording {
     // ("Built a lot of stuff:") is a win.
     let is_label = names_only
         || label_only
+        || (builder.form != EntryForm::TableRow && wording::is_definition(text))
         || (wording::ends_as_lead_in(text) && !claims_work && !wording::opens_with_past(text));
     let reflects = builder.form == EntryForm::Paragraph && wording::is_reflection(text);
     Wording {

@@ -19,6 +19,10 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
     if let Some(trait_idx) = ladder.trait_index_normalized(&normalized) {
         return SectionKind::Trait(trait_idx);
     }
+    // Most headings are plain topics ("Payments migration"): nothing to strip, no question.
+    if !may_be_decorated(title, &normalized) {
+        return SectionKind::Free;
+    }
     let core = undecorated(title);
     if core != normalized
         && !core.is_empty()
@@ -30,6 +34,19 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
         Some(role) => SectionKind::Role(role),
         None => SectionKind::Free,
     }
+}
+
+/// True when [`undecorated`] or [`question_role`] could find a role the plain lookup did not:
+/// the heading has brackets, `&`, a question mark or a digit, or opens with a filler or a
+/// question word.
+fn may_be_decorated(title: &str, normalized: &str) -> bool {
+    let first = normalized.split(' ').next().unwrap_or("");
+    title
+        .bytes()
+        .any(|b| matches!(b, b'[' | b'(' | b'&' | b'?') || b.is_ascii_digit())
+        || LEADING_FILLERS.contains(&first)
+        || matches!(first, "what" | "how" | "where" | "which" | "why" | "who")
+        || normalized.ends_with(" this year")
 }
 
 /// Words before a heading's subject that do not change what it is for ("My accomplishments",
@@ -153,11 +170,15 @@ fn question_role(title: &str, core: &str) -> Option<Role> {
     if !is_question {
         return None;
     }
-    let padded = format!(" {core}");
+    // A word of the list matches at the start of a word of the heading.
+    let at_word_start = |word: &str| {
+        core.match_indices(word)
+            .any(|(at, _)| at == 0 || core.as_bytes()[at - 1] == b' ')
+    };
     QUESTION_WORDS.iter().find_map(|(role, words)| {
         words
             .iter()
-            .any(|word| padded.contains(&format!(" {word}")))
+            .any(|word| at_word_start(word))
             .then_some(*role)
     })
 }

@@ -44,18 +44,37 @@ const PROMPT_VERBS: [&str; 34] = [
 /// Words that address the reader: with a guidance verb, the line instructs the author.
 const READER_WORDS: [&str; 5] = ["you", "your", "yours", "yourself", "you're"];
 
-/// Lower-case ASCII words of `text` (other characters split words; apostrophes kept).
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of `text`, as written (other characters split words; apostrophes and hyphens
+/// inside a word kept). Compared with [`is`] and [`in_list`], which need no lower-case copy:
+/// every entry of a large draft is read this way.
+fn words(text: &str) -> impl Iterator<Item = &str> + Clone + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.replace('’', "'").trim_matches(['\'', '-']).to_lowercase())
+        .map(|w| w.trim_matches(['\'', '’', '-']))
         .filter(|w| !w.is_empty())
 }
 
-/// The first word of an entry, past any `Label:` it opens with.
-fn first_word(text: &str) -> String {
+/// True when `word` is `target` (lower-case ASCII) whatever its case, a curly apostrophe read
+/// as a straight one.
+fn is(word: &str, target: &str) -> bool {
+    let mut chars = word.chars();
+    for expected in target.chars() {
+        match chars.next() {
+            Some(c) if c.to_ascii_lowercase() == expected => {}
+            Some('’') if expected == '\'' => {}
+            _ => return false,
+        }
+    }
+    chars.next().is_none()
+}
+
+fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|target| is(word, target))
+}
+
+/// The first word of an entry.
+fn first_word(text: &str) -> &str {
     let trimmed = text.trim().trim_start_matches(['*', '_', '•', '-', ' ']);
-    words(trimmed).next().unwrap_or_default()
+    words(trimmed).next().unwrap_or("")
 }
 
 /// Whether the entry reads as a prompt on its own (`strong`) and whether it opens with a
@@ -63,12 +82,12 @@ fn first_word(text: &str) -> String {
 pub(super) fn prompt_signals(text: &str) -> (bool, bool) {
     let trimmed = text.trim().trim_end_matches(['*', '_', ' ']);
     let first = first_word(trimmed);
-    let imperative = PROMPT_VERBS.contains(&first.as_str());
-    let addresses_reader = words(trimmed).any(|w| READER_WORDS.contains(&w.as_str()));
+    let imperative = in_list(first, &PROMPT_VERBS);
+    let addresses_reader = words(trimmed).any(|w| in_list(w, &READER_WORDS));
     let strong = is_question(trimmed)
         || has_blank(trimmed)
         || (imperative && (addresses_reader || trimmed.ends_with(':')))
-        || READER_WORDS.contains(&first.as_str());
+        || in_list(first, &READER_WORDS);
     (strong, imperative)
 }
 
@@ -87,8 +106,7 @@ fn is_question(text: &str) -> bool {
     };
     let last = body.rsplit(['.', '!', '?', ':']).next().unwrap_or(body);
     let first = first_word(last);
-    QUESTION_OPENERS.contains(&first.as_str())
-        || words(last).any(|w| READER_WORDS.contains(&w.as_str()))
+    in_list(first, &QUESTION_OPENERS) || words(last).any(|w| in_list(w, &READER_WORDS))
 }
 
 /// Words of feeling, thanks and hope: a paragraph that has them in two sentences or more
@@ -116,7 +134,7 @@ const REFLECTION_WORDS: [&str; 17] = [
 /// True when two or more sentences of the text speak of feelings, thanks or hopes.
 pub(super) fn is_reflection(text: &str) -> bool {
     text.split(['.', '!', '?', ';'])
-        .filter(|sentence| words(sentence).any(|w| REFLECTION_WORDS.contains(&w.as_str())))
+        .filter(|sentence| words(sentence).any(|w| in_list(w, &REFLECTION_WORDS)))
         .take(2)
         .count()
         >= 2
@@ -220,10 +238,13 @@ const ADVERBS: [&str; 14] = [
 ];
 
 fn is_work_past(word: &str) -> bool {
-    if IRREGULAR_WORK_PAST.contains(&word) {
+    if in_list(word, &IRREGULAR_WORK_PAST) {
         return true;
     }
-    word.len() >= 5 && word.ends_with("ed") && !NOT_WORK_PAST.contains(&word)
+    let bytes = word.as_bytes();
+    word.len() >= 5
+        && bytes[bytes.len() - 2..].eq_ignore_ascii_case(b"ed")
+        && !in_list(word, &NOT_WORK_PAST)
 }
 
 /// True when the text claims work the author did: a sentence that opens with a past work verb
@@ -236,32 +257,38 @@ pub(super) fn claims_work(text: &str) -> bool {
         _ => text,
     };
     for sentence in text.split(['.', '!', ';', '\n']) {
-        let words: Vec<String> = words(sentence).collect();
-        if words.first().is_some_and(|w| is_work_past(w) && w != "set") {
+        let mut sentence_words = words(sentence);
+        if sentence_words
+            .clone()
+            .next()
+            .is_some_and(|w| is_work_past(w) && !is(w, "set"))
+        {
             return true;
         }
-        for (at, word) in words.iter().enumerate() {
-            let (subject, perfect) = match word.as_str() {
-                "i" | "we" => (true, false),
-                "i've" | "we've" => (true, true),
-                _ => (false, false),
+        while let Some(word) = sentence_words.next() {
+            let (subject, perfect) = if in_list(word, &["i", "we"]) {
+                (true, false)
+            } else if in_list(word, &["i've", "we've"]) {
+                (true, true)
+            } else {
+                (false, false)
             };
             if !subject {
                 continue;
             }
-            let mut next = words[at + 1..]
-                .iter()
-                .skip_while(|w| ADVERBS.contains(&w.as_str()) || (perfect && *w == "ever"));
-            let verb = next.next().map(String::as_str).unwrap_or("");
-            let after = next.next().map(String::as_str).unwrap_or("");
-            if verb == "made" && after == "sure" {
+            let mut next = sentence_words
+                .clone()
+                .skip_while(|w| in_list(w, &ADVERBS) || (perfect && is(w, "ever")));
+            let verb = next.next().unwrap_or("");
+            let after = next.next().unwrap_or("");
+            if is(verb, "made") && is(after, "sure") {
                 continue;
             }
-            if is_work_past(verb) || (!perfect && ONGOING_WORK.contains(&verb)) {
+            if is_work_past(verb) || (!perfect && in_list(verb, &ONGOING_WORK)) {
                 return true;
             }
             // "I have built", "we have shipped".
-            if matches!(verb, "have" | "had") && is_work_past(after) {
+            if in_list(verb, &["have", "had"]) && is_work_past(after) {
                 return true;
             }
         }
@@ -300,7 +327,7 @@ const PERSONAL_WORDS: [&str; 24] = [
 /// True when the entry is about personal life ("Visited the mountains for the first time",
 /// "First time stay at a 4.5-star hotel"), whatever section it sits in.
 pub(super) fn is_personal(text: &str) -> bool {
-    words(text).any(|w| PERSONAL_WORDS.contains(&w.as_str()))
+    words(text).any(|w| in_list(w, &PERSONAL_WORDS))
 }
 
 /// Words of the author speaking of themselves, and of a text speaking to its reader: a growth
@@ -308,11 +335,28 @@ pub(super) fn is_personal(text: &str) -> bool {
 const FIRST_PERSON: [&str; 8] = ["i", "my", "me", "we", "our", "i've", "i'm", "we've"];
 const SECOND_PERSON: [&str; 4] = ["you", "your", "you're", "yourself"];
 
-/// Counts of first- and second-person words in `text`, without allocating.
+/// Counts of first- and second-person words in `text`, without allocating. Every prose text
+/// event of the body passes through here: words are found byte by byte, and only those that
+/// open with a letter of a pronoun are compared.
 pub(super) fn count_voice(text: &str) -> (u32, u32) {
     let (mut first, mut second) = (0, 0);
-    for word in text.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')) {
-        if word.is_empty() || word.len() > 8 {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && (bytes[at].is_ascii_alphabetic() || bytes[at] == b'\'') {
+            at += 1;
+        }
+        // A word glued to a non-ASCII letter is part of a longer word.
+        if at < bytes.len() && bytes[at] >= 0x80 {
+            continue;
+        }
+        let word = &text[start..at];
+        if word.len() > 8 || !matches!(bytes[start] | 0x20, b'i' | b'm' | b'w' | b'o' | b'y') {
             continue;
         }
         if FIRST_PERSON.iter().any(|w| w.eq_ignore_ascii_case(word)) {
@@ -340,14 +384,28 @@ const JOINING_WORDS: [&str; 10] = [
 /// two letters or more that does not only join names.
 pub(super) fn is_own_word(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && !JOINING_WORDS.contains(&word.to_lowercase().as_str())
+    letters >= 2
+        && !in_list(
+            word.trim_matches(|c: char| !c.is_alphanumeric()),
+            &JOINING_WORDS,
+        )
 }
 
 /// True when the text opens with a verb in the past, of work or not ("Attended three
 /// conferences:"): a lead-in that says what the author did.
 pub(super) fn opens_with_past(text: &str) -> bool {
     let first = first_word(text);
-    is_work_past(&first) || NOT_WORK_PAST.contains(&first.as_str())
+    is_work_past(first) || in_list(first, &NOT_WORK_PAST)
+}
+
+/// True when the text defines a term rather than claiming work: a short `Term:` label followed
+/// by an article ("Awareness: a basic understanding of…"), as glossaries and level guides do.
+pub(super) fn is_definition(text: &str) -> bool {
+    let Some((term, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let n_term_words = words(term).count();
+    (1..=4).contains(&n_term_words) && in_list(first_word(rest), &["a", "an", "the"])
 }
 
 /// True when the text only ends a lead-in: `Label:` or `I attended three conferences:`.
@@ -397,7 +455,7 @@ pub(super) fn lead_in(paragraph: &str) -> Option<LeadIn> {
     if GUIDANCE_LEAD_INS.iter().any(|w| last.contains(w)) || prompt_signals(&last).0 {
         return Some(LeadIn::Guidance);
     }
-    if last.contains("next year") || words(&last).any(|w| INTENT_WORDS.contains(&w.as_str())) {
+    if last.contains("next year") || words(&last).any(|w| in_list(w, &INTENT_WORDS)) {
         return Some(LeadIn::Goals);
     }
     None

@@ -15,8 +15,9 @@ pub const RULE: Rule = Rule {
     docs: "\
 ## What it does
 In a brag doc, flags a win (an item under `Wins`, `Projects` and the like) that has no date:
-no dated heading above it (`## 2026-03`, `## Q1 2026`, `## March 2026`) and no date at the
-start of the item (`2026-03-14: …`).
+no dated heading above it (`## 2026-03`, `## Q1 2026`, `## March 2026`, `# 2025 in review`), no
+date at the start of the item (`2026-03-14: …`, `Week 3: …`) or on a label it is nested under,
+and no `period:` or `date:` in the front matter.
 
 ## Why it matters
 A brag doc is read at review time, months later. Undated wins cannot be placed in the review
@@ -37,8 +38,18 @@ The quick fix puts today's date at the start of the item.
 ",
 };
 
+/// Front-matter keys that date the whole document (a yearly recap's `date:`, rung's `period:`).
+const DATING_KEYS: [&str; 2] = ["period", "date"];
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
+    if doc
+        .front_matter
+        .as_ref()
+        .is_some_and(|fm| DATING_KEYS.iter().any(|key| fm.get(key).is_some()))
+    {
+        return;
+    }
     for entry in &doc.entries {
         if entry.role != EntryRole::Win || !entry.is_claim() || entry.date.is_some() {
             continue;
@@ -88,5 +99,14 @@ mod tests {
             "---\nkind: brag\n---\n# 2026\n## Projects\n- Cut p99.\n",
         );
         quiet(RULE, "---\nkind: promo\n---\n## Wins\n- Cut p99.\n");
+        // A recap dated by its front matter or a heading with a year.
+        quiet(
+            RULE,
+            "---\nkind: brag\ndate: 2025-12-30\n---\n## Wins\n- Cut p99.\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: brag\n---\n# Summer 2025 report\n## Shipped\n- Cut p99.\n",
+        );
     }
 }

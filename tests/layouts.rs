@@ -1,0 +1,235 @@
+//! Docs as people really write them (DESIGN §1): each layout as a small invented fixture, and
+//! which lines the rules speak on. A diagnostic is named by its rule and the first line it
+//! covers; `lines` lists the 1-based lines of the fixture a rule flags.
+
+use rung::analysis::{Input, NoFileSystem, Settings, analyze};
+
+/// The 1-based lines where `rule` starts a diagnostic in `text`, read as `file_name`.
+fn lines(rule: &str, file_name: &str, text: &str) -> Vec<usize> {
+    let mut input = Input::new(text);
+    input.file_name = Some(file_name);
+    let analysis = analyze(&input, &Settings::default(), &NoFileSystem);
+    let mut found: Vec<usize> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .flat_map(|d| std::iter::once(d.span.start).chain(d.related.iter().map(|r| r.span.start)))
+        .map(|at| text[..at].matches('\n').count() + 1)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+fn vague(file_name: &str, text: &str) -> Vec<usize> {
+    lines("vague-win", file_name, text)
+}
+
+#[test]
+fn a_yearly_list_with_bold_category_labels_and_personal_items() {
+    let text = "\
+### 2025
+
+- Went hiking in the Alps on a week-long trip.
+- Made a few things:
+  - **Tools**
+    - [lintbot](https://x.test) - a bot that comments on style in pull requests
+  - **Games**
+    - [tetrish](https://x.test) - a falling-blocks clone in the terminal
+- Organised the city's first Elixir meetup.
+- Cut the CI queue from 40 minutes to 6.
+";
+    assert_eq!(vague("wins-brag.md", text), [4, 6, 8, 9]);
+}
+
+#[test]
+fn a_weekly_log_of_commit_style_lines_and_period_labels() {
+    let text = "\
+# Internship log
+
+## Phase one
+
+**Before the start:**
+- Add a flag to skip the auth check [PR](https://x.test/1)
+- Fix the flaky upload test [PR](https://x.test/2)
+
+### In short
+
+`Week1:` Set up the staging cluster. Wrote the load-test script.
+
+`June`: Moved the scheduler to the new queue.
+";
+    assert_eq!(vague("log-brag.md", text), [6, 7, 11, 13]);
+    // Period labels date their entries.
+    assert_eq!(lines("undated-entry", "log-brag.md", text), [6, 7]);
+}
+
+#[test]
+fn a_year_review_in_prose_with_stats_link_lists_and_goals() {
+    let text = "\
+# Looking back
+
+## I started two side projects
+
+I started two projects, a budgeting app and a tiny static-site generator.
+
+- **2024** - 3
+- **2025** - 2
+
+Here's the demo of the budgeting app.
+
+## Reading
+
+- [Thinking in Systems](https://x.test) by Meadows
+
+## What I want to learn next year
+
+- Rust macros
+- Property testing
+
+## Other notes
+
+I did a lot this year, but little music. Here are a few things I hope to do next year:
+
+- Record three songs
+- Run a 10K
+";
+    assert_eq!(vague("review-brag.md", text), [5]);
+}
+
+#[test]
+fn tables_of_talks_are_rows_of_entries() {
+    let text = "\
+## Talks
+
+| Title | Event |
+| --- | --- |
+| [Queues at scale](https://x.test) | LeadDev Berlin |
+| Boring releases | PyCon |
+";
+    assert_eq!(vague("talks-brag.md", text), [5, 6]);
+}
+
+#[test]
+fn a_self_review_with_quoted_prompts_and_strength_paragraphs() {
+    let text = "\
+## Accomplishments
+
+> List the highlights of your year and how they helped the business.
+
+- Rebuilt the checkout page in the new design system.
+
+## Strengths
+
+> Give your top strengths, with an example of each.
+
+I am the one the team asks about the payments API, and I wrote most of its runbook.
+
+## Opportunities for improvement
+
+I want to speak up sooner when a plan is unclear.
+";
+    assert_eq!(vague("2025-self-review.md", text), [5, 11]);
+}
+
+#[test]
+fn templates_and_guides_stay_quiet() {
+    let template = "\
+# Brag document
+
+## Goals for this year
+- List your major goals here
+
+## Projects
+- For each project, note:
+  - Which parts did you design?
+  - What did it change, and for whom?
+- Explain what the results of your work were
+
+## Collaboration & mentorship
+Examples of things that belong here:
+- Mentoring interns
+- Writing clear design notes
+
+## Outside of work
+";
+    assert_eq!(vague("template-brag.md", template), Vec::<usize>::new());
+    let guide = "\
+# Keeping a work journal
+
+You will thank yourself at review time. Write down what you did while your memory is fresh.
+
+## Weekly routine
+
+1. **Collect the week's pull requests** (5 minutes)
+2. **Add the outcome** you saw
+3. **Tag it** with the project
+";
+    assert_eq!(vague("guide-brag.md", guide), Vec::<usize>::new());
+}
+
+#[test]
+fn markup_is_stepped_over() {
+    let text = "\
+## 2025
+
+<figure>
+  <img src=\"a.png\" alt=\"the team\">
+</figure>
+
+{{< youtube abc123 >}}
+
+{% include card.html %}
+
+```
+- not an entry
+```
+
+- Migrated the docs site to the new generator.
+";
+    assert_eq!(vague("markup-brag.md", text), [15]);
+}
+
+#[test]
+fn retros_in_start_stop_continue_and_question_formats() {
+    let text = "\
+# Sprint 12 retro
+
+## What was frustrating?
+- The staging database was reset twice without warning.
+- Reviews waited days for a second approver.
+
+## Start
+- Announce staging resets in the team channel a day ahead.
+
+## Continue
+- Pairing on the tricky migrations.
+";
+    assert_eq!(lines("lesson-without-action", "sprint-retro.md", text), [5]);
+    let table = "\
+## Challenges
+- The changelog was written by hand at the last minute.
+
+## Action items
+
+| Status | Action | Owner |
+| --- | --- | --- |
+| Open | Generate the changelog from merged PR titles | Ana |
+";
+    assert_eq!(
+        lines("lesson-without-action", "q3-retro.md", table),
+        Vec::<usize>::new()
+    );
+}
+
+#[test]
+fn a_misspelt_role_is_reported_as_a_role() {
+    let text = "## Feedbak\n\n- Clear writer\n";
+    assert_eq!(lines("unknown-role", "me-brag.md", text), [1]);
+    assert_eq!(
+        lines("unknown-trait", "me-brag.md", text),
+        Vec::<usize>::new()
+    );
+    // Its items are read as feedback, not wins.
+    assert_eq!(vague("me-brag.md", text), Vec::<usize>::new());
+}
