@@ -346,6 +346,10 @@ pub struct Document {
     /// Made at most once per analysis: by `analyze` when a rule's answer may depend on it,
     /// else at the first [`Document::inference`] (an outline, a lens, a hover, a report).
     pub(crate) inference: std::sync::OnceLock<super::infer::Inference>,
+    /// Which traits headings and tags evidence, and which sections hold content: the part of
+    /// [`Document::evidenced_traits`] that needs no inference, made once (three callers ask
+    /// in every analysis of a promo doc).
+    pub(crate) named_evidence: std::sync::OnceLock<(Vec<bool>, Vec<bool>)>,
 }
 
 impl Document {
@@ -455,6 +459,35 @@ impl Document {
     /// One pass over sections, entries and tags. Asking section by section what lay under each
     /// heading made a draft with a thousand empty trait headings take half a second.
     pub fn evidenced_traits(&self, traits: &[crate::catalogue::Trait]) -> Vec<bool> {
+        let (named, has_content) = self
+            .named_evidence
+            .get_or_init(|| self.evidenced_by_name(traits));
+        let mut evidenced = named.clone();
+        // A caller with another trait list than the document's ladder gets one of its length.
+        evidenced.resize(traits.len(), false);
+        let Some(inference) = self.inference.get() else {
+            return evidenced;
+        };
+        for (section_idx, named) in &inference.multi_trait_sections {
+            if has_content.get(*section_idx) == Some(&true) {
+                for &t in named {
+                    if let Some(flag) = evidenced.get_mut(t) {
+                        *flag = true;
+                    }
+                }
+            }
+        }
+        // Inference leaves placeholders out.
+        for found in &inference.by_entry {
+            if let Some(flag) = evidenced.get_mut(found.trait_idx as usize) {
+                *flag = true;
+            }
+        }
+        evidenced
+    }
+
+    /// The traits sections and tags evidence, and each section's content flag.
+    fn evidenced_by_name(&self, traits: &[crate::catalogue::Trait]) -> (Vec<bool>, Vec<bool>) {
         let has_content = self.sections_with_content();
         let mut evidenced = vec![false; traits.len()];
         for (section, _) in self.sections.iter().zip(&has_content).filter(|(_, c)| **c) {
@@ -480,24 +513,6 @@ impl Document {
                 *flag = true;
             }
         }
-        let Some(inference) = self.inference.get() else {
-            return evidenced;
-        };
-        for (section_idx, named) in &inference.multi_trait_sections {
-            if has_content.get(*section_idx) == Some(&true) {
-                for &t in named {
-                    if let Some(flag) = evidenced.get_mut(t) {
-                        *flag = true;
-                    }
-                }
-            }
-        }
-        // Inference leaves placeholders out.
-        for found in &inference.by_entry {
-            if let Some(flag) = evidenced.get_mut(found.trait_idx as usize) {
-                *flag = true;
-            }
-        }
-        evidenced
+        (evidenced, has_content)
     }
 }

@@ -218,6 +218,7 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         suppressions: body.suppressions,
         text_len: input.text.len(),
         inference: std::sync::OnceLock::new(),
+        named_evidence: std::sync::OnceLock::new(),
     };
     if infer::rules_may_need(&document, ladder) {
         document.inference(ladder);
