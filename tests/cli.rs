@@ -860,3 +860,39 @@ fn human_output_shows_a_window_of_a_very_long_line() {
     let output = rung(&["check", "--color", "never", "examples/promo.md"], repo());
     assert!(stdout(&output).contains("21 │ - Helped improve the reliability of our systems.\n"));
 }
+
+#[test]
+fn report_reads_a_doc_without_a_target_and_marks_inferred_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "# 2026\n\n## Wins\n\n- Coached two engineers until both ran on-call alone\n- Shipped the export API #delivery\n- Fixed a typo in the README\n";
+    write(dir.path(), "brag.md", doc.as_bytes());
+    let without = rung(&["report", "brag.md"], dir.path());
+    assert_eq!(without.status.code(), Some(2));
+    assert!(
+        stderr(&without).contains("--target"),
+        "{}",
+        stderr(&without)
+    );
+    let text = stdout(&rung(&["report", "brag.md", "--target", "E5"], dir.path()));
+    assert!(text.contains("? Mentorship"), "{text}");
+    assert!(
+        text.contains("brag.md:5  Coached two engineers until both ran on-call alone  (INFERRED, confirm with #mentorship"),
+        "{text}"
+    );
+    assert!(text.contains("✓ Delivery"), "{text}");
+    assert!(text.contains("(tag)"), "{text}");
+    let output = rung(
+        &["report", "brag.md", "--target", "E5", "--format", "json"],
+        dir.path(),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mentorship = report["traits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["trait"] == "mentorship")
+        .unwrap()
+        .clone();
+    assert_eq!(mentorship["inferred"], 1);
+    assert_eq!(mentorship["entries"][0]["found"], "inferred");
+}

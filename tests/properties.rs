@@ -265,6 +265,7 @@ proptest! {
 /// or an entry inference gives the trait.
 fn evidenced_by_definition(
     doc: &rung::analysis::document::Document,
+    ladder: &rung::catalogue::Ladder,
     trait_idx: usize,
     trait_id: &str,
 ) -> bool {
@@ -285,13 +286,13 @@ fn evidenced_by_definition(
             SectionKind::Role(role) => role.implied_trait() == Some(trait_id),
             SectionKind::Free => false,
         } || doc
-            .inference
+            .inference(ladder)
             .traits_of_section(idx)
             .is_some_and(|named| named.contains(&trait_idx));
         names_it && section_has_content(idx)
     });
     let by_inference = (0..doc.entries.len()).any(|e| {
-        doc.inference
+        doc.inference(ladder)
             .of_entry(e)
             .iter()
             .any(|t| t.trait_idx as usize == trait_idx)
@@ -335,7 +336,7 @@ fn trait_evidence_by_definition(
             .iter()
             .any(|t| doc.tags[t].trait_idx == Some(trait_idx));
         let added = doc
-            .inference
+            .inference(ladder)
             .of_entry(entry_idx)
             .iter()
             .find(|t| t.trait_idx as usize == trait_idx);
@@ -419,10 +420,20 @@ proptest! {
             });
             prop_assert_eq!(*holds, by_definition);
         }
+        // As the rules see it: inference made only when an answer they need depends on it.
+        let lazy = doc.evidenced_traits(&ladder.traits);
+        doc.inference(ladder);
         let evidenced = doc.evidenced_traits(&ladder.traits);
+        let asked: Vec<usize> = ladder.find_level("E6").unwrap().traits.iter()
+            .filter_map(|id| ladder.traits.iter().position(|t| &t.id == id))
+            .chain(doc.trait_sections().map(|(_, _, t)| t))
+            .collect();
+        for &t in &asked {
+            prop_assert_eq!(lazy[t], evidenced[t], "{}", ladder.traits[t].id);
+        }
         let counts = rung::analysis::readiness::evidence_by_trait(&doc, ladder);
         for (idx, tr) in ladder.traits.iter().enumerate() {
-            prop_assert_eq!(evidenced[idx], evidenced_by_definition(&doc, idx, &tr.id), "{}", tr.id);
+            prop_assert_eq!(evidenced[idx], evidenced_by_definition(&doc, ladder, idx, &tr.id), "{}", tr.id);
             // The outline's counts, made in one pass, and a hover's, for one trait, equal the
             // definition.
             let by_definition = trait_evidence_by_definition(&doc, ladder, idx);

@@ -418,12 +418,24 @@ pub struct Document {
     pub suppressions: Vec<Suppression>,
     pub text_len: usize,
     /// The traits of entries that no trait heading or tag names: two-trait headings, lead-ins
-    /// and the entries' wording ([`super::infer`]). Worked out once per analysis, beside the
-    /// entries, from the model alone.
-    pub inference: super::infer::Inference,
+    /// and the entries' wording ([`super::infer`]), beside the entries, from the model alone.
+    /// Made at most once per analysis: by `analyze` when a rule's answer may depend on it,
+    /// else at the first [`Document::inference`] (an outline, a lens, a hover, a report).
+    pub(crate) inference: std::sync::OnceLock<super::infer::Inference>,
+    /// Which traits headings and tags evidence, and which sections hold content: the part of
+    /// [`Document::evidenced_traits`] that needs no inference, made once (three callers ask
+    /// in every analysis of a promo doc).
+    pub(crate) named_evidence: std::sync::OnceLock<(Vec<bool>, Vec<bool>)>,
 }
 
 impl Document {
+    /// What trait inference adds to the model, made now if it was not yet. `ladder` must be the
+    /// document's own (`ladder_id`), as every caller has it.
+    pub fn inference(&self, ladder: &crate::catalogue::Ladder) -> &super::infer::Inference {
+        self.inference
+            .get_or_init(|| super::infer::infer(self, ladder))
+    }
+
     /// Sections from `section_idx` up to the root.
     pub fn ancestors(&self, section_idx: usize) -> impl Iterator<Item = &Section> {
         std::iter::successors(Some(section_idx), |&idx| self.sections[idx].parent)
@@ -520,9 +532,43 @@ impl Document {
     /// heading naming it among others), a tag naming it on a non-placeholder entry, or an entry
     /// whose lead-in names it or whose wording infers it ([`Document::inference`]).
     ///
+    /// Inferred evidence counts once the inference is made: `analyze` makes it before the rules
+    /// run whenever a trait they ask about (the target's, a trait section's, a focus trait) has
+    /// no evidence by heading or tag, so a rule's answer never depends on it being missing. A
+    /// caller asking about other traits calls [`Document::inference`] first.
+    ///
     /// One pass over sections, entries and tags. Asking section by section what lay under each
     /// heading made a draft with a thousand empty trait headings take half a second.
     pub fn evidenced_traits(&self, traits: &[crate::catalogue::Trait]) -> Vec<bool> {
+        let (named, has_content) = self
+            .named_evidence
+            .get_or_init(|| self.evidenced_by_name(traits));
+        let mut evidenced = named.clone();
+        // A caller with another trait list than the document's ladder gets one of its length.
+        evidenced.resize(traits.len(), false);
+        let Some(inference) = self.inference.get() else {
+            return evidenced;
+        };
+        for (section_idx, named) in &inference.multi_trait_sections {
+            if has_content.get(*section_idx) == Some(&true) {
+                for &t in named {
+                    if let Some(flag) = evidenced.get_mut(t) {
+                        *flag = true;
+                    }
+                }
+            }
+        }
+        // Inference leaves placeholders out.
+        for found in &inference.by_entry {
+            if let Some(flag) = evidenced.get_mut(found.trait_idx as usize) {
+                *flag = true;
+            }
+        }
+        evidenced
+    }
+
+    /// The traits sections and tags evidence, and each section's content flag.
+    fn evidenced_by_name(&self, traits: &[crate::catalogue::Trait]) -> (Vec<bool>, Vec<bool>) {
         let has_content = self.sections_with_content();
         let mut evidenced = vec![false; traits.len()];
         for (section, _) in self.sections.iter().zip(&has_content).filter(|(_, c)| **c) {
@@ -548,21 +594,6 @@ impl Document {
                 *flag = true;
             }
         }
-        for (section_idx, named) in &self.inference.multi_trait_sections {
-            if has_content.get(*section_idx) == Some(&true) {
-                for &t in named {
-                    if let Some(flag) = evidenced.get_mut(t) {
-                        *flag = true;
-                    }
-                }
-            }
-        }
-        // Inference leaves placeholders out.
-        for found in &self.inference.by_entry {
-            if let Some(flag) = evidenced.get_mut(found.trait_idx as usize) {
-                *flag = true;
-            }
-        }
-        evidenced
+        (evidenced, has_content)
     }
 }

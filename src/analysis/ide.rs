@@ -713,7 +713,7 @@ fn entry_traits_markdown(doc: &Document, ladder: &Ladder, offset: usize) -> Opti
     let entry_idx = after.checked_sub(1)?;
     let entry = &doc.entries[entry_idx];
     let on_text = entry.text_span.start <= offset && offset <= entry.text_span.end;
-    let added = doc.inference.of_entry(entry_idx);
+    let added = doc.inference(ladder).of_entry(entry_idx);
     if !on_text || added.is_empty() {
         return None;
     }

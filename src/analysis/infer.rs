@@ -95,7 +95,10 @@ pub fn traits_named_by_parts(ladder: &Ladder, title: &str) -> Option<Vec<usize>>
         || title.contains(',')
         || title.contains('/')
         || title.contains('+')
-        || title.to_ascii_lowercase().contains(" and ");
+        || title
+            .as_bytes()
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b" and "));
     if !has_separator {
         return None;
     }
@@ -191,6 +194,32 @@ pub struct Match {
     pub trait_idx: usize,
     pub phrase: String,
     pub kind: SignalKind,
+}
+
+/// Whether a rule's answer may depend on inference: some trait the trait rules ask about (the
+/// target level's, one with a section, one in focus) has no evidence by heading or tag. When
+/// none has, `analyze` leaves inference to whoever asks for it (the outline, lenses, hovers and
+/// `rung report` read it; the rules then do not): most of a large draft with trait headings pays
+/// nothing for it.
+pub fn rules_may_need(doc: &Document, ladder: &Ladder) -> bool {
+    if !matches!(doc.kind, DocKind::Promo | DocKind::GrowthPlan) {
+        return false;
+    }
+    let named = doc.evidenced_traits(&ladder.traits);
+    let lacks = |trait_idx: usize| named.get(trait_idx) == Some(&false);
+    let front_matter = doc.front_matter.as_ref();
+    let target_lacks = front_matter
+        .and_then(|fm| fm.text("target"))
+        .and_then(|(target, _)| ladder.find_level(target))
+        .is_some_and(|level| {
+            level
+                .traits
+                .iter()
+                .filter_map(|id| ladder.traits.iter().position(|t| &t.id == id))
+                .any(lacks)
+        });
+    let focus_lacks = front_matter.and_then(|fm| fm.get("focus")).is_some();
+    target_lacks || focus_lacks || doc.trait_sections().any(|(_, _, t)| lacks(t))
 }
 
 /// Work out what inference adds to `doc`'s model.
@@ -591,7 +620,7 @@ mod tests {
     }
 
     fn traits_of(doc: &Document, ladder: &Ladder, entry_idx: usize) -> Vec<(String, Found)> {
-        doc.inference
+        doc.inference(ladder)
             .of_entry(entry_idx)
             .iter()
             .map(|t| (ladder.traits[t.trait_idx as usize].id.clone(), t.found))
@@ -617,7 +646,7 @@ mod tests {
     fn two_trait_headings_and_lead_ins_name_traits() {
         let text = "---\nkind: brag\n---\n## Collaboration & mentorship\n- Ran the design guild\n## Misc\n- **Communication:** ran the monthly demo\n- Delivery and craft: rewrote the importer\n- Ownership: \n";
         let (doc, ladder) = analysed(text);
-        assert_eq!(doc.inference.multi_trait_sections.len(), 1);
+        assert_eq!(doc.inference(&ladder).multi_trait_sections.len(), 1);
         assert_eq!(
             traits_of(&doc, &ladder, 0),
             [
@@ -698,7 +727,8 @@ mod tests {
 
     #[test]
     fn retros_are_not_inferred() {
-        let (doc, _) = analysed("---\nkind: retro\n---\n## Went well\n- Mentored two interns\n");
-        assert_eq!(doc.inference, Inference::default());
+        let (doc, ladder) =
+            analysed("---\nkind: retro\n---\n## Went well\n- Mentored two interns\n");
+        assert_eq!(*doc.inference(&ladder), Inference::default());
     }
 }

@@ -287,10 +287,12 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         prose_runs: body.prose_runs,
         suppressions: body.suppressions,
         text_len: input.text.len(),
-        inference: infer::Inference::default(),
+        inference: std::sync::OnceLock::new(),
+        named_evidence: std::sync::OnceLock::new(),
     };
-    let mut document = document;
-    document.inference = infer::infer(&document, ladder);
+    if infer::rules_may_need(&document, ladder) {
+        document.inference(ladder);
+    }
     let context = Context {
         text: input.text,
         doc: &document,

@@ -104,7 +104,7 @@ pub fn entry_traits(
             .map(|idx| (idx, Found::Tag)),
     );
     traits.extend(
-        doc.inference
+        doc.inference(ladder)
             .of_entry(entry_idx)
             .iter()
             .map(|t| (t.trait_idx as usize, t.found)),

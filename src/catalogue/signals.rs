@@ -131,11 +131,19 @@ pub fn for_each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)
         let byte = bytes[at];
         if byte.is_ascii() {
             if byte.is_ascii_alphanumeric() {
-                buffer.push(byte.to_ascii_lowercase() as char);
+                // A run of ASCII letters and digits in one copy, lowercased in place.
+                let run = bytes[at..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| at + n);
+                let from = buffer.len();
+                buffer.push_str(&text[at..run]);
+                buffer[from..].make_ascii_lowercase();
+                at = run;
             } else {
                 flush(buffer, &mut is_ascii);
+                at += 1;
             }
-            at += 1;
             continue;
         }
         let ch = text[at..].chars().next().unwrap_or(' ');

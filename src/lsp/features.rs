@@ -237,12 +237,14 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
     let mut symbols: Vec<(Option<usize>, DocumentSymbol)> = Vec::new();
     // Counts for every trait, and each section's own judged entries, each made in one pass.
     let evidence = ladder.map(|l| evidence_by_trait(doc, l));
+    let no_inference = crate::analysis::infer::Inference::default();
+    let inference = ladder.map_or(&no_inference, |l| doc.inference(l));
     let mut entries_of: Vec<Vec<(usize, &crate::analysis::document::Entry)>> =
         vec![Vec::new(); doc.sections.len()];
     // Wins and evidence, and any entry whose traits inference found.
     for (entry_idx, entry) in doc.entries.iter().enumerate().filter(|(idx, e)| {
         (matches!(e.role, EntryRole::Win | EntryRole::Evidence(_))
-            || !doc.inference.of_entry(*idx).is_empty())
+            || !inference.of_entry(*idx).is_empty())
             && !e.is_placeholder
     }) {
         if let Some(own) = entry.section.and_then(|idx| entries_of.get_mut(idx)) {
@@ -259,7 +261,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
             SectionKind::Free => (SymbolKind::NAMESPACE, None),
         };
         // A heading of two traits shows both traits' counts.
-        let detail = match (doc.inference.traits_of_section(idx), &evidence, ladder) {
+        let detail = match (inference.traits_of_section(idx), &evidence, ladder) {
             (Some(named), Some(all), Some(ladder)) => Some(
                 named
                     .iter()
@@ -285,7 +287,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
             };
             // "· inferred: Coordination, Scope": traits no heading or tag of its own names.
             if let Some(ladder) = ladder {
-                let added = doc.inference.of_entry(entry_idx);
+                let added = inference.of_entry(entry_idx);
                 for (at, found) in added.iter().enumerate() {
                     let name = &ladder.traits[found.trait_idx as usize].name;
                     if at > 0 && added[at - 1].found == found.found {
@@ -436,7 +438,7 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
         lenses.push(lens(section.heading, evidence[trait_idx].summary()));
     }
     // A heading of two traits gets a lens for each.
-    for (section_idx, named) in &doc.inference.multi_trait_sections {
+    for (section_idx, named) in &doc.inference(ladder).multi_trait_sections {
         for &trait_idx in named {
             lenses.push(lens(
                 doc.sections[*section_idx].heading,
