@@ -41,11 +41,18 @@ says the case was not finished.
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut results = memo::Results::placeholders(cx.memo, cx.kept_pieces);
     let placeholders = |source: &str| find_placeholders(source).collect::<Vec<_>>();
+    // Placeholders on one line are one finding: a skeleton entry (`[What you did], [how much
+    // it changed], [how you did it]`) is one blank to fill in, not three warnings. One buffer
+    // for the line being gathered, not one per run.
+    let mut line: Vec<Span> = Vec::new();
     for (index, run) in cx.doc.prose_runs.iter().enumerate() {
         let found = results.get(index, || &cx.text[run.start..run.end], placeholders);
-        // Placeholders on one line are one finding: a skeleton entry (`[What you did], [how
-        // much it changed], [how you did it]`) is one blank to fill in, not three warnings.
-        let mut line: Vec<Span> = Vec::new();
+        // Most runs hold none, and most of the rest one: those need no gathering.
+        if let [one] = found.as_slice() {
+            let span = Span::new(run.start + one.start, run.start + one.end);
+            out.push(Finding::new(span, message(&cx.text[span.start..span.end])));
+            continue;
+        }
         for found in found {
             let span = Span::new(run.start + found.start, run.start + found.end);
             let same_line = line
@@ -56,7 +63,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
             line.push(span);
         }
-        push_line(cx.text, &mut line, out);
+        if !line.is_empty() {
+            push_line(cx.text, &mut line, out);
+        }
     }
 }
 
@@ -66,20 +75,20 @@ fn push_line(text: &str, line: &mut Vec<Span>, out: &mut Vec<Finding>) {
         [] => {}
         [one] => out.push(Finding::new(*one, message(&text[one.start..one.end]))),
         [first, .., last] => {
-            let names: Vec<String> = line
-                .iter()
-                .map(|s| format!("`{}`", &text[s.start..s.end]))
-                .collect();
-            let (rest, final_name) = names.split_at(names.len() - 1);
-            out.push(Finding::new(
-                Span::new(first.start, last.end),
-                format!(
-                    "{} placeholders left in: replace {} and {} with the real text",
-                    names.len(),
-                    rest.join(", "),
-                    final_name[0]
-                ),
-            ));
+            let mut message = format!("{} placeholders left in: replace ", line.len());
+            for (i, span) in line.iter().enumerate() {
+                let separator = match i {
+                    0 => "",
+                    _ if i + 1 == line.len() => " and ",
+                    _ => ", ",
+                };
+                message.push_str(separator);
+                message.push('`');
+                message.push_str(&text[span.start..span.end]);
+                message.push('`');
+            }
+            message.push_str(" with the real text");
+            out.push(Finding::new(Span::new(first.start, last.end), message));
         }
     }
     line.clear();
