@@ -449,6 +449,34 @@ fn code_actions_reach_every_place_a_diagnostic_speaks_for() {
     ] {
         assert!(titles.iter().any(|t| t == title), "{title} in {titles:?}");
     }
+    // A comment inside the front matter would break its YAML: the rule is disabled for the
+    // file, where the body starts, and the doc stays valid.
+    let actions = actions_at(&mut client, 3, 9);
+    assert!(
+        !actions
+            .iter()
+            .any(|a| a["title"] == "Disable missing-expected-trait for this line")
+    );
+    let disable = actions
+        .iter()
+        .find(|a| a["title"] == "Disable missing-expected-trait for this file")
+        .expect("a file-wide disable");
+    let edit = &disable["edit"]["changes"][uri][0];
+    assert_eq!(edit["range"]["start"], json!({ "line": 5, "character": 0 }));
+    client.change(
+        uri,
+        2,
+        json!([{ "range": edit["range"], "text": edit["newText"] }]),
+    );
+    let codes = codes(&client.diagnostics(uri, 2));
+    assert!(
+        !codes.contains(&"missing-expected-trait".to_string()),
+        "{codes:?}"
+    );
+    assert!(
+        !codes.contains(&"invalid-front-matter".to_string()),
+        "{codes:?}"
+    );
 }
 
 /// The outline nests sections under their parents with each section's own entries first, in

@@ -59,6 +59,8 @@ fn may_hold_placeholder(text: &str) -> bool {
 }
 
 /// Letters and digits in `text` outside `#tag` words, counting no further than `enough`.
+// Inlined into both callers: `is_placeholder_only` runs on every entry of the model pass.
+#[inline(always)]
 fn alphanumeric_outside_tags(text: &str, enough: usize) -> usize {
     let mut count = 0;
     let mut in_tag = false;
@@ -89,6 +91,15 @@ pub fn find_placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usi
         .map(|m| m.range())
 }
 
+/// True when `text`, which [`is_placeholder_only`] holds to say nothing but placeholders, says
+/// so through a marker `find_placeholders` finds (`TODO`, `[what you did]`), not by being nearly
+/// empty (`…`, `-`): the blanks `placeholder-text` points at. Counts no more than 3 letters.
+pub fn placeholder_has_marker(placeholder_text: &str) -> bool {
+    // Under three letters or digits outside tags is what makes a text nearly empty; any more,
+    // and `is_placeholder_only` held only because markers covered the rest.
+    alphanumeric_outside_tags(placeholder_text, 3) >= 3
+}
+
 /// True when `text` says nothing but placeholders (or nothing at all).
 pub fn is_placeholder_only(text: &str) -> bool {
     // Most entries are real text: answer those in one pass over the bytes, with no automaton
@@ -116,6 +127,28 @@ pub fn is_placeholder_only(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_placeholder_has_a_marker_unless_it_is_nearly_empty() {
+        for marked in [
+            "TODO",
+            "TBD",
+            "[What you did], [how you did it] #delivery",
+            "[add impact]",
+        ] {
+            assert!(
+                is_placeholder_only(marked) && placeholder_has_marker(marked),
+                "{marked}"
+            );
+            assert!(find_placeholders(marked).next().is_some(), "{marked}");
+        }
+        for bare in ["…", "-", "#ownership", "ok"] {
+            assert!(
+                is_placeholder_only(bare) && !placeholder_has_marker(bare),
+                "{bare}"
+            );
+        }
+    }
 
     #[test]
     fn placeholders_are_found_and_real_text_is_not() {

@@ -177,9 +177,36 @@ pub fn code_actions(
             .filter(|r| r.is_member)
             .map(|r| r.span);
         let mut disabled_lines = Vec::new();
+        // A comment inside the front matter would break its YAML: a diagnostic there (on
+        // `target:`, a misspelt key) is silenced for the file, by a comment where the body starts.
+        let body_start = snapshot
+            .analysis
+            .document
+            .as_ref()
+            .map_or(0, |doc| doc.body_start);
         for span in own.chain(members) {
             if !(span.start <= end && start <= span.end) {
                 continue;
+            }
+            if span.start < body_start {
+                let fix = crate::analysis::diagnostic::Fix::insert(
+                    format!("Disable {} for this file", diagnostic.rule),
+                    body_start,
+                    format!("<!-- rung-disable {} -->{newline}", diagnostic.rule),
+                );
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title.to_string(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![lsp_diagnostic.clone()]),
+                    edit: Some(convert::workspace_edit(
+                        uri,
+                        &snapshot.document,
+                        encoding,
+                        &fix,
+                    )),
+                    ..Default::default()
+                }));
+                break;
             }
             let line_start = snapshot.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
             if disabled_lines.contains(&line_start) {

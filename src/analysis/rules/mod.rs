@@ -242,13 +242,7 @@ pub(crate) fn sections_holding_marked_placeholders(cx: &Context) -> Vec<bool> {
         let Some(section) = entry.section.filter(|&idx| idx < marked.len()) else {
             continue;
         };
-        if !marked[section]
-            && crate::analysis::placeholders::find_placeholders(
-                &cx.text[entry.text_span.start..entry.text_span.end],
-            )
-            .next()
-            .is_some()
-        {
+        if !marked[section] && crate::analysis::placeholders::placeholder_has_marker(&entry.text) {
             marked[section] = true;
         }
     }

@@ -17,7 +17,10 @@ pub const RULE: Rule = Rule {
 ## What it does
 Flags placeholder text in prose, headings and list items: `TODO`, `TBD`, `TBC`, `XXX`,
 `FIXME`, `lorem ipsum`, and bracketed prompts such as `[add impact here]` or
-`<describe the result>`. Text inside code spans and code blocks is left alone.
+`<describe the result>`. Text inside code spans and code blocks is left alone. The
+placeholders of one line are one finding (a skeleton entry is one blank to fill in). It is the
+one rule that speaks on a skeleton still to fill in: `trait-without-evidence`,
+`focus-without-action` and `vague-win` leave such an entry to it rather than say it twice.
 
 ## Why it matters
 Templates and drafts are full of prompts. One left in a doc that goes to a promotion committee
@@ -38,13 +41,57 @@ says the case was not finished.
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut results = memo::Results::placeholders(cx.memo, cx.kept_pieces);
     let placeholders = |source: &str| find_placeholders(source).collect::<Vec<_>>();
+    // Placeholders on one line are one finding: a skeleton entry (`[What you did], [how much
+    // it changed], [how you did it]`) is one blank to fill in, not three warnings. One buffer
+    // for the line being gathered, not one per run.
+    let mut line: Vec<Span> = Vec::new();
     for (index, run) in cx.doc.prose_runs.iter().enumerate() {
         let found = results.get(index, || &cx.text[run.start..run.end], placeholders);
+        // Most runs hold none, and most of the rest one: those need no gathering.
+        if let [one] = found.as_slice() {
+            let span = Span::new(run.start + one.start, run.start + one.end);
+            out.push(Finding::new(span, message(&cx.text[span.start..span.end])));
+            continue;
+        }
         for found in found {
             let span = Span::new(run.start + found.start, run.start + found.end);
-            out.push(Finding::new(span, message(&cx.text[span.start..span.end])));
+            let same_line = line
+                .last()
+                .is_some_and(|last| !cx.text[last.end..span.start].contains('\n'));
+            if !same_line {
+                push_line(cx.text, &mut line, out);
+            }
+            line.push(span);
+        }
+        if !line.is_empty() {
+            push_line(cx.text, &mut line, out);
         }
     }
+}
+
+/// One finding for the placeholders of one line: the span from the first to the last.
+fn push_line(text: &str, line: &mut Vec<Span>, out: &mut Vec<Finding>) {
+    match line.as_slice() {
+        [] => {}
+        [one] => out.push(Finding::new(*one, message(&text[one.start..one.end]))),
+        [first, .., last] => {
+            let mut message = format!("{} placeholders left in: replace ", line.len());
+            for (i, span) in line.iter().enumerate() {
+                let separator = match i {
+                    0 => "",
+                    _ if i + 1 == line.len() => " and ",
+                    _ => ", ",
+                };
+                message.push_str(separator);
+                message.push('`');
+                message.push_str(&text[span.start..span.end]);
+                message.push('`');
+            }
+            message.push_str(" with the real text");
+            out.push(Finding::new(Span::new(first.start, last.end), message));
+        }
+    }
+    line.clear();
 }
 
 /// The message for a placeholder as written; the markers get theirs as fixed text.
@@ -81,6 +128,23 @@ mod tests {
             RULE,
             "---\nkind: brag\n---\n## TODO\n- Led the migration. Impact: TBD\n- [add impact here]\n\nLorem ipsum dolor.\n",
             &["TODO", "TBD", "[add impact here]", "Lorem ipsum"],
+        );
+    }
+
+    #[test]
+    fn placeholders_on_one_line_are_one_finding() {
+        let text = "---\nkind: brag\n---\n## 2026-03\n- [What you did], [how much it changed], [how you did it] #delivery\n- TODO\n";
+        fires(
+            RULE,
+            text,
+            &[
+                "[What you did], [how much it changed], [how you did it]",
+                "TODO",
+            ],
+        );
+        assert_eq!(
+            diagnostics(RULE, text)[0].message,
+            "3 placeholders left in: replace `[What you did]`, `[how much it changed]` and `[how you did it]` with the real text"
         );
     }
 

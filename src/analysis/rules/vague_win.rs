@@ -175,7 +175,11 @@ fn flush(run: &mut Vec<Vague>, doc: &crate::analysis::document::Document, out: &
     let n = run.len();
     let mut entries = run.drain(..);
     let first = entries.next().expect("a run of at least MIN_RUN");
-    let under = match first.section.map(|idx| doc.sections[idx].title.trim()) {
+    let title = first
+        .section
+        .and_then(|idx| doc.sections.get(idx))
+        .map(|section| section.title.trim());
+    let under = match title {
         Some(title) if !title.is_empty() => format!(" under \"{title}\""),
         _ => String::new(),
     };
