@@ -77,18 +77,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let impact = impacts.get(index, || entry.full_text_in(&mut joined), assess);
-        let message = match impact {
-            Impact::Measurable => continue,
-            Impact::OnlyLabels => {
-                "no measurable result: the numbers here only date, version or identify the work, or say how long it took; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
-            }
-            Impact::ActivityCount => {
-                "no measurable result: this counts what you did, not what it changed; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
-            }
-            Impact::Unmeasured => {
-                "no measurable result: say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
-            }
-        };
+        if impact == Impact::Measurable {
+            continue;
+        }
+        let message = crate::analysis::impact::message(impact, entry.full_text_in(&mut joined));
         let insert_at = line_end(cx.text, entry.text_span.end);
         // Most entries are top-level items with text at column 2: their line is fixed text.
         let result_line: std::borrow::Cow<'static, str> = if nl == "\n" && entry.content_column == 2
