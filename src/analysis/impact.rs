@@ -31,6 +31,9 @@ use super::words::lexicon::{self, *};
 use super::words::quantities::{self, Quantity, Unit};
 use super::words::tokens::{Kind, Tokens};
 use std::cell::RefCell;
+
+/// Verbs whose counts are the author's own work, of every kind.
+const ACTIVITY: u64 = ACTIVITY_VERB | PEOPLE_ACTIVITY | COMMUNICATION_VERB;
 use std::ops::Range;
 
 /// What the detector found in an entry.
@@ -88,6 +91,8 @@ pub enum Reason {
     TimeShare,
     /// People or teams the author worked with.
     Collaboration,
+    /// How big the thing the author was responsible for is.
+    Scope,
     Target,
 }
 
@@ -114,6 +119,7 @@ impl Reason {
             Reason::Budget => "is what you were given, not what changed",
             Reason::TimeShare => "is a share of your time",
             Reason::Collaboration => "counts who you worked with",
+            Reason::Scope => "is the size of what you were responsible for, not what changed",
             Reason::Target => "is a target, not a result",
         }
     }
@@ -400,7 +406,19 @@ impl Reader<'_> {
             if target_from.is_some_and(|(tc, _)| tc != c) {
                 target_from = None;
             }
-            if target_from.is_none() && achieved_in != Some(c) && self.is_target_word(i) {
+            let on_track = self.word(i) == "track"
+                && i > 0
+                && self.word(i - 1) == "on"
+                && self.word(i + 1) == "to";
+            // `Wrote the business case for a 4x …`: a document the author wrote argues for what
+            // follows; `it became the funding case for 3 new teams` reports a result.
+            let proposal = self.is(i, PROPOSAL_NOUN)
+                && self.word(i + 1) == "for"
+                && self.clause_opens_with(i, ACTIVITY);
+            if target_from.is_none()
+                && achieved_in != Some(c)
+                && (self.is_target_word(i) || on_track || proposal)
+            {
                 target_from = Some((c, i));
             }
             if target_from.is_some() {
@@ -613,7 +631,8 @@ impl Reader<'_> {
             if matches!(self.word(noun), "person" | "people" | "member" | "engineer") {
                 return Class::Not(Reason::TeamSize);
             }
-            if !(governed_by(TIME_MEASURE) && !governed_by(DETERMINER)) || governor_word == "to" {
+            let determiner_before = q.first > 0 && self.is(q.first - 1, DETERMINER);
+            if determiner_before || !governed_by(TIME_MEASURE) || governor_word == "to" {
                 return Class::Not(Reason::Describes);
             }
         }
@@ -623,12 +642,18 @@ impl Reader<'_> {
         {
             return Class::Not(Reason::TeamSize);
         }
+        if !matches!(q.unit, Unit::Percent | Unit::Multiplier) && self.in_scope_statement(q.first) {
+            return Class::Not(Reason::Scope);
+        }
         match q.unit {
             Unit::Percent => {
                 let after = q.last + 1;
+                // `20% time`, `50% of my time`: the author's own time, not another's (`got back
+                // ~20% of its QA time`).
                 let of_time = self.word(after) == "time"
                     || (self.word(after) == "of"
-                        && (after + 1..(after + 4).min(self.t.len())).any(|i| self.word(i) == "time"));
+                        && matches!(self.word(after + 1), "my" | "our")
+                        && (after + 2..(after + 4).min(self.t.len())).any(|i| self.word(i) == "time"));
                 if of_time {
                     return Class::Not(Reason::TimeShare);
                 }
@@ -666,13 +691,29 @@ impl Reader<'_> {
             }
         }
         let rate = q.rate || quantities::is_rate_at(self.t, phrase.end);
-        if self.phrase_has(&phrase, PEOPLE_OUTCOME) && !self.phrase_has(&phrase, ARTIFACT) {
-            return Class::Measure(MeasureKind::People);
-        }
-        if governed_by(OUTCOME_VERB) && !governed_by(ACTIVITY_VERB | STOP) {
+        // `Hired and onboarded 4 engineers`: an outcome verb in the chain wins.
+        let coordinated_outcome = governor.is_some_and(|g| {
+            g >= 2 && matches!(self.word(g - 1), "and" | "&") && self.is(g - 2, OUTCOME_VERB)
+        });
+        if coordinated_outcome {
             return Class::Measure(MeasureKind::Count);
         }
-        if governed_by(ACTIVITY_VERB) && !governed_by(STOP) {
+        if self.phrase_has(&phrase, PEOPLE_OUTCOME)
+            && !self.phrase_has(&phrase, ARTIFACT)
+            && !governed_by(PEOPLE_ACTIVITY)
+        {
+            return Class::Measure(MeasureKind::People);
+        }
+        if governed_by(OUTCOME_VERB) && !governed_by(ACTIVITY | STOP) {
+            return Class::Measure(MeasureKind::Count);
+        }
+        if governed_by(ACTIVITY) && !governed_by(STOP) {
+            return Class::Not(Reason::Activity);
+        }
+        if let Some(reason) = self.inherited(index, classes, governor) {
+            return Class::Not(reason);
+        }
+        if !self.phrase_has(&phrase, PEOPLE_OUTCOME) && self.in_activity_object(q.first) {
             return Class::Not(Reason::Activity);
         }
         if self.phrase_has(&phrase, ARTIFACT) {
@@ -697,6 +738,85 @@ impl Reader<'_> {
             return Class::Nothing;
         }
         Class::Measure(if rate { MeasureKind::Rate } else { MeasureKind::Count })
+    }
+
+    /// Whether the clause of token `i` opens (before `i`) with a word of `lists`.
+    fn clause_opens_with(&self, i: usize, lists: u64) -> bool {
+        let start = (0..i)
+            .rev()
+            .find(|&k| self.ends_phrase(k))
+            .map_or(0, |k| k + 1);
+        let start = if self.word(start) == "i" || self.word(start) == "we" { start + 1 } else { start };
+        start < i && self.is(start, lists)
+    }
+
+    /// The reason of the quantity before, when this one continues its noun phrase (`4 teams
+    /// and 2 orgs`, `200+ PRs across 4 repos`, `6 engineers across two teams`).
+    fn inherited(&self, index: usize, classes: &[Option<Reason>], governor: Option<usize>) -> Option<Reason> {
+        let g = governor?;
+        let before = self.qs.get(index.checked_sub(1)?)?;
+        let reason = classes.get(index - 1).copied().flatten()?;
+        if !matches!(
+            reason,
+            Reason::Activity | Reason::Collaboration | Reason::Scope | Reason::TeamSize
+        ) {
+            return None;
+        }
+        let continues = matches!(self.word(g), "and" | "or" | "across" | "in" | "with" | "of" | "over")
+            || self.symbol(g) == ",";
+        (continues && self.noun_phrase(before.last).end == g).then_some(reason)
+    }
+
+    /// Whether the quantity at `first` is inside the object of an activity verb that opens its
+    /// clause, attached by a preposition that describes that object (`Managed stakeholders in
+    /// 5 countries`, `Ran a 2-day hackathon with 80 participants`, `Sent a weekly update to
+    /// 120 stakeholders`), not by a word that reports what it did (`that`, `now`, `-ing`).
+    fn in_activity_object(&self, first: usize) -> bool {
+        let mut k = first;
+        let mut communication_to = false;
+        let mut steps = 0;
+        while k > 0 && steps < 10 {
+            k -= 1;
+            steps += 1;
+            if self.ends_phrase(k) {
+                return false;
+            }
+            let t = &self.t[k];
+            if !t.is_word() {
+                if t.kind == Kind::Number || matches!(self.symbol(k), "-" | "~" | "'") {
+                    continue;
+                }
+                return false;
+            }
+            let w = self.word(k);
+            let opens = k == 0 || self.ends_phrase(k - 1) || matches!(self.word(k - 1), "i" | "we");
+            if opens && t.is(ACTIVITY) {
+                return !communication_to || t.is(COMMUNICATION_VERB);
+            }
+            if w == "to" {
+                communication_to = true;
+                continue;
+            }
+            if matches!(w, "that" | "which" | "who" | "now" | "so" | "then" | "and") || w.ends_with("ing") {
+                return false;
+            }
+            if t.is(STOP) && !t.is(DETERMINER) && !matches!(w, "with" | "in" | "across" | "of" | "at") {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether a statement of scope opens the clause before token `first` (`Responsible for`,
+    /// `point of contact for`, `spanning`, `worked on a system that`).
+    fn in_scope_statement(&self, first: usize) -> bool {
+        (0..first).rev().take_while(|&k| self.same_clause(k, first)).any(|k| {
+            self.is(k, SCOPE_WORD)
+                || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
+        }) && !(0..first)
+            .rev()
+            .take_while(|&k| self.same_clause(k, first))
+            .any(|k| matches!(self.word(k), "now" | "so" | "saving" | "cutting"))
     }
 
     /// A word for working together shortly before token `first`, in its phrase ("with product
@@ -739,7 +859,7 @@ impl Reader<'_> {
         if over && !governed_by(TIME_MEASURE) {
             return Class::Not(Reason::Duration);
         }
-        if governed_by(ACTIVITY_VERB) && !governed_by(OUTCOME_VERB | TIME_MEASURE) && !compared {
+        if governed_by(ACTIVITY) && !governed_by(OUTCOME_VERB | TIME_MEASURE) && !compared {
             return Class::Not(Reason::Duration);
         }
         if compared || governed_by(TIME_MEASURE | OUTCOME_VERB) {
@@ -966,7 +1086,7 @@ impl Reader<'_> {
                 let passive = matches!(
                     prev,
                     "was" | "were" | "got" | "get" | "gets" | "getting" | "been" | "be" | "being" | "is" | "are"
-                );
+                ) || (i > 0 && self.is(i - 1, ROLE | AFFECTED));
                 let to_role = self.word(i + 1) == "to"
                     && (self.is(i + 2, ROLE) || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
                 return (passive || to_role).then_some((i, MeasureKind::People));
@@ -974,7 +1094,13 @@ impl Reader<'_> {
             "hired" if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been") => {
                 return Some((i, MeasureKind::People));
             }
-            "now" if self.is(i + 1, LEAD_VERB) => return Some((i + 1, MeasureKind::People)),
+            "now" => {
+                let mut k = i + 1;
+                while self.is(k, ADVERB) || (self.word(k).ends_with("ly") && self.word(k).len() > 3) {
+                    k += 1;
+                }
+                return self.is(k, LEAD_VERB).then_some((k, MeasureKind::People));
+            }
             "went" if self.word(i + 1) == "on" && self.word(i + 2) == "to" => {
                 return (self.is(i + 3, LEAD_VERB) || self.word(i + 3) == "be")
                     .then_some((i + 3, MeasureKind::People));
@@ -986,7 +1112,15 @@ impl Reader<'_> {
                     .find(|&k| matches!(self.word(k), "role" | "roles" | "position" | "positions"))
                     .map(|k| (k, MeasureKind::People));
             }
-            "every" | "all" => return self.reach(i),
+            "every" | "all" | "both" => {
+                return self
+                    .reach(i)
+                    .or_else(|| self.all_of_them(i))
+                    .or_else(|| self.recurring_burden(i, i + 1));
+            }
+            "within" if matches!(self.word(i + 1), "a" | "an" | "one") && self.is(i + 2, TIME_UNIT) => {
+                return Some((i + 2, MeasureKind::Time));
+            }
             _ => {}
         }
         if t.is(PEOPLE_OUTCOME) && !t.is(ACTIVITY_VERB) {
@@ -995,7 +1129,32 @@ impl Reader<'_> {
         if t.is(ZERO | NEGATION) {
             return self.zero_since(i);
         }
+        if t.is(FREQUENCY) {
+            return self.recurring_burden(i, i);
+        }
         None
+    }
+
+    /// `all were committing to main`, `both now lead`, `all shipping to prod`: everyone the entry
+    /// names, and what they now do.
+    fn all_of_them(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i + 1;
+        if self.word(k) == "of" && self.word(k + 1) == "them" {
+            k += 2;
+        }
+        let next = self.word(k);
+        let does = matches!(next, "were" | "are" | "now" | "have" | "had" | "got" | "passed")
+            || (next.ends_with("ing") && next.len() > 4 && i > 0 && self.ends_phrase(i - 1));
+        does.then_some((k, MeasureKind::Reach))
+    }
+
+    /// A recurring time (`every Saturday`, `weekly`) in an entry that ends a burden earlier
+    /// (`Removed the need for weekend deploys, which the team had done every Saturday`).
+    fn recurring_burden(&self, i: usize, when: usize) -> Option<(usize, MeasureKind)> {
+        let recurring = self.is(when, FREQUENCY)
+            || (when > i && self.is(when, WEEKDAY | TIME_UNIT) && self.word(when).len() > 1);
+        (recurring && (0..i).any(|k| self.is(k, REMOVAL_VERB)))
+            .then_some((when, MeasureKind::Zero))
     }
 
     /// `by half`, `in half`, `reduced almost half`, `by a third`, `two thirds`.
@@ -1157,7 +1316,16 @@ impl Reader<'_> {
         if right.is_empty() {
             return None;
         }
-        if self.side_has_quantity(left.clone()) && self.side_has_quantity(right.clone()) {
+        let (left_has, right_has) = (
+            self.side_has_quantity(left.clone()),
+            self.side_has_quantity(right.clone()),
+        );
+        if left_has && right_has {
+            return Some((right.end - 1, MeasureKind::BeforeAfter));
+        }
+        // `from paging weekly to quiet since June`: a quantity against a calm state.
+        let calm = |side: &Range<usize>| side.clone().any(|k| self.is(k, CALM_STATE | SINCE));
+        if (left_has && calm(&right)) || (right_has && calm(&left)) {
             return Some((right.end - 1, MeasureKind::BeforeAfter));
         }
         // A role change: `went from support to frontend lead`.
@@ -1186,6 +1354,14 @@ impl Reader<'_> {
         if right.is_empty() {
             return None;
         }
+        // The compared thing ends at a preposition: `gRPC instead of REST for the APIs after a
+        // two-week evaluation` compares gRPC and REST.
+        let right_end = right
+            .clone()
+            .skip(1)
+            .find(|&k| self.is(k, STOP) && !self.is(k, DETERMINER | APPROX))
+            .unwrap_or(right.end);
+        let right = right.start..right_end;
         (self.side_has_quantity(left) || self.side_has_quantity(right.clone()))
             .then(|| (right.end - 1, MeasureKind::BeforeAfter))
     }

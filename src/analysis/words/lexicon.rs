@@ -61,6 +61,13 @@ lists! {
     PEOPLE_OUTCOME = 40, "people-outcome-nouns.txt";
     TOPIC_WORD = 41, "topics.txt";
     ZERO_COMPOUND = 42, "zero-compounds.txt";
+    CALM_STATE = 43, "calm-states.txt";
+    REMOVAL_VERB = 44, "removal-verbs.txt";
+    WEEKDAY = 45, "weekdays.txt";
+    PEOPLE_ACTIVITY = 46, "people-activity-verbs.txt";
+    COMMUNICATION_VERB = 47, "communication-verbs.txt";
+    SCOPE_WORD = 48, "scope-words.txt";
+    PROPOSAL_NOUN = 49, "proposal-nouns.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.

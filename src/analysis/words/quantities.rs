@@ -104,6 +104,19 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
         q.last = end;
         return q;
     }
+    // `10:30`, `1:1s`: a time of day or a name.
+    if !spelled
+        && symbol_is(text, tokens, j, &[":"])
+        && tokens[j].glued
+        && tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Number && t.glued)
+    {
+        q.unit = Unit::Clock;
+        q.last = j + 1;
+        if tokens.get(j + 2).is_some_and(|t| t.glued && t.kind == Kind::Word) {
+            q.last = j + 2;
+        }
+        return q;
+    }
     if spelled {
         while tokens.get(j).is_some_and(|t| t.kind == Kind::Word && t.is(NUMBER_WORD)) {
             q.last = j;
