@@ -68,6 +68,7 @@ lists! {
     COMMUNICATION_VERB = 47, "communication-verbs.txt";
     SCOPE_WORD = 48, "scope-words.txt";
     PROPOSAL_NOUN = 49, "proposal-nouns.txt";
+    STEWARDSHIP = 50, "stewardship-verbs.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
