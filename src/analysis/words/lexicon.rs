@@ -69,6 +69,8 @@ lists! {
     SCOPE_WORD = 48, "scope-words.txt";
     PROPOSAL_NOUN = 49, "proposal-nouns.txt";
     STEWARDSHIP = 50, "stewardship-verbs.txt";
+    WEAK_OPENER = 51, "weak-phrases.txt";
+    HELP_NOUN = 52, "help-noun-words.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
@@ -77,7 +79,7 @@ pub const NOUNS: u64 = AFFECTED | ARTIFACT | INCIDENT | PEOPLE_OUTCOME;
 static MAP: LazyLock<FxHashMap<&'static str, u64>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, u64> = FxHashMap::default();
     for &(bit, file) in FILES {
-        for word in words_of(file) {
+        for word in words_of(file, bit == WEAK_OPENER) {
             *map.entry(word).or_default() |= bit;
         }
     }
@@ -86,16 +88,26 @@ static MAP: LazyLock<FxHashMap<&'static str, u64>> = LazyLock::new(|| {
 
 /// The words of one list file: whitespace-separated, `#` to the end of a line is a comment.
 /// The topics file gives each line as `topic: words | what to measure`; only its words count.
-fn words_of(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().flat_map(|line| {
+/// A phrases file (one phrase a line) gives the first word of each phrase.
+fn words_of(file: &'static str, phrases: bool) -> impl Iterator<Item = &'static str> {
+    file.lines().flat_map(move |line| {
         let line = line.split('#').next().unwrap_or("");
         let line = match line.split_once(':') {
             Some((_, rest)) => rest.split('|').next().unwrap_or(""),
             None => line,
         };
-        line.split_whitespace()
+        line.split_whitespace().take(if phrases { 1 } else { usize::MAX })
     })
 }
+
+/// `lexicon/weak-phrases.txt`: each phrase as its words.
+pub static WEAK_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    include_str!("lexicon/weak-phrases.txt")
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or("").split_whitespace().collect::<Vec<_>>())
+        .filter(|words| !words.is_empty())
+        .collect()
+});
 
 /// The lists `word` (already lowercase) is in.
 pub fn lookup(word: &str) -> u64 {
@@ -106,6 +118,7 @@ pub fn lookup(word: &str) -> u64 {
 pub fn warm_up() {
     LazyLock::force(&MAP);
     LazyLock::force(&TOPICS);
+    LazyLock::force(&WEAK_PHRASES);
 }
 
 /// One topic an entry can be about, with what would measure it.
@@ -141,8 +154,8 @@ mod tests {
     fn every_list_has_a_comment_and_words() {
         for &(bit, file) in FILES {
             assert!(file.trim_start().starts_with('#'), "list {bit:#x} has no comment first");
-            assert!(words_of(file).next().is_some(), "list {bit:#x} is empty");
-            for word in words_of(file) {
+            assert!(words_of(file, false).next().is_some(), "list {bit:#x} is empty");
+            for word in words_of(file, false) {
                 assert_eq!(word, word.to_lowercase(), "{word} is not lowercase");
             }
         }
