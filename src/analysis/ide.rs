@@ -697,15 +697,24 @@ fn win_reading(doc: &Document, offset: usize) -> Option<(Span, String)> {
     })?;
     let judgement = impact::judge(&entry.full_text());
     let list = |readings: &[impact::Reading]| {
-        readings.iter().map(|r| format!("\n- {}", r.what)).collect::<String>()
+        readings
+            .iter()
+            .map(|r| format!("\n- {}", r.what))
+            .collect::<String>()
     };
     let mut markdown = if judgement.measures.is_empty() {
         "**rung read no measure of impact here.**".to_string()
     } else {
-        format!("**Measurable impact rung read:**{}", list(&judgement.measures))
+        format!(
+            "**Measurable impact rung read:**{}",
+            list(&judgement.measures)
+        )
     };
     if judgement.measures.is_empty() && !judgement.not_counted.is_empty() {
-        markdown.push_str(&format!("\n\nNumbers that do not count:{}", list(&judgement.not_counted)));
+        markdown.push_str(&format!(
+            "\n\nNumbers that do not count:{}",
+            list(&judgement.not_counted)
+        ));
     }
     if let Some(missing) = judgement.missing {
         markdown.push_str(&format!("\n\nMissing: {missing}."));
@@ -927,9 +936,17 @@ mod tests {
 
     #[test]
     fn hovers_on_wins_say_what_rung_read_or_why_numbers_do_not_count() {
-        let read = hover_text("---\nkind: brag\n---\n## Wins\n- Installs went from 40k to 31$00k a month\n").unwrap();
-        assert!(read.contains("Measurable impact rung read") && read.contains("40k"), "{read}");
-        let vague = hover_text("---\nkind: promo\n---\n## Wins\n- Wrote 35 pull requests in 20$027\n").unwrap();
+        let read = hover_text(
+            "---\nkind: brag\n---\n## Wins\n- Installs went from 40k to 31$00k a month\n",
+        )
+        .unwrap();
+        assert!(
+            read.contains("Measurable impact rung read") && read.contains("40k"),
+            "{read}"
+        );
+        let vague =
+            hover_text("---\nkind: promo\n---\n## Wins\n- Wrote 35 pull requests in 20$027\n")
+                .unwrap();
         assert!(
             vague.contains("\"2027\" is a year")
                 && vague.contains("counts your own work")

@@ -232,7 +232,10 @@ fn missing_text(why: Why) -> &'static str {
 pub fn message(impact: Impact, text: &str) -> String {
     let quote = |why: Why| {
         why.first
-            .and_then(|n| text.get(n.start as usize..n.end as usize).map(|q| (q, n.reason)))
+            .and_then(|n| {
+                text.get(n.start as usize..n.end as usize)
+                    .map(|q| (q, n.reason))
+            })
             .map(|(q, reason)| format!("'{q}' {}", reason.says()))
     };
     match impact {
@@ -260,7 +263,8 @@ pub fn message(impact: Impact, text: &str) -> String {
 pub fn measure_ranges(text: &str) -> Vec<Range<usize>> {
     with_reader(text, |reader| {
         reader.impact(true);
-        let mut ranges: Vec<Range<usize>> = reader.measures.iter().map(|(r, _)| r.clone()).collect();
+        let mut ranges: Vec<Range<usize>> =
+            reader.measures.iter().map(|(r, _)| r.clone()).collect();
         ranges.sort_by_key(|r| r.start);
         ranges.dedup_by(|b, a| b.start < a.end);
         ranges
@@ -485,13 +489,18 @@ impl Reader<'_> {
                 }
                 continue;
             }
-            if t.kind == Kind::Symbol && matches!(self.symbol(k), "~" | "≈" | "<" | ">" | "≤" | "≥") {
+            if t.kind == Kind::Symbol && matches!(self.symbol(k), "~" | "≈" | "<" | ">" | "≤" | "≥")
+            {
                 continue;
             }
             if t.is_word() && self.word(k) == "approx" {
                 continue;
             }
-            if t.kind == Kind::Symbol && self.symbol(k) == "." && k > 0 && self.word(k - 1) == "approx" {
+            if t.kind == Kind::Symbol
+                && self.symbol(k) == "."
+                && k > 0
+                && self.word(k - 1) == "approx"
+            {
                 continue;
             }
             return (Some(k), over);
@@ -542,7 +551,8 @@ impl Reader<'_> {
         if !q.spelled {
             // Dates.
             let value: Option<u32> = number_text.parse().ok();
-            let year_like = number_text.len() == 4 && value.is_some_and(|v| (1900..=2099).contains(&v));
+            let year_like =
+                number_text.len() == 4 && value.is_some_and(|v| (1900..=2099).contains(&v));
             if year_like && plain && q.first == n {
                 let phrase = self.noun_phrase(q.last);
                 if self.symbol(n + 1) == "-" && self.t.get(n + 1).is_some_and(|d| d.glued) {
@@ -570,7 +580,11 @@ impl Reader<'_> {
                 if s == "#" || s == "@" {
                     return Class::Not(Reason::Identifier);
                 }
-                if matches!(s, "-" | "+" | "_" | "/") && self.t[p].glued && p > 0 && self.t[p - 1].is_word() {
+                if matches!(s, "-" | "+" | "_" | "/")
+                    && self.t[p].glued
+                    && p > 0
+                    && self.t[p - 1].is_word()
+                {
                     return Class::Not(Reason::Identifier);
                 }
                 if s == "/" && self.t[p].glued && p > 0 && self.t[p - 1].kind == Kind::Number {
@@ -613,7 +627,11 @@ impl Reader<'_> {
                     }
                 }
             }
-            if q.magnitude && index > 0 && classes[index - 1] == Some(Reason::Version) && q.first == self.qs[index - 1].last + 1 {
+            if q.magnitude
+                && index > 0
+                && classes[index - 1] == Some(Reason::Version)
+                && q.first == self.qs[index - 1].last + 1
+            {
                 return Class::Not(Reason::Version);
             }
         }
@@ -638,7 +656,9 @@ impl Reader<'_> {
         }
         // `a team of 12`, `on our team of 8`.
         if governor_word == "of"
-            && governor.is_some_and(|g| g > 0 && matches!(self.word(g - 1), "team" | "squad" | "group" | "org"))
+            && governor.is_some_and(|g| {
+                g > 0 && matches!(self.word(g - 1), "team" | "squad" | "group" | "org")
+            })
         {
             return Class::Not(Reason::TeamSize);
         }
@@ -656,7 +676,8 @@ impl Reader<'_> {
                 let of_time = self.word(after) == "time"
                     || (self.word(after) == "of"
                         && matches!(self.word(after + 1), "my" | "our")
-                        && (after + 2..(after + 4).min(self.t.len())).any(|i| self.word(i) == "time"));
+                        && (after + 2..(after + 4).min(self.t.len()))
+                            .any(|i| self.word(i) == "time"));
                 if of_time {
                     return Class::Not(Reason::TimeShare);
                 }
@@ -665,11 +686,16 @@ impl Reader<'_> {
             Unit::Money => {
                 let phrase = self.noun_phrase(q.last);
                 let held = self.phrase_has(&phrase, BUDGET)
-                    || (governor_word == "of" && governor.is_some_and(|g| g > 0 && self.is(g - 1, BUDGET)));
+                    || (governor_word == "of"
+                        && governor.is_some_and(|g| g > 0 && self.is(g - 1, BUDGET)));
                 if held {
                     return Class::Not(Reason::Budget);
                 }
-                return Class::Measure(if q.rate { MeasureKind::Rate } else { MeasureKind::Money });
+                return Class::Measure(if q.rate {
+                    MeasureKind::Rate
+                } else {
+                    MeasureKind::Money
+                });
             }
             Unit::Multiplier => return Class::Measure(MeasureKind::Multiplier),
             Unit::Size => return Class::Measure(MeasureKind::Size),
@@ -710,7 +736,10 @@ impl Reader<'_> {
         if governed_by(OUTCOME_VERB) && !governed_by(ACTIVITY | STOP) {
             return Class::Measure(MeasureKind::Count);
         }
-        if governed_by(ACTIVITY) && !governed_by(STOP) && governor.is_some_and(|g| self.author_does(g)) {
+        if governed_by(ACTIVITY)
+            && !governed_by(STOP)
+            && governor.is_some_and(|g| self.author_does(g))
+        {
             return Class::Not(Reason::Activity);
         }
         if let Some(reason) = self.inherited(index, classes, governor) {
@@ -740,7 +769,11 @@ impl Reader<'_> {
             }
             return Class::Nothing;
         }
-        Class::Measure(if rate { MeasureKind::Rate } else { MeasureKind::Count })
+        Class::Measure(if rate {
+            MeasureKind::Rate
+        } else {
+            MeasureKind::Count
+        })
     }
 
     /// Whether the verb at `g` is the author's: it opens its clause (entries mostly omit the
@@ -771,13 +804,22 @@ impl Reader<'_> {
             .rev()
             .find(|&k| self.ends_phrase(k))
             .map_or(0, |k| k + 1);
-        let start = if self.word(start) == "i" || self.word(start) == "we" { start + 1 } else { start };
+        let start = if self.word(start) == "i" || self.word(start) == "we" {
+            start + 1
+        } else {
+            start
+        };
         start < i && self.is(start, lists)
     }
 
     /// The reason of the quantity before, when this one continues its noun phrase (`4 teams
     /// and 2 orgs`, `200+ PRs across 4 repos`, `6 engineers across two teams`).
-    fn inherited(&self, index: usize, classes: &[Option<Reason>], governor: Option<usize>) -> Option<Reason> {
+    fn inherited(
+        &self,
+        index: usize,
+        classes: &[Option<Reason>],
+        governor: Option<usize>,
+    ) -> Option<Reason> {
         let g = governor?;
         let before = self.qs.get(index.checked_sub(1)?)?;
         let reason = classes.get(index - 1).copied().flatten()?;
@@ -787,8 +829,10 @@ impl Reader<'_> {
         ) {
             return None;
         }
-        let continues = matches!(self.word(g), "and" | "or" | "across" | "in" | "with" | "of" | "over")
-            || self.symbol(g) == ",";
+        let continues = matches!(
+            self.word(g),
+            "and" | "or" | "across" | "in" | "with" | "of" | "over"
+        ) || self.symbol(g) == ",";
         (continues && self.noun_phrase(before.last).end == g).then_some(reason)
     }
 
@@ -822,10 +866,15 @@ impl Reader<'_> {
                 communication_to = true;
                 continue;
             }
-            if matches!(w, "that" | "which" | "who" | "now" | "so" | "then" | "and") || w.ends_with("ing") {
+            if matches!(w, "that" | "which" | "who" | "now" | "so" | "then" | "and")
+                || w.ends_with("ing")
+            {
                 return false;
             }
-            if t.is(STOP) && !t.is(DETERMINER) && !matches!(w, "with" | "in" | "across" | "of" | "at") {
+            if t.is(STOP)
+                && !t.is(DETERMINER)
+                && !matches!(w, "with" | "in" | "across" | "of" | "at")
+            {
                 return false;
             }
         }
@@ -842,7 +891,10 @@ impl Reader<'_> {
         }) || self.clause_opens_with(first, STEWARDSHIP);
         opened
             && !phrase().any(|k| {
-                matches!(self.word(k), "now" | "so" | "saving" | "cutting" | "letting" | "which")
+                matches!(
+                    self.word(k),
+                    "now" | "so" | "saving" | "cutting" | "letting" | "which"
+                )
             })
     }
 
@@ -867,7 +919,8 @@ impl Reader<'_> {
             return false;
         }
         // The first word of a clause is capitalised because it is first.
-        let clause_start = p == 0 || self.ends_phrase(p - 1) || self.clause[p - 1] != self.clause[p];
+        let clause_start =
+            p == 0 || self.ends_phrase(p - 1) || self.clause[p - 1] != self.clause[p];
         !clause_start
     }
 
@@ -1108,7 +1161,7 @@ impl Reader<'_> {
                 }
                 return self.no_incidents(i).or_else(|| self.zero_since(i));
             }
-            "from" => return self.from_to(i),
+            "from" => return self.before_and_after(i),
             "instead" | "rather" | "vs" | "versus" | "compared" => return self.versus(i),
             "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
             "used" if self.word(i + 1) == "to" => return self.used_to(i),
@@ -1116,10 +1169,21 @@ impl Reader<'_> {
                 let prev = if i > 0 { self.word(i - 1) } else { "" };
                 let passive = matches!(
                     prev,
-                    "was" | "were" | "got" | "get" | "gets" | "getting" | "been" | "be" | "being" | "is" | "are"
+                    "was"
+                        | "were"
+                        | "got"
+                        | "get"
+                        | "gets"
+                        | "getting"
+                        | "been"
+                        | "be"
+                        | "being"
+                        | "is"
+                        | "are"
                 ) || (i > 0 && self.is(i - 1, ROLE | AFFECTED));
                 let to_role = self.word(i + 1) == "to"
-                    && (self.is(i + 2, ROLE) || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
+                    && (self.is(i + 2, ROLE)
+                        || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
                 return (passive || to_role).then_some((i, MeasureKind::People));
             }
             "hired" if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been") => {
@@ -1127,7 +1191,8 @@ impl Reader<'_> {
             }
             "now" => {
                 let mut k = i + 1;
-                while self.is(k, ADVERB) || (self.word(k).ends_with("ly") && self.word(k).len() > 3) {
+                while self.is(k, ADVERB) || (self.word(k).ends_with("ly") && self.word(k).len() > 3)
+                {
                     k += 1;
                 }
                 return self.is(k, LEAD_VERB).then_some((k, MeasureKind::People));
@@ -1148,7 +1213,14 @@ impl Reader<'_> {
                 let passes = i > 0
                     && matches!(
                         self.word(i - 1),
-                        "pass" | "passes" | "passed" | "passing" | "meets" | "met" | "clears" | "cleared"
+                        "pass"
+                            | "passes"
+                            | "passed"
+                            | "passing"
+                            | "meets"
+                            | "met"
+                            | "clears"
+                            | "cleared"
                     );
                 if passes {
                     return Some((i, MeasureKind::Reach));
@@ -1158,7 +1230,9 @@ impl Reader<'_> {
                     .or_else(|| self.all_of_them(i))
                     .or_else(|| self.recurring_burden(i, i + 1));
             }
-            "within" if matches!(self.word(i + 1), "a" | "an" | "one") && self.is(i + 2, TIME_UNIT) => {
+            "within"
+                if matches!(self.word(i + 1), "a" | "an" | "one") && self.is(i + 2, TIME_UNIT) =>
+            {
                 return Some((i + 2, MeasureKind::Time));
             }
             _ => {}
@@ -1183,8 +1257,11 @@ impl Reader<'_> {
             k += 2;
         }
         let next = self.word(k);
-        let does = matches!(next, "were" | "are" | "now" | "have" | "had" | "got" | "passed")
-            || (next.ends_with("ing") && next.len() > 4 && i > 0 && self.ends_phrase(i - 1));
+        let does =
+            matches!(
+                next,
+                "were" | "are" | "now" | "have" | "had" | "got" | "passed"
+            ) || (next.ends_with("ing") && next.len() > 4 && i > 0 && self.ends_phrase(i - 1));
         does.then_some((k, MeasureKind::Reach))
     }
 
@@ -1193,8 +1270,7 @@ impl Reader<'_> {
     fn recurring_burden(&self, i: usize, when: usize) -> Option<(usize, MeasureKind)> {
         let recurring = self.is(when, FREQUENCY)
             || (when > i && self.is(when, WEEKDAY | TIME_UNIT) && self.word(when).len() > 1);
-        (recurring && (0..i).any(|k| self.is(k, REMOVAL_VERB)))
-            .then_some((when, MeasureKind::Zero))
+        (recurring && (0..i).any(|k| self.is(k, REMOVAL_VERB))).then_some((when, MeasureKind::Zero))
     }
 
     /// `by half`, `in half`, `reduced almost half`, `by a third`, `two thirds`.
@@ -1254,8 +1330,7 @@ impl Reader<'_> {
         (i + 1..end)
             .take_while(|&k| self.same_clause(i, k))
             .find(|&k| {
-                self.is(k, SINCE)
-                    && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k))
+                self.is(k, SINCE) && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k))
             })
             .map(|k| (k, MeasureKind::Zero))
     }
@@ -1268,7 +1343,12 @@ impl Reader<'_> {
     /// `got a raise`, `return offers`, `received an offer`, `got a promotion`.
     fn people_outcome(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let w = self.word(i);
-        if w.starts_with("promotion") && matches!(self.word(i + 1), "case" | "packet" | "doc" | "committee" | "cycle") {
+        if w.starts_with("promotion")
+            && matches!(
+                self.word(i + 1),
+                "case" | "packet" | "doc" | "committee" | "cycle"
+            )
+        {
             return None;
         }
         if i > 0 && self.word(i - 1) == "return" {
@@ -1278,7 +1358,17 @@ impl Reader<'_> {
         let got = (start..i).any(|k| {
             matches!(
                 self.word(k),
-                "got" | "get" | "received" | "receive" | "earned" | "accepted" | "won" | "given" | "gave" | "secured" | "extended"
+                "got"
+                    | "get"
+                    | "received"
+                    | "receive"
+                    | "earned"
+                    | "accepted"
+                    | "won"
+                    | "given"
+                    | "gave"
+                    | "secured"
+                    | "extended"
             )
         });
         got.then_some((i, MeasureKind::People))
@@ -1306,7 +1396,10 @@ impl Reader<'_> {
         range.clone().any(|k| {
             let t = &self.t[k];
             if t.kind == Kind::Number {
-                return !self.qs.iter().any(|q| q.number == k && self.is_label_quantity(q));
+                return !self
+                    .qs
+                    .iter()
+                    .any(|q| q.number == k && self.is_label_quantity(q));
             }
             t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD)
                 && !(t.is(TIME_UNIT) && self.word(k).len() == 1)
@@ -1316,7 +1409,11 @@ impl Reader<'_> {
     }
 
     fn is_label_quantity(&self, q: &Quantity) -> bool {
-        let index = self.qs.iter().position(|x| x.number == q.number).unwrap_or(0);
+        let index = self
+            .qs
+            .iter()
+            .position(|x| x.number == q.number)
+            .unwrap_or(0);
         let mut classes = Vec::with_capacity(index);
         for k in 0..index {
             classes.push(match self.classify(k, &classes) {
@@ -1346,7 +1443,7 @@ impl Reader<'_> {
     }
 
     /// `from X to Y`, `from X into Y`, with a quantity on both sides; or a role change.
-    fn from_to(&self, i: usize) -> Option<(usize, MeasureKind)> {
+    fn before_and_after(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let limit = (i + 14).min(self.t.len());
         let to = (i + 1..limit)
             .take_while(|&k| self.same_clause(i, k))
@@ -1369,7 +1466,9 @@ impl Reader<'_> {
             return Some((right.end - 1, MeasureKind::BeforeAfter));
         }
         // A role change: `went from support to frontend lead`.
-        let role_end = right.clone().take_while(|&k| self.t[k].is_word() && !self.is(k, STOP) || k == right.start);
+        let role_end = right
+            .clone()
+            .take_while(|&k| self.t[k].is_word() && !self.is(k, STOP) || k == right.start);
         let role = role_end.last().filter(|&k| self.is(k, ROLE))?;
         (!left.is_empty() && left.clone().all(|k| self.t[k].kind != Kind::Number))
             .then_some((role, MeasureKind::People))

@@ -5,14 +5,23 @@ use super::*;
 
 #[track_caller]
 fn measurable(text: &str) {
-    assert_eq!(assess(text), Impact::Measurable, "{text}: {:?}", judge(text));
+    assert_eq!(
+        assess(text),
+        Impact::Measurable,
+        "{text}: {:?}",
+        judge(text)
+    );
 }
 
 #[track_caller]
 fn vague(text: &str) {
-    assert_ne!(assess(text), Impact::Measurable, "{text}: {:?}", judge(text));
+    assert_ne!(
+        assess(text),
+        Impact::Measurable,
+        "{text}: {:?}",
+        judge(text)
+    );
 }
-
 
 #[test]
 fn magnitudes_suffixes_ranges_and_approximations_are_measures() {
@@ -182,12 +191,18 @@ fn dates_versions_and_identifiers_do_not_count() {
         "Set up weekly 1:1s with the new TL",
     ] {
         assert!(
-            matches!(assess(text), Impact::OnlyLabels(_) | Impact::Unmeasured(_) | Impact::ActivityCount(_)),
+            matches!(
+                assess(text),
+                Impact::OnlyLabels(_) | Impact::Unmeasured(_) | Impact::ActivityCount(_)
+            ),
             "{text}: {:?}",
             judge(text)
         );
     }
-    assert!(matches!(assess("Planned the 2027 offsite"), Impact::OnlyLabels(_)));
+    assert!(matches!(
+        assess("Planned the 2027 offsite"),
+        Impact::OnlyLabels(_)
+    ));
 }
 
 #[test]
@@ -213,7 +228,11 @@ fn the_authors_own_activity_does_not_count() {
         "Scope: tech lead for a programme spanning 4 teams and 2 orgs",
         "Wrote a 40-page design doc",
     ] {
-        assert!(matches!(assess(text), Impact::ActivityCount(_)), "{text}: {:?}", judge(text));
+        assert!(
+            matches!(assess(text), Impact::ActivityCount(_)),
+            "{text}: {:?}",
+            judge(text)
+        );
     }
     // Something else's activity is not the author's: its counts are measures.
     measurable("The new ingest API handles ~15k requests a day");
@@ -235,7 +254,11 @@ fn targets_and_plans_are_not_results() {
         "Cut build time by 50% (in progress)",
         "Will halve the on-call load",
     ] {
-        assert!(matches!(assess(text), Impact::Target(_)), "{text}: {:?}", judge(text));
+        assert!(
+            matches!(assess(text), Impact::Target(_)),
+            "{text}: {:?}",
+            judge(text)
+        );
     }
     // Reached targets and comparisons with a plan are results.
     measurable("Met the goal of 99.9% availability for the quarter");
@@ -270,25 +293,48 @@ fn a_judgement_explains_what_it_read_and_why_numbers_do_not_count() {
     let j = judge("Monthly downloads went from 40k to 310k; shipped v2.3 in 2027");
     assert_eq!(j.impact, Impact::Measurable);
     assert!(j.measures.iter().any(|m| m.what.contains("40k")), "{j:?}");
-    assert!(j.not_counted.iter().any(|m| m.what == "\"2027\" is a year"), "{j:?}");
+    assert!(
+        j.not_counted.iter().any(|m| m.what == "\"2027\" is a year"),
+        "{j:?}"
+    );
     assert_eq!(j.missing, None);
 
     let j = judge("Wrote 35 pull requests for the reliability push");
     assert!(matches!(j.impact, Impact::ActivityCount(_)));
-    assert!(j.not_counted.iter().any(|m| m.what.contains("counts your own work")), "{j:?}");
-    assert!(j.missing.is_some_and(|m| m.contains("reliability")), "{j:?}");
+    assert!(
+        j.not_counted
+            .iter()
+            .any(|m| m.what.contains("counts your own work")),
+        "{j:?}"
+    );
+    assert!(
+        j.missing.is_some_and(|m| m.contains("reliability")),
+        "{j:?}"
+    );
 
     let text = "Set a goal to cut p95 by 30%";
     let j = judge(text);
-    assert!(j.not_counted.iter().any(|m| m.what == "\"30%\" is a target, not a result"), "{j:?}");
+    assert!(
+        j.not_counted
+            .iter()
+            .any(|m| m.what == "\"30%\" is a target, not a result"),
+        "{j:?}"
+    );
     let said = message(j.impact, text);
-    assert!(said.contains("'30%' is a target") && said.contains("faster"), "{said}");
+    assert!(
+        said.contains("'30%' is a target") && said.contains("faster"),
+        "{said}"
+    );
     // The ranges are the text's own.
     let text = "Cut p99 from 800 ms to 120 ms, saving $40k";
     for range in measure_ranges(text) {
         assert!(text.get(range.clone()).is_some(), "{range:?}");
     }
-    assert!(measure_ranges(text).iter().any(|r| text[r.clone()].contains("$40k")));
+    assert!(
+        measure_ranges(text)
+            .iter()
+            .any(|r| text[r.clone()].contains("$40k"))
+    );
 }
 
 proptest::proptest! {

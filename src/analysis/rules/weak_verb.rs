@@ -218,14 +218,23 @@ mod tests {
             ("Helped reduce logging costs", vec!["Helped"]),
             ("Took part in the interview process", vec!["Took part in"]),
             ("I was a part of the launch team", vec!["was a part of"]),
-            ("Led the rollout and actively contributed to the design", vec!["contributed to"]),
-            ("In Q3, worked  on the exporter; supported 3 teams", vec!["worked  on", "supported"]),
+            (
+                "Led the rollout and actively contributed to the design",
+                vec!["contributed to"],
+            ),
+            (
+                "In Q3, worked  on the exporter; supported 3 teams",
+                vec!["worked  on", "supported"],
+            ),
             ("Volunteered to help with the migration", vec!["help"]),
             ("We have been involved in hiring", vec!["been involved in"]),
             ("Tried to fix the flaky suite", vec!["Tried to"]),
             ("🚀 Worked on the launch", vec!["Worked on"]),
         ] {
-            let found: Vec<&str> = super::weak_words(text).into_iter().map(|r| &text[r]).collect();
+            let found: Vec<&str> = super::weak_words(text)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
             assert_eq!(found, weak, "{text}");
         }
     }
@@ -242,7 +251,11 @@ mod tests {
             "Asked for help early instead of stalling",
             "Helpful docs for the SDK",
         ] {
-            assert_eq!(super::weak_words(text), Vec::<std::ops::Range<usize>>::new(), "{text}");
+            assert_eq!(
+                super::weak_words(text),
+                Vec::<std::ops::Range<usize>>::new(),
+                "{text}"
+            );
         }
     }
 

@@ -96,7 +96,8 @@ fn words_of(file: &'static str, phrases: bool) -> impl Iterator<Item = &'static 
             Some((_, rest)) => rest.split('|').next().unwrap_or(""),
             None => line,
         };
-        line.split_whitespace().take(if phrases { 1 } else { usize::MAX })
+        line.split_whitespace()
+            .take(if phrases { 1 } else { usize::MAX })
     })
 }
 
@@ -104,7 +105,13 @@ fn words_of(file: &'static str, phrases: bool) -> impl Iterator<Item = &'static 
 pub static WEAK_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     include_str!("lexicon/weak-phrases.txt")
         .lines()
-        .map(|line| line.split('#').next().unwrap_or("").split_whitespace().collect::<Vec<_>>())
+        .map(|line| {
+            line.split('#')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+        })
         .filter(|words| !words.is_empty())
         .collect()
 });
@@ -153,8 +160,14 @@ mod tests {
     #[test]
     fn every_list_has_a_comment_and_words() {
         for &(bit, file) in FILES {
-            assert!(file.trim_start().starts_with('#'), "list {bit:#x} has no comment first");
-            assert!(words_of(file, false).next().is_some(), "list {bit:#x} is empty");
+            assert!(
+                file.trim_start().starts_with('#'),
+                "list {bit:#x} has no comment first"
+            );
+            assert!(
+                words_of(file, false).next().is_some(),
+                "list {bit:#x} is empty"
+            );
             for word in words_of(file, false) {
                 assert_eq!(word, word.to_lowercase(), "{word} is not lowercase");
             }

@@ -93,7 +93,12 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
     }
     if q.first > 0
         && tokens[q.first].glued
-        && symbol_is(text, tokens, q.first - 1, &["~", "≈", "<", ">", "≤", "≥", "+", "-", "−"])
+        && symbol_is(
+            text,
+            tokens,
+            q.first - 1,
+            &["~", "≈", "<", ">", "≤", "≥", "+", "-", "−"],
+        )
         && !(symbol_is(text, tokens, q.first - 1, &["-", "+"]) && tokens[q.first - 1].glued)
     {
         q.first -= 1;
@@ -108,17 +113,25 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
     if !spelled
         && symbol_is(text, tokens, j, &[":"])
         && tokens[j].glued
-        && tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Number && t.glued)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == Kind::Number && t.glued)
     {
         q.unit = Unit::Clock;
         q.last = j + 1;
-        if tokens.get(j + 2).is_some_and(|t| t.glued && t.kind == Kind::Word) {
+        if tokens
+            .get(j + 2)
+            .is_some_and(|t| t.glued && t.kind == Kind::Word)
+        {
             q.last = j + 2;
         }
         return q;
     }
     if spelled {
-        while tokens.get(j).is_some_and(|t| t.kind == Kind::Word && t.is(NUMBER_WORD)) {
+        while tokens
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Word && t.is(NUMBER_WORD))
+        {
             q.last = j;
             j += 1;
         }
@@ -128,7 +141,9 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
         if !year_like
             && symbol_is(text, tokens, j, &["-", "–"])
             && tokens[j].glued
-            && tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Number && t.glued)
+            && tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == Kind::Number && t.glued)
         {
             q.last = j + 1;
             j += 2;
@@ -136,20 +151,17 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
     }
     let money = q.unit == Unit::Money;
     // After it: a magnitude, then one unit, a `+`, a rate.
-    loop {
-        let Some(t) = tokens.get(j) else { break };
+    while let Some(t) = tokens.get(j) {
         if t.kind == Kind::Symbol {
             let s = &text[t.range()];
             match s {
                 "%" => {
                     q.unit = Unit::Percent;
                     q.last = j;
-                    j += 1;
                 }
                 "×" => {
                     q.unit = Unit::Multiplier;
                     q.last = j;
-                    j += 1;
                 }
                 "+" if t.glued => {
                     q.last = j;
@@ -157,7 +169,9 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
                     continue;
                 }
                 "-" if t.glued
-                    && tokens.get(j + 1).is_some_and(|w| w.kind == Kind::Word && w.glued) =>
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|w| w.kind == Kind::Word && w.glued) =>
                 {
                     let w = &tokens[j + 1];
                     if w.is(PERCENT_UNIT) {
@@ -174,7 +188,6 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
                         q.compound_noun = Some(j + 1);
                     }
                     q.last = j + 1;
-                    j += 2;
                 }
                 _ => {}
             }
@@ -239,14 +252,12 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
                 q.unit = unit;
             }
             q.last = j;
-            j += 1;
         } else if !spelled
             && (word == "in" || word == "out")
-            && ratio_end(text, tokens, j).is_some()
+            && let Some(end) = ratio_end(text, tokens, j)
         {
             q.ratio = true;
-            q.last = ratio_end(text, tokens, j).unwrap_or(j);
-            j = q.last + 1;
+            q.last = end;
         }
         break;
     }
@@ -254,7 +265,9 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
     if !spelled
         && q.unit == Unit::Plain
         && symbol_is(text, tokens, q.last + 1, &["/"])
-        && tokens.get(q.last + 2).is_some_and(|t| t.kind == Kind::Number && t.glued)
+        && tokens
+            .get(q.last + 2)
+            .is_some_and(|t| t.kind == Kind::Number && t.glued)
         && !symbol_is(text, tokens, q.last + 3, &["/"])
         && numerator_fits(text, tokens, q.last, q.last + 2)
     {
@@ -263,12 +276,9 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
     }
     // A rate: `/mo`, `/week`, `per day`, `a month`.
     let after = q.last + 1;
-    if symbol_is(text, tokens, after, &["/"])
-        && tokens.get(after + 1).is_some_and(|t| t.is_word())
-    {
-        q.rate = true;
-        q.last = after + 1;
-    } else if is_rate_at(tokens, after) {
+    let slash_rate = symbol_is(text, tokens, after, &["/"])
+        && tokens.get(after + 1).is_some_and(|t| t.is_word());
+    if slash_rate || is_rate_at(tokens, after) {
         q.rate = true;
         q.last = after + 1;
     }
@@ -285,24 +295,36 @@ fn numerator_fits(text: &str, tokens: &Tokens, top: usize, bottom: usize) -> boo
 /// `2026-H1`, `3/14/2026`, `14/03/26`.
 fn date_end(text: &str, tokens: &Tokens, i: usize) -> Option<usize> {
     let glued_at = |k: usize| tokens.get(k).is_some_and(|t| t.glued);
-    let digits = |k: usize| tokens.get(k).map_or(0, |t| {
-        if t.kind == Kind::Number && text[t.range()].bytes().all(|b| b.is_ascii_digit()) {
-            t.end - t.start
-        } else {
-            0
-        }
-    });
-    if digits(i) == 4 && symbol_is(text, tokens, i + 1, &["-"]) && glued_at(i + 1) && glued_at(i + 2) {
+    let digits = |k: usize| {
+        tokens.get(k).map_or(0, |t| {
+            if t.kind == Kind::Number && text[t.range()].bytes().all(|b| b.is_ascii_digit()) {
+                t.end - t.start
+            } else {
+                0
+            }
+        })
+    };
+    if digits(i) == 4
+        && symbol_is(text, tokens, i + 1, &["-"])
+        && glued_at(i + 1)
+        && glued_at(i + 2)
+    {
         let year: u32 = text[tokens[i].range()].parse().ok()?;
         if !(1900..=2099).contains(&year) {
             return None;
         }
         let next = &tokens[i + 2];
-        if next.kind == Kind::Ident && matches!(tokens.lower(i + 2).as_bytes(), [b'q' | b'h', b'1'..=b'4']) {
+        if next.kind == Kind::Ident
+            && matches!(tokens.lower(i + 2).as_bytes(), [b'q' | b'h', b'1'..=b'4'])
+        {
             return Some(i + 2);
         }
         if digits(i + 2) == 2 {
-            if symbol_is(text, tokens, i + 3, &["-"]) && glued_at(i + 3) && digits(i + 4) == 2 && glued_at(i + 4) {
+            if symbol_is(text, tokens, i + 3, &["-"])
+                && glued_at(i + 3)
+                && digits(i + 4) == 2
+                && glued_at(i + 4)
+            {
                 return Some(i + 4);
             }
             return Some(i + 2);
@@ -332,7 +354,9 @@ pub fn is_rate_at(tokens: &Tokens, at: usize) -> bool {
     }
     match tokens.lower(at) {
         "per" => true,
-        "a" | "an" | "each" | "every" => tokens[at + 1].is(TIME_UNIT) && tokens.lower(at + 1).len() > 1,
+        "a" | "an" | "each" | "every" => {
+            tokens[at + 1].is(TIME_UNIT) && tokens.lower(at + 1).len() > 1
+        }
         _ => false,
     }
 }
@@ -344,7 +368,9 @@ fn ratio_end(_text: &str, tokens: &Tokens, at: usize) -> Option<usize> {
             .get(at + 1)
             .is_some_and(|t| t.kind == Kind::Number)
             .then_some(at + 1),
-        "out" if tokens.get(at + 1).is_some_and(|t| t.is_word()) && tokens.lower(at + 1) == "of" => {
+        "out"
+            if tokens.get(at + 1).is_some_and(|t| t.is_word()) && tokens.lower(at + 1) == "of" =>
+        {
             tokens
                 .get(at + 2)
                 .is_some_and(|t| t.kind == Kind::Number)
@@ -389,11 +415,15 @@ mod tests {
                 ("1.2M", Plain, false),
             ]
         );
-        let got = read("two weeks, 14-point gain, 1 in 5 sessions, 4.6 out of 5, 90s, 6am, 2nd, 3G, 5 per day");
+        let got = read(
+            "two weeks, 14-point gain, 1 in 5 sessions, 4.6 out of 5, 90s, 6am, 2nd, 3G, 5 per day",
+        );
         let units: Vec<Unit> = got.iter().map(|g| g.1).collect();
         assert_eq!(
             units,
-            [Time, Percent, Plain, Plain, ShortTime, Clock, Ordinal, Glued, Plain]
+            [
+                Time, Percent, Plain, Plain, ShortTime, Clock, Ordinal, Glued, Plain
+            ]
         );
         assert!(got[8].2, "5 per day is a rate");
     }

@@ -128,7 +128,8 @@ impl Tokens {
         let lower_start = self.lower.len();
         let word = &text[start..end];
         if word.is_ascii() {
-            self.lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            self.lower
+                .extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
         } else {
             for c in word.chars() {
                 match c {
@@ -252,7 +253,10 @@ mod tests {
                 "+3", "+x", "+)", "+,", "v2.3", "hasn't", "→", "INC", "+-", "+2291"
             ]
         );
-        assert_eq!(spell("a->b 2026-03-14."), ["a", "+->", "+b", "2026", "+-", "+03", "+-", "+14", "+."]);
+        assert_eq!(
+            spell("a->b 2026-03-14."),
+            ["a", "+->", "+b", "2026", "+-", "+03", "+-", "+14", "+."]
+        );
         assert_eq!(spell("x\ny"), ["x", "\n", "y"]);
     }
 
