@@ -7,6 +7,13 @@
 //! families (fractions, "N times", magnitudes, outcomes for people, activity durations), not
 //! entry by entry; see the module docs of `src/analysis/impact.rs`. Batch 3 (30 entries, written
 //! after those fixes) scored 1.000 / 1.000 before anything was changed for it.
+//!
+//! Then the detector was rebuilt to read quantities instead of phrasings (issue "Measurable
+//! impact on writing it has never seen"). Batch 4 (44 entries, the families that issue names,
+//! written by the same session that wrote the detector, so less independent than the shared
+//! dev-a and dev-b sets) scored 0.952 / 1.000 on its first run; its one false alarm ("The new
+//! ingest API handles ~15k requests a day") was fixed as a family: a verb after a noun is not the
+//! author's activity.
 
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 
@@ -72,7 +79,7 @@ fn held_out_entries_meet_the_bar_in_both_layouts() {
             (label == "vague", text)
         })
         .collect();
-    assert!(rows.len() >= 130);
+    assert!(rows.len() >= 174);
     let layouts = [
         (
             "brag",
@@ -90,7 +97,7 @@ fn held_out_entries_meet_the_bar_in_both_layouts() {
             result.precision, result.recall
         );
         assert!(
-            result.precision >= 0.95 && result.recall >= 0.90,
+            result.precision >= 0.97 && result.recall >= 0.92,
             "{name}: precision {:.3} recall {:.3}\n{}",
             result.precision,
             result.recall,

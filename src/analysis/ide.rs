@@ -682,7 +682,8 @@ pub fn hover(
     if markdown.is_none() {
         markdown = entry_traits_markdown(doc, ladder, offset);
     }
-    // On a vague win, teach the rewrite pattern.
+    // On a win, say what rung read in it; on a vague one, teach the rewrite pattern too.
+    let reading = win_reading(doc, offset);
     // The entry may be one that a diagnostic for a run of vague entries speaks for.
     let vague_span = analysis
         .diagnostics
@@ -697,12 +698,49 @@ pub fn hover(
         let lesson = format!(
             "**Make the impact measurable:** *{REWRITE_PATTERN}*\n\n- weak: *Improved the build queue.*\n- strong: *Cut the build queue wait from 25 minutes to under 2 by adding autoscaling runners.*"
         );
+        let lesson = match reading {
+            Some((_, read)) => format!("{read}\n\n{lesson}"),
+            None => lesson,
+        };
         return Some(match markdown {
             Some((span, text)) => (span, format!("{text}\n\n---\n\n{lesson}")),
             None => (vague_span, lesson),
         });
     }
-    markdown
+    markdown.or(reading)
+}
+
+/// What the impact detector read in the win at `offset`: the measures it counted, or why each
+/// number does not count and what a measure would be.
+fn win_reading(doc: &Document, offset: usize) -> Option<(Span, String)> {
+    let entry = doc.entries.iter().find(|e| {
+        e.text_span.start <= offset && offset <= e.text_span.end && super::rules::is_judged(doc, e)
+    })?;
+    let judgement = impact::judge(&entry.full_text());
+    let list = |readings: &[impact::Reading]| {
+        readings
+            .iter()
+            .map(|r| format!("\n- {}", r.what))
+            .collect::<String>()
+    };
+    let mut markdown = if judgement.measures.is_empty() {
+        "**rung read no measure of impact here.**".to_string()
+    } else {
+        format!(
+            "**Measurable impact rung read:**{}",
+            list(&judgement.measures)
+        )
+    };
+    if judgement.measures.is_empty() && !judgement.not_counted.is_empty() {
+        markdown.push_str(&format!(
+            "\n\nNumbers that do not count:{}",
+            list(&judgement.not_counted)
+        ));
+    }
+    if let Some(missing) = judgement.missing {
+        markdown.push_str(&format!("\n\nMissing: {missing}."));
+    }
+    Some((entry.text_span, markdown))
 }
 
 /// On an entry's first line, the traits it counts for that no trait heading or tag of its own
@@ -992,6 +1030,27 @@ mod tests {
             "{vague}"
         );
         assert_eq!(hover_text("# Readme\n\nE$06\n"), None);
+    }
+
+    #[test]
+    fn hovers_on_wins_say_what_rung_read_or_why_numbers_do_not_count() {
+        let read = hover_text(
+            "---\nkind: brag\n---\n## Wins\n- Installs went from 40k to 31$00k a month\n",
+        )
+        .unwrap();
+        assert!(
+            read.contains("Measurable impact rung read") && read.contains("40k"),
+            "{read}"
+        );
+        let vague =
+            hover_text("---\nkind: promo\n---\n## Wins\n- Wrote 35 pull requests in 20$027\n")
+                .unwrap();
+        assert!(
+            vague.contains("\"2027\" is a year")
+                && vague.contains("counts your own work")
+                && vague.contains("Accomplished [X]"),
+            "{vague}"
+        );
     }
 
     #[test]

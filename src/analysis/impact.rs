@@ -1,34 +1,40 @@
 //! Does an entry state measurable impact (DESIGN §4)? The detector behind `vague-win`.
 //!
-//! It works in two steps, each with patterns compiled once:
+//! It reads quantities, not phrasings. The entry's plain text is tokenised once
+//! ([`words::tokens`]), the quantities the tokens spell are found ([`words::quantities`]), and
+//! each is classified by what governs it:
 //!
-//! 1. **Mask numbers that are not measures**: dates and periods (`Q3 2026`, `2026-H1`, `May`),
-//!    versions (`v2.3`, `Python 3.12`), identifiers (`JIRA-4821`, `OKR 2`, `#123`, `p95`) and
-//!    hyphenated compounds that describe a thing (`a 40-page report`, `the 6-month migration`).
-//! 2. **Look for a measure** in what is left. Any one of these makes the entry measurable:
-//!    - a percentage or points (`35%`, `12 points`), money (`$210k`), a multiplier (`3x`,
-//!      `halved`, `doubled`, `an order of magnitude`, `by half`);
-//!    - a before→after (`from 3.4 s to 1.1 s`, `51 to 9`, `up from 3.1`, `from monthly to
-//!      weekly`, `in minutes instead of days`);
-//!    - a quantity with a unit of time or rate (`6 weeks ahead`, `in 3 minutes`, `15 tests per
-//!      month`, `4.6 out of 5`);
-//!    - zero as an outcome (`zero downtime`, `to zero`, `no missed pages`), and recurring burdens
-//!      named as removed (`every Saturday`);
-//!    - a count of who or what was affected: users, customers, engineers, teams, services, hosts,
-//!      incidents, outages, risks, findings (`Moved 3 teams`, `retiring 22 hosts`), unless an
-//!      activity verb governs it (`handled 14 incidents`, `interviewed 30 candidates`);
-//!    - fractions and multipliers in words (`by two thirds`, `twice as fast`, `4 times faster`)
-//!      and magnitudes (`1.3 million listings`);
-//!    - a recurring burden ended (`stopped the recurring Monday outage`, `no release has caused
-//!      an incident since`);
-//!    - a named outcome for a person (`she was promoted`, `both received return offers`).
+//! - **a label**: a year or date (`2027`, `Mar 3`, `2026-03-14`), a version (`Python 3.12`,
+//!   `the 4.0 release`, `Node 16 → 20`), an identifier (`JIRA-4821`, `#8812`, `OKR 2`, `p95`);
+//! - **the author's own activity**: a count an activity verb governs or of things the work
+//!   produces (`wrote 35 PRs`, `ran 6 interviews a week`, `upgraded 4 clusters`), how long the
+//!   work took (`over 2 quarters`, `spent ~3 months`), the size of the author's team (`a team
+//!   of 12`), a budget held (`managed a $1.5M budget`), a share of the author's time;
+//! - **a target** not yet reached: anything after a target word in its clause (`set a goal to
+//!   cut p95 by 30%`, `expected to save ~$500k/yr`, `should reduce`), or in a clause marked as
+//!   in progress;
+//! - otherwise **a measure**: precision first, a quantity that is not clearly one of the
+//!   others counts.
 //!
-//! Counts of the author's own activity (`wrote 35 pull requests`, `attended 9 customer calls`,
-//! `shipped 3 features`) match none of these, so they stay vague.
+//! Measures need no digits too: structures over the tokens read before→after in words
+//! (`from a day of manual steps to one command`, `a day instead of a sprint`, `used to … now`),
+//! multipliers and fractions (`halved`, `by a third`, `an order of magnitude`), zero outcomes
+//! (`nobody has been paged since`, `hasn't failed once`, `no missed runs`), outcomes for people
+//! (`was promoted`, `got a raise`, `return offers`, `went from support to frontend lead`) and
+//! reach (`every product team`, `dozens of teams`). The word lists are data, one file per list
+//! under `words/lexicon/`.
+//!
+//! [`assess`] gives the verdict with a compact reason (what the memo keeps); [`judge`] explains
+//! it: the measures read, and why every other number does not count.
 
-use super::text::{is_ascii_space_char, is_ascii_word_byte};
-use regex::Regex;
-use std::sync::LazyLock;
+use super::words::lexicon::{self, *};
+use super::words::quantities::{self, Quantity, Unit};
+use super::words::tokens::{Kind, Tokens};
+use std::cell::RefCell;
+
+/// Verbs whose counts are the author's own work, of every kind.
+const ACTIVITY: u64 = ACTIVITY_VERB | PEOPLE_ACTIVITY | COMMUNICATION_VERB;
+use std::ops::Range;
 
 /// What the detector found in an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,453 +42,1497 @@ pub enum Impact {
     /// A measure of how much the work mattered.
     Measurable,
     /// Numbers, but every one only dates, versions or identifies.
-    OnlyLabels,
-    /// Numbers that count the author's own activity.
-    ActivityCount,
+    OnlyLabels(Why),
+    /// Numbers that count the author's own activity (or how long it took, or their team).
+    ActivityCount(Why),
+    /// Numbers that are a target or a plan, not a result yet.
+    Target(Why),
     /// No number and no quantity word.
-    Unmeasured,
+    Unmeasured(Why),
 }
 
-const NUMBER_WORD: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred|hundreds|a\s+dozen|dozens|a\s+few\s+hundred|thousands|a\s+thousand|a\s+million|millions)";
-const NUM: &str = r"(?:\d[\d,]*(?:\.\d+)?)";
-const TIME_UNIT: &str = r"(?:ms|msecs?|milliseconds?|µs|us|microseconds?|ns|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|nights?|weeks?|months?|years?|quarters?|sprints?|weekends?)";
-const FREQUENCY: &str = r"(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|seconds|minutes|hours|days|weeks|months|years)";
-
-/// Numbers that only date, version or identify.
-static LABELS: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-    Regex::new(&format!(
-        r"(?x)
-        (?-u:\b)(?:19|20)\d{{2}}-\d{{2}}(?:-\d{{2}})?(?-u:\b)
-        | (?-u:\b)(?:19|20)\d{{2}}-?[HhQq][1-4](?-u:\b) | (?-u:\b)[HhQq][1-4](?:[\s-]?(?:19|20)\d{{2}})?(?-u:\b)
-        | (?i:(?-u:\b){month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b),?(?:\s+(?:19|20)\d{{2}})? | (?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?-u:\b))
-        | (?-u:\b)(?:19|20)\d{{2}}(?-u:\b)(?:\s*[-–]\s*(?:19|20)?\d{{2}}(?-u:\b))?
-        | (?-u:\b)\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?-u:\b)
-        | (?-u:\b)[vV]\d+(?:\.\d+)*(?-u:\b) | (?-u:\b)\d+\.\d+\.\d+(?-u:\b)
-        | (?-u:\b)[A-Z][\w+\#.-]*\s+\d+\.\d+(?-u:\b)
-        | (?-u:\b)[A-Z]{{2,}}[-_]\d+(?-u:\b) | (?-u:\b)(?:OKR|KR|PR|RFC|ADR|SEV|Sev|sev|ticket|issue|sprint|[Ww]eek|[Pp]hase|[Mm]ilestone|[Rr]elease|[Ss]tep|[Ll]evel)\s?\#?\d+(?-u:\b) | (?-u:\b)[A-Z]\d+(?-u:\b)
-        | \#\d+(?-u:\b) | (?-u:\b)[pP]\d{{2,3}}(?:\.\d)?(?-u:\b)
-        | (?-u:\b)\d+(?:st|nd|rd|th)(?-u:\b)
-        # how long the author did something is not what it achieved: `on call for 6 weeks`
-        | (?i:(?-u:\b)(?:for|spent|during)\s+(?:the\s+(?:last|past|first|next)\s+)?(?:about\s+|almost\s+|nearly\s+|over\s+)?(?:{NUM}|{NUMBER_WORD})[\s-]?{TIME_UNIT}(?-u:\b))
-        "
-    ))
-    .expect("label pattern compiles")
-});
-
-/// Any one of these is a measure. The source is kept apart from its automaton: judging an entry
-/// needs only [`MEASURE_OR_ALL_OF`], and compiling this pattern alone as well took 13–16 ms of
-/// a fresh process's first analysis; [`MEASURE`] is compiled when a hover first highlights.
-static MEASURE_PATTERN: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        r"(?ix)
-        # percentages and points
-        {NUM}\s?(?:%|percent(?-u:\b)|per\s?cent(?-u:\b)|pp(?-u:\b)|percentage\s+points?(?-u:\b)|points?(?-u:\b)|bps(?-u:\b)|basis\s+points(?-u:\b))
-        # money
-        | [$€£¥]\s?{NUM}(?:\s?(?:k|m|mm|bn|b|million|billion|thousand)(?-u:\b))? | (?-u:\b){NUM}\s?(?:k|m|mm|bn|b|million|billion|thousand)?\s?(?:usd|eur|gbp|dollars|euros|pounds)(?-u:\b)
-        # multipliers and quantity words
-        | (?-u:\b){NUM}\s?x(?-u:\b) | (?-u:\b)(?:{NUM}|two|three|four|five|ten)[-\s]?fold(?-u:\b)
-        | (?-u:\b)(?:halved|halving|doubled|doubling|tripled|tripling|quadrupled|quintupled|tenfold)(?-u:\b)
-        | (?-u:\b)(?:by|in)\s+half(?-u:\b) | (?-u:\b)order(?:s)?\s+of\s+magnitude(?-u:\b)
-        | (?-u:\b)(?:by|to|in)\s+(?:a|one|two|three)[-\s](?:third|thirds|quarter|quarters|fifth|fifths|tenth)(?-u:\b)
-        | (?-u:\b)(?:twice|thrice|(?:{NUM}|two|three|four|five|six|ten|many)\s+times)\s+(?:as(?-u:\b)|faster|more|fewer|less|smaller|larger|bigger|cheaper|quicker|higher|lower|over)
-        | (?-u:\b){NUM}\s?(?:million|billion|thousand)(?-u:\b)
-        # before and after
-        | (?-u:\b)from\s+(?:about\s+|around\s+|roughly\s+|~|over\s+|under\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY})(?-u:\b)[^.;]{{0,60}}?(?-u:\b)to\s+(?:about\s+|around\s+|~|over\s+|under\s+|below\s+|above\s+|just\s+|only\s+|less\s+than\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:[$€£]?{NUM}|{NUMBER_WORD}|{FREQUENCY}|zero|none)(?-u:\b)(?:\s?(?:%|{TIME_UNIT}(?-u:\b)))?
-        | (?-u:\b){NUM}\s*(?:%|{TIME_UNIT})?\s*(?:→|->|=>|to)\s*{NUM}(?-u:\b)
-        | (?-u:\b)(?:up|down)\s+from\s+(?:[$€£]?{NUM}|{NUMBER_WORD}(?-u:\b))
-        | (?-u:\b){FREQUENCY}\s+(?:instead\s+of|rather\s+than|versus|vs\.?|down\s+from|up\s+from)\s+{FREQUENCY}(?-u:\b)
-        # time, rates and scores
-        | (?:^|[^-\w])(?:{NUM}|{NUMBER_WORD})\s?{TIME_UNIT}(?-u:\b)(?:[^-]|$)
-        | (?-u:\b){NUM}\s+(?:[\w/-]+\s+){{0,3}}(?:per|a|an|each|every)\s+(?:second|minute|hour|day|night|week|month|quarter|year|sprint|release|user|customer|order|request|engineer|team)(?-u:\b)
-        | (?-u:\b){NUM}\s*(?:out\s+of|/)\s*{NUM}(?-u:\b)
-        # zero as an outcome, and recurring burdens
-        | (?-u:\b)zero(?-u:\b) | (?-u:\b)to\s+0(?-u:\b) | (?-u:\b)none\s+(?:left|remaining)(?-u:\b)
-        | (?-u:\b)(?:no|without\s+(?:any|a\s+single)?)\s+(?:[\w-]+\s+){{0,2}}?(?:pages?|paged|incidents?|outages?|downtime|regressions?|rollbacks?|defects?|escalations?|complaints?|data\s+loss|sev\w*|customer[-\s]impact|human\s+paged|missed\s+\w+)(?-u:\b)
-        | (?-u:\b)every\s+(?:single\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|night|morning)(?-u:\b)
-        | (?-u:\b)no\s+[\w-]+\s+(?:has|have|had)\s+(?:since\s+)?(?:caused|triggered|led\s+to|resulted\s+in|needed|required)(?-u:\b)
-        | (?-u:\b)(?:stopped|ended|eliminated|removed|killed|retired)\s+(?:the\s+|our\s+|a\s+)?(?:recurring|weekly|daily|nightly|monthly|chronic|repeated)(?-u:\b)
-        # a named outcome for a person
-        | (?-u:\b)(?:was|were|got|been|be|being)\s+promoted(?-u:\b)
-        | (?-u:\b)(?:received|got|earned|accepted|won)\s+(?:a\s+|an\s+|their\s+|her\s+|his\s+)?(?:return\s+|full-time\s+|job\s+)?(?:offers?|promotions?)(?-u:\b)
-        | (?-u:\b)(?:was|were|got)\s+hired(?-u:\b) | (?-u:\b)passed\s+(?:their\s+|her\s+|his\s+)?probation(?-u:\b)
-        | (?-u:\b)went\s+on\s+to\s+(?:lead|own|run|become|start|ship|be\s+promoted)(?-u:\b) | (?-u:\b)(?:now|since)\s+(?:leads|owns|runs)(?-u:\b)
-        # complete outcomes: every check passed
-        | (?-u:\b)pass(?:es|ed|ing)?\s+(?:all|every)\s+(?:[\w-]+\s+){{0,3}}?(?:checks?|tests?|audits?|criteria|requirements?|controls?)(?-u:\b)
-        "
-    )
-});
-
-/// [`MEASURE_PATTERN`] alone, for the ranges a hover highlights.
-static MEASURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&MEASURE_PATTERN).expect("measure pattern compiles"));
-
-/// A quantity followed (within three words) by a noun for who or what was affected.
-static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?ix)
-        (?:(?-u:\b)(?P<verb>[a-z]+)\s+(?:the\s+|our\s+|my\s+)?)?
-        (?:(?-u:\b)(?:all|every)\s+)?
-        (?-u:\b)(?:{NUM}|{NUMBER_WORD})\s+
-        (?:[\w/-]+\s+){{0,2}}?
-        (?P<noun>users|customers|clients|people|engineers|developers|teams|teammates|services|hosts|servers|machines|nodes|clusters|databases|incidents|outages|alerts|vulnerabilities|risks|findings|hires|merchants|subscribers|accounts|regions|countries|markets|stores|partners|orders|transactions|sign-?ups|installs|downloads|visitors|patients|students|employees|members|managers|systems|repositories|repos|products|apps|components)(?-u:\b)
-        (?:\s+(?P<after>{after}))?
-        ",
-        after = AFTER_WORDS.join("|"),
-    ))
-    .expect("count pattern compiles")
-});
-
-/// `all 7 teams`, `every team`, `all of the 12 services`, `all were committing`.
-const ALL_OF_PATTERN: &str = r"(?i)(?-u:\b)(?:all|every)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:teams?|engineers?|users?|customers?|services?|squads?|hires?|developers?)(?-u:\b)|(?-u:\b)all\s+(?:of\s+them\s+)?(?:were|are|now)(?-u:\b)";
-
-/// `MEASURE` and `ALL_OF` as one automaton: one pass per entry instead of two.
-static MEASURE_OR_ALL_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?:{})|(?:{ALL_OF_PATTERN})", *MEASURE_PATTERN))
-        .expect("combined measure pattern compiles")
-});
-
-/// Verbs after which a count is the author's own activity.
-const ACTIVITY_VERBS: [&str; 20] = [
-    "handled",
-    "attended",
-    "joined",
-    "reviewed",
-    "wrote",
-    "answered",
-    "triaged",
-    "interviewed",
-    "filed",
-    "fixed",
-    "closed",
-    "gave",
-    "hosted",
-    "ran",
-    "organized",
-    "organised",
-    "maintained",
-    "owned",
-    "supported",
-    "managed",
-];
-
-/// What may follow a label-looking number and make it a measure after all (`Saved 1.5 hours`).
-static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^\s?(?:%|x(?-u:\b)|(?:{TIME_UNIT}|points?|percent|million|billion|thousand)(?-u:\b)(?:[^-]|$))"
-    ))
-    .expect("unit pattern compiles")
-});
-
-/// False only when [`LABELS`] cannot match `text`, in one pass over its bytes. Every label holds
-/// a digit, except an activity duration in words (`for two years`), which starts with the word
-/// `for`, `spent` or `during` in any case. Non-ASCII text is let through: under `(?i)`, `ſpent`
-/// is `spent`. (A property test checks that nothing [`LABELS`] matches is ruled out.)
-fn may_hold_label(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let starts_word = |i: usize| i == 0 || !is_ascii_word_byte(bytes[i - 1]);
-    let opens = |i: usize, word: &[u8]| {
-        bytes
-            .get(i..i + word.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-    };
-    // Most texts that hold a label hold a digit: look for one first, in a tighter loop.
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return true;
+impl Impact {
+    pub fn is_measurable(self) -> bool {
+        self == Impact::Measurable
     }
-    bytes.iter().enumerate().any(|(i, &b)| match b | 0x20 {
-        _ if !b.is_ascii() => true,
-        b'f' => starts_word(i) && opens(i, b"for"),
-        b's' => starts_word(i) && opens(i, b"spent"),
-        b'd' => starts_word(i) && opens(i, b"during"),
-        _ => false,
-    })
 }
 
-/// Replace numbers that only date, version or identify with `~`.
-fn mask_labels(text: &str) -> std::borrow::Cow<'_, str> {
-    if !may_hold_label(text) {
-        return std::borrow::Cow::Borrowed(text);
+/// Why an entry is not measurable, compactly: the first number that does not count, and what the
+/// entry is about (an index into the lexicon's topics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Why {
+    pub first: Option<NotCounted>,
+    pub topic: Option<u8>,
+}
+
+/// A quantity that does not count, by its byte range in the judged text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotCounted {
+    pub reason: Reason,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Why a quantity is not a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Year,
+    Date,
+    Version,
+    Identifier,
+    /// An ordinal, a time of day, letters glued to a number (`2nd`, `6am`, `3G`).
+    Label,
+    /// A hyphenated compound that describes a thing (`a 40-page doc`).
+    Describes,
+    Activity,
+    Duration,
+    TeamSize,
+    Budget,
+    TimeShare,
+    /// People or teams the author worked with.
+    Collaboration,
+    /// How big the thing the author was responsible for is.
+    Scope,
+    Target,
+}
+
+impl Reason {
+    fn is_label(self) -> bool {
+        matches!(
+            self,
+            Reason::Year | Reason::Date | Reason::Version | Reason::Identifier | Reason::Label
+        )
     }
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for label in LABELS.find_iter(text) {
-        if UNIT_AFTER.is_match(&text[label.end()..]) {
-            continue;
+
+    /// How a reason reads after the quantity's own text.
+    fn says(self) -> &'static str {
+        match self {
+            Reason::Year => "is a year",
+            Reason::Date => "is a date",
+            Reason::Version => "is a version",
+            Reason::Identifier => "identifies something",
+            Reason::Label => "labels something",
+            Reason::Describes => "describes the work, not what it changed",
+            Reason::Activity => "counts your own work",
+            Reason::Duration => "says how long the work took",
+            Reason::TeamSize => "is the size of your team",
+            Reason::Budget => "is what you were given, not what changed",
+            Reason::TimeShare => "is a share of your time",
+            Reason::Collaboration => "counts who you worked with",
+            Reason::Scope => "is the size of what you were responsible for, not what changed",
+            Reason::Target => "is a target, not a result",
         }
-        out.push_str(&text[last..label.start()]);
-        out.push_str(" ~ ");
-        last = label.end();
     }
-    out.push_str(&text[last..]);
-    std::borrow::Cow::Owned(out)
 }
 
-/// Byte ranges of the measures in `text` (for highlighting): matches of the measure patterns
-/// that do not overlap a masked label.
-pub fn measure_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let labels: Vec<std::ops::Range<usize>> = LABELS
-        .find_iter(text)
-        .filter(|m| !UNIT_AFTER.is_match(&text[m.end()..]))
-        .map(|m| m.range())
-        .collect();
-    MEASURE
-        .find_iter(text)
-        .map(|m| {
-            // Patterns may take a leading separator character; highlight from the quantity on.
-            let lead = m.as_str().len()
-                - m.as_str()
-                    .trim_start_matches(|c: char| !c.is_alphanumeric() && !"$€£¥~".contains(c))
-                    .len();
-            let trail = m.as_str().len()
-                - m.as_str()
-                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%')
-                    .len();
-            m.start() + lead..m.end() - trail
-        })
-        .filter(|r| r.start < r.end && !labels.iter().any(|l| l.start < r.end && r.start < l.end))
-        .collect()
+/// A kind of measure, for explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasureKind {
+    Percent,
+    Money,
+    Multiplier,
+    Time,
+    Count,
+    Rate,
+    Size,
+    Ratio,
+    BeforeAfter,
+    Zero,
+    People,
+    Reach,
+    Fraction,
 }
 
-/// Compile the patterns [`assess`] uses, the largest (measures, 13–16 ms) on a thread of its
-/// own, so that a warm-up on two cores takes about as long as that one.
-pub(crate) fn compile_patterns_in<'scope>(scope: &'scope std::thread::Scope<'scope, '_>) {
-    scope.spawn(|| LazyLock::force(&MEASURE_OR_ALL_OF));
-    LazyLock::force(&LABELS);
-    LazyLock::force(&UNIT_AFTER);
-    LazyLock::force(&COUNT);
-}
-
-/// The words that may follow a count's noun and make it the author's own activity (`COUNT`'s
-/// `after` group: `9 customer calls`).
-const AFTER_WORDS: [&str; 10] = [
-    "calls",
-    "meetings",
-    "questions",
-    "tickets",
-    "requests",
-    "reviews",
-    "interviews",
-    "emails",
-    "sessions",
-    "comments",
-];
-
-/// True when a match of [`COUNT`] counts the author's own activity: an activity verb governs it
-/// or an activity noun follows it.
-///
-/// Captures cost a bounded backtracker over the match, several thousand instructions each; an
-/// ASCII match is answered from its first and last words instead (a property test compares
-/// the two). Its first word is the `verb` group when that word is an activity verb: no other
-/// way a match can start (`all`, `every`, a number) is one. Its last word is the `after` group
-/// exactly when that word is one of [`AFTER_WORDS`]: otherwise the match ends with its noun,
-/// and no noun is one of those. Outside ASCII, `(?i)` folds more than ASCII case (`ſ` is `s`),
-/// so those matches go through the captures.
-fn is_activity_count(text: &str, count: regex::Match<'_>) -> bool {
-    let matched = count.as_str();
-    if !matched.is_ascii() {
-        return is_activity_count_by_captures(text, count.start());
+impl MeasureKind {
+    fn says(self) -> &'static str {
+        match self {
+            MeasureKind::Percent => "a percentage or score",
+            MeasureKind::Money => "money",
+            MeasureKind::Multiplier => "a multiplier",
+            MeasureKind::Time => "a time",
+            MeasureKind::Count => "a count",
+            MeasureKind::Rate => "a rate",
+            MeasureKind::Size => "a size",
+            MeasureKind::Ratio => "a ratio",
+            MeasureKind::BeforeAfter => "before → after",
+            MeasureKind::Zero => "a zero outcome",
+            MeasureKind::People => "an outcome for people",
+            MeasureKind::Reach => "who it reached",
+            MeasureKind::Fraction => "a fraction",
+        }
     }
-    let first = matched.split(is_ascii_space_char).next().unwrap_or("");
-    let last = matched.rsplit(is_ascii_space_char).next().unwrap_or("");
-    ACTIVITY_VERBS
-        .iter()
-        .any(|verb| verb.eq_ignore_ascii_case(first))
-        || AFTER_WORDS
-            .iter()
-            .any(|word| word.eq_ignore_ascii_case(last))
 }
 
-/// [`is_activity_count`] read from the captures of the [`COUNT`] match at `start`.
-fn is_activity_count_by_captures(text: &str, start: usize) -> bool {
-    let Some(captures) = COUNT.captures_at(text, start) else {
-        return false;
-    };
-    let verb = captures
-        .name("verb")
-        .map(|m| m.as_str().to_ascii_lowercase());
-    captures.name("after").is_some() || verb.as_deref().is_some_and(|v| ACTIVITY_VERBS.contains(&v))
+/// One thing rung read in an entry: its range in the judged text and a short description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub range: Range<usize>,
+    pub what: String,
+}
+
+/// The detector's judgement of one entry, explained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub impact: Impact,
+    /// The measures read ("\"40k → 310k\": before → after").
+    pub measures: Vec<Reading>,
+    /// Every number that does not count, and why ("\"2027\" is a year").
+    pub not_counted: Vec<Reading>,
+    /// What a measure of this entry would be, in its terms, when it has none.
+    pub missing: Option<&'static str>,
 }
 
 /// Judge one entry's plain text (own text and nested detail together).
 pub fn assess(text: &str) -> Impact {
-    let masked = mask_labels(text);
-    if MEASURE_OR_ALL_OF.is_match(&masked) {
-        return Impact::Measurable;
+    with_reader(text, |reader| reader.impact(false))
+}
+
+/// [`assess`], explained.
+pub fn judge(text: &str) -> Judgement {
+    with_reader(text, |reader| {
+        let impact = reader.impact(true);
+        let describe = |r: &Range<usize>, says: &str| Reading {
+            range: r.clone(),
+            what: format!("\"{}\" {says}", &text[r.clone()]),
+        };
+        Judgement {
+            impact,
+            measures: reader
+                .measures
+                .iter()
+                .map(|(r, kind)| describe(r, &format!("({})", kind.says())))
+                .collect(),
+            not_counted: reader
+                .not_counted
+                .iter()
+                .map(|n| describe(&(n.start as usize..n.end as usize), n.reason.says()))
+                .collect(),
+            missing: match impact {
+                Impact::Measurable => None,
+                Impact::OnlyLabels(why)
+                | Impact::ActivityCount(why)
+                | Impact::Target(why)
+                | Impact::Unmeasured(why) => Some(missing_text(why)),
+            },
+        }
+    })
+}
+
+/// What a measure of an entry about `why.topic` would be.
+fn missing_text(why: Why) -> &'static str {
+    why.topic
+        .and_then(|t| lexicon::TOPICS.get(usize::from(t)))
+        .map_or(
+            "say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'",
+            |t| t.measure,
+        )
+}
+
+/// The `vague-win` message for a vague verdict on `text` (the text [`assess`] judged).
+pub fn message(impact: Impact, text: &str) -> String {
+    let quote = |why: Why| {
+        why.first
+            .and_then(|n| {
+                text.get(n.start as usize..n.end as usize)
+                    .map(|q| (q, n.reason))
+            })
+            .map(|(q, reason)| format!("'{q}' {}", reason.says()))
+    };
+    match impact {
+        Impact::Measurable => String::new(),
+        Impact::OnlyLabels(why) => format!(
+            "no measurable result: the numbers here only date, version or identify the work{}; {}",
+            quote(why).map(|q| format!(" ({q})")).unwrap_or_default(),
+            missing_text(why)
+        ),
+        Impact::ActivityCount(why) => format!(
+            "no measurable result: this counts what you did, not what it changed{}; {}",
+            quote(why).map(|q| format!(" ({q})")).unwrap_or_default(),
+            missing_text(why)
+        ),
+        Impact::Target(why) => format!(
+            "no measurable result yet: {}; {}",
+            quote(why).unwrap_or_else(|| "this is a plan or a target".into()),
+            missing_text(why)
+        ),
+        Impact::Unmeasured(why) => format!("no measurable result: {}", missing_text(why)),
     }
-    let mut saw_count = false;
-    for count in COUNT.find_iter(&masked) {
-        if !is_activity_count(&masked, count) {
+}
+
+/// Byte ranges of the measures in `text` (for highlighting).
+pub fn measure_ranges(text: &str) -> Vec<Range<usize>> {
+    with_reader(text, |reader| {
+        reader.impact(true);
+        let mut ranges: Vec<Range<usize>> =
+            reader.measures.iter().map(|(r, _)| r.clone()).collect();
+        ranges.sort_by_key(|r| r.start);
+        ranges.dedup_by(|b, a| b.start < a.end);
+        ranges
+    })
+}
+
+/// Build the word lists now, so a first analysis does not wait for them.
+pub(crate) fn compile_patterns_in<'scope>(scope: &'scope std::thread::Scope<'scope, '_>) {
+    scope.spawn(lexicon::warm_up);
+}
+
+/// The buffers a reading reuses from entry to entry on one thread.
+#[derive(Default)]
+struct Buffers {
+    tokens: Tokens,
+    quantities: Vec<Quantity>,
+    clause: Vec<u16>,
+    target: Vec<bool>,
+    measures: Vec<(Range<usize>, MeasureKind)>,
+    not_counted: Vec<NotCounted>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::default();
+}
+
+fn with_reader<T>(text: &str, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
+    BUFFERS.with(|cell| {
+        // A reading never calls back into another, but stay correct if one ever does.
+        let mut fresh = Buffers::default();
+        let mut borrowed = cell.try_borrow_mut();
+        let buffers: &mut Buffers = match borrowed.as_deref_mut() {
+            Ok(b) => b,
+            Err(_) => &mut fresh,
+        };
+        buffers.tokens.read(text);
+        quantities::find(text, &buffers.tokens, &mut buffers.quantities);
+        let mut reader = Reader {
+            text,
+            t: &buffers.tokens,
+            qs: &buffers.quantities,
+            clause: &mut buffers.clause,
+            target: &mut buffers.target,
+            measures: &mut buffers.measures,
+            not_counted: &mut buffers.not_counted,
+        };
+        reader.measures.clear();
+        reader.not_counted.clear();
+        reader.mark_clauses();
+        f(&mut reader)
+    })
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    t: &'a Tokens,
+    qs: &'a [Quantity],
+    /// The clause of each token.
+    clause: &'a mut Vec<u16>,
+    /// Tokens a target word governs.
+    target: &'a mut Vec<bool>,
+    measures: &'a mut Vec<(Range<usize>, MeasureKind)>,
+    not_counted: &'a mut Vec<NotCounted>,
+}
+
+/// What one quantity is.
+enum Class {
+    Measure(MeasureKind),
+    Not(Reason),
+    /// A number word that counts nothing (`one button`).
+    Nothing,
+}
+
+impl Reader<'_> {
+    fn word(&self, i: usize) -> &str {
+        match self.t.get(i) {
+            Some(t) if t.is_word() => self.t.lower(i),
+            _ => "",
+        }
+    }
+
+    fn is(&self, i: usize, lists: u64) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(lists))
+    }
+
+    fn symbol(&self, i: usize) -> &str {
+        match self.t.get(i) {
+            Some(t) if t.kind == Kind::Symbol => &self.text[t.range()],
+            _ => "",
+        }
+    }
+
+    fn range(&self, first: usize, last: usize) -> Range<usize> {
+        self.t[first].start as usize..self.t[last].end as usize
+    }
+
+    /// A clause ends at `;`, `!`, `?`, a sentence's `.`, a spaced dash, a line break.
+    fn ends_clause(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Break => true,
+            Kind::Symbol => match &self.text[t.range()] {
+                ";" | "!" | "?" | "|" => true,
+                "." => self.t.get(i + 1).is_none_or(|n| !n.glued),
+                "—" | "–" | "-" => !t.glued && self.t.get(i + 1).is_some_and(|n| !n.glued),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// A phrase ends at a clause end, a comma, a colon or a bracket.
+    fn ends_phrase(&self, i: usize) -> bool {
+        self.ends_clause(i) || matches!(self.symbol(i), "," | ":" | "(" | ")" | "[" | "]")
+    }
+
+    fn same_clause(&self, a: usize, b: usize) -> bool {
+        self.clause[a] == self.clause[b]
+    }
+
+    /// Clauses, and the tokens target words govern.
+    fn mark_clauses(&mut self) {
+        let n = self.t.len();
+        self.clause.clear();
+        self.target.clear();
+        self.target.resize(n, false);
+        let mut clause = 0u16;
+        for i in 0..n {
+            self.clause.push(clause);
+            if self.ends_clause(i) {
+                clause = clause.saturating_add(1);
+            }
+        }
+        // Forward targets: from a target word to its clause's end, unless an achievement word
+        // came first in the clause ("met the target of 99.9%").
+        let mut achieved_in: Option<u16> = None;
+        let mut target_from: Option<(u16, usize)> = None;
+        for i in 0..n {
+            let c = self.clause[i];
+            if self.is(i, ACHIEVEMENT) {
+                achieved_in = Some(c);
+            }
+            if target_from.is_some_and(|(tc, _)| tc != c) {
+                target_from = None;
+            }
+            let on_track = self.word(i) == "track"
+                && i > 0
+                && self.word(i - 1) == "on"
+                && self.word(i + 1) == "to";
+            // `Wrote the business case for a 4x …`: a document the author wrote argues for what
+            // follows; `it became the funding case for 3 new teams` reports a result.
+            let proposal = self.is(i, PROPOSAL_NOUN)
+                && self.word(i + 1) == "for"
+                && self.clause_opens_with(i, ACTIVITY);
+            if target_from.is_none()
+                && achieved_in != Some(c)
+                && (self.is_target_word(i) || on_track || proposal)
+            {
+                target_from = Some((c, i));
+            }
+            if target_from.is_some() {
+                self.target[i] = true;
+            }
+        }
+        // Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
+        for i in 0..n {
+            let whole = self.is(i, CLAUSE_TARGET)
+                || (self.word(i) == "progress" && i > 0 && self.word(i - 1) == "in")
+                || (self.is(i, COMPLETION)
+                    && i > 0
+                    && matches!(self.word(i - 1), "once" | "when" | "until"));
+            if whole {
+                let c = self.clause[i];
+                for j in 0..n {
+                    if self.clause[j] == c {
+                        self.target[j] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    fn is_target_word(&self, i: usize) -> bool {
+        if !self.is(i, TARGET) {
+            return false;
+        }
+        let prev = if i > 0 { self.word(i - 1) } else { "" };
+        match self.word(i) {
+            // "faster than expected", "ahead of plan": a comparison with a plan is a result.
+            "expected" | "planned" | "plan" | "target" | "forecast" | "projected"
+                if matches!(prev, "than" | "of" | "as") =>
+            {
+                false
+            }
+            "going" | "want" | "wants" => self.word(i + 1) == "to",
+            // A noun is a target when it says what it aims at ("a plan to cut", "goal of 30%",
+            // "the plan is to"), not when it names a document ("a recovery plan and landed").
+            "plan" | "plans" | "goal" | "goals" | "target" | "targets" | "roadmap" | "proposal"
+            | "aim" => {
+                matches!(self.word(i + 1), "to" | "is" | "was" | "of" | "for")
+                    || self.symbol(i + 1) == ":"
+            }
+            _ => true,
+        }
+    }
+
+    /// The word that governs a quantity starting at token `first`: the nearest token before it,
+    /// past approximations, determiners and `~`, within its phrase. Also whether an `over`
+    /// stood right before the quantity.
+    fn governor(&self, first: usize) -> (Option<usize>, bool) {
+        let mut over = false;
+        let mut k = first;
+        while k > 0 {
+            k -= 1;
+            if self.ends_phrase(k) {
+                return (None, over);
+            }
+            let t = &self.t[k];
+            if t.is_word() && (t.is(APPROX) || t.is(DETERMINER)) {
+                if self.word(k) == "over" && k + 1 == first {
+                    over = true;
+                }
+                continue;
+            }
+            if t.kind == Kind::Symbol && matches!(self.symbol(k), "~" | "≈" | "<" | ">" | "≤" | "≥")
+            {
+                continue;
+            }
+            if t.is_word() && self.word(k) == "approx" {
+                continue;
+            }
+            if t.kind == Kind::Symbol
+                && self.symbol(k) == "."
+                && k > 0
+                && self.word(k - 1) == "approx"
+            {
+                continue;
+            }
+            return (Some(k), over);
+        }
+        (None, over)
+    }
+
+    /// The words of the noun phrase after token `last` (up to four, to a stop word or symbol).
+    fn noun_phrase(&self, last: usize) -> Range<usize> {
+        let start = last + 1;
+        let mut end = start;
+        while end < self.t.len() && end < start + 4 {
+            let t = &self.t[end];
+            if !t.is_word() || t.is(STOP) {
+                // `on-call shifts`, `customer-facing`: a hyphen inside a phrase.
+                if t.kind == Kind::Symbol
+                    && self.symbol(end) == "-"
+                    && t.glued
+                    && self.t.get(end + 1).is_some_and(|n| n.glued && n.is_word())
+                {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            end += 1;
+        }
+        start..end
+    }
+
+    fn phrase_has(&self, phrase: &Range<usize>, lists: u64) -> bool {
+        phrase.clone().any(|i| self.is(i, lists))
+    }
+
+    /// The classification of the quantity at `index`, given the ones before it.
+    fn classify(&self, index: usize, classes: &[Option<Reason>]) -> Class {
+        let q = &self.qs[index];
+        let n = q.number;
+        let t = &self.t[n];
+        let number_text = &self.text[t.range()];
+        match q.unit {
+            Unit::Ordinal | Unit::Clock | Unit::Glued => return Class::Not(Reason::Label),
+            Unit::Date => return Class::Not(Reason::Date),
+            _ => {}
+        }
+        let prev = n.checked_sub(1);
+        let plain = q.unit == Unit::Plain && !q.magnitude && !q.rate && !q.ratio;
+        if !q.spelled {
+            // Dates.
+            let value: Option<u32> = number_text.parse().ok();
+            let year_like =
+                number_text.len() == 4 && value.is_some_and(|v| (1900..=2099).contains(&v));
+            if year_like && plain && q.first == n {
+                let phrase = self.noun_phrase(q.last);
+                if self.symbol(n + 1) == "-" && self.t.get(n + 1).is_some_and(|d| d.glued) {
+                    return Class::Not(Reason::Date);
+                }
+                if !self.phrase_has(&phrase, NOUNS) {
+                    return Class::Not(Reason::Year);
+                }
+            }
+            if plain
+                && value.is_some_and(|v| v <= 31)
+                && (prev.is_some_and(|p| self.is(p, MONTH)) || self.is(q.last + 1, MONTH))
+            {
+                return Class::Not(Reason::Date);
+            }
+            if plain && self.symbol(n + 1) == "/" && self.symbol(n + 3) == "/" {
+                return Class::Not(Reason::Date);
+            }
+            // Identifiers.
+            if let Some(p) = prev
+                && t.glued
+                && q.first == n
+            {
+                let s = self.symbol(p);
+                if s == "#" || s == "@" {
+                    return Class::Not(Reason::Identifier);
+                }
+                if matches!(s, "-" | "+" | "_" | "/")
+                    && self.t[p].glued
+                    && p > 0
+                    && self.t[p - 1].is_word()
+                {
+                    return Class::Not(Reason::Identifier);
+                }
+                if s == "/" && self.t[p].glued && p > 0 && self.t[p - 1].kind == Kind::Number {
+                    return Class::Not(Reason::Label);
+                }
+            }
+            if prev.is_some_and(|p| self.is(p, LABEL_WORD)) && plain {
+                return Class::Not(Reason::Identifier);
+            }
+            if self.symbol(n.wrapping_sub(1)) == "#" && n >= 2 && self.is(n - 2, LABEL_WORD) {
+                return Class::Not(Reason::Identifier);
+            }
+            // Versions.
+            if plain {
+                if number_text.matches('.').count() >= 2 {
+                    return Class::Not(Reason::Version);
+                }
+                if let Some(p) = prev
+                    && self.is_name(p)
+                    && !self.phrase_has(&self.noun_phrase(q.last), NOUNS)
+                {
+                    return Class::Not(Reason::Version);
+                }
+                if number_text.contains('.')
+                    && matches!(
+                        self.word(q.last + 1),
+                        "release" | "version" | "upgrade" | "update" | "branch" | "series"
+                    )
+                {
+                    return Class::Not(Reason::Version);
+                }
+                // After a version: `Node 16 → 20`, `Llama 3 8B`, `from 3.8 to 3.12`.
+                if index > 0 && classes[index - 1] == Some(Reason::Version) {
+                    let before = &self.qs[index - 1];
+                    let between = before.last + 1..q.first;
+                    if between.clone().all(|i| {
+                        matches!(self.symbol(i), "→" | "->" | "=>") || self.word(i) == "to"
+                    }) {
+                        return Class::Not(Reason::Version);
+                    }
+                }
+            }
+            if q.magnitude
+                && index > 0
+                && classes[index - 1] == Some(Reason::Version)
+                && q.first == self.qs[index - 1].last + 1
+            {
+                return Class::Not(Reason::Version);
+            }
+        }
+        if self.target[n] {
+            return Class::Not(Reason::Target);
+        }
+        let (governor, over) = self.governor(q.first);
+        let governor_word = governor.map_or("", |g| self.word(g));
+        let governed_by = |lists: u64| governor.is_some_and(|g| self.is(g, lists));
+        // A hyphenated compound describes a thing (`a 40-page doc`, `the 6-month migration`),
+        // unless it is a score or multiplier (`14-point gain`).
+        if let Some(noun) = q.compound_noun
+            && !matches!(q.unit, Unit::Percent | Unit::Multiplier)
+        {
+            if matches!(self.word(noun), "person" | "people" | "member" | "engineer") {
+                return Class::Not(Reason::TeamSize);
+            }
+            let determiner_before = q.first > 0 && self.is(q.first - 1, DETERMINER);
+            if determiner_before || !governed_by(TIME_MEASURE) || governor_word == "to" {
+                return Class::Not(Reason::Describes);
+            }
+        }
+        // `a team of 12`, `on our team of 8`.
+        if governor_word == "of"
+            && governor.is_some_and(|g| {
+                g > 0 && matches!(self.word(g - 1), "team" | "squad" | "group" | "org")
+            })
+        {
+            return Class::Not(Reason::TeamSize);
+        }
+        if !matches!(q.unit, Unit::Percent | Unit::Multiplier)
+            && !self.phrase_has(&self.noun_phrase(q.last), PEOPLE_OUTCOME)
+            && self.in_scope_statement(q.first)
+        {
+            return Class::Not(Reason::Scope);
+        }
+        match q.unit {
+            Unit::Percent => {
+                let after = q.last + 1;
+                // `20% time`, `50% of my time`: the author's own time, not another's (`got back
+                // ~20% of its QA time`).
+                let of_time = self.word(after) == "time"
+                    || (self.word(after) == "of"
+                        && matches!(self.word(after + 1), "my" | "our")
+                        && (after + 2..(after + 4).min(self.t.len()))
+                            .any(|i| self.word(i) == "time"));
+                if of_time {
+                    return Class::Not(Reason::TimeShare);
+                }
+                return Class::Measure(MeasureKind::Percent);
+            }
+            Unit::Money => {
+                let phrase = self.noun_phrase(q.last);
+                let held = self.phrase_has(&phrase, BUDGET)
+                    || (governor_word == "of"
+                        && governor.is_some_and(|g| g > 0 && self.is(g - 1, BUDGET)));
+                if held {
+                    return Class::Not(Reason::Budget);
+                }
+                return Class::Measure(if q.rate {
+                    MeasureKind::Rate
+                } else {
+                    MeasureKind::Money
+                });
+            }
+            Unit::Multiplier => return Class::Measure(MeasureKind::Multiplier),
+            Unit::Size => return Class::Measure(MeasureKind::Size),
+            Unit::Time | Unit::ShortTime => return self.classify_time(q, governor, over),
+            _ => {}
+        }
+        if q.ratio {
+            return Class::Measure(MeasureKind::Ratio);
+        }
+        // A count: of what, and governed by what.
+        let mut phrase = self.noun_phrase(q.last);
+        // `5 of our 8 hires`, `0 of my 11 reports`: the noun of the whole.
+        if phrase.is_empty() && self.word(q.last + 1) == "of" {
+            let mut k = q.last + 2;
+            while self.is(k, DETERMINER) {
+                k += 1;
+            }
+            if let Some(whole) = self.qs.iter().find(|w| w.first == k) {
+                phrase = self.noun_phrase(whole.last);
+            } else {
+                phrase = self.noun_phrase(k - 1);
+            }
+        }
+        let rate = q.rate || quantities::is_rate_at(self.t, phrase.end);
+        // `Hired and onboarded 4 engineers`: an outcome verb in the chain wins.
+        let coordinated_outcome = governor.is_some_and(|g| {
+            g >= 2 && matches!(self.word(g - 1), "and" | "&") && self.is(g - 2, OUTCOME_VERB)
+        });
+        if coordinated_outcome {
+            return Class::Measure(MeasureKind::Count);
+        }
+        if self.phrase_has(&phrase, PEOPLE_OUTCOME)
+            && !self.phrase_has(&phrase, ARTIFACT)
+            && !governed_by(PEOPLE_ACTIVITY)
+        {
+            return Class::Measure(MeasureKind::People);
+        }
+        if governed_by(OUTCOME_VERB) && !governed_by(ACTIVITY | STOP) {
+            return Class::Measure(MeasureKind::Count);
+        }
+        if governed_by(ACTIVITY)
+            && !governed_by(STOP)
+            && governor.is_some_and(|g| self.author_does(g))
+        {
+            return Class::Not(Reason::Activity);
+        }
+        if let Some(reason) = self.inherited(index, classes, governor) {
+            return Class::Not(reason);
+        }
+        if !self.phrase_has(&phrase, PEOPLE_OUTCOME) && self.in_activity_object(q.first) {
+            return Class::Not(Reason::Activity);
+        }
+        if self.phrase_has(&phrase, ARTIFACT) {
+            return Class::Not(Reason::Activity);
+        }
+        if (governed_by(COLLABORATION) || self.collaboration_before(q.first))
+            && self.phrase_has(&phrase, AFFECTED)
+        {
+            return Class::Not(Reason::Collaboration);
+        }
+        if q.spelled {
+            if self.is(q.number, MANY) && self.word(q.last + 1) == "of" {
+                let whole = self.noun_phrase(q.last + 1);
+                if self.phrase_has(&whole, ARTIFACT) {
+                    return Class::Not(Reason::Activity);
+                }
+                return Class::Measure(MeasureKind::Reach);
+            }
+            if self.phrase_has(&phrase, AFFECTED | INCIDENT) && !governed_by(DURATION) {
+                return Class::Measure(MeasureKind::Count);
+            }
+            return Class::Nothing;
+        }
+        Class::Measure(if rate {
+            MeasureKind::Rate
+        } else {
+            MeasureKind::Count
+        })
+    }
+
+    /// Whether the verb at `g` is the author's: it opens its clause (entries mostly omit the
+    /// "I"), or follows `I`, `we`, `and` or an adverb. After a noun it is something else's
+    /// (`The new ingest API handles ~15k requests a day`).
+    fn author_does(&self, g: usize) -> bool {
+        let mut k = g;
+        while k > 0 {
+            if self.ends_phrase(k - 1) {
+                return true;
+            }
+            let w = self.word(k - 1);
+            if matches!(w, "i" | "we" | "and" | "then" | "also" | "&") {
+                return true;
+            }
+            if self.is(k - 1, ADVERB) || (w.ends_with("ly") && w.len() > 3) {
+                k -= 1;
+                continue;
+            }
+            return false;
+        }
+        true
+    }
+
+    /// Whether the clause of token `i` opens (before `i`) with a word of `lists`.
+    fn clause_opens_with(&self, i: usize, lists: u64) -> bool {
+        let start = (0..i)
+            .rev()
+            .find(|&k| self.ends_phrase(k))
+            .map_or(0, |k| k + 1);
+        let start = if self.word(start) == "i" || self.word(start) == "we" {
+            start + 1
+        } else {
+            start
+        };
+        start < i && self.is(start, lists)
+    }
+
+    /// The reason of the quantity before, when this one continues its noun phrase (`4 teams
+    /// and 2 orgs`, `200+ PRs across 4 repos`, `6 engineers across two teams`).
+    fn inherited(
+        &self,
+        index: usize,
+        classes: &[Option<Reason>],
+        governor: Option<usize>,
+    ) -> Option<Reason> {
+        let g = governor?;
+        let before = self.qs.get(index.checked_sub(1)?)?;
+        let reason = classes.get(index - 1).copied().flatten()?;
+        if !matches!(
+            reason,
+            Reason::Activity | Reason::Collaboration | Reason::Scope | Reason::TeamSize
+        ) {
+            return None;
+        }
+        let continues = matches!(
+            self.word(g),
+            "and" | "or" | "across" | "in" | "with" | "of" | "over"
+        ) || self.symbol(g) == ",";
+        (continues && self.noun_phrase(before.last).end == g).then_some(reason)
+    }
+
+    /// Whether the quantity at `first` is inside the object of an activity verb that opens its
+    /// clause, attached by a preposition that describes that object (`Managed stakeholders in
+    /// 5 countries`, `Ran a 2-day hackathon with 80 participants`, `Sent a weekly update to
+    /// 120 stakeholders`), not by a word that reports what it did (`that`, `now`, `-ing`).
+    fn in_activity_object(&self, first: usize) -> bool {
+        let mut k = first;
+        let mut communication_to = false;
+        let mut steps = 0;
+        while k > 0 && steps < 10 {
+            k -= 1;
+            steps += 1;
+            if self.ends_phrase(k) {
+                return false;
+            }
+            let t = &self.t[k];
+            if !t.is_word() {
+                if t.kind == Kind::Number || matches!(self.symbol(k), "-" | "~" | "'") {
+                    continue;
+                }
+                return false;
+            }
+            let w = self.word(k);
+            let opens = k == 0 || self.ends_phrase(k - 1) || matches!(self.word(k - 1), "i" | "we");
+            if opens && t.is(ACTIVITY) {
+                return !communication_to || t.is(COMMUNICATION_VERB);
+            }
+            if w == "to" {
+                communication_to = true;
+                continue;
+            }
+            if matches!(w, "that" | "which" | "who" | "now" | "so" | "then" | "and")
+                || w.ends_with("ing")
+            {
+                return false;
+            }
+            if t.is(STOP)
+                && !t.is(DETERMINER)
+                && !matches!(w, "with" | "in" | "across" | "of" | "at")
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether a statement of scope opens the clause before token `first` (`Responsible for`,
+    /// `point of contact for`, `spanning`, `worked on a system that`).
+    fn in_scope_statement(&self, first: usize) -> bool {
+        let phrase = || (0..first).rev().take_while(|&k| !self.ends_phrase(k));
+        let opened = phrase().any(|k| {
+            self.is(k, SCOPE_WORD)
+                || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
+        }) || self.clause_opens_with(first, STEWARDSHIP);
+        opened
+            && !phrase().any(|k| {
+                matches!(
+                    self.word(k),
+                    "now" | "so" | "saving" | "cutting" | "letting" | "which"
+                )
+            })
+    }
+
+    /// A word for working together shortly before token `first`, in its phrase ("with product
+    /// and the two other squads").
+    fn collaboration_before(&self, first: usize) -> bool {
+        (first.saturating_sub(6)..first)
+            .rev()
+            .take_while(|&k| !self.ends_phrase(k))
+            .any(|k| self.is(k, COLLABORATION))
+    }
+
+    /// Token `p` is a capitalised name a version number can follow (`Python`, `Node`): not the
+    /// first word of its clause, not a month or label word.
+    fn is_name(&self, p: usize) -> bool {
+        let t = &self.t[p];
+        if !t.is_word() || t.is(MONTH | LABEL_WORD | lexicon::NUMBER_WORD) {
+            return false;
+        }
+        let first = self.text[t.range()].chars().next();
+        if !first.is_some_and(char::is_uppercase) || self.word(p) == "i" {
+            return false;
+        }
+        // The first word of a clause is capitalised because it is first.
+        let clause_start =
+            p == 0 || self.ends_phrase(p - 1) || self.clause[p - 1] != self.clause[p];
+        !clause_start
+    }
+
+    fn classify_time(&self, q: &Quantity, governor: Option<usize>, over: bool) -> Class {
+        let governed_by = |lists: u64| governor.is_some_and(|g| self.is(g, lists));
+        if q.rate {
+            return Class::Measure(MeasureKind::Rate);
+        }
+        let after = q.last + 1;
+        let compared = self.is(after, COMPARATIVE)
+            || matches!(self.word(after), "instead" | "rather" | "vs" | "versus")
+            || (self.word(after) == "of" && self.word(after + 1) == "savings");
+        if governed_by(DURATION) && !governed_by(TIME_MEASURE) {
+            return Class::Not(Reason::Duration);
+        }
+        if over && !governed_by(TIME_MEASURE) {
+            return Class::Not(Reason::Duration);
+        }
+        if governed_by(ACTIVITY)
+            && !governed_by(OUTCOME_VERB | TIME_MEASURE)
+            && !compared
+            && governor.is_some_and(|g| self.author_does(g))
+        {
+            return Class::Not(Reason::Duration);
+        }
+        if compared || governed_by(TIME_MEASURE | OUTCOME_VERB) {
+            return Class::Measure(MeasureKind::Time);
+        }
+        if self.word(after) == "of" {
+            return Class::Not(Reason::Duration);
+        }
+        if q.unit == Unit::ShortTime && !q.spelled {
+            return Class::Measure(MeasureKind::Time);
+        }
+        if q.spelled {
+            return Class::Nothing;
+        }
+        // `(team of 5, 2 quarters)`: a time of days or more that nothing makes a result is how
+        // long the work took.
+        match governor {
+            Some(g) if self.symbol(g) == ":" => Class::Measure(MeasureKind::Time),
+            _ => Class::Not(Reason::Duration),
+        }
+    }
+
+    /// Read everything: classify each quantity, then the structures. With `explain`, every
+    /// measure and non-measure is recorded; without, it stops at the first measure.
+    fn impact(&mut self, explain: bool) -> Impact {
+        let mut classes: Vec<Option<Reason>> = Vec::with_capacity(self.qs.len());
+        let mut why = Why::default();
+        let mut worst: Option<Reason> = None;
+        let mut found = false;
+        for index in 0..self.qs.len() {
+            let q = self.qs[index];
+            match self.classify(index, &classes) {
+                Class::Measure(kind) => {
+                    classes.push(None);
+                    found = true;
+                    if !explain {
+                        return Impact::Measurable;
+                    }
+                    self.measures.push((self.range(q.first, q.last), kind));
+                }
+                Class::Not(reason) => {
+                    classes.push(Some(reason));
+                    let r = self.range(q.first, q.last);
+                    let not = NotCounted {
+                        reason,
+                        start: r.start as u32,
+                        end: r.end as u32,
+                    };
+                    if why.first.is_none() {
+                        why.first = Some(not);
+                    }
+                    worst = Some(match worst {
+                        Some(w) if rank(w) >= rank(reason) => w,
+                        _ => reason,
+                    });
+                    if rank(reason) > why.first.map_or(0, |f| rank(f.reason)) {
+                        why.first = Some(not);
+                    }
+                    self.not_counted.push(not);
+                }
+                Class::Nothing => classes.push(None),
+            }
+        }
+        // Identifiers written as one word (`p95`, `v2.3`, `Q3`): labels, for the explanation.
+        for i in 0..self.t.len() {
+            let t = &self.t[i];
+            if t.kind == Kind::Ident && !is_multiplier_word(self.word(i)) {
+                let reason = if matches!(self.word(i).as_bytes(), [b'q' | b'h', b'1'..=b'4']) {
+                    Reason::Date
+                } else if self.word(i).starts_with('v') {
+                    Reason::Version
+                } else {
+                    Reason::Identifier
+                };
+                let not = NotCounted {
+                    reason,
+                    start: t.start,
+                    end: t.end,
+                };
+                if worst.is_none() {
+                    worst = Some(reason);
+                    why.first = Some(not);
+                } else if why.first.is_none() {
+                    why.first = Some(not);
+                }
+                if explain {
+                    self.not_counted.push(not);
+                }
+            } else if t.kind == Kind::Ident && !self.target[i] {
+                // `x2`: a multiplier.
+                found = true;
+                if !explain {
+                    return Impact::Measurable;
+                }
+                self.measures.push((t.range(), MeasureKind::Multiplier));
+            }
+        }
+        if self.structures(explain) {
+            found = true;
+            if !explain {
+                return Impact::Measurable;
+            }
+        }
+        if found {
             return Impact::Measurable;
         }
-        saw_count = true;
+        why.topic = self.topic();
+        match worst {
+            Some(Reason::Target) => Impact::Target(why),
+            Some(r) if !r.is_label() => Impact::ActivityCount(why),
+            Some(_) => Impact::OnlyLabels(why),
+            None => {
+                // A target in words (`plan is to onboard all teams`) still reads as one.
+                if self.target.iter().any(|&t| t) && self.structures_in_targets() {
+                    why.first = None;
+                    return Impact::Target(why);
+                }
+                Impact::Unmeasured(why)
+            }
+        }
     }
-    if saw_count || masked.bytes().any(|b| b.is_ascii_digit()) {
-        Impact::ActivityCount
-    } else if text.bytes().any(|b| b.is_ascii_digit()) {
-        Impact::OnlyLabels
-    } else {
-        Impact::Unmeasured
+
+    /// The first topic whose words the entry uses.
+    fn topic(&self) -> Option<u8> {
+        let words: Vec<&str> = (0..self.t.len())
+            .filter(|&i| self.is(i, TOPIC_WORD))
+            .map(|i| self.word(i))
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        lexicon::TOPICS
+            .iter()
+            .position(|topic| topic.words.iter().any(|w| words.contains(w)))
+            .and_then(|p| u8::try_from(p).ok())
+    }
+
+    /// Whether a structure would have counted but for a target word.
+    fn structures_in_targets(&mut self) -> bool {
+        let saved: Vec<bool> = self.target.clone();
+        self.target.iter_mut().for_each(|t| *t = false);
+        let before = self.measures.len();
+        let any = self.structures(true);
+        self.measures.truncate(before);
+        self.target.copy_from_slice(&saved);
+        any
+    }
+
+    fn push_measure(&mut self, explain: bool, first: usize, last: usize, kind: MeasureKind) {
+        if explain {
+            let r = self.range(first, last);
+            self.measures.push((r, kind));
+        }
+    }
+
+    /// Measures that are structures over the tokens, not single quantities. True if any.
+    fn structures(&mut self, explain: bool) -> bool {
+        let mut any = false;
+        let n = self.t.len();
+        for i in 0..n {
+            if self.target[i] {
+                continue;
+            }
+            let found = self.structure_at(i);
+            if let Some((last, kind)) = found {
+                any = true;
+                if !explain {
+                    return true;
+                }
+                self.push_measure(explain, i, last, kind);
+            }
+        }
+        any
+    }
+
+    /// A structure that starts at token `i`: its last token and kind.
+    fn structure_at(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let t = &self.t[i];
+        if !t.is_word() {
+            if matches!(self.symbol(i), "→" | "->" | "=>") {
+                return self.arrow(i);
+            }
+            return None;
+        }
+        let w = self.word(i);
+        if t.is(MULTIPLIER_WORD) {
+            return Some((i, MeasureKind::Multiplier));
+        }
+        if t.is(FRACTION) {
+            return self.fraction(i);
+        }
+        if t.is(VANISH) {
+            return Some((i, MeasureKind::Zero));
+        }
+        match w {
+            "order" | "orders" if self.word(i + 1) == "of" && self.word(i + 2) == "magnitude" => {
+                return Some((i + 2, MeasureKind::Multiplier));
+            }
+            "twice" | "thrice" if self.is(i + 1, COMPARATIVE) || self.word(i + 1) == "as" => {
+                return Some((i + 1, MeasureKind::Multiplier));
+            }
+            "zero" => {
+                let compound = self.symbol(i + 1) == "-" && self.is(i + 2, ZERO_COMPOUND);
+                return (!compound).then_some((i, MeasureKind::Zero));
+            }
+            "none" => {
+                let prev = if i > 0 { self.word(i - 1) } else { "" };
+                let zero = matches!(prev, "to" | "near" | "down")
+                    || matches!(self.word(i + 1), "left" | "remaining");
+                return zero.then_some((i, MeasureKind::Zero));
+            }
+            "no" | "without" => {
+                if w == "no" && self.word(i + 1) == "one" {
+                    return self.zero_since(i);
+                }
+                return self.no_incidents(i).or_else(|| self.zero_since(i));
+            }
+            "from" => return self.before_and_after(i),
+            "instead" | "rather" | "vs" | "versus" | "compared" => return self.versus(i),
+            "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
+            "used" if self.word(i + 1) == "to" => return self.used_to(i),
+            "promoted" => {
+                let prev = if i > 0 { self.word(i - 1) } else { "" };
+                let passive = matches!(
+                    prev,
+                    "was"
+                        | "were"
+                        | "got"
+                        | "get"
+                        | "gets"
+                        | "getting"
+                        | "been"
+                        | "be"
+                        | "being"
+                        | "is"
+                        | "are"
+                ) || (i > 0 && self.is(i - 1, ROLE | AFFECTED));
+                let to_role = self.word(i + 1) == "to"
+                    && (self.is(i + 2, ROLE)
+                        || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
+                return (passive || to_role).then_some((i, MeasureKind::People));
+            }
+            "hired" if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been") => {
+                return Some((i, MeasureKind::People));
+            }
+            "now" => {
+                let mut k = i + 1;
+                while self.is(k, ADVERB) || (self.word(k).ends_with("ly") && self.word(k).len() > 3)
+                {
+                    k += 1;
+                }
+                return self.is(k, LEAD_VERB).then_some((k, MeasureKind::People));
+            }
+            "went" if self.word(i + 1) == "on" && self.word(i + 2) == "to" => {
+                return (self.is(i + 3, LEAD_VERB) || self.word(i + 3) == "be")
+                    .then_some((i + 3, MeasureKind::People));
+            }
+            "into" => {
+                let end = (i + 5).min(n_tokens(self.t));
+                return (i + 1..end)
+                    .take_while(|&k| !self.ends_phrase(k))
+                    .find(|&k| matches!(self.word(k), "role" | "roles" | "position" | "positions"))
+                    .map(|k| (k, MeasureKind::People));
+            }
+            "every" | "all" | "both" => {
+                // `now passes all WCAG AA checks`: a complete outcome.
+                let passes = i > 0
+                    && matches!(
+                        self.word(i - 1),
+                        "pass"
+                            | "passes"
+                            | "passed"
+                            | "passing"
+                            | "meets"
+                            | "met"
+                            | "clears"
+                            | "cleared"
+                    );
+                if passes {
+                    return Some((i, MeasureKind::Reach));
+                }
+                return self
+                    .reach(i)
+                    .or_else(|| self.all_of_them(i))
+                    .or_else(|| self.recurring_burden(i, i + 1));
+            }
+            "within"
+                if matches!(self.word(i + 1), "a" | "an" | "one") && self.is(i + 2, TIME_UNIT) =>
+            {
+                return Some((i + 2, MeasureKind::Time));
+            }
+            _ => {}
+        }
+        if t.is(PEOPLE_OUTCOME) && !t.is(ACTIVITY_VERB) {
+            return self.people_outcome(i);
+        }
+        if t.is(ZERO | NEGATION) {
+            return self.zero_since(i);
+        }
+        if t.is(FREQUENCY) {
+            return self.recurring_burden(i, i);
+        }
+        None
+    }
+
+    /// `all were committing to main`, `both now lead`, `all shipping to prod`: everyone the entry
+    /// names, and what they now do.
+    fn all_of_them(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i + 1;
+        if self.word(k) == "of" && self.word(k + 1) == "them" {
+            k += 2;
+        }
+        let next = self.word(k);
+        let does =
+            matches!(
+                next,
+                "were" | "are" | "now" | "have" | "had" | "got" | "passed"
+            ) || (next.ends_with("ing") && next.len() > 4 && i > 0 && self.ends_phrase(i - 1));
+        does.then_some((k, MeasureKind::Reach))
+    }
+
+    /// A recurring time (`every Saturday`, `weekly`) in an entry that ends a burden earlier
+    /// (`Removed the need for weekend deploys, which the team had done every Saturday`).
+    fn recurring_burden(&self, i: usize, when: usize) -> Option<(usize, MeasureKind)> {
+        let recurring = self.is(when, FREQUENCY)
+            || (when > i && self.is(when, WEEKDAY | TIME_UNIT) && self.word(when).len() > 1);
+        (recurring && (0..i).any(|k| self.is(k, REMOVAL_VERB))).then_some((when, MeasureKind::Zero))
+    }
+
+    /// `by half`, `in half`, `reduced almost half`, `by a third`, `two thirds`.
+    fn fraction(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i;
+        let w = self.word(i);
+        if w != "half" {
+            // `a third`, `two thirds`, `three quarters`.
+            if k == 0 || !(self.word(k - 1) == "a" || self.is(k - 1, lexicon::NUMBER_WORD)) {
+                return None;
+            }
+            k -= 1;
+        } else if self.word(i + 1) == "as" {
+            return Some((i + 1, MeasureKind::Fraction));
+        }
+        // What comes before, past approximations: a change.
+        while k > 0 && (self.is(k - 1, APPROX) || self.word(k - 1) == "the") {
+            k -= 1;
+        }
+        if k == 0 {
+            return None;
+        }
+        let before = k - 1;
+        let changes = matches!(self.word(before), "by" | "in" | "to" | "than")
+            || (self.is(before, OUTCOME_VERB) && !self.is(before, STOP));
+        changes.then_some((i, MeasureKind::Fraction))
+    }
+
+    /// `no missed runs`, `without a single escalation`, `No Sev1s`.
+    fn no_incidents(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i + 1;
+        let mut words = 0;
+        while k < self.t.len() && words < 4 {
+            if self.ends_phrase(k) {
+                return None;
+            }
+            let t = &self.t[k];
+            if t.is(INCIDENT) {
+                return Some((k, MeasureKind::Zero));
+            }
+            if t.is_word() {
+                let skip = matches!(self.word(k), "a" | "single" | "any" | "more" | "further");
+                if t.is(STOP) && !skip {
+                    return None;
+                }
+                words += 1;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// `nobody has been paged … since`, `hasn't failed once`, `no one has had to … since`,
+    /// `never again`: a zero word or a negation closed in time later in its clause.
+    fn zero_since(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let end = self.t.len();
+        (i + 1..end)
+            .take_while(|&k| self.same_clause(i, k))
+            .find(|&k| {
+                self.is(k, SINCE) && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k))
+            })
+            .map(|k| (k, MeasureKind::Zero))
+    }
+
+    /// `once a week`: a frequency, not a closing `once`.
+    fn is_rate_or_quantity_after(&self, k: usize) -> bool {
+        matches!(self.word(k + 1), "a" | "an" | "per" | "every" | "in")
+    }
+
+    /// `got a raise`, `return offers`, `received an offer`, `got a promotion`.
+    fn people_outcome(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let w = self.word(i);
+        if w.starts_with("promotion")
+            && matches!(
+                self.word(i + 1),
+                "case" | "packet" | "doc" | "committee" | "cycle"
+            )
+        {
+            return None;
+        }
+        if i > 0 && self.word(i - 1) == "return" {
+            return Some((i, MeasureKind::People));
+        }
+        let start = i.saturating_sub(3);
+        let got = (start..i).any(|k| {
+            matches!(
+                self.word(k),
+                "got"
+                    | "get"
+                    | "received"
+                    | "receive"
+                    | "earned"
+                    | "accepted"
+                    | "won"
+                    | "given"
+                    | "gave"
+                    | "secured"
+                    | "extended"
+            )
+        });
+        got.then_some((i, MeasureKind::People))
+    }
+
+    /// `every product team`, `all of our engineers`, `all 7 teams`.
+    fn reach(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i + 1;
+        if self.word(k) == "of" {
+            k += 1;
+        }
+        if self.is(k, DETERMINER) {
+            k += 1;
+        }
+        let end = (k + 3).min(self.t.len());
+        (k..end)
+            .take_while(|&j| self.t[j].is_word() || self.t[j].kind == Kind::Number)
+            .find(|&j| self.is(j, AFFECTED) && !self.is(j, TIME_UNIT))
+            .map(|j| (j, MeasureKind::Reach))
+    }
+
+    /// Whether tokens `range` hold something a before→after side is made of: a quantity that
+    /// counts (not a label), a frequency, a unit of time, a zero word or `every`/`most`.
+    fn side_has_quantity(&self, range: Range<usize>) -> bool {
+        range.clone().any(|k| {
+            let t = &self.t[k];
+            if t.kind == Kind::Number {
+                return !self
+                    .qs
+                    .iter()
+                    .any(|q| q.number == k && self.is_label_quantity(q));
+            }
+            t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD)
+                && !(t.is(TIME_UNIT) && self.word(k).len() == 1)
+                || (t.is(FRACTION) && self.word(k) == "half")
+                || matches!(self.word(k), "every" | "most" | "all" | "none" | "zero")
+        })
+    }
+
+    fn is_label_quantity(&self, q: &Quantity) -> bool {
+        let index = self
+            .qs
+            .iter()
+            .position(|x| x.number == q.number)
+            .unwrap_or(0);
+        let mut classes = Vec::with_capacity(index);
+        for k in 0..index {
+            classes.push(match self.classify(k, &classes) {
+                Class::Not(r) => Some(r),
+                _ => None,
+            });
+        }
+        matches!(self.classify(index, &classes), Class::Not(r) if r.is_label())
+    }
+
+    /// The end of the side of a comparison that starts at `start`: up to `max` tokens, within
+    /// the phrase.
+    fn side_after(&self, start: usize, max: usize) -> Range<usize> {
+        let mut end = start;
+        while end < self.t.len() && end < start + max && !self.ends_phrase(end) {
+            end += 1;
+        }
+        start..end
+    }
+
+    fn side_before(&self, end: usize, max: usize) -> Range<usize> {
+        let mut start = end;
+        while start > 0 && start + max > end && !self.ends_phrase(start - 1) {
+            start -= 1;
+        }
+        start..end
+    }
+
+    /// `from X to Y`, `from X into Y`, with a quantity on both sides; or a role change.
+    fn before_and_after(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let limit = (i + 14).min(self.t.len());
+        let to = (i + 1..limit)
+            .take_while(|&k| self.same_clause(i, k))
+            .find(|&k| matches!(self.word(k), "to" | "into"))?;
+        let left = i + 1..to;
+        let right = self.side_after(to + 1, 9);
+        if right.is_empty() {
+            return None;
+        }
+        let (left_has, right_has) = (
+            self.side_has_quantity(left.clone()),
+            self.side_has_quantity(right.clone()),
+        );
+        if left_has && right_has {
+            return Some((right.end - 1, MeasureKind::BeforeAfter));
+        }
+        // `from paging weekly to quiet since June`: a quantity against a calm state.
+        let calm = |side: &Range<usize>| side.clone().any(|k| self.is(k, CALM_STATE | SINCE));
+        if (left_has && calm(&right)) || (right_has && calm(&left)) {
+            return Some((right.end - 1, MeasureKind::BeforeAfter));
+        }
+        // A role change: `went from support to frontend lead`.
+        let role_end = right
+            .clone()
+            .take_while(|&k| self.t[k].is_word() && !self.is(k, STOP) || k == right.start);
+        let role = role_end.last().filter(|&k| self.is(k, ROLE))?;
+        (!left.is_empty() && left.clone().all(|k| self.t[k].kind != Kind::Number))
+            .then_some((role, MeasureKind::People))
+    }
+
+    /// `X → Y` with quantities on both sides (not versions).
+    fn arrow(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let left = self.side_before(i, 4);
+        let right = self.side_after(i + 1, 4);
+        (self.side_has_quantity(left.clone()) && self.side_has_quantity(right.clone()))
+            .then(|| (right.end.max(i + 1) - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `X instead of Y`, `rather than`, `vs`, `up from`, `down from`: a quantity on either side.
+    fn versus(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let skip = match self.word(i) {
+            "instead" | "rather" | "compared" | "up" | "down" => 2,
+            _ => 1,
+        };
+        let left = self.side_before(i, 8);
+        let right = self.side_after(i + skip, 8);
+        if right.is_empty() {
+            return None;
+        }
+        // The compared thing ends at a preposition: `gRPC instead of REST for the APIs after a
+        // two-week evaluation` compares gRPC and REST.
+        let right_end = right
+            .clone()
+            .skip(1)
+            .find(|&k| self.is(k, STOP) && !self.is(k, DETERMINER | APPROX))
+            .unwrap_or(right.end);
+        let right = right.start..right_end;
+        (self.side_has_quantity(left) || self.side_has_quantity(right.clone()))
+            .then(|| (right.end - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `used to take a full day …; now it's one button`.
+    fn used_to(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let now = (i + 2..self.t.len()).find(|&k| self.word(k) == "now")?;
+        let before = self.side_after(i + 2, 10);
+        let after = self.side_after(now + 1, 8);
+        (self.side_has_quantity(before) || self.side_has_quantity(after.clone()))
+            .then(|| (after.end.max(now + 1) - 1, MeasureKind::BeforeAfter))
+    }
+}
+
+fn n_tokens(tokens: &Tokens) -> usize {
+    tokens.len()
+}
+
+/// `x2`, `x10`: a multiplier written as one word.
+fn is_multiplier_word(word: &str) -> bool {
+    word.len() > 1 && word.starts_with('x') && word[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Which reason names an entry's verdict when it has several: a target over activity over a
+/// label (the one most worth saying).
+fn rank(reason: Reason) -> u8 {
+    match reason {
+        Reason::Target => 3,
+        r if r.is_label() => 1,
+        _ => 2,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::text::words_and_separators;
-
-    #[track_caller]
-    fn measurable(text: &str) {
-        assert_eq!(assess(text), Impact::Measurable, "{text}");
-    }
-
-    #[track_caller]
-    fn vague(text: &str, expected: Impact) {
-        assert_eq!(assess(text), expected, "{text}");
-    }
-
-    #[test]
-    fn measures_of_every_family_are_recognised() {
-        for text in [
-            "Cut build times by 40%.",
-            "Lifted completion by 12 points.",
-            "Saved €1.2M a year in licences.",
-            "Made the importer 3x faster.",
-            "Halved the on-call load.",
-            "Cut costs by an order of magnitude.",
-            "Took p99 from 800 ms to 120 ms.",
-            "Reduced open bugs from 51 to 9.",
-            "Rated 4.6 out of 5, up from 3.1.",
-            "Moved releases from monthly to weekly.",
-            "New services get CI in minutes instead of days.",
-            "Delivered 6 weeks ahead of the deadline.",
-            "Raised throughput to 15 deploys per day.",
-            "Got flaky tests to zero.",
-            "Ran the migration with no customer-facing downtime.",
-            "Coached the rotation with no missed pages.",
-            "Removed weekend deploys the team did every Saturday.",
-            "Moved 3 teams onto the new queue.",
-            "Retired 22 hosts.",
-            "Caught 4 data-loss risks before launch.",
-            "Guidelines now used by all 90 backend engineers.",
-            "Rolled it out to every team in payments.",
-            "She was promoted to staff this cycle.",
-            "Cut the nightly job from four hours to twenty minutes.",
-            "Reduced checkout errors by two thirds.",
-            "Made search twice as fast.",
-            "Removed 1.3 million stale listings.",
-            "Both interns received return offers.",
-            "Dropped the runtime to under an hour, down from six.",
-            "Coached an engineer who went on to lead the next project.",
-            "The app now passes all WCAG AA checks.",
-        ] {
-            measurable(text);
-        }
-    }
-
-    #[test]
-    fn labels_and_activity_are_not_measures() {
-        vague("Upgraded to Python 3.12.", Impact::OnlyLabels);
-        vague("Moved the service to Kubernetes 1.30.", Impact::OnlyLabels);
-        vague("Spent Q1 2026 on the search revamp.", Impact::OnlyLabels);
-        vague(
-            "Closed tickets PLAT-101 through PLAT-140.",
-            Impact::OnlyLabels,
-        );
-        vague("Worked on OKR 2 and OKR 3.", Impact::OnlyLabels);
-        vague("Handled the 2025 year-end freeze.", Impact::OnlyLabels);
-        vague("Shipped v2.3 of the SDK in 2026-H1.", Impact::OnlyLabels);
-        vague("Attended 12 meetings.", Impact::ActivityCount);
-        vague("Wrote 35 pull requests.", Impact::ActivityCount);
-        vague("Reviewed 200 pull requests.", Impact::ActivityCount);
-        vague("Attended 9 customer calls.", Impact::ActivityCount);
-        vague("Handled 14 incidents on call.", Impact::ActivityCount);
-        vague(
-            "Shipped 3 features in the last half.",
-            Impact::ActivityCount,
-        );
-        vague("Wrote a 40-page design doc.", Impact::ActivityCount);
-        vague("Handled on-call for 6 weeks.", Impact::OnlyLabels);
-        vague("Spent two months on the search revamp.", Impact::Unmeasured);
-        vague(
-            "Improved the reliability of our systems.",
-            Impact::Unmeasured,
-        );
-        vague(
-            "Built strong relationships with partner teams.",
-            Impact::Unmeasured,
-        );
-        vague(
-            "Drove several initiatives to improve quality.",
-            Impact::Unmeasured,
-        );
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
-        /// Every count is judged the same from its first and last words as from its captures:
-        /// counts with and without verbs (activity or not, and words that only start like one),
-        /// `all`/`every`, number words, filler words, nouns, activity nouns, in any case and
-        /// between every kind of ASCII space.
-        #[test]
-        fn counts_are_judged_as_their_captures_say(
-            text in words_and_separators(
-                vec![
-                    "Handled", "handled", "REVIEWED", "wrote", "written", "ran", "rang", "led",
-                    "moved", "supported", "the", "our", "my", "all", "every", "of", "a",
-                    "hundred", "dozen", "few", "3", "1,200", "4.5", "two", "Twelve", "millions",
-                    "customer", "on-call", "api/v2", "users", "Teams", "incidents", "sign-ups",
-                    "calls", "Meetings", "tickets", "reviews", "review", "sessions", "café",
-                ],
-                vec![" ", "  ", "\t", "\n", "\x0B", "\r\n", ", ", "."],
-                1..10,
-            )
-        ) {
-            for count in COUNT.find_iter(&text) {
-                proptest::prop_assert_eq!(
-                    is_activity_count(&text, count),
-                    is_activity_count_by_captures(&text, count.start()),
-                    "{:?} in {:?}", count.as_str(), text
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn durations_in_words_are_let_through_in_any_case_and_spacing() {
-        // The last needs a word byte before the long s for the ASCII word boundary.
-        for text in [
-            "On call FOR two weeks.",
-            "on call for\ttwo weeks",
-            "During a dozen sprints",
-            "xſpent two weeks",
-        ] {
-            assert!(LABELS.is_match(text), "{text}");
-            assert!(may_hold_label(text), "{text}");
-        }
-        assert!(!may_hold_label("Before the launch, overspent and undone."));
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
-        /// The one-pass test never rules out text a label pattern matches: durations in words
-        /// in any case and spacing, words that only contain `for` or `spent`, the long s.
-        #[test]
-        fn no_label_is_ruled_out(
-            text in words_and_separators(
-                vec![
-                    "for", "FOR", "For", "fOr", "before", "forty", "spent", "SPENT", "ſpent",
-                    "During", "during", "underspent", "the", "last", "about", "two", "a",
-                    "hundred", "dozen", "few", "weeks", "Years", "months", "sprints", "day",
-                    "_for", "x", "2", "Q3", "v1.2",
-                ],
-                vec![" ", "  ", "\t", "\n", "\x0B", "-", "", ", "],
-                1..8,
-            )
-        ) {
-            if LABELS.is_match(&text) {
-                proptest::prop_assert!(may_hold_label(&text), "{:?}", text);
-            }
-        }
-    }
-}
+mod tests;

@@ -393,7 +393,7 @@ mod tests {
         for text in ["a", "b", "a"] {
             memo.impacts().get_or_compute(text, |_| {
                 computed += 1;
-                Impact::Unmeasured
+                Impact::Unmeasured(Default::default())
             });
         }
         memo.finish(generation);
@@ -409,7 +409,7 @@ mod tests {
         assert_eq!(memo.impacts().len(), 1);
         assert_eq!(
             memo.impacts().get_or_compute("a", |_| Impact::Measurable),
-            Impact::Unmeasured
+            Impact::Unmeasured(Default::default())
         );
     }
 }

@@ -20,6 +20,7 @@ pub mod placeholders;
 pub mod readiness;
 pub mod rules;
 pub mod text;
+pub mod words;
 
 use crate::catalogue::{Catalogue, DEFAULT_LADDER, Ladder};
 use diagnostic::{Diagnostic, Severity};

@@ -177,22 +177,6 @@ impl LineIndex {
     }
 }
 
-/// An ASCII word character, as the patterns' `(?-u:\b)` sees one. By table: the hand-written
-/// scans ask this of every byte of every win, and one load is a third cheaper than three range
-/// tests.
-pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
-    static IS_WORD_BYTE: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-            b += 1;
-        }
-        table
-    };
-    IS_WORD_BYTE[usize::from(b)]
-}
-
 /// What the patterns' `\s` matches in ASCII text: `u8::is_ascii_whitespace` and the vertical tab,
 /// which that leaves out.
 pub(crate) fn is_ascii_space(b: u8) -> bool {

@@ -36,6 +36,7 @@ mod weak_verb;
 pub use focus_without_action::action_skeleton;
 pub use trait_without_evidence::evidence_skeleton;
 pub use vague_win::REWRITE_PATTERN;
+pub(crate) use vague_win::is_judged;
 
 #[cfg(test)]
 pub(crate) mod testing;

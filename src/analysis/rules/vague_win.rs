@@ -24,13 +24,20 @@ An entry states measurable impact when a reader can tell how much it mattered:
 - a before→after: `from 3.4 s to 1.1 s`, `51 to 9`, `up from 3.1`, `from monthly to weekly`;
 - a multiplier or quantity word: `3x`, `halved`, `doubled`, `an order of magnitude`, `zero`,
   `no missed pages`, `all 7 teams`;
-- a count of who or what was affected: users, customers, engineers, teams, services, hosts,
-  incidents, outages (`moved 3 teams`, `retiring 22 hosts`);
-- a concrete outcome for a person: `she was promoted to staff`.
+- a count of who or what was affected, in any word order: users, customers, engineers, teams,
+  services, hosts, incidents (`moved 3 teams`, `used by the whole support org (~120 agents)`);
+- a zero outcome: `nobody has been paged since`, `hasn't failed once`, `no missed runs`;
+- a before→after in words: `from a day of manual steps to one command`, `a day instead of a
+  sprint`;
+- a concrete outcome for a person: `she was promoted to staff`, `got a raise`, `4 return offers`.
 
 Numbers that only date, version or identify do not count (`Q3 2026`, `v2.3`, `Python 3.12`,
 `JIRA-4821`, `OKR 2`), and neither do counts of your own activity with no outcome (`attended
-12 meetings`, `wrote 35 pull requests`, `shipped 3 features`). A measurable nested item makes
+12 meetings`, `wrote 35 pull requests`, `upgraded 4 clusters`), how long the work took (`over
+2 quarters`), the size of your team or budget, or a target not yet reached (`set a goal to cut
+p95 by 30%`, `expected to save $500k/yr`). When unsure, rung counts a number as a measure and
+stays quiet. The message names the number that does not count and what a measure of this entry
+would be; the hover on any win shows what rung read. A measurable nested item makes
 its whole entry measurable. Items under other headings (Motivation, Usage, Feedback…) are
 never judged.
 
@@ -105,21 +112,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let impact = impacts.get(index, || entry.full_text_in(&mut joined), assess);
-        let message = match impact {
-            Impact::Measurable => {
-                flush(&mut run, cx.doc, out);
-                continue;
-            }
-            Impact::OnlyLabels => {
-                "no measurable result: the numbers here only date, version or identify the work, or say how long it took; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
-            }
-            Impact::ActivityCount => {
-                "no measurable result: this counts what you did, not what it changed; say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
-            }
-            Impact::Unmeasured => {
-                "no measurable result: say what changed and by how much, e.g. 'cut p99 from 800 ms to 120 ms'"
-            }
-        };
+        if impact == Impact::Measurable {
+            flush(&mut run, cx.doc, out);
+            continue;
+        }
+        let message = crate::analysis::impact::message(impact, entry.full_text_in(&mut joined));
         // A silenced line is left out of runs as well as on its own.
         if cx.is_line_suppressed(RULE.name, entry.text_span.start) {
             continue;

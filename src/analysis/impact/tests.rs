@@ -1,0 +1,369 @@
+//! The detector's families: each test holds several varied entries of one family, the ones that
+//! must count and the ones that must stay vague.
+
+use super::*;
+
+#[track_caller]
+fn measurable(text: &str) {
+    assert_eq!(
+        assess(text),
+        Impact::Measurable,
+        "{text}: {:?}",
+        judge(text)
+    );
+}
+
+#[track_caller]
+fn vague(text: &str) {
+    assert_ne!(
+        assess(text),
+        Impact::Measurable,
+        "{text}: {:?}",
+        judge(text)
+    );
+}
+
+#[test]
+fn magnitudes_suffixes_ranges_and_approximations_are_measures() {
+    for text in [
+        "Monthly installs 40k to 310k after the rewrite",
+        "The CLI passed 1k stars on GitHub",
+        "Docs site reached 10,000 page views a week",
+        "Gateway now serves ~15k requests a day",
+        "Style guide adopted by 200+ engineers",
+        "Brought p99 to 3–5 ms",
+        "Freed 12 TB of object storage",
+        "Trimmed the app to under 10 MB",
+        "Search index holds 1.2M listings",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn multipliers_fractions_and_quantity_words_are_measures() {
+    for text in [
+        "Deploys happen 10× more often",
+        "Cold start 5× faster on old phones",
+        "Throughput x2 on the same hardware",
+        "Halved the flaky-test rate",
+        "Tripled weekly active editors",
+        "Cut the queue wait by a third",
+        "Reduced the cloud bill by half",
+        "Shrank review latency by two thirds",
+        "Made exports an order of magnitude cheaper",
+        "Made the importer twice as fast",
+        "Onboarding docs read by dozens of teams",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Spent the second half on hiring",
+        "Evaluated a third party vendor for auth",
+        "Worked with the two other squads on the schema",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn before_and_after_in_words_is_a_measure() {
+    for text in [
+        "Turned a two-week manual reconciliation into a job that takes one afternoon",
+        "Releases now take a day instead of a sprint",
+        "Contract tests went from failing most weeks to never failing",
+        "Provisioning went from a day of tickets to one command",
+        "Backups moved from weekly to hourly",
+        "Support replies now take minutes instead of a callback",
+        "Pages went from nightly to quiet since the fix",
+        "The report used to take a full day; now it's one click",
+        "Release cadence is weekly, up from monthly",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Moved the build from Make to Bazel",
+        "Migrated dashboards from Grafana to Datadog",
+        "Chose Postgres instead of Mongo for the ledger",
+        "Switched CI from Jenkins → GitHub Actions",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn zero_outcomes_are_measures_when_they_say_since_when() {
+    for text in [
+        "Nobody has had to restart the worker by hand since the watchdog shipped",
+        "No one has been paged for cert expiry since I automated renewals",
+        "The VPN hasn't gone down once since the failover change",
+        "Nightly sync hasn't failed since April",
+        "No message loss since the broker upgrade",
+        "Cut over 40 services without a single escalation",
+        "Zero data loss during the region move",
+        "Timeout errors dropped to none",
+        "No Sev1s this half",
+        "Password-reset tickets disappeared after SSO",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Untangled the billing module nobody wanted to touch",
+        "Rolled out zero-trust networking for the office",
+        "Never shy of picking up on-call",
+        "No tests existed for the importer, so I wrote them",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn outcomes_for_people_are_measures() {
+    for text in [
+        "Got a raise after the platform rewrite",
+        "Interns I hosted got 4 return offers",
+        "Went from support to frontend lead in a year",
+        "Coached two mid-level engineers into tech lead roles",
+        "Both mentees now independently run the on-call rotation",
+        "She was promoted to senior in the spring cycle",
+        "Mentored the first two EMs promoted from our group",
+        "Closed 7 hires for the data platform",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Raised the bar on code review",
+        "Wrote my promotion case with my manager",
+        "Stepped up as interim TL",
+        "Onboarded dozens of new hires onto our tooling",
+        "Mentored 5 engineers through weekly 1:1s",
+        "Sponsored two engineers for stretch projects",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn who_was_affected_counts_in_any_word_order() {
+    for text in [
+        "Used daily by the whole support org (~120 agents)",
+        "Every product team now ships behind the flag service",
+        "Adopted by all 9 backend squads",
+        "Moved 3 teams onto the shared queue",
+        "Fixed a crash hitting ~2% of Android users",
+        "Hired and onboarded 5 engineers, all shipping within a week",
+        "The tool is used by ~60 people every week",
+        "The app now passes all WCAG AA checks",
+        "Every service met all SOC2 controls at the audit",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn scores_and_points_are_measures() {
+    for text in [
+        "14-point gain in the onboarding survey",
+        "NPS +9 pts after the redesign",
+        "Engagement score from 58 to 77",
+        "Rated 4.7 out of 5 by attendees",
+        "Activation +2.5pp",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn dates_versions_and_identifiers_do_not_count() {
+    for text in [
+        "Planned the 2027 offsite",
+        "Upgraded to Python 3.12",
+        "Moved the fleet to Kubernetes 1.30",
+        "Drove the Postgres 12 → 16 upgrade",
+        "Shipped v2.3 of the SDK in 2026-H1",
+        "Closed PLAT-4821 and PLAT-4822",
+        "Owned OKR 2 for reliability",
+        "Merged PR #8812 on Mar 3",
+        "2026-03-14: kicked off the tracing project",
+        "Fixed the N+1 query in search",
+        "Prepared the 4.0 release notes",
+        "Ran the Q3 planning for sprint 14",
+        "Set up weekly 1:1s with the new TL",
+    ] {
+        assert!(
+            matches!(
+                assess(text),
+                Impact::OnlyLabels(_) | Impact::Unmeasured(_) | Impact::ActivityCount(_)
+            ),
+            "{text}: {:?}",
+            judge(text)
+        );
+    }
+    assert!(matches!(
+        assess("Planned the 2027 offsite"),
+        Impact::OnlyLabels(_)
+    ));
+}
+
+#[test]
+fn the_authors_own_activity_does_not_count() {
+    for text in [
+        "Upgraded 4 clusters to Kubernetes 1.30",
+        "Ran 6 interviews a week",
+        "Wrote 35 PRs",
+        "Reviewed 200+ PRs across 4 repos",
+        "Attended 12 customer calls",
+        "Refactored 40 components to hooks",
+        "Shipped 3 SDK releases",
+        "Led a team of 12 engineers across 3 time zones",
+        "Managed a $1.5M annual cloud budget",
+        "Spent about 50% of my time on platform work",
+        "Ported the build over 2 quarters",
+        "Spent ~3 months on the scheduler rewrite",
+        "Managed stakeholders in 5 countries",
+        "Ran a 2-day hackathon with 80 participants",
+        "Sent a monthly update to 120 stakeholders",
+        "Responsible for infrastructure serving 1.2M daily users",
+        "Owned a service handling 50k requests per second",
+        "Scope: tech lead for a programme spanning 4 teams and 2 orgs",
+        "Wrote a 40-page design doc",
+    ] {
+        assert!(
+            matches!(assess(text), Impact::ActivityCount(_)),
+            "{text}: {:?}",
+            judge(text)
+        );
+    }
+    // Something else's activity is not the author's: its counts are measures.
+    measurable("The new ingest API handles ~15k requests a day");
+    // A result verb governs even a count of the author's kind of work.
+    measurable("Lint rule I wrote has blocked ~300 unsafe calls since June");
+    measurable("Wrote 35 PRs, which let us retire a $4k/month gateway");
+}
+
+#[test]
+fn targets_and_plans_are_not_results() {
+    for text in [
+        "Set a goal to cut p95 by 30%",
+        "Expected to save ~$500k/yr once the migration wraps up",
+        "These changes should reduce pager load by an order of magnitude",
+        "Plan is to onboard all 7 teams by Q3",
+        "Aiming for 99.95% availability next year",
+        "On track to reduce p99 by 40% by June",
+        "Wrote the business case for a 4x throughput improvement",
+        "Cut build time by 50% (in progress)",
+        "Will halve the on-call load",
+    ] {
+        assert!(
+            matches!(assess(text), Impact::Target(_)),
+            "{text}: {:?}",
+            judge(text)
+        );
+    }
+    // Reached targets and comparisons with a plan are results.
+    measurable("Met the goal of 99.9% availability for the quarter");
+    measurable("Shipped 2 weeks earlier than planned");
+    measurable("Wrote the recovery plan and landed it, used by 12 customers in the first month");
+}
+
+#[test]
+fn time_counts_when_it_is_a_result() {
+    for text in [
+        "Checkout restored in 47 mins",
+        "Delivered the portal 2 weeks early",
+        "New hires get a dev env in 3 days instead of 2 weeks",
+        "Rollback now takes 90s",
+        "p95 is 120ms",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Covered 2 weeks of on-call for teammates",
+        "Over 3 sprints, rewrote the notifier",
+        "Tech lead for search (team of 5, 2 quarters)",
+        "Spent two weeks profiling the renderer",
+        "Chose gRPC instead of REST after a two-week evaluation",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn a_judgement_explains_what_it_read_and_why_numbers_do_not_count() {
+    let j = judge("Monthly downloads went from 40k to 310k; shipped v2.3 in 2027");
+    assert_eq!(j.impact, Impact::Measurable);
+    assert!(j.measures.iter().any(|m| m.what.contains("40k")), "{j:?}");
+    assert!(
+        j.not_counted.iter().any(|m| m.what == "\"2027\" is a year"),
+        "{j:?}"
+    );
+    assert_eq!(j.missing, None);
+
+    let j = judge("Wrote 35 pull requests for the reliability push");
+    assert!(matches!(j.impact, Impact::ActivityCount(_)));
+    assert!(
+        j.not_counted
+            .iter()
+            .any(|m| m.what.contains("counts your own work")),
+        "{j:?}"
+    );
+    assert!(
+        j.missing.is_some_and(|m| m.contains("reliability")),
+        "{j:?}"
+    );
+
+    let text = "Set a goal to cut p95 by 30%";
+    let j = judge(text);
+    assert!(
+        j.not_counted
+            .iter()
+            .any(|m| m.what == "\"30%\" is a target, not a result"),
+        "{j:?}"
+    );
+    let said = message(j.impact, text);
+    assert!(
+        said.contains("'30%' is a target") && said.contains("faster"),
+        "{said}"
+    );
+    // The ranges are the text's own.
+    let text = "Cut p99 from 800 ms to 120 ms, saving $40k";
+    for range in measure_ranges(text) {
+        assert!(text.get(range.clone()).is_some(), "{range:?}");
+    }
+    assert!(
+        measure_ranges(text)
+            .iter()
+            .any(|r| text[r.clone()].contains("$40k"))
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+    /// Any text, however odd, is judged without panicking, and the verdict, the explanation and
+    /// the highlighted ranges agree.
+    #[test]
+    fn any_text_is_judged_consistently(
+        text in crate::analysis::text::words_and_separators(
+            vec![
+                "Cut", "from", "to", "into", "by", "a", "third", "half", "40k", "1,200", "3.4",
+                "v2.3", "2027", "Q3", "p95", "%", "$", "€", "~", "×", "→", "-", "/", "+",
+                "week", "weeks", "days", "ms", "users", "teams", "PRs", "wrote", "nobody",
+                "since", "hasn't", "once", "no", "outages", "zero", "promoted", "goal", "should",
+                "instead", "of", "used", "now", "every", "all", "two", "dozens", "é", "😀",
+            ],
+            vec![" ", "", "\n", ", ", "; ", ": ", "(", ")", ". "],
+            0..14,
+        )
+    ) {
+        let verdict = assess(&text);
+        let judged = judge(&text);
+        proptest::prop_assert_eq!(verdict, judged.impact);
+        proptest::prop_assert_eq!(verdict == Impact::Measurable, !judged.measures.is_empty() || verdict == Impact::Measurable);
+        for range in measure_ranges(&text) {
+            proptest::prop_assert!(text.get(range).is_some());
+        }
+        if verdict != Impact::Measurable {
+            proptest::prop_assert!(!message(verdict, &text).is_empty());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The word lists the detectors read, as data: each file under `lexicon/` is one list, with a
+//! comment saying what it is for. They are parsed once into one map from a lowercased word to
+//! the lists it is in, as bits, so each word of an entry costs one lookup.
+
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+macro_rules! lists {
+    ($($name:ident = $bit:literal, $file:literal;)*) => {
+        $(
+            #[doc = concat!("Words of `lexicon/", $file, "`.")]
+            pub const $name: u64 = 1 << $bit;
+        )*
+        const FILES: &[(u64, &str)] = &[
+            $(($name, include_str!(concat!("lexicon/", $file))),)*
+        ];
+    };
+}
+
+lists! {
+    ACTIVITY_VERB = 0, "activity-verbs.txt";
+    OUTCOME_VERB = 1, "outcome-verbs.txt";
+    AFFECTED = 2, "affected-nouns.txt";
+    ARTIFACT = 3, "artifact-nouns.txt";
+    INCIDENT = 4, "incident-nouns.txt";
+    TARGET = 5, "target-words.txt";
+    CLAUSE_TARGET = 6, "clause-target-words.txt";
+    COMPLETION = 7, "completion-words.txt";
+    ACHIEVEMENT = 8, "achievement-words.txt";
+    TIME_UNIT = 9, "time-units.txt";
+    SHORT_TIME = 10, "short-time-units.txt";
+    FREQUENCY = 11, "frequency-words.txt";
+    MAGNITUDE = 12, "magnitudes.txt";
+    PERCENT_UNIT = 13, "percent-units.txt";
+    CURRENCY_WORD = 14, "currency-words.txt";
+    OTHER_UNIT = 15, "other-units.txt";
+    MULTIPLIER_UNIT = 16, "multiplier-units.txt";
+    MULTIPLIER_WORD = 17, "multiplier-words.txt";
+    FRACTION = 18, "fraction-words.txt";
+    NUMBER_WORD = 19, "number-words.txt";
+    MANY = 20, "many-words.txt";
+    APPROX = 21, "approx-words.txt";
+    DURATION = 22, "duration-words.txt";
+    TIME_MEASURE = 23, "time-measure-words.txt";
+    COMPARATIVE = 24, "comparatives.txt";
+    MONTH = 25, "months.txt";
+    LABEL_WORD = 26, "label-words.txt";
+    ZERO = 27, "zero-words.txt";
+    NEGATION = 28, "negations.txt";
+    SINCE = 29, "since-words.txt";
+    VANISH = 30, "vanish-words.txt";
+    ROLE = 31, "role-words.txt";
+    LEAD_VERB = 32, "lead-verbs.txt";
+    COLLABORATION = 33, "collaboration-words.txt";
+    BUDGET = 34, "budget-nouns.txt";
+    STOP = 35, "stop-words.txt";
+    DETERMINER = 36, "determiners.txt";
+    SUBJECT = 37, "subjects.txt";
+    ADVERB = 38, "adverbs.txt";
+    MODAL = 39, "modal-words.txt";
+    PEOPLE_OUTCOME = 40, "people-outcome-nouns.txt";
+    TOPIC_WORD = 41, "topics.txt";
+    ZERO_COMPOUND = 42, "zero-compounds.txt";
+    CALM_STATE = 43, "calm-states.txt";
+    REMOVAL_VERB = 44, "removal-verbs.txt";
+    WEEKDAY = 45, "weekdays.txt";
+    PEOPLE_ACTIVITY = 46, "people-activity-verbs.txt";
+    COMMUNICATION_VERB = 47, "communication-verbs.txt";
+    SCOPE_WORD = 48, "scope-words.txt";
+    PROPOSAL_NOUN = 49, "proposal-nouns.txt";
+    STEWARDSHIP = 50, "stewardship-verbs.txt";
+    WEAK_OPENER = 51, "weak-phrases.txt";
+    HELP_NOUN = 52, "help-noun-words.txt";
+}
+
+/// The lists that name things, looked up for a plural by its singular too.
+pub const NOUNS: u64 = AFFECTED | ARTIFACT | INCIDENT | PEOPLE_OUTCOME;
+
+static MAP: LazyLock<FxHashMap<&'static str, u64>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u64> = FxHashMap::default();
+    for &(bit, file) in FILES {
+        for word in words_of(file, bit == WEAK_OPENER) {
+            *map.entry(word).or_default() |= bit;
+        }
+    }
+    map
+});
+
+/// The words of one list file: whitespace-separated, `#` to the end of a line is a comment.
+/// The topics file gives each line as `topic: words | what to measure`; only its words count.
+/// A phrases file (one phrase a line) gives the first word of each phrase.
+fn words_of(file: &'static str, phrases: bool) -> impl Iterator<Item = &'static str> {
+    file.lines().flat_map(move |line| {
+        let line = line.split('#').next().unwrap_or("");
+        let line = match line.split_once(':') {
+            Some((_, rest)) => rest.split('|').next().unwrap_or(""),
+            None => line,
+        };
+        line.split_whitespace()
+            .take(if phrases { 1 } else { usize::MAX })
+    })
+}
+
+/// `lexicon/weak-phrases.txt`: each phrase as its words.
+pub static WEAK_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    include_str!("lexicon/weak-phrases.txt")
+        .lines()
+        .map(|line| {
+            line.split('#')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+        })
+        .filter(|words| !words.is_empty())
+        .collect()
+});
+
+/// The lists `word` (already lowercase) is in.
+pub fn lookup(word: &str) -> u64 {
+    MAP.get(word).copied().unwrap_or(0)
+}
+
+/// Build the map now (the language server's warm-up).
+pub fn warm_up() {
+    LazyLock::force(&MAP);
+    LazyLock::force(&TOPICS);
+    LazyLock::force(&WEAK_PHRASES);
+}
+
+/// One topic an entry can be about, with what would measure it.
+pub struct Topic {
+    pub name: &'static str,
+    pub words: Vec<&'static str>,
+    pub measure: &'static str,
+}
+
+/// `lexicon/topics.txt`, in file order: the first topic an entry's words name decides what its
+/// `vague-win` message asks for.
+pub static TOPICS: LazyLock<Vec<Topic>> = LazyLock::new(|| {
+    include_str!("lexicon/topics.txt")
+        .lines()
+        .filter_map(|line| {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let (name, rest) = line.split_once(':')?;
+            let (words, measure) = rest.split_once('|')?;
+            Some(Topic {
+                name: name.trim(),
+                words: words.split_whitespace().collect(),
+                measure: measure.trim(),
+            })
+        })
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_has_a_comment_and_words() {
+        for &(bit, file) in FILES {
+            assert!(
+                file.trim_start().starts_with('#'),
+                "list {bit:#x} has no comment first"
+            );
+            assert!(
+                words_of(file, false).next().is_some(),
+                "list {bit:#x} is empty"
+            );
+            for word in words_of(file, false) {
+                assert_eq!(word, word.to_lowercase(), "{word} is not lowercase");
+            }
+        }
+        assert!(TOPICS.len() >= 8);
+    }
+
+    #[test]
+    fn words_are_in_every_list_that_names_them() {
+        assert_ne!(lookup("reviewed") & ACTIVITY_VERB, 0);
+        assert_ne!(lookup("users") & AFFECTED, 0);
+        let lead = lookup("lead");
+        assert_ne!(lead & ROLE, 0);
+        assert_ne!(lead & LEAD_VERB, 0);
+        assert_eq!(lookup("xyzzy"), 0);
+    }
+}

@@ -1,0 +1,273 @@
+//! The tokeniser: an entry's plain text as words, numbers and symbols, each with its byte range,
+//! whether it touches the token before it, and (for words) its lowercase spelling and the
+//! lexicon lists it is in.
+//!
+//! - A **word** is a run of letters, with apostrophes between letters (`hasn't`) and, once it
+//!   holds a digit, digits, `_` and dots between digits (`p95`, `Q3`, `v2.3`, `SEV2`, `k8s`): such
+//!   a word is an [`Kind::Ident`].
+//! - A **number** starts with a digit and takes digits and `,` or `.` between digits (`1,200`,
+//!   `3.4`); letters right after it are a word of their own, glued to it (`40k`, `3x`, `18m`).
+//! - Anything else that is not a space is a **symbol** of one character, except `->` and `=>`
+//!   (arrows, like `→`). A line break is a [`Kind::Break`]: the joined detail lines of an entry
+//!   are clauses of their own.
+
+use super::lexicon;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    /// A word that holds a digit: an identifier, version or period (`p95`, `v2.3`, `Q3`).
+    Ident,
+    Number,
+    Symbol,
+    Break,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+    /// No space between this token and the one before.
+    pub glued: bool,
+    /// The lexicon lists a word is in (0 for other tokens).
+    pub lists: u64,
+    lower_start: u32,
+    lower_end: u32,
+}
+
+impl Token {
+    pub fn is(&self, lists: u64) -> bool {
+        self.lists & lists != 0
+    }
+
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word | Kind::Ident)
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The tokens of one text, in buffers a caller reuses from text to text.
+#[derive(Default)]
+pub struct Tokens {
+    list: Vec<Token>,
+    lower: String,
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [Token];
+    fn deref(&self) -> &[Token] {
+        &self.list
+    }
+}
+
+impl Tokens {
+    /// Tokenise `text`, replacing what the buffers held.
+    pub fn read(&mut self, text: &str) {
+        self.list.clear();
+        self.lower.clear();
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        let mut glued = false;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b == b'\n' {
+                self.push_plain(at, at + 1, Kind::Break, false);
+                at += 1;
+                glued = false;
+                continue;
+            }
+            if b.is_ascii_whitespace() {
+                at += 1;
+                glued = false;
+                continue;
+            }
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                at += c.len_utf8();
+                glued = false;
+                continue;
+            }
+            let end;
+            if b.is_ascii_digit() {
+                end = number_end(bytes, at);
+                self.push_plain(at, end, Kind::Number, glued);
+            } else if c.is_alphabetic() {
+                let (word_end, has_digit) = word_end(text, at);
+                end = word_end;
+                self.push_word(text, at, end, has_digit, glued);
+            } else {
+                end = if (b == b'-' || b == b'=') && bytes.get(at + 1) == Some(&b'>') {
+                    at + 2
+                } else {
+                    at + c.len_utf8()
+                };
+                self.push_plain(at, end, Kind::Symbol, glued);
+            }
+            at = end;
+            glued = true;
+        }
+    }
+
+    fn push_plain(&mut self, start: usize, end: usize, kind: Kind, glued: bool) {
+        self.list.push(Token {
+            start: start as u32,
+            end: end as u32,
+            kind,
+            glued,
+            lists: 0,
+            lower_start: 0,
+            lower_end: 0,
+        });
+    }
+
+    fn push_word(&mut self, text: &str, start: usize, end: usize, has_digit: bool, glued: bool) {
+        let lower_start = self.lower.len();
+        let word = &text[start..end];
+        if word.is_ascii() {
+            self.lower
+                .extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            for c in word.chars() {
+                match c {
+                    '\u{2019}' => self.lower.push('\''),
+                    c => self.lower.extend(c.to_lowercase()),
+                }
+            }
+        }
+        let lower = &self.lower[lower_start..];
+        let mut lists = lexicon::lookup(lower);
+        if lists == 0 && has_digit {
+            // `Sev1s` is looked up as `sev`, for what it names.
+            let letters = lower.trim_end_matches(|c: char| !c.is_ascii_digit());
+            let letters = letters.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+            lists = lexicon::lookup(letters) & lexicon::INCIDENT;
+        } else if lists & lexicon::NOUNS == 0 && lower.len() > 3 {
+            // A plural the lists give only in the singular (`ICs`, `squads`).
+            if let Some(singular) = lower.strip_suffix('s') {
+                lists |= lexicon::lookup(singular) & lexicon::NOUNS;
+            }
+        }
+        self.list.push(Token {
+            start: start as u32,
+            end: end as u32,
+            kind: if has_digit { Kind::Ident } else { Kind::Word },
+            glued,
+            lists,
+            lower_start: lower_start as u32,
+            lower_end: self.lower.len() as u32,
+        });
+    }
+
+    /// The lowercase spelling of token `i` (empty for numbers and symbols).
+    pub fn lower(&self, i: usize) -> &str {
+        let t = &self.list[i];
+        &self.lower[t.lower_start as usize..t.lower_end as usize]
+    }
+
+    /// True when token `i` is the symbol or word `s` (words compared in lowercase).
+    pub fn text_is(&self, text: &str, i: usize, s: &str) -> bool {
+        let Some(t) = self.list.get(i) else {
+            return false;
+        };
+        if t.is_word() {
+            self.lower(i) == s
+        } else {
+            &text[t.range()] == s
+        }
+    }
+}
+
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while end < bytes.len() {
+        match bytes[end] {
+            b'0'..=b'9' => end += 1,
+            b',' | b'.' if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => end += 1,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Where the word at `start` ends, and whether it holds a digit.
+fn word_end(text: &str, start: usize) -> (usize, bool) {
+    let mut has_digit = false;
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let keep = if c.is_alphabetic() {
+            true
+        } else if c.is_ascii_digit() {
+            has_digit = true;
+            true
+        } else if c == '_' {
+            next.is_some_and(char::is_alphanumeric)
+        } else if c == '\'' || c == '\u{2019}' {
+            next.is_some_and(char::is_alphabetic)
+                && text[start..start + offset]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphabetic)
+        } else if c == '.' {
+            has_digit
+                && next.is_some_and(|n| n.is_ascii_digit())
+                && text[start..start + offset].ends_with(|p: char| p.is_ascii_digit())
+        } else {
+            false
+        };
+        if !keep {
+            break;
+        }
+        end = start + offset + c.len_utf8();
+    }
+    (end, has_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spell(text: &str) -> Vec<String> {
+        let mut tokens = Tokens::default();
+        tokens.read(text);
+        tokens
+            .iter()
+            .map(|t| {
+                let glue = if t.glued { "+" } else { "" };
+                format!("{glue}{}", &text[t.range()])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_words_symbols_and_glue() {
+        assert_eq!(
+            spell("Cut p95 from ~1,200ms to 40k/yr (3x), v2.3 hasn't → INC-2291"),
+            [
+                "Cut", "p95", "from", "~", "+1,200", "+ms", "to", "40", "+k", "+/", "+yr", "(",
+                "+3", "+x", "+)", "+,", "v2.3", "hasn't", "→", "INC", "+-", "+2291"
+            ]
+        );
+        assert_eq!(
+            spell("a->b 2026-03-14."),
+            ["a", "+->", "+b", "2026", "+-", "+03", "+-", "+14", "+."]
+        );
+        assert_eq!(spell("x\ny"), ["x", "\n", "y"]);
+    }
+
+    #[test]
+    fn words_are_lowercased_once_and_looked_up() {
+        let mut tokens = Tokens::default();
+        tokens.read("REVIEWED Sev1s it\u{2019}s ICs");
+        assert_eq!(tokens.lower(0), "reviewed");
+        assert!(tokens[0].is(lexicon::ACTIVITY_VERB));
+        assert!(tokens[1].is(lexicon::INCIDENT));
+        assert_eq!(tokens.lower(2), "it's");
+        assert!(tokens[3].is(lexicon::AFFECTED));
+    }
+}
