@@ -513,7 +513,7 @@ fn the_examples_of_each_kind_get_exactly_their_diagnostics() {
 #[test]
 fn fail_on_chooses_the_lowest_severity_that_fails_the_run() {
     let dir = tempfile::tempdir().unwrap();
-    // One vague win (a warning by default) and nothing at error severity.
+    // One vague win (info in a brag doc by default) and nothing at error severity.
     write(dir.path(), "brag.md", b"## 2026-03\n- Improved things.\n");
     let code = |extra: &[&str]| {
         let mut args = vec!["check", "brag.md"];
@@ -522,7 +522,8 @@ fn fail_on_chooses_the_lowest_severity_that_fails_the_run() {
     };
     assert_eq!(code(&[]), Some(0));
     assert_eq!(code(&["--fail-on", "error"]), Some(0));
-    assert_eq!(code(&["--fail-on", "warning"]), Some(1));
+    assert_eq!(code(&["--fail-on", "warning"]), Some(0));
+    assert_eq!(code(&["--fail-on", "info"]), Some(1));
     assert_eq!(code(&["--fail-on", "hint"]), Some(1));
     assert_eq!(code(&["--fail-on", "loud"]), Some(2));
     // A clean doc passes at every level.

@@ -1039,7 +1039,7 @@ fn a_pull_client_is_asked_to_pull_again_when_a_linked_document_changes() {
 #[test]
 fn inferred_evidence_is_marked_in_the_outline_and_lenses() {
     let mut client = started(utf16_client());
-    let text = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n# Case\n## Wins\n- Coordinated the code freeze across five teams; no date moved\n## Coordination\n- Ran the freeze\n";
+    let text = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n# Case\n## Wins\n- Coordinated the code freeze across five teams; release slips fell from 4 a quarter to 0\n## Coordination\n- Ran the freeze\n";
     client.open(URI, text);
     let doc = json!({ "textDocument": { "uri": URI } });
     let symbols = client.request("textDocument/documentSymbol", doc.clone());

@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn inferred_evidence_counts_and_is_told_apart() {
-        let text = "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Coordinated the code freeze across five teams; no date moved\n- Coordinated the freeze #coordination\n- Fixed a typo in the README\n";
+        let text = "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Coordinated the code freeze across five teams; release slips fell from 4 a quarter to 0\n- Coordinated the freeze #coordination\n- Fixed a typo in the README\n";
         let settings = Settings::default();
         let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
         let ladder = settings.catalogue.ladder("bigtech").unwrap();

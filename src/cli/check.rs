@@ -206,7 +206,11 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
             }
         };
         reports.push(FileReport {
-            path: target.path.clone(),
+            path: if is_stdin {
+                PathBuf::from("<stdin>")
+            } else {
+                target.path.clone()
+            },
             text,
             diagnostics,
         });
