@@ -482,12 +482,17 @@ const JOINING_WORDS: [&str; 10] = [
 /// True when a word written outside links, bold and code says something of its own: a word of
 /// two letters or more that does not only join names.
 pub(super) fn is_own_word(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && !in_list(
-            word.trim_matches(|c: char| !c.is_alphanumeric()),
-            &JOINING_WORDS,
-        )
+    let bytes = word.as_bytes();
+    // Letters: ASCII ones, and any non-ASCII character (counted by its first byte).
+    let mut letters = bytes
+        .iter()
+        .filter(|&&b| b.is_ascii_alphabetic() || b >= 0xC0);
+    if letters.next().is_none() || letters.next().is_none() {
+        return false;
+    }
+    // The joining words are short: a longer word is one of its own.
+    let core = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    core.len() > 4 || !in_list(core, &JOINING_WORDS)
 }
 
 /// True when the text opens with a verb in the past, of work or not ("Attended three
