@@ -234,7 +234,8 @@ pub struct Wording {
     /// that claims nothing. Never judged as a win.
     pub is_label: bool,
     /// The entry claims work the author did ("I built…", "Wrote a script…", "We open-sourced…").
-    /// A paragraph under a section that is a win by default only counts when it does.
+    /// A paragraph under a section that is a win by default only counts when it does. Worked
+    /// out for paragraphs and lead-ins only (an item is a win by default whatever it claims).
     pub claims_work: bool,
     /// The entry is about personal life (travel, family, hobbies), not work.
     pub is_personal: bool,

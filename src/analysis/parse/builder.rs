@@ -413,9 +413,6 @@ impl<'t> Builder<'t> {
     fn inline_text(&mut self, content: &str, range: Span, is_prose: bool) {
         let exact = is_prose && self.text.get(range.start..range.end) == Some(content);
         if is_prose {
-            let (first, second) = wording::count_voice(content);
-            self.body.voice.0 += first;
-            self.body.voice.1 += second;
             match self.body.prose_runs.last_mut() {
                 Some(last) if last.end == range.start => last.end = range.end,
                 _ => self.body.prose_runs.push(range),
@@ -455,11 +452,15 @@ impl<'t> Builder<'t> {
             return;
         }
         if !content.trim().is_empty() {
+            // Only whether it has none, two or three own words matters: stop counting there.
             if is_prose && !marked {
-                entry.n_own_words += content
-                    .split_whitespace()
-                    .filter(|w| wording::is_own_word(w))
-                    .count();
+                if entry.n_own_words < 3 {
+                    entry.n_own_words += content
+                        .split_whitespace()
+                        .filter(|w| wording::is_own_word(w))
+                        .take(3)
+                        .count();
+                }
             } else if is_prose || !content.trim().is_empty() {
                 entry.has_marked_text = true;
             }
@@ -606,6 +607,10 @@ impl<'t> Builder<'t> {
         let Some(builder) = self.open.last() else {
             return;
         };
+        // One pass over the entry's words, for its wording and the body's voice.
+        let facts = wording::word_facts(&builder.text);
+        self.body.voice.0 += facts.first_person;
+        self.body.voice.1 += facts.second_person;
         if !keep_any && builder.form == EntryForm::Paragraph && !is_paragraph_entry(builder) {
             self.drop_entry();
             return;
@@ -629,7 +634,7 @@ impl<'t> Builder<'t> {
                     .unwrap_or(builder.text_span.unwrap_or(builder.span))
             });
         let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&detail);
-        let wording = entry_wording(&builder, &text);
+        let wording = entry_wording(&builder, &text, &facts);
         let mut span = builder.span;
         if builder.form == EntryForm::Paragraph
             && let Some(text_span) = builder.text_span
@@ -742,8 +747,8 @@ fn is_paragraph_entry(builder: &EntryBuilder) -> bool {
 }
 
 /// How the entry's words read (see [`Wording`]).
-fn entry_wording(builder: &EntryBuilder, text: &str) -> Wording {
-    let (strong_prompt, imperative) = wording::prompt_signals(text);
+fn entry_wording(builder: &EntryBuilder, text: &str, facts: &wording::WordFacts) -> Wording {
+    let (strong_prompt, imperative) = wording::prompt_signals(text, facts);
     // What a lead-in item says of its own line counts for it as for its children.
     let lead_in = if builder.children_are_entries {
         wording::lead_in(text).or(builder.lead_in)
@@ -754,21 +759,26 @@ fn entry_wording(builder: &EntryBuilder, text: &str) -> Wording {
     // An item that only labels its children: a date, a name, a word or two ("Fun:").
     let label_only = builder.children_are_entries
         && (names_only || is_only_date(text) || builder.n_own_words <= 2);
-    let claims_work = wording::claims_work(text);
+    // Whether an item claims work only matters when it is a lead-in; a paragraph needs it to be
+    // a win by default.
+    let lead_in_line = wording::ends_as_lead_in(text);
+    let claims_work =
+        (builder.form == EntryForm::Paragraph || lead_in_line || builder.children_are_entries)
+            && wording::claims_work(text);
     // A `Label:` that claims nothing before its children is only a label; one that claims work
     // ("Built a lot of stuff:") is a win.
     let is_label = names_only
         || label_only
         || (builder.form != EntryForm::TableRow && wording::is_definition(text))
-        || (wording::ends_as_lead_in(text) && !claims_work && !wording::opens_with_past(text));
+        || (lead_in_line && !claims_work && !wording::opens_with_past(text));
     let reflects = builder.form == EntryForm::Paragraph && wording::is_reflection(text);
     Wording {
         is_label,
         claims_work: (claims_work || dates::leading_label_date(text).is_some()) && !reflects,
-        is_personal: wording::is_personal(text),
+        is_personal: facts.personal,
         strong_prompt: strong_prompt
             || lead_in == Some(LeadIn::Guidance)
-            || (builder.form != EntryForm::Paragraph && wording::addresses_reader_only(text)),
+            || (builder.form != EntryForm::Paragraph && facts.addresses_reader_only()),
         imperative,
         is_intent: lead_in == Some(LeadIn::Goals),
     }

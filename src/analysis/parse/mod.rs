@@ -34,8 +34,8 @@ pub struct Body {
     pub links: Vec<Link>,
     pub prose_runs: Vec<Span>,
     pub suppressions: Vec<Suppression>,
-    /// First- and second-person words in the body's prose: a body that speaks to its reader
-    /// more than of its author is a guide (see `resolve_prompts`).
+    /// First- and second-person words in the body's entries and paragraphs: a body that speaks
+    /// to its reader more than of its author is a guide (see `resolve_prompts`).
     pub voice: (u32, u32),
 }
 

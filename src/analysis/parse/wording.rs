@@ -42,33 +42,123 @@ const PROMPT_VERBS: [&str; 34] = [
 ];
 
 /// Words that address the reader: with a guidance verb, the line instructs the author.
-const READER_WORDS: [&str; 5] = ["you", "your", "yours", "yourself", "you're"];
+const READER_WORDS: [&str; 6] = ["you", "your", "yours", "yourself", "you're", "you've"];
 
-/// The words of `text`, as written (other characters split words; apostrophes and hyphens
-/// inside a word kept). Compared with [`is`] and [`in_list`], which need no lower-case copy:
-/// every entry of a large draft is read this way.
-fn words(text: &str) -> impl Iterator<Item = &str> + Clone + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(['\'', '’', '-']))
-        .filter(|w| !w.is_empty())
+/// The words of `text`, as written: runs of ASCII letters, digits, apostrophes and hyphens, and
+/// of non-ASCII characters (so a curly apostrophe stays inside its word), trimmed of quotes and
+/// hyphens. Compared with [`is`] and [`in_list`], which need no lower-case copy: every entry of
+/// a large draft is read this way, so the scan is byte by byte.
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+#[derive(Clone)]
+struct Words<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+/// Which bytes words are made of, by table: the scan looks each byte up once.
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' || b >= 0x80;
+        byte += 1;
+    }
+    table
+};
+
+fn is_word_byte(byte: u8) -> bool {
+    WORD_BYTES[byte as usize]
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        loop {
+            let rest = &bytes[self.at..];
+            let skipped = rest.iter().position(|&b| is_word_byte(b))?;
+            let start = self.at + skipped;
+            let len = bytes[start..]
+                .iter()
+                .position(|&b| !is_word_byte(b))
+                .unwrap_or(bytes.len() - start);
+            self.at = start + len;
+            let (mut from, mut to) = (start, self.at);
+            const CURLY: &[u8] = "’".as_bytes();
+            loop {
+                if from < to && matches!(bytes[from], b'\'' | b'-') {
+                    from += 1;
+                } else if bytes[from..to].starts_with(CURLY) {
+                    from += CURLY.len();
+                } else {
+                    break;
+                }
+            }
+            loop {
+                if to > from && matches!(bytes[to - 1], b'\'' | b'-') {
+                    to -= 1;
+                } else if bytes[from..to].ends_with(CURLY) {
+                    to -= CURLY.len();
+                } else {
+                    break;
+                }
+            }
+            // Both ends fall next to ASCII bytes, the text's ends or a whole curly apostrophe.
+            let word = &self.text[from..to];
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+    }
+}
+
+/// The longest word any list here holds, in bytes: longer words are in none of them.
+const LONGEST_LISTED: usize = 16;
+
+/// `word` in lower-case ASCII in `buffer`, a curly apostrophe read as a straight one; `None`
+/// when it is longer than any listed word or holds other non-ASCII characters.
+fn lowered<'b>(word: &str, buffer: &'b mut [u8; LONGEST_LISTED]) -> Option<&'b [u8]> {
+    let mut len = 0;
+    let bytes = word.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = if bytes[at..].starts_with("’".as_bytes()) {
+            at += 3;
+            b'\''
+        } else if bytes[at] >= 0x80 {
+            return None;
+        } else {
+            at += 1;
+            bytes[at - 1].to_ascii_lowercase()
+        };
+        *buffer.get_mut(len)? = byte;
+        len += 1;
+    }
+    Some(&buffer[..len])
 }
 
 /// True when `word` is `target` (lower-case ASCII) whatever its case, a curly apostrophe read
 /// as a straight one.
 fn is(word: &str, target: &str) -> bool {
-    let mut chars = word.chars();
-    for expected in target.chars() {
-        match chars.next() {
-            Some(c) if c.to_ascii_lowercase() == expected => {}
-            Some('’') if expected == '\'' => {}
-            _ => return false,
-        }
-    }
-    chars.next().is_none()
+    in_list(word, &[target])
 }
 
+/// True when `word` is one of `list` (lower-case ASCII words): one lower-cased copy on the
+/// stack, then slice comparisons that reject on length first.
 fn in_list(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|target| is(word, target))
+    if word.len() > LONGEST_LISTED + 2 {
+        return false;
+    }
+    let mut buffer = [0; LONGEST_LISTED];
+    let Some(lower) = lowered(word, &mut buffer) else {
+        return false;
+    };
+    list.iter().any(|target| target.as_bytes() == lower)
 }
 
 /// The first word of an entry.
@@ -77,13 +167,65 @@ fn first_word(text: &str) -> &str {
     words(trimmed).next().unwrap_or("")
 }
 
+/// The first letters of the words of [`PERSONAL_WORDS`] and [`FIRST_PERSON`].
+const PERSONAL_LEADS: &[u8] = b"vhtkgpwmbsg";
+const FIRST_PERSON_LEADS: &[u8] = b"imwo";
+
+/// What one pass over an entry's words finds: whether any addresses the reader, whether any is
+/// of personal life, and how many are first- and second-person.
+#[derive(Debug, Default)]
+pub(super) struct WordFacts {
+    pub(super) addresses_reader: bool,
+    pub(super) personal: bool,
+    pub(super) first_person: u32,
+    pub(super) second_person: u32,
+}
+
+impl WordFacts {
+    /// The text speaks to its reader and not of its author ("For each project, note what you
+    /// built"): an instruction, whatever verb it opens with.
+    pub(super) fn addresses_reader_only(&self) -> bool {
+        self.addresses_reader && self.first_person == 0
+    }
+}
+
+pub(super) fn word_facts(text: &str) -> WordFacts {
+    let mut facts = WordFacts::default();
+    for word in words(text) {
+        // Only words that could be in a list are lower-cased and compared: a reader word opens
+        // with `y`, a first-person one is short, a personal one opens with one of a few letters.
+        let lead = word.as_bytes()[0] | 0x20;
+        let could_be_personal = (4..=12).contains(&word.len()) && PERSONAL_LEADS.contains(&lead);
+        if !(lead == b'y'
+            || (word.len() <= 5 && FIRST_PERSON_LEADS.contains(&lead))
+            || could_be_personal)
+        {
+            continue;
+        }
+        let mut buffer = [0; LONGEST_LISTED];
+        let Some(lower) = lowered(word, &mut buffer) else {
+            continue;
+        };
+        let listed = |list: &[&str]| list.iter().any(|w| w.as_bytes() == lower);
+        if listed(&READER_WORDS) {
+            facts.addresses_reader = true;
+            facts.second_person += 1;
+        } else if listed(&FIRST_PERSON) {
+            facts.first_person += 1;
+        } else if !facts.personal && listed(&PERSONAL_WORDS) {
+            facts.personal = true;
+        }
+    }
+    facts
+}
+
 /// Whether the entry reads as a prompt on its own (`strong`) and whether it opens with a
 /// guidance verb (`imperative`, which only counts where its section is mostly prompts).
-pub(super) fn prompt_signals(text: &str) -> (bool, bool) {
+pub(super) fn prompt_signals(text: &str, facts: &WordFacts) -> (bool, bool) {
     let trimmed = text.trim().trim_end_matches(['*', '_', ' ']);
     let first = first_word(trimmed);
     let imperative = in_list(first, &PROMPT_VERBS);
-    let addresses_reader = words(trimmed).any(|w| in_list(w, &READER_WORDS));
+    let addresses_reader = facts.addresses_reader;
     let strong = is_question(trimmed)
         || has_blank(trimmed)
         || (imperative && (addresses_reader || trimmed.ends_with(':')))
@@ -138,13 +280,6 @@ pub(super) fn is_reflection(text: &str) -> bool {
         .take(2)
         .count()
         >= 2
-}
-
-/// True when the text speaks to its reader and not of its author ("For each project, note
-/// what you built"): an instruction, whatever verb it opens with.
-pub(super) fn addresses_reader_only(text: &str) -> bool {
-    let (first, second) = count_voice(text);
-    second > 0 && first == 0
 }
 
 /// A bracketed blank to fill in: `[what changed]`, `[X]` (a link's text is not one: it is
@@ -266,6 +401,10 @@ pub(super) fn claims_work(text: &str) -> bool {
             return true;
         }
         while let Some(word) = sentence_words.next() {
+            // Subjects are short words that open with `i` or `w`.
+            if word.len() > 5 || !matches!(word.as_bytes()[0] | 0x20, b'i' | b'w') {
+                continue;
+            }
             let (subject, perfect) = if in_list(word, &["i", "we"]) {
                 (true, false)
             } else if in_list(word, &["i've", "we've"]) {
@@ -324,49 +463,9 @@ const PERSONAL_WORDS: [&str; 24] = [
     "birthday",
 ];
 
-/// True when the entry is about personal life ("Visited the mountains for the first time",
-/// "First time stay at a 4.5-star hotel"), whatever section it sits in.
-pub(super) fn is_personal(text: &str) -> bool {
-    words(text).any(|w| in_list(w, &PERSONAL_WORDS))
-}
-
-/// Words of the author speaking of themselves, and of a text speaking to its reader: a growth
+/// Words of the author speaking of themselves (the reader's are [`READER_WORDS`]): a growth
 /// doc is written in the first person, a guide or template in the second.
 const FIRST_PERSON: [&str; 8] = ["i", "my", "me", "we", "our", "i've", "i'm", "we've"];
-const SECOND_PERSON: [&str; 4] = ["you", "your", "you're", "yourself"];
-
-/// Counts of first- and second-person words in `text`, without allocating. Every prose text
-/// event of the body passes through here: words are found byte by byte, and only those that
-/// open with a letter of a pronoun are compared.
-pub(super) fn count_voice(text: &str) -> (u32, u32) {
-    let (mut first, mut second) = (0, 0);
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_alphabetic() {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < bytes.len() && (bytes[at].is_ascii_alphabetic() || bytes[at] == b'\'') {
-            at += 1;
-        }
-        // A word glued to a non-ASCII letter is part of a longer word.
-        if at < bytes.len() && bytes[at] >= 0x80 {
-            continue;
-        }
-        let word = &text[start..at];
-        if word.len() > 8 || !matches!(bytes[start] | 0x20, b'i' | b'm' | b'w' | b'o' | b'y') {
-            continue;
-        }
-        if FIRST_PERSON.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-            first += 1;
-        } else if SECOND_PERSON.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-            second += 1;
-        }
-    }
-    (first, second)
-}
 
 /// True when a text with these counts addresses its reader more than it speaks of its author:
 /// a guide or a template, whose list items are instructions and examples, not work.
@@ -383,12 +482,17 @@ const JOINING_WORDS: [&str; 10] = [
 /// True when a word written outside links, bold and code says something of its own: a word of
 /// two letters or more that does not only join names.
 pub(super) fn is_own_word(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && !in_list(
-            word.trim_matches(|c: char| !c.is_alphanumeric()),
-            &JOINING_WORDS,
-        )
+    let bytes = word.as_bytes();
+    // Letters: ASCII ones, and any non-ASCII character (counted by its first byte).
+    let mut letters = bytes
+        .iter()
+        .filter(|&&b| b.is_ascii_alphabetic() || b >= 0xC0);
+    if letters.next().is_none() || letters.next().is_none() {
+        return false;
+    }
+    // The joining words are short: a longer word is one of its own.
+    let core = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    core.len() > 4 || !in_list(core, &JOINING_WORDS)
 }
 
 /// True when the text opens with a verb in the past, of work or not ("Attended three
@@ -452,7 +556,9 @@ pub(super) fn lead_in(paragraph: &str) -> Option<LeadIn> {
         .next()
         .unwrap_or(trimmed)
         .to_lowercase();
-    if GUIDANCE_LEAD_INS.iter().any(|w| last.contains(w)) || prompt_signals(&last).0 {
+    if GUIDANCE_LEAD_INS.iter().any(|w| last.contains(w))
+        || prompt_signals(&last, &word_facts(&last)).0
+    {
         return Some(LeadIn::Guidance);
     }
     if last.contains("next year") || words(&last).any(|w| in_list(w, &INTENT_WORDS)) {
@@ -490,21 +596,22 @@ mod tests {
 
     #[test]
     fn prompts_need_more_than_an_imperative_to_be_sure() {
-        assert_eq!(prompt_signals("Include your metrics"), (true, true));
-        assert_eq!(prompt_signals("What did you ship?"), (true, false));
-        assert_eq!(prompt_signals("Result: [what changed]"), (true, false));
-        assert_eq!(prompt_signals("Add retry to the export job"), (false, true));
+        let signals = |text: &str| prompt_signals(text, &word_facts(text));
+        assert_eq!(signals("Include your metrics"), (true, true));
+        assert_eq!(signals("What did you ship?"), (true, false));
+        assert_eq!(signals("Result: [what changed]"), (true, false));
+        assert_eq!(signals("Add retry to the export job"), (false, true));
         assert_eq!(
-            prompt_signals("[Grafana](https://x.test) dashboards"),
+            signals("[Grafana](https://x.test) dashboards"),
             (false, false)
         );
-        assert_eq!(prompt_signals("Shipped the importer"), (false, false));
+        assert_eq!(signals("Shipped the importer"), (false, false));
     }
 
     #[test]
     fn personal_life_and_lead_ins() {
-        assert!(is_personal("Took a road trip along the coast"));
-        assert!(!is_personal("Cut the deploy time in half"));
+        assert!(word_facts("Took a road trip along the coast").personal);
+        assert!(!word_facts("Cut the deploy time in half").personal);
         assert_eq!(lead_in("A few fitness goals:"), Some(LeadIn::Goals));
         assert_eq!(
             lead_in("Examples of things that belong here:"),
