@@ -366,11 +366,18 @@ impl Reader<'_> {
         let t = &self.t[i];
         match t.kind {
             Kind::Break => true,
-            Kind::Symbol => match &self.text[t.range()] {
-                ";" | "!" | "?" | "|" => true,
-                "." => self.t.get(i + 1).is_none_or(|n| !n.glued),
-                "—" | "–" | "-" => !t.glued && self.t.get(i + 1).is_some_and(|n| !n.glued),
-                _ => false,
+            Kind::Symbol => match self.text.as_bytes()[t.start as usize] {
+                b';' | b'!' | b'?' | b'|' => true,
+                b'.' => self.t.get(i + 1).is_none_or(|n| !n.glued),
+                b'-' => {
+                    !t.glued && self.t.get(i + 1).is_some_and(|n| !n.glued) && t.end == t.start + 1
+                }
+                b if b.is_ascii() => false,
+                _ => {
+                    matches!(&self.text[t.range()], "—" | "–")
+                        && !t.glued
+                        && self.t.get(i + 1).is_some_and(|n| !n.glued)
+                }
             },
             _ => false,
         }
@@ -378,7 +385,14 @@ impl Reader<'_> {
 
     /// A phrase ends at a clause end, a comma, a colon or a bracket.
     fn ends_phrase(&self, i: usize) -> bool {
-        self.ends_clause(i) || matches!(self.symbol(i), "," | ":" | "(" | ")" | "[" | "]")
+        let t = &self.t[i];
+        t.kind != Kind::Word
+            && t.kind != Kind::Ident
+            && t.kind != Kind::Number
+            && (matches!(
+                self.text.as_bytes()[t.start as usize],
+                b',' | b':' | b'(' | b')' | b'[' | b']'
+            ) || self.ends_clause(i))
     }
 
     fn same_clause(&self, a: usize, b: usize) -> bool {
@@ -397,6 +411,10 @@ impl Reader<'_> {
             if self.ends_clause(i) {
                 clause = clause.saturating_add(1);
             }
+        }
+        if self.t.union() & (TARGET | CLAUSE_TARGET | COMPLETION | PROPOSAL_NOUN | TARGET_CUE) == 0
+        {
+            return;
         }
         // Forward targets: from a target word to its clause's end, unless an achievement word
         // came first in the clause ("met the target of 99.9%").
@@ -986,7 +1004,20 @@ impl Reader<'_> {
                 }
                 Class::Not(reason) => {
                     classes.push(Some(reason));
-                    let r = self.range(q.first, q.last);
+                    // A count reads with what it counts: `35 PRs`, `team of 12 engineers`.
+                    let mut last = q.last;
+                    if q.unit == Unit::Plain
+                        && matches!(
+                            reason,
+                            Reason::Activity | Reason::Collaboration | Reason::Scope
+                        )
+                    {
+                        let phrase = self.noun_phrase(q.last);
+                        if !phrase.is_empty() {
+                            last = phrase.end - 1;
+                        }
+                    }
+                    let r = self.range(q.first, last);
                     let not = NotCounted {
                         reason,
                         start: r.start as u32,
