@@ -478,6 +478,9 @@ impl Reader<'_> {
                 false
             }
             "going" | "want" | "wants" => self.word(i + 1) == "to",
+            // `a proof of concept that could halve costs`: a possibility; `so teams could ship
+            // faster` reports what the work made possible.
+            "could" | "might" => !(i.saturating_sub(3)..i).any(|k| self.word(k) == "so"),
             // A noun is a target when it says what it aims at ("a plan to cut", "goal of 30%",
             // "the plan is to"), not when it names a document ("a recovery plan and landed").
             "plan" | "plans" | "goal" | "goals" | "target" | "targets" | "roadmap" | "proposal"
@@ -1358,12 +1361,20 @@ impl Reader<'_> {
     /// `never again`: a zero word or a negation closed in time later in its clause.
     fn zero_since(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let end = self.t.len();
+        let closes = |k: usize| {
+            self.is(k, SINCE) && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k))
+        };
         (i + 1..end)
             .take_while(|&k| self.same_clause(i, k))
-            .find(|&k| {
-                self.is(k, SINCE) && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k))
+            .find(|&k| closes(k))
+            // `Since the limiter shipped, nobody has been woken up`: the time clause first.
+            .or_else(|| {
+                (0..i)
+                    .rev()
+                    .take_while(|&k| self.same_clause(i, k))
+                    .find(|&k| self.word(k) == "since" && (k == 0 || self.ends_clause(k - 1)))
             })
-            .map(|k| (k, MeasureKind::Zero))
+            .map(|k| (k.max(i), MeasureKind::Zero))
     }
 
     /// `once a week`: a frequency, not a closing `once`.
