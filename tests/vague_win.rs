@@ -13,7 +13,9 @@
 //! written by the same session that wrote the detector, so less independent than the shared
 //! dev-a and dev-b sets) scored 0.952 / 1.000 on its first run; its one false alarm ("The new
 //! ingest API handles ~15k requests a day") was fixed as a family: a verb after a noun is not the
-//! author's activity.
+//! author's activity. Batch 5 (20 entries, written after that) scored 0.900 / 0.900 on its first
+//! run; its misses became two families: a zero outcome after a leading `Since …,` clause, and
+//! `could`/`might` as a possibility (a target), unless after `so`.
 
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 
@@ -79,7 +81,7 @@ fn held_out_entries_meet_the_bar_in_both_layouts() {
             (label == "vague", text)
         })
         .collect();
-    assert!(rows.len() >= 174);
+    assert!(rows.len() >= 194);
     let layouts = [
         (
             "brag",

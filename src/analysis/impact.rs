@@ -366,11 +366,18 @@ impl Reader<'_> {
         let t = &self.t[i];
         match t.kind {
             Kind::Break => true,
-            Kind::Symbol => match &self.text[t.range()] {
-                ";" | "!" | "?" | "|" => true,
-                "." => self.t.get(i + 1).is_none_or(|n| !n.glued),
-                "—" | "–" | "-" => !t.glued && self.t.get(i + 1).is_some_and(|n| !n.glued),
-                _ => false,
+            Kind::Symbol => match self.text.as_bytes()[t.start as usize] {
+                b';' | b'!' | b'?' | b'|' => true,
+                b'.' => self.t.get(i + 1).is_none_or(|n| !n.glued),
+                b'-' => {
+                    !t.glued && self.t.get(i + 1).is_some_and(|n| !n.glued) && t.end == t.start + 1
+                }
+                b if b.is_ascii() => false,
+                _ => {
+                    matches!(&self.text[t.range()], "—" | "–")
+                        && !t.glued
+                        && self.t.get(i + 1).is_some_and(|n| !n.glued)
+                }
             },
             _ => false,
         }
@@ -378,7 +385,14 @@ impl Reader<'_> {
 
     /// A phrase ends at a clause end, a comma, a colon or a bracket.
     fn ends_phrase(&self, i: usize) -> bool {
-        self.ends_clause(i) || matches!(self.symbol(i), "," | ":" | "(" | ")" | "[" | "]")
+        let t = &self.t[i];
+        t.kind != Kind::Word
+            && t.kind != Kind::Ident
+            && t.kind != Kind::Number
+            && (matches!(
+                self.text.as_bytes()[t.start as usize],
+                b',' | b':' | b'(' | b')' | b'[' | b']'
+            ) || self.ends_clause(i))
     }
 
     fn same_clause(&self, a: usize, b: usize) -> bool {
@@ -397,6 +411,10 @@ impl Reader<'_> {
             if self.ends_clause(i) {
                 clause = clause.saturating_add(1);
             }
+        }
+        if self.t.union() & (TARGET | CLAUSE_TARGET | COMPLETION | PROPOSAL_NOUN | TARGET_CUE) == 0
+        {
+            return;
         }
         // Forward targets: from a target word to its clause's end, unless an achievement word
         // came first in the clause ("met the target of 99.9%").
@@ -460,6 +478,9 @@ impl Reader<'_> {
                 false
             }
             "going" | "want" | "wants" => self.word(i + 1) == "to",
+            // `a proof of concept that could halve costs`: a possibility; `so teams could ship
+            // faster` reports what the work made possible.
+            "could" | "might" => !(i.saturating_sub(3)..i).any(|k| self.word(k) == "so"),
             // A noun is a target when it says what it aims at ("a plan to cut", "goal of 30%",
             // "the plan is to"), not when it names a document ("a recovery plan and landed").
             "plan" | "plans" | "goal" | "goals" | "target" | "targets" | "roadmap" | "proposal"
@@ -986,7 +1007,20 @@ impl Reader<'_> {
                 }
                 Class::Not(reason) => {
                     classes.push(Some(reason));
-                    let r = self.range(q.first, q.last);
+                    // A count reads with what it counts: `35 PRs`, `team of 12 engineers`.
+                    let mut last = q.last;
+                    if q.unit == Unit::Plain
+                        && matches!(
+                            reason,
+                            Reason::Activity | Reason::Collaboration | Reason::Scope
+                        )
+                    {
+                        let phrase = self.noun_phrase(q.last);
+                        if !phrase.is_empty() {
+                            last = phrase.end - 1;
+                        }
+                    }
+                    let r = self.range(q.first, last);
                     let not = NotCounted {
                         reason,
                         start: r.start as u32,
@@ -1327,12 +1361,20 @@ impl Reader<'_> {
     /// `never again`: a zero word or a negation closed in time later in its clause.
     fn zero_since(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let end = self.t.len();
+        let closes = |k: usize| {
+            self.is(k, SINCE) && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k))
+        };
         (i + 1..end)
             .take_while(|&k| self.same_clause(i, k))
-            .find(|&k| {
-                self.is(k, SINCE) && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k))
+            .find(|&k| closes(k))
+            // `Since the limiter shipped, nobody has been woken up`: the time clause first.
+            .or_else(|| {
+                (0..i)
+                    .rev()
+                    .take_while(|&k| self.same_clause(i, k))
+                    .find(|&k| self.word(k) == "since" && (k == 0 || self.ends_clause(k - 1)))
             })
-            .map(|k| (k, MeasureKind::Zero))
+            .map(|k| (k.max(i), MeasureKind::Zero))
     }
 
     /// `once a week`: a frequency, not a closing `once`.

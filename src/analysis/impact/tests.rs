@@ -104,6 +104,7 @@ fn zero_outcomes_are_measures_when_they_say_since_when() {
         "Timeout errors dropped to none",
         "No Sev1s this half",
         "Password-reset tickets disappeared after SSO",
+        "Since the rate limiter shipped, nobody has been woken up by a scraper",
     ] {
         measurable(text);
     }
@@ -253,6 +254,7 @@ fn targets_and_plans_are_not_results() {
         "Wrote the business case for a 4x throughput improvement",
         "Cut build time by 50% (in progress)",
         "Will halve the on-call load",
+        "Built a proof of concept that could halve storage costs",
     ] {
         assert!(
             matches!(assess(text), Impact::Target(_)),
@@ -263,6 +265,7 @@ fn targets_and_plans_are_not_results() {
     // Reached targets and comparisons with a plan are results.
     measurable("Met the goal of 99.9% availability for the quarter");
     measurable("Shipped 2 weeks earlier than planned");
+    measurable("Split the monolith so teams could deploy 3x more often");
     measurable("Wrote the recovery plan and landed it, used by 12 customers in the first month");
 }
 

@@ -47,6 +47,9 @@ led or decided something, say that verb; if you really helped, say what your par
 /// changes should help us detect incidents"). Not a weak verb: the second half of a compound
 /// (`AI-assisted`), and `help` as a noun (`to get help`).
 fn weak_words(text: &str) -> Vec<std::ops::Range<usize>> {
+    if !may_hold_weak_phrase(text) {
+        return Vec::new();
+    }
     TOKENS.with(|cell| {
         let mut fresh = Tokens::default();
         let mut borrowed = cell.try_borrow_mut();
@@ -71,6 +74,47 @@ fn weak_words(text: &str) -> Vec<std::ops::Range<usize>> {
             }
         }
         found
+    })
+}
+
+/// For each lowercase ASCII letter, the longest word of each weak phrase that starts with it
+/// (every phrase holds its longest word, so a text without any holds no phrase).
+static KEY_WORDS: std::sync::LazyLock<[Vec<&'static [u8]>; 26]> = std::sync::LazyLock::new(|| {
+    let mut keys: [Vec<&'static [u8]>; 26] = Default::default();
+    for phrase in lexicon::WEAK_PHRASES.iter() {
+        let Some(longest) = phrase.iter().max_by_key(|w| w.len()) else {
+            continue;
+        };
+        let first = longest.as_bytes()[0];
+        if first.is_ascii_lowercase() {
+            let slot = &mut keys[usize::from(first - b'a')];
+            if !slot.contains(&longest.as_bytes()) {
+                slot.push(longest.as_bytes());
+            }
+        }
+    }
+    keys
+});
+
+/// A test that rules out most entries before they are tokenised: in ASCII text, whether some
+/// phrase's longest word starts a word anywhere, in any case. (Outside ASCII, lowercasing can
+/// turn other letters into these, so such text is always read.)
+fn may_hold_weak_phrase(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if !text.is_ascii() {
+        return true;
+    }
+    let keys = &*KEY_WORDS;
+    (0..bytes.len()).any(|i| {
+        let b = bytes[i].to_ascii_lowercase();
+        if !b.is_ascii_lowercase() || (i > 0 && bytes[i - 1].is_ascii_alphabetic()) {
+            return false;
+        }
+        keys[usize::from(b - b'a')].iter().any(|key| {
+            bytes
+                .get(i..i + key.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(key))
+        })
     })
 }
 
@@ -236,6 +280,31 @@ mod tests {
                 .map(|r| &text[r])
                 .collect();
             assert_eq!(found, weak, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The prefilter never rules out a text the tokens find a weak phrase in.
+        #[test]
+        fn the_prefilter_rules_out_nothing_that_counts(
+            text in crate::analysis::text::words_and_separators(
+                vec![
+                    "help", "HELPED", "helping", "helper", "worked", "Working", "on", "in",
+                    "to", "was", "Were", "a", "part", "of", "took", "TAKE", "involved", "been",
+                    "participated", "contribute", "assists", "supported", "tried", "x", "I",
+                    "and", "the", "tool", "should", "get", "AI",
+                ],
+                vec![" ", "", "\n", ", ", "-", "'", "_", ". ", "; "],
+                0..8,
+            )
+        ) {
+            if !super::may_hold_weak_phrase(&text) {
+                let mut tokens = super::Tokens::default();
+                tokens.read(&text);
+                let any = (0..tokens.len()).any(|i| super::phrase_at(&tokens, i).is_some());
+                proptest::prop_assert!(!any, "{:?}", text);
+            }
         }
     }
 

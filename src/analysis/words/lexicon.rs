@@ -71,6 +71,7 @@ lists! {
     STEWARDSHIP = 50, "stewardship-verbs.txt";
     WEAK_OPENER = 51, "weak-phrases.txt";
     HELP_NOUN = 52, "help-noun-words.txt";
+    TARGET_CUE = 53, "target-cues.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.

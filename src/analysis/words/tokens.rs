@@ -55,7 +55,36 @@ impl Token {
 pub struct Tokens {
     list: Vec<Token>,
     lower: String,
+    union: u64,
 }
+
+const SPACE: u8 = 0;
+const BREAK: u8 = 1;
+const DIGIT: u8 = 2;
+const LETTER: u8 = 3;
+const OTHER: u8 = 4;
+
+/// What each ASCII byte starts.
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c == b'\n' {
+            BREAK
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 impl std::ops::Deref for Tokens {
     type Target = [Token];
@@ -65,51 +94,70 @@ impl std::ops::Deref for Tokens {
 }
 
 impl Tokens {
-    /// Tokenise `text`, replacing what the buffers held.
+    /// Tokenise `text`, replacing what the buffers held. ASCII bytes are classified by table,
+    /// one byte at a time; only a non-ASCII character is decoded.
     pub fn read(&mut self, text: &str) {
         self.list.clear();
         self.lower.clear();
+        self.union = 0;
         let bytes = text.as_bytes();
         let mut at = 0;
         let mut glued = false;
         while at < bytes.len() {
             let b = bytes[at];
-            if b == b'\n' {
-                self.push_plain(at, at + 1, Kind::Break, false);
-                at += 1;
-                glued = false;
-                continue;
-            }
-            if b.is_ascii_whitespace() {
-                at += 1;
-                glued = false;
-                continue;
-            }
-            let c = text[at..].chars().next().unwrap_or(' ');
-            if c.is_whitespace() {
-                at += c.len_utf8();
-                glued = false;
-                continue;
-            }
-            let end;
-            if b.is_ascii_digit() {
-                end = number_end(bytes, at);
-                self.push_plain(at, end, Kind::Number, glued);
-            } else if c.is_alphabetic() {
-                let (word_end, has_digit) = word_end(text, at);
-                end = word_end;
-                self.push_word(text, at, end, has_digit, glued);
+            let class = if b.is_ascii() {
+                ASCII_CLASS[usize::from(b)]
             } else {
-                end = if (b == b'-' || b == b'=') && bytes.get(at + 1) == Some(&b'>') {
-                    at + 2
-                } else {
-                    at + c.len_utf8()
-                };
-                self.push_plain(at, end, Kind::Symbol, glued);
-            }
+                let c = text[at..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    at += c.len_utf8();
+                    glued = false;
+                    continue;
+                }
+                if c.is_alphabetic() { LETTER } else { OTHER }
+            };
+            let end = match class {
+                SPACE => {
+                    at += 1;
+                    glued = false;
+                    continue;
+                }
+                BREAK => {
+                    self.push_plain(at, at + 1, Kind::Break, false);
+                    at += 1;
+                    glued = false;
+                    continue;
+                }
+                DIGIT => {
+                    let end = number_end(bytes, at);
+                    self.push_plain(at, end, Kind::Number, glued);
+                    end
+                }
+                LETTER => {
+                    let (end, has_digit) = word_end(text, at);
+                    self.push_word(text, at, end, has_digit, glued);
+                    end
+                }
+                _ => {
+                    let end = if (b == b'-' || b == b'=') && bytes.get(at + 1) == Some(&b'>') {
+                        at + 2
+                    } else if b.is_ascii() {
+                        at + 1
+                    } else {
+                        at + text[at..].chars().next().map_or(1, char::len_utf8)
+                    };
+                    self.push_plain(at, end, Kind::Symbol, glued);
+                    end
+                }
+            };
             at = end;
             glued = true;
         }
+    }
+
+    /// Every lexicon list some word of the text is in.
+    pub fn union(&self) -> u64 {
+        self.union
     }
 
     fn push_plain(&mut self, start: usize, end: usize, kind: Kind, glued: bool) {
@@ -151,6 +199,7 @@ impl Tokens {
                 lists |= lexicon::lookup(singular) & lexicon::NOUNS;
             }
         }
+        self.union |= lists;
         self.list.push(Token {
             start: start as u32,
             end: end as u32,
@@ -195,6 +244,35 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 
 /// Where the word at `start` ends, and whether it holds a digit.
 fn word_end(text: &str, start: usize) -> (usize, bool) {
+    // ASCII letters and digits, by byte; anything else ends the fast loop.
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut has_digit = false;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_alphabetic() {
+            end += 1;
+        } else if b.is_ascii_digit() {
+            has_digit = true;
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let next = bytes.get(end).copied();
+    let simple_end = match next {
+        None => true,
+        Some(b) => b.is_ascii() && !matches!(b, b'_' | b'\'' | b'.'),
+    };
+    if simple_end {
+        return (end, has_digit);
+    }
+    word_end_by_chars(text, start)
+}
+
+/// [`word_end`] for words that go on past ASCII letters and digits: non-ASCII letters,
+/// apostrophes, `_`, dots between digits.
+fn word_end_by_chars(text: &str, start: usize) -> (usize, bool) {
     let mut has_digit = false;
     let mut end = start;
     let mut chars = text[start..].char_indices().peekable();
