@@ -440,6 +440,85 @@ fn new_templates_are_growth_docs_that_rung_reads_as_their_kind() {
 }
 
 #[test]
+fn new_says_which_levels_it_assumed_and_refuses_a_target_not_above_the_level() {
+    let dir = tempfile::tempdir().unwrap();
+    // No flags: the template is printed, and stderr names the levels it chose and the ladder's.
+    let output = rung(&["new", "promo"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("level: E4\ntarget: E5"));
+    let note = stderr(&output);
+    assert!(
+        note.contains("assumed --level E4 --target E5") && note.contains("E3, E4, E5, E6, E7"),
+        "{note}"
+    );
+    // Given both, nothing is assumed and nothing is said.
+    let output = rung(
+        &["new", "promo", "--level", "E5", "--target", "E6"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), "");
+    // A brag doc has no target, so only the level is assumed.
+    let note = stderr(&rung(&["new", "brag"], dir.path()));
+    assert!(
+        note.contains("assumed --level E4 ") && !note.contains("--target E"),
+        "{note}"
+    );
+
+    for (args, expected) in [
+        (
+            &["new", "promo", "--level", "E6", "--target", "E5"][..],
+            "not above the level",
+        ),
+        (
+            &["new", "growth-plan", "--level", "E6", "--target", "E6"][..],
+            "not above the level",
+        ),
+        (&["new", "promo", "--level", "E7"][..], "top level"),
+        (&["new", "promo", "--target", "E3"][..], "first level"),
+        (
+            &["new", "promo", "--target", "E9"][..],
+            "use one of E3, E4, E5, E6, E7",
+        ),
+        (
+            &["new", "promo", "--level", "Q4"][..],
+            "use one of E3, E4, E5, E6, E7",
+        ),
+    ] {
+        let output = rung(args, dir.path());
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&output), "", "{args:?} printed a template");
+        assert!(
+            stderr(&output).contains(expected),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn new_says_so_when_a_broken_ladder_file_leaves_it_on_the_builtin_ladder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rung.toml",
+        b"ladder = \"acme\"\nladders = [\"ladders/acme.toml\"]\n",
+    );
+    write(
+        dir.path(),
+        "ladders/acme.toml",
+        b"id = \"acme\"\n[[levels]\n",
+    );
+    let output = rung(
+        &["new", "promo", "--level", "E5", "--target", "E6"],
+        dir.path(),
+    );
+    let text = stderr(&output);
+    assert!(text.contains("acme.toml"), "{text}");
+    assert!(text.contains("uses the `bigtech` ladder"), "{text}");
+}
+
+#[test]
 fn bad_usage_exits_2() {
     assert_eq!(
         rung(&["check", "--format", "xml"], repo()).status.code(),
