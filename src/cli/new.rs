@@ -56,18 +56,18 @@ pub fn run(
     let has_target = matches!(kind, DocKind::Promo | DocKind::GrowthPlan);
     let last = ladder.levels.len() - 1;
     if has_target {
-        if let (Some(level), Some(target)) = (level_idx, target_idx) {
-            if target <= level {
-                eprintln!(
-                    "error: the target `{}` is not above the level `{}`: a {} aims at a higher level of the {} ladder ({})",
-                    level_ids[target],
-                    level_ids[level],
-                    kind.id(),
-                    ladder.id,
-                    level_ids.join(" → ")
-                );
-                return EXIT_USAGE;
-            }
+        if let (Some(level), Some(target)) = (level_idx, target_idx)
+            && target <= level
+        {
+            eprintln!(
+                "error: the target `{}` is not above the level `{}`: a {} aims at a higher level of the {} ladder ({})",
+                level_ids[target],
+                level_ids[level],
+                kind.id(),
+                ladder.id,
+                level_ids.join(" → ")
+            );
+            return EXIT_USAGE;
         }
         if level_idx == Some(last) && target_idx.is_none() {
             eprintln!(
