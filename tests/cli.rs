@@ -440,6 +440,151 @@ fn new_templates_are_growth_docs_that_rung_reads_as_their_kind() {
 }
 
 #[test]
+fn report_speaks_github_annotations_and_its_help_describes_its_arguments() {
+    let output = rung(
+        &["report", "examples/promo.md", "--format", "github"],
+        repo(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    // Every line is a workflow command; none is the human table.
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("::warning file=") || l.starts_with("::notice file=")),
+        "{text}"
+    );
+    // The one trait without evidence is a warning at the `target:` line (line 5).
+    let warnings: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("::warning"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{text}");
+    assert!(
+        warnings[0].starts_with("::warning file=examples/promo.md,line=5,")
+            && warnings[0].contains("no evidence of Scope")
+            && warnings[0].contains("#scope"),
+        "{text}"
+    );
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .ends_with("E6: 6 of 7 expected traits evidenced on the bigtech ladder"),
+        "{text}"
+    );
+
+    // With --target the front matter's line is not the place: the first line is.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "brag.md",
+        b"## 2026-03\n- Shipped the importer, cutting load time by 40% #delivery\n",
+    );
+    let text = stdout(&rung(
+        &["report", "brag.md", "--target", "E5", "--format", "github"],
+        dir.path(),
+    ));
+    assert!(
+        text.lines()
+            .filter(|l| l.starts_with("::warning"))
+            .all(|l| l.starts_with("::warning file=brag.md,line=1,")),
+        "{text}"
+    );
+    assert!(!text.contains("no evidence of Delivery"), "{text}");
+
+    let help = stdout(&rung(&["report", "--help"], repo()));
+    for expected in [
+        "<FILE>",
+        "The growth doc to report on",
+        "--target <LEVEL>",
+        "github",
+    ] {
+        assert!(help.contains(expected), "missing {expected} in:\n{help}");
+    }
+}
+
+#[test]
+fn new_says_which_levels_it_assumed_and_refuses_a_target_not_above_the_level() {
+    let dir = tempfile::tempdir().unwrap();
+    // No flags: the template is printed, and stderr names the levels it chose and the ladder's.
+    let output = rung(&["new", "promo"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("level: E4\ntarget: E5"));
+    let note = stderr(&output);
+    assert!(
+        note.contains("assumed --level E4 --target E5") && note.contains("E3, E4, E5, E6, E7"),
+        "{note}"
+    );
+    // Given both, nothing is assumed and nothing is said.
+    let output = rung(
+        &["new", "promo", "--level", "E5", "--target", "E6"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), "");
+    // A brag doc has no target, so only the level is assumed.
+    let note = stderr(&rung(&["new", "brag"], dir.path()));
+    assert!(
+        note.contains("assumed --level E4 ") && !note.contains("--target E"),
+        "{note}"
+    );
+
+    for (args, expected) in [
+        (
+            &["new", "promo", "--level", "E6", "--target", "E5"][..],
+            "not above the level",
+        ),
+        (
+            &["new", "growth-plan", "--level", "E6", "--target", "E6"][..],
+            "not above the level",
+        ),
+        (&["new", "promo", "--level", "E7"][..], "top level"),
+        (&["new", "promo", "--target", "E3"][..], "first level"),
+        (
+            &["new", "promo", "--target", "E9"][..],
+            "use one of E3, E4, E5, E6, E7",
+        ),
+        (
+            &["new", "promo", "--level", "Q4"][..],
+            "use one of E3, E4, E5, E6, E7",
+        ),
+    ] {
+        let output = rung(args, dir.path());
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&output), "", "{args:?} printed a template");
+        assert!(
+            stderr(&output).contains(expected),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn new_says_so_when_a_broken_ladder_file_leaves_it_on_the_builtin_ladder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rung.toml",
+        b"ladder = \"acme\"\nladders = [\"ladders/acme.toml\"]\n",
+    );
+    write(
+        dir.path(),
+        "ladders/acme.toml",
+        b"id = \"acme\"\n[[levels]\n",
+    );
+    let output = rung(
+        &["new", "promo", "--level", "E5", "--target", "E6"],
+        dir.path(),
+    );
+    let text = stderr(&output);
+    assert!(text.contains("acme.toml"), "{text}");
+    assert!(text.contains("uses the `bigtech` ladder"), "{text}");
+}
+
+#[test]
 fn bad_usage_exits_2() {
     assert_eq!(
         rung(&["check", "--format", "xml"], repo()).status.code(),

@@ -30,10 +30,14 @@ struct Cli {
     command: Command,
 }
 
+/// The output formats of `rung report`.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
+    /// A table: each expected trait and the entries that evidence it.
     Human,
+    /// One JSON object with the traits and their entries.
     Json,
+    /// GitHub workflow annotations: a warning per expected trait without evidence.
     Github,
 }
 
@@ -146,11 +150,14 @@ enum Command {
     },
     /// How ready a promo doc is for its target level: each expected trait and its evidence.
     Report {
+        /// The growth doc to report on (a promo doc, or any growth doc read as one).
         file: PathBuf,
+        /// How to print the report.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        /// The level to report against, when the front matter has no `target:` (or another).
-        #[arg(long)]
+        /// The level to report against (a level id of the doc's ladder), when the front matter
+        /// has no `target:` or to report against another level.
+        #[arg(long, value_name = "LEVEL")]
         target: Option<String>,
     },
     /// Print a new growth doc from a template that fits the ladder and target.

@@ -14,6 +14,10 @@ pub fn run(
     target_arg: Option<&str>,
 ) -> i32 {
     let project = Project::discover(Path::new("."));
+    // A broken rung.toml or ladder file must not turn silently into the built-in ladder.
+    for problem in &project.problems {
+        eprintln!("warning: {problem}");
+    }
     let catalogue = &project.settings.catalogue;
     let ladder_id = ladder_arg.unwrap_or(&project.settings.default_ladder);
     let Some(ladder) = catalogue.ladder(ladder_id) else {
@@ -24,13 +28,21 @@ pub fn run(
         );
         return EXIT_USAGE;
     };
+    if !project.problems.is_empty() && ladder_arg.is_none() {
+        eprintln!(
+            "note: because of the problems above, the template uses the `{}` ladder",
+            ladder.id
+        );
+    }
+    let level_ids: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
     let resolve = |name: Option<&str>, what: &str| -> Result<Option<usize>, i32> {
         match name {
             None => Ok(None),
             Some(name) => ladder.level_index(name).map(Some).ok_or_else(|| {
                 eprintln!(
-                    "error: {what} `{name}` is not a level of the {} ladder",
-                    ladder.id
+                    "error: {what} `{name}` is not a level of the {} ladder: use one of {}",
+                    ladder.id,
+                    level_ids.join(", ")
                 );
                 EXIT_USAGE
             }),
@@ -41,12 +53,72 @@ pub fn run(
         (Ok(level), Ok(target)) => (level, target),
         _ => return EXIT_USAGE,
     };
+    let has_target = matches!(kind, DocKind::Promo | DocKind::GrowthPlan);
+    let last = ladder.levels.len() - 1;
+    if has_target {
+        if let (Some(level), Some(target)) = (level_idx, target_idx)
+            && target <= level
+        {
+            eprintln!(
+                "error: the target `{}` is not above the level `{}`: a {} aims at a higher level of the {} ladder ({})",
+                level_ids[target],
+                level_ids[level],
+                kind.id(),
+                ladder.id,
+                level_ids.join(" → ")
+            );
+            return EXIT_USAGE;
+        }
+        if level_idx == Some(last) && target_idx.is_none() {
+            eprintln!(
+                "error: `{}` is the top level of the {} ladder, so there is no level above it to aim at",
+                level_ids[last], ladder.id
+            );
+            return EXIT_USAGE;
+        }
+        if target_idx == Some(0) && level_idx.is_none() {
+            eprintln!(
+                "error: `{}` is the first level of the {} ladder, so there is no level below it to start from",
+                level_ids[0], ladder.id
+            );
+            return EXIT_USAGE;
+        }
+    }
     // Without both, aim one level above the given one, or at the middle of the ladder.
     let middle = ladder.levels.len() / 2;
+    let assumed_level = level_idx.is_none();
+    let assumed_target = has_target && target_idx.is_none();
     let level_idx = level_idx
         .or(target_idx.map(|t| t.saturating_sub(1)))
         .unwrap_or(middle.saturating_sub(1));
-    let target_idx = target_idx.unwrap_or((level_idx + 1).min(ladder.levels.len() - 1));
+    let target_idx = target_idx.unwrap_or((level_idx + 1).min(last));
+    if has_target && target_idx <= level_idx {
+        eprintln!(
+            "error: the {} ladder has one level ({}), so there is no level to aim at",
+            ladder.id, level_ids[0]
+        );
+        return EXIT_USAGE;
+    }
+    let assumed: Vec<String> = [
+        assumed_level.then(|| format!("--level {}", level_ids[level_idx])),
+        assumed_target.then(|| format!("--target {}", level_ids[target_idx])),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !assumed.is_empty() {
+        eprintln!(
+            "note: assumed {} on the {} ladder ({}); pass {} to choose",
+            assumed.join(" "),
+            ladder.id,
+            level_ids.join(", "),
+            if has_target {
+                "--level and --target"
+            } else {
+                "--level"
+            }
+        );
+    }
     let level = &ladder.levels[level_idx];
     let target = &ladder.levels[target_idx];
 

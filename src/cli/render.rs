@@ -484,7 +484,7 @@ pub fn json(reports: &[FileReport], problems: &[Problem]) {
 }
 
 /// Escape a workflow command's message (`%`, CR, LF) or property (also `:` and `,`).
-fn escape(text: &str, is_property: bool) -> String {
+pub(super) fn escape(text: &str, is_property: bool) -> String {
     let mut out = text
         .replace('%', "%25")
         .replace('\r', "%0D")

@@ -105,7 +105,18 @@ pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
                 json!({ "file": file.display().to_string(), "ladder": ladder.id, "target": level.id, "evidenced": report.n_evidenced(), "only_inferred": report.n_only_inferred(), "expected": report.traits.len(), "traits": traits })
             );
         }
-        Format::Human | Format::Github => {
+        Format::Github => {
+            github(
+                file,
+                &text,
+                &doc,
+                ladder,
+                &report,
+                &entries,
+                target.is_none(),
+            );
+        }
+        Format::Human => {
             println!(
                 "{} — readiness for {} ({}) on the {} ladder\n",
                 file.display(),
@@ -167,6 +178,77 @@ pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
     } else {
         EXIT_FINDINGS
     }
+}
+
+/// GitHub workflow annotations: a warning per expected trait with no evidence, at the doc's
+/// `target:` line (the first line when the target came from `--target`), a notice per entry
+/// whose evidence is only inferred, at that entry, and a notice with the totals.
+fn github(
+    file: &Path,
+    text: &str,
+    doc: &crate::analysis::document::Document,
+    ladder: &crate::catalogue::Ladder,
+    report: &crate::analysis::readiness::Readiness,
+    entries: &[Vec<crate::analysis::readiness::EvidenceEntry>],
+    target_from_front_matter: bool,
+) {
+    use super::render::{display_path, escape};
+    let lines = LineIndex::new(text);
+    let path = escape(&display_path(file), true);
+    let level = &ladder.levels[report.level_idx];
+    let target_line = doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.text("target"))
+        .filter(|_| target_from_front_matter)
+        .map_or(1, |(_, span)| lines.line_of(span.start) + 1);
+    for t in &report.traits {
+        let tr = &ladder.traits[t.trait_idx];
+        if t.n_evidence == 0 {
+            println!(
+                "::warning file={path},line={target_line},title={}::{}",
+                escape(&format!("rung report: no evidence of {}", tr.name), true),
+                escape(
+                    &format!(
+                        "{} expects evidence of {}; add a `## {}` section or tag an entry with #{}. What counts: {}",
+                        level.id, tr.name, tr.name, tr.id, tr.evidence
+                    ),
+                    false
+                )
+            );
+            continue;
+        }
+        for e in &entries[t.trait_idx] {
+            if e.found == Found::Inferred {
+                let entry = &doc.entries[e.entry_idx];
+                println!(
+                    "::notice file={path},line={},title={}::{}",
+                    lines.line_of(entry.text_span.start) + 1,
+                    escape(&format!("rung report: {} inferred", tr.name), true),
+                    escape(
+                        &format!(
+                            "this entry reads as evidence of {} from its wording; confirm it with #{} or a `## {}` heading",
+                            tr.name, tr.id, tr.name
+                        ),
+                        false
+                    )
+                );
+            }
+        }
+    }
+    println!(
+        "::notice file={path},line={target_line},title=rung report::{}",
+        escape(
+            &format!(
+                "{}: {} of {} expected traits evidenced on the {} ladder",
+                level.id,
+                report.n_evidenced(),
+                report.traits.len(),
+                ladder.id
+            ),
+            false
+        )
+    );
 }
 
 /// One line of an entry's text, cut to `max_chars`.

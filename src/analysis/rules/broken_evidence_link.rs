@@ -16,7 +16,10 @@ pub const RULE: Rule = Rule {
 ## What it does
 Checks links to local files (`[the RFC](design/rfc.md)`) and to headings (`#ownership`,
 `brag.md#2026-03`): the file must exist next to the doc and, for Markdown files, the heading
-must be there (GitHub-style anchors). Web links are not fetched.
+must be there (GitHub-style anchors). Web links are not fetched, and links that start with `/`
+(`/posts/launch/`, `/about/`) are left alone: they are paths on a web site, which a Markdown
+file cannot resolve. An entry that links to the same broken target several times gets one
+warning, at the first link.
 
 ## Why it matters
 A promo doc that cites brag-doc entries as evidence loses that evidence when a file is renamed
@@ -71,6 +74,12 @@ fn folded_copy(s: &str) -> String {
         .join("-")
 }
 
+/// A root-relative link (`/posts/foo`) names a path on the site that publishes the doc, not a
+/// file next to it (`//host/x` is a web link, handled by [`is_remote`]).
+fn is_site_path(destination: &str) -> bool {
+    destination.starts_with('/') && !destination.starts_with("//")
+}
+
 fn decode_spaces(path: &str) -> String {
     path.replace("%20", " ")
 }
@@ -88,11 +97,23 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 .collect::<Vec<String>>()
         })
     };
+    // The broken destinations already reported for the entry being walked: an entry that cites
+    // the same missing page three times gets one warning. An entry's links are consecutive.
+    let mut reported: Vec<&str> = Vec::new();
+    let mut reported_entry = None;
     for link in &cx.doc.links {
         let destination = link.destination.trim();
-        if destination.is_empty() || is_remote(destination) {
+        if destination.is_empty() || is_remote(destination) || is_site_path(destination) {
             continue;
         }
+        if link.entry.is_none() || link.entry != reported_entry {
+            reported.clear();
+            reported_entry = link.entry;
+        }
+        if link.entry.is_some() && reported.contains(&destination) {
+            continue;
+        }
+        let before = out.len();
         let (path, anchor) = match destination.split_once('#') {
             Some((path, anchor)) => (path, Some(anchor)),
             None => (destination, None),
@@ -106,6 +127,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                     link.span,
                     format!("no heading here has the anchor `#{anchor}`"),
                 ));
+                reported.push(destination);
             }
             continue;
         }
@@ -126,6 +148,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                     ));
                 }
             }
+        }
+        if out.len() > before {
+            reported.push(destination);
         }
     }
 }
@@ -187,5 +212,33 @@ mod tests {
         let text = "---\nkind: promo\n---\n## Wins\n- a ([x](brag.md#2026-03)) [r](rfc.pdf#page=2)\n- [w](https://example.com/x.md) [m](mailto:a@b.c)\n- [self](#wins) [amp](#design-docs)\n## Design & Docs\n";
         assert!(flagged_with_files(text).is_empty());
         quiet(RULE, "---\nkind: promo\n---\n- [x](anything.md)\n");
+    }
+
+    #[test]
+    fn quiet_on_site_paths_that_a_markdown_file_cannot_resolve() {
+        // A blog's index of its own posts: every link is a path on the published site.
+        let text = "---\nkind: brag\n---\n## 2026-03\n- Wrote [the launch post](/posts/launch/) and [about](/about/)\n- [Year in review](/2025-into-2026) [home](/)\n";
+        assert!(
+            flagged_with_files(text).is_empty(),
+            "{:?}",
+            flagged_with_files(text)
+        );
+        // `//host/x` is a web link, also not checked; a relative path still is.
+        let text = "---\nkind: brag\n---\n## 2026-03\n- [cdn](//cdn.example.com/x.md) [gone](posts/launch.md)\n";
+        assert_eq!(flagged_with_files(text), ["[gone](posts/launch.md)"]);
+    }
+
+    #[test]
+    fn reports_a_broken_target_once_per_entry() {
+        let text = "---\nkind: promo\n---\n## Wins\n- Cut p99 ([a](gone.md)), see [again](gone.md) and [the anchor](#nowhere) [twice](#nowhere)\n- Also [here](gone.md) ([other](other.md))\n";
+        assert_eq!(
+            flagged_with_files(text),
+            [
+                "[a](gone.md)",
+                "[the anchor](#nowhere)",
+                "[here](gone.md)",
+                "[other](other.md)"
+            ]
+        );
     }
 }
