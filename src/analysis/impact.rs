@@ -240,6 +240,23 @@ pub fn message(impact: Impact, text: &str) -> String {
     };
     match impact {
         Impact::Measurable => String::new(),
+        // The entry's own date (`- 2026-04-02: Improved …`) is what rung asks for: citing it
+        // against the entry would contradict that, so an entry whose only numbers are dates
+        // reads as one with no number.
+        Impact::OnlyLabels(why)
+            if why
+                .first
+                .is_some_and(|n| n.reason == Reason::Date) =>
+        {
+            format!("no measurable result: {}", missing_text(why))
+        }
+        Impact::ActivityCount(why) if why.first.is_some_and(|n| n.reason == Reason::Scope) => {
+            format!(
+                "no measurable result: this says how much you were responsible for, not what it changed{}; {}",
+                quote(why).map(|q| format!(" ({q})")).unwrap_or_default(),
+                missing_text(why)
+            )
+        }
         Impact::OnlyLabels(why) => format!(
             "no measurable result: the numbers here only date, version or identify the work{}; {}",
             quote(why).map(|q| format!(" ({q})")).unwrap_or_default(),
@@ -281,7 +298,7 @@ pub(crate) fn compile_patterns_in<'scope>(scope: &'scope std::thread::Scope<'sco
 struct Buffers {
     tokens: Tokens,
     quantities: Vec<Quantity>,
-    clause: Vec<u16>,
+    clause: Vec<u32>,
     target: Vec<bool>,
     measures: Vec<(Range<usize>, MeasureKind)>,
     not_counted: Vec<NotCounted>,
@@ -323,7 +340,7 @@ struct Reader<'a> {
     t: &'a Tokens,
     qs: &'a [Quantity],
     /// The clause of each token.
-    clause: &'a mut Vec<u16>,
+    clause: &'a mut Vec<u32>,
     /// Tokens a target word governs.
     target: &'a mut Vec<bool>,
     measures: &'a mut Vec<(Range<usize>, MeasureKind)>,
@@ -405,7 +422,7 @@ impl Reader<'_> {
         self.clause.clear();
         self.target.clear();
         self.target.resize(n, false);
-        let mut clause = 0u16;
+        let mut clause = 0u32;
         for i in 0..n {
             self.clause.push(clause);
             if self.ends_clause(i) {
@@ -418,8 +435,8 @@ impl Reader<'_> {
         }
         // Forward targets: from a target word to its clause's end, unless an achievement word
         // came first in the clause ("met the target of 99.9%").
-        let mut achieved_in: Option<u16> = None;
-        let mut target_from: Option<(u16, usize)> = None;
+        let mut achieved_in: Option<u32> = None;
+        let mut target_from: Option<(u32, usize)> = None;
         for i in 0..n {
             let c = self.clause[i];
             if self.is(i, ACHIEVEMENT) {
@@ -450,6 +467,9 @@ impl Reader<'_> {
         // Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
         for i in 0..n {
             let whole = self.is(i, CLAUSE_TARGET)
+                || (self.is(i, COMPLETION)
+                    && self.word(i + 1) == "so"
+                    && self.word(i + 2) == "far")
                 || (self.word(i) == "progress" && i > 0 && self.word(i - 1) == "in")
                 || (self.is(i, COMPLETION)
                     && i > 0
@@ -470,6 +490,12 @@ impl Reader<'_> {
             return false;
         }
         let prev = if i > 0 { self.word(i - 1) } else { "" };
+        // After a determiner a target word is a noun (`ran the planning across 6 teams`): a
+        // target only when it says what it aims at (`the plan to cut`, `our goal of 30%`).
+        if i > 0 && self.is(i - 1, DETERMINER) && !self.is(i, MODAL) {
+            return matches!(self.word(i + 1), "to" | "is" | "was" | "of" | "for")
+                || self.symbol(i + 1) == ":";
+        }
         match self.word(i) {
             // "faster than expected", "ahead of plan": a comparison with a plan is a result.
             "expected" | "planned" | "plan" | "target" | "forecast" | "projected"
@@ -579,7 +605,7 @@ impl Reader<'_> {
                 if self.symbol(n + 1) == "-" && self.t.get(n + 1).is_some_and(|d| d.glued) {
                     return Class::Not(Reason::Date);
                 }
-                if !self.phrase_has(&phrase, NOUNS) {
+                if !self.phrase_has(&phrase, NOUNS) || prev.is_some_and(|p| self.is_capitalised(p)) {
                     return Class::Not(Reason::Year);
                 }
             }
@@ -590,6 +616,9 @@ impl Reader<'_> {
                 return Class::Not(Reason::Date);
             }
             if plain && self.symbol(n + 1) == "/" && self.symbol(n + 3) == "/" {
+                return Class::Not(Reason::Date);
+            }
+            if self.month_day(n) {
                 return Class::Not(Reason::Date);
             }
             // Identifiers.
@@ -605,6 +634,15 @@ impl Reader<'_> {
                     && self.t[p].glued
                     && p > 0
                     && self.t[p - 1].is_word()
+                {
+                    return Class::Not(Reason::Identifier);
+                }
+                // `CVE-2024-0727`: a number glued to a label before it continues the label.
+                if s == "-"
+                    && self.t[p].glued
+                    && index > 0
+                    && self.qs[index - 1].last + 1 == p
+                    && classes[index - 1].is_some_and(Reason::is_label)
                 {
                     return Class::Not(Reason::Identifier);
                 }
@@ -637,6 +675,14 @@ impl Reader<'_> {
                 {
                     return Class::Not(Reason::Version);
                 }
+                // `bump tokio to 1.38`, `upgraded 4 clusters to 1.29`: a decimal an upgrade
+                // leads to.
+                if number_text.contains('.')
+                    && prev.is_some_and(|p| matches!(self.word(p), "to" | "from" | "on"))
+                    && self.clause_has_before(q.first, VERSION_VERB)
+                {
+                    return Class::Not(Reason::Version);
+                }
                 // After a version: `Node 16 → 20`, `Llama 3 8B`, `from 3.8 to 3.12`.
                 if index > 0 && classes[index - 1] == Some(Reason::Version) {
                     let before = &self.qs[index - 1];
@@ -658,6 +704,9 @@ impl Reader<'_> {
         }
         if self.target[n] {
             return Class::Not(Reason::Target);
+        }
+        if self.zero_to_one(index) {
+            return Class::Not(Reason::Describes);
         }
         let (governor, over) = self.governor(q.first);
         let governor_word = governor.map_or("", |g| self.word(g));
@@ -701,6 +750,10 @@ impl Reader<'_> {
                             .any(|i| self.word(i) == "time"));
                 if of_time {
                     return Class::Not(Reason::TimeShare);
+                }
+                // `100% of my sprint commitments`: a share of the author's own work.
+                if self.word(after) == "of" && self.word(after + 1) == "my" && !governed_by(OUTCOME_VERB) {
+                    return Class::Not(Reason::Activity);
                 }
                 return Class::Measure(MeasureKind::Percent);
             }
@@ -833,6 +886,30 @@ impl Reader<'_> {
         start < i && self.is(start, lists)
     }
 
+    /// [`Self::clause_opens_with`], when the opening word is a verb: a past or -ing form, or a
+    /// base form followed by a determiner, a number or a possessive (`Owned the…`, `Own 3
+    /// services`), not a noun compound (`Support tickets about login…`).
+    fn clause_opens_with_verb(&self, i: usize, lists: u64) -> bool {
+        let start = (0..i)
+            .rev()
+            .find(|&k| self.ends_phrase(k))
+            .map_or(0, |k| k + 1);
+        let start = if matches!(self.word(start), "i" | "we") {
+            start + 1
+        } else {
+            start
+        };
+        if start >= i || !self.is(start, lists) {
+            return false;
+        }
+        let w = self.word(start);
+        w.ends_with("ed")
+            || w.ends_with("ing")
+            || start > 0 && matches!(self.word(start - 1), "i" | "we")
+            || self.is(start + 1, DETERMINER)
+            || self.t.get(start + 1).is_some_and(|t| t.kind == Kind::Number)
+    }
+
     /// The reason of the quantity before, when this one continues its noun phrase (`4 teams
     /// and 2 orgs`, `200+ PRs across 4 repos`, `6 engineers across two teams`).
     fn inherited(
@@ -909,7 +986,7 @@ impl Reader<'_> {
         let opened = phrase().any(|k| {
             self.is(k, SCOPE_WORD)
                 || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
-        }) || self.clause_opens_with(first, STEWARDSHIP);
+        }) || self.clause_opens_with_verb(first, STEWARDSHIP);
         opened
             && !phrase().any(|k| {
                 matches!(
@@ -945,6 +1022,99 @@ impl Reader<'_> {
         !clause_start
     }
 
+    /// Token `p` is a word written with a capital (`GSoC`, `PyCon`).
+    fn is_capitalised(&self, p: usize) -> bool {
+        let t = &self.t[p];
+        t.is_word()
+            && self.word(p) != "i"
+            && self.text[t.range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the number at `n` is a month/day (`3/17`) in a range (`3/17–3/21`) or opening a
+    /// label (`3/17: …`).
+    fn month_day(&self, n: usize) -> bool {
+        let small = |k: usize, max: u32| {
+            self.t.get(k).is_some_and(|t| t.kind == Kind::Number)
+                && self.text[self.t[k].range()]
+                    .parse::<u32>()
+                    .is_ok_and(|v| (1..=max).contains(&v))
+        };
+        let md = |k: usize| small(k, 12) && self.symbol(k + 1) == "/" && small(k + 2, 31);
+        let dash = |k: usize| matches!(self.symbol(k), "-" | "–" | "—");
+        if md(n) {
+            return (dash(n + 3) && md(n + 4)) || self.symbol(n + 3) == ":";
+        }
+        n >= 2 && small(n, 31) && self.symbol(n - 1) == "/" && md(n - 2)
+    }
+
+    /// Whether a word of `lists` comes before token `first` in its clause.
+    fn clause_has_before(&self, first: usize, lists: u64) -> bool {
+        (0..first)
+            .rev()
+            .take_while(|&k| self.same_clause(k, first))
+            .any(|k| self.is(k, lists))
+    }
+
+    /// `0 → 1`: bare zero to one says the thing is new, not how much it changed.
+    fn zero_to_one(&self, index: usize) -> bool {
+        let plain = |q: &Quantity| {
+            q.unit == Unit::Plain && !q.magnitude && !q.rate && !q.ratio && !q.spelled
+        };
+        let value = |q: &Quantity| &self.text[self.t[q.number].range()];
+        let pair = |a: &Quantity, b: &Quantity| {
+            plain(a)
+                && plain(b)
+                && value(a) == "0"
+                && value(b) == "1"
+                && b.first == a.last + 2
+                && matches!(self.symbol(a.last + 1), "→" | "->" | "=>")
+        };
+        let q = &self.qs[index];
+        self.qs.get(index + 1).is_some_and(|b| pair(q, b))
+            || index > 0 && pair(&self.qs[index - 1], q)
+    }
+
+    /// Whether `in`/`within` at `g` ends a stretch of the author's own work: the clause opens
+    /// with an activity verb the author does (`shipped the POC in`, `I did the migration … in`),
+    /// or a completion word stands right before it (`PoC done in`), with nothing between that
+    /// reports what the work does (`that runs in`, `so deploys finish in`).
+    fn own_work_took(&self, g: usize) -> bool {
+        if g > 0 && self.is(g - 1, COMPLETION) && !self.is(g - 1, OUTCOME_VERB) {
+            return true;
+        }
+        let mut k = g;
+        while k > 0 {
+            k -= 1;
+            if self.ends_phrase(k) {
+                k += 1;
+                break;
+            }
+            // `to run in 3 min` says what the work does; `to Kotlin in`, `to the new cluster in`
+            // say where it went.
+            if self.word(k) == "to" {
+                if self.is(k + 1, DETERMINER) || (k + 1 < g && self.is_capitalised(k + 1)) {
+                    continue;
+                }
+                return false;
+            }
+            if self.is(k, OUTCOME_VERB | TIME_MEASURE | COMPARATIVE)
+                || matches!(
+                    self.word(k),
+                    "so" | "that" | "which" | "who" | "now" | "it" | "they"
+                )
+            {
+                return false;
+            }
+        }
+        if matches!(self.word(k), "i" | "we") {
+            k += 1;
+        }
+        k < g && self.is(k, ACTIVITY) && !self.is(k, OUTCOME_VERB)
+    }
+
     fn classify_time(&self, q: &Quantity, governor: Option<usize>, over: bool) -> Class {
         let governed_by = |lists: u64| governor.is_some_and(|g| self.is(g, lists));
         if q.rate {
@@ -964,6 +1134,21 @@ impl Reader<'_> {
             && !governed_by(OUTCOME_VERB | TIME_MEASURE)
             && !compared
             && governor.is_some_and(|g| self.author_does(g))
+        {
+            return Class::Not(Reason::Duration);
+        }
+        // `green 30 days in a row`: how long a state held is a result.
+        if self.word(after) == "in" && self.word(after + 1) == "a" && self.word(after + 2) == "row"
+            || self.word(after) == "straight"
+        {
+            return Class::Measure(MeasureKind::Time);
+        }
+        // `shipped the POC in 3 weeks`, `did the migration in 2 sprints`, `done in 4 days`: how
+        // long the author's own work took.
+        if !compared
+            && let Some(g) = governor
+            && matches!(self.word(g), "in" | "within")
+            && self.own_work_took(g)
         {
             return Class::Not(Reason::Duration);
         }
@@ -1163,7 +1348,8 @@ impl Reader<'_> {
             return None;
         }
         let w = self.word(i);
-        if t.is(MULTIPLIER_WORD) {
+        // `doubled down on testing`: an idiom for trying harder, not a multiplier.
+        if t.is(MULTIPLIER_WORD) && self.word(i + 1) != "down" {
             return Some((i, MeasureKind::Multiplier));
         }
         if t.is(FRACTION) {
@@ -1438,10 +1624,9 @@ impl Reader<'_> {
         range.clone().any(|k| {
             let t = &self.t[k];
             if t.kind == Kind::Number {
-                return !self
-                    .qs
-                    .iter()
-                    .any(|q| q.number == k && self.is_label_quantity(q));
+                return !self.qs.iter().enumerate().any(|(index, q)| {
+                    q.number == k && (self.zero_to_one(index) || self.is_label_quantity(q))
+                });
             }
             t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD)
                 && !(t.is(TIME_UNIT) && self.word(k).len() == 1)
