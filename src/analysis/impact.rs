@@ -825,6 +825,19 @@ impl Reader<'_> {
         if self.phrase_has(&phrase, ARTIFACT) {
             return Class::Not(Reason::Activity);
         }
+        if !q.spelled
+            && !rate
+            && !self.phrase_has(&phrase, AFFECTED | INCIDENT | PEOPLE_OUTCOME)
+            && self.in_work_spec(q)
+        {
+            return Class::Not(Reason::Describes);
+        }
+        // `IC for 5 incidents`, `on-call lead for 3 services`: what the author's role covered.
+        if governor_word == "for"
+            && governor.is_some_and(|g| g > 0 && self.is(g - 1, ROLE) && self.clause_opens_with(g, ROLE))
+        {
+            return Class::Not(Reason::Activity);
+        }
         if (governed_by(COLLABORATION) || self.collaboration_before(q.first))
             && self.phrase_has(&phrase, AFFECTED)
         {
@@ -1020,6 +1033,38 @@ impl Reader<'_> {
         let clause_start =
             p == 0 || self.ends_phrase(p - 1) || self.clause[p - 1] != self.clause[p];
         !clause_start
+    }
+
+    /// Whether the count `q` is part of a specification of the author's work, written in a
+    /// bracket or after a colon that follows a clause opened by an activity verb the author does
+    /// (`ran the load tests (10 scenarios × 3 environments)`, `designed the schema (42 cols)`,
+    /// `drafted the RFC: 14 pages`), with no verb after it in its phrase to report a result.
+    fn in_work_spec(&self, q: &Quantity) -> bool {
+        let phrase_end_before = |i: usize| (0..i).rev().find(|&k| self.ends_phrase(k));
+        let mut open = phrase_end_before(q.first);
+        // A list of specifications: `18 fields, 3 indexes` goes back to its colon.
+        while let Some(k) = open.filter(|&k| self.symbol(k) == ",") {
+            open = phrase_end_before(k);
+            let item = open.map_or(0, |o| o + 1);
+            if self.t.get(item).is_none_or(|t| t.kind != Kind::Number) {
+                return false;
+            }
+        }
+        let Some(open) = open.filter(|&k| matches!(self.symbol(k), "(" | "[" | ":")) else {
+            return false;
+        };
+        if !self.clause_opens_with(open, ACTIVITY) || self.clause_opens_with(open, OUTCOME_VERB) {
+            return false;
+        }
+        let end = (q.last + 1..self.t.len())
+            .find(|&k| self.ends_phrase(k))
+            .unwrap_or(self.t.len());
+        !(q.last + 1..end).any(|k| {
+            let w = self.word(k);
+            self.is(k, OUTCOME_VERB | ACTIVITY | COMPARATIVE | ZERO)
+                || w.ends_with("ed")
+                || matches!(w, "now" | "so" | "instead" | "than" | "from" | "to" | "→")
+        }) && !(q.last + 1..end).any(|k| matches!(self.symbol(k), "→" | "->" | "=>"))
     }
 
     /// Token `p` is a word written with a capital (`GSoC`, `PyCon`).
@@ -1382,7 +1427,9 @@ impl Reader<'_> {
                 return self.no_incidents(i).or_else(|| self.zero_since(i));
             }
             "from" => return self.before_and_after(i),
-            "instead" | "rather" | "vs" | "versus" | "compared" => return self.versus(i),
+            "instead" | "rather" | "vs" | "versus" => return self.versus(i),
+            // `compared to last year`, not `compared 5 tools`.
+            "compared" if matches!(self.word(i + 1), "to" | "with") => return self.versus(i),
             "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
             "used" if self.word(i + 1) == "to" => return self.used_to(i),
             "promoted" => {
@@ -1405,6 +1452,16 @@ impl Reader<'_> {
                     && (self.is(i + 2, ROLE)
                         || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
                 return (passive || to_role).then_some((i, MeasureKind::People));
+            }
+            // `she was made on-call lead`, `got named tech lead`.
+            "made" | "named" | "appointed"
+                if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been" | "is") =>
+            {
+                let end = (i + 5).min(n_tokens(self.t));
+                return (i + 1..end)
+                    .take_while(|&k| !self.ends_phrase(k))
+                    .find(|&k| self.is(k, ROLE))
+                    .map(|k| (k, MeasureKind::People));
             }
             "hired" if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been") => {
                 return Some((i, MeasureKind::People));
@@ -1612,9 +1669,17 @@ impl Reader<'_> {
             k += 1;
         }
         let end = (k + 3).min(self.t.len());
+        // `all` takes a plural: a singular after it names what the noun is for (`all service
+        // credentials` reaches credentials, not services).
         (k..end)
             .take_while(|&j| self.t[j].is_word() || self.t[j].kind == Kind::Number)
-            .find(|&j| self.is(j, AFFECTED) && !self.is(j, TIME_UNIT))
+            .find(|&j| {
+                self.is(j, AFFECTED)
+                    && !self.is(j, TIME_UNIT)
+                    && !(self.word(i) == "all"
+                        && !self.word(j).ends_with('s')
+                        && self.t.get(j + 1).is_some_and(|t| t.is_word() && !t.is(STOP)))
+            })
             .map(|j| (j, MeasureKind::Reach))
     }
 

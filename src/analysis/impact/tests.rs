@@ -458,3 +458,28 @@ fn an_entrys_own_date_is_not_cited_against_it() {
     let m = message(assess(text), text);
     assert!(m.contains("responsible for"), "{m}");
 }
+
+#[test]
+fn specifications_and_roles_of_the_authors_work_are_not_measures() {
+    for text in [
+        "Wrote the capacity plan (9 queues × 2 shards)",
+        "Designed the audit log schema: 18 fields, 3 indexes",
+        "Ran the chaos day (12 experiments)",
+        "Benchmarked 4 queue libraries for the ingest path",
+        "IC for 3 incidents this quarter",
+        "Rotated all service credentials in staging",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "Ran the chaos day (12 experiments, 4 outages prevented)",
+        "Rewrote the importer (40 min → 6 min)",
+        "Shipped the new search: 30% more clicks",
+        "Rolled the new linter out to all service teams",
+        "Every squad now deploys with the pipeline I built",
+        "Coached two juniors; one was named tech lead in March",
+        "Sales compared to last year rose 12%",
+    ] {
+        measurable(text);
+    }
+}
