@@ -299,6 +299,9 @@ struct Buffers {
     tokens: Tokens,
     quantities: Vec<Quantity>,
     clause: Vec<u32>,
+    phrase_start: Vec<u32>,
+    scope: Vec<u32>,
+    classes: Vec<Option<Reason>>,
     target: Vec<bool>,
     measures: Vec<(Range<usize>, MeasureKind)>,
     not_counted: Vec<NotCounted>,
@@ -324,6 +327,9 @@ fn with_reader<T>(text: &str, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
             t: &buffers.tokens,
             qs: &buffers.quantities,
             clause: &mut buffers.clause,
+            phrase_start: &mut buffers.phrase_start,
+            scope: &mut buffers.scope,
+            classes: &mut buffers.classes,
             target: &mut buffers.target,
             measures: &mut buffers.measures,
             not_counted: &mut buffers.not_counted,
@@ -341,6 +347,14 @@ struct Reader<'a> {
     qs: &'a [Quantity],
     /// The clause of each token.
     clause: &'a mut Vec<u32>,
+    /// The first token of each token's phrase.
+    phrase_start: &'a mut Vec<u32>,
+    /// For each token, one past the last token before it that opens a scope statement
+    /// (`responsible for`, `worked on`), and one past the last word that reports a result after
+    /// one (`now`, `so`, …), packed as two halves: see [`Reader::in_scope_statement`].
+    scope: &'a mut Vec<u32>,
+    /// Each quantity's reason, once all are classified (for the structures).
+    classes: &'a mut Vec<Option<Reason>>,
     /// Tokens a target word governs.
     target: &'a mut Vec<bool>,
     measures: &'a mut Vec<(Range<usize>, MeasureKind)>,
@@ -423,10 +437,32 @@ impl Reader<'_> {
         self.target.clear();
         self.target.resize(n, false);
         let mut clause = 0u32;
+        self.phrase_start.clear();
+        self.scope.clear();
+        self.classes.clear();
+        let (mut start, mut opened, mut reported) = (0u32, 0u32, 0u32);
         for i in 0..n {
             self.clause.push(clause);
+            self.phrase_start.push(start);
+            // One past the last opener / reporter before token i (0: none).
+            self.scope.push(opened);
+            self.scope.push(reported);
             if self.ends_clause(i) {
                 clause = clause.saturating_add(1);
+            }
+            if self.ends_phrase(i) {
+                start = i as u32 + 1;
+            }
+            if self.is(i, SCOPE_WORD)
+                || (matches!(self.word(i), "worked" | "working") && self.word(i + 1) == "on")
+            {
+                opened = i as u32 + 1;
+            }
+            if matches!(
+                self.word(i),
+                "now" | "so" | "saving" | "cutting" | "letting" | "which"
+            ) {
+                reported = i as u32 + 1;
             }
         }
         if self.t.union() & (TARGET | CLAUSE_TARGET | COMPLETION | PROPOSAL_NOUN | TARGET_CUE) == 0
@@ -465,6 +501,7 @@ impl Reader<'_> {
             }
         }
         // Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
+        let mut whole_clauses: Vec<u32> = Vec::new();
         for i in 0..n {
             let whole = self.is(i, CLAUSE_TARGET)
                 || (self.is(i, COMPLETION)
@@ -475,11 +512,13 @@ impl Reader<'_> {
                     && i > 0
                     && matches!(self.word(i - 1), "once" | "when" | "until"));
             if whole {
-                let c = self.clause[i];
-                for j in 0..n {
-                    if self.clause[j] == c {
-                        self.target[j] = true;
-                    }
+                whole_clauses.push(self.clause[i]);
+            }
+        }
+        if !whole_clauses.is_empty() {
+            for j in 0..n {
+                if whole_clauses.contains(&self.clause[j]) {
+                    self.target[j] = true;
                 }
             }
         }
@@ -887,10 +926,7 @@ impl Reader<'_> {
 
     /// Whether the clause of token `i` opens (before `i`) with a word of `lists`.
     fn clause_opens_with(&self, i: usize, lists: u64) -> bool {
-        let start = (0..i)
-            .rev()
-            .find(|&k| self.ends_phrase(k))
-            .map_or(0, |k| k + 1);
+        let start = self.phrase_start[i] as usize;
         let start = if self.word(start) == "i" || self.word(start) == "we" {
             start + 1
         } else {
@@ -903,10 +939,7 @@ impl Reader<'_> {
     /// base form followed by a determiner, a number or a possessive (`Owned the…`, `Own 3
     /// services`), not a noun compound (`Support tickets about login…`).
     fn clause_opens_with_verb(&self, i: usize, lists: u64) -> bool {
-        let start = (0..i)
-            .rev()
-            .find(|&k| self.ends_phrase(k))
-            .map_or(0, |k| k + 1);
+        let start = self.phrase_start[i] as usize;
         let start = if matches!(self.word(start), "i" | "we") {
             start + 1
         } else {
@@ -995,18 +1028,12 @@ impl Reader<'_> {
     /// Whether a statement of scope opens the clause before token `first` (`Responsible for`,
     /// `point of contact for`, `spanning`, `worked on a system that`).
     fn in_scope_statement(&self, first: usize) -> bool {
-        let phrase = || (0..first).rev().take_while(|&k| !self.ends_phrase(k));
-        let opened = phrase().any(|k| {
-            self.is(k, SCOPE_WORD)
-                || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
-        }) || self.clause_opens_with_verb(first, STEWARDSHIP);
-        opened
-            && !phrase().any(|k| {
-                matches!(
-                    self.word(k),
-                    "now" | "so" | "saving" | "cutting" | "letting" | "which"
-                )
-            })
+        let start = self.phrase_start[first];
+        let opened = self.scope[2 * first];
+        let reported = self.scope[2 * first + 1];
+        let in_phrase = |after: u32| after > start;
+        (in_phrase(opened) || self.clause_opens_with_verb(first, STEWARDSHIP))
+            && !in_phrase(reported)
     }
 
     /// A word for working together shortly before token `first`, in its phrase ("with product
@@ -1040,10 +1067,16 @@ impl Reader<'_> {
     /// (`ran the load tests (10 scenarios × 3 environments)`, `designed the schema (42 cols)`,
     /// `drafted the RFC: 14 pages`), with no verb after it in its phrase to report a result.
     fn in_work_spec(&self, q: &Quantity) -> bool {
-        let phrase_end_before = |i: usize| (0..i).rev().find(|&k| self.ends_phrase(k));
+        let phrase_end_before = |i: usize| (self.phrase_start[i] as usize).checked_sub(1);
         let mut open = phrase_end_before(q.first);
-        // A list of specifications: `18 fields, 3 indexes` goes back to its colon.
+        // A list of specifications: `18 fields, 3 indexes` goes back to its colon (a few items:
+        // the lookback stays bounded).
+        let mut items = 0;
         while let Some(k) = open.filter(|&k| self.symbol(k) == ",") {
+            items += 1;
+            if items > 8 {
+                return false;
+            }
             open = phrase_end_before(k);
             let item = open.map_or(0, |o| o + 1);
             if self.t.get(item).is_none_or(|t| t.kind != Kind::Number) {
@@ -1097,7 +1130,7 @@ impl Reader<'_> {
 
     /// Whether a word of `lists` comes before token `first` in its clause.
     fn clause_has_before(&self, first: usize, lists: u64) -> bool {
-        (0..first)
+        (first.saturating_sub(12)..first)
             .rev()
             .take_while(|&k| self.same_clause(k, first))
             .any(|k| self.is(k, lists))
@@ -1130,13 +1163,13 @@ impl Reader<'_> {
         if g > 0 && self.is(g - 1, COMPLETION) && !self.is(g - 1, OUTCOME_VERB) {
             return true;
         }
+        let start = self.phrase_start[g] as usize;
+        if g - start > 24 {
+            return false;
+        }
         let mut k = g;
-        while k > 0 {
+        while k > start {
             k -= 1;
-            if self.ends_phrase(k) {
-                k += 1;
-                break;
-            }
             // `to run in 3 min` says what the work does; `to Kotlin in`, `to the new cluster in`
             // say where it went.
             if self.word(k) == "to" {
@@ -1271,6 +1304,8 @@ impl Reader<'_> {
                 Class::Nothing => classes.push(None),
             }
         }
+        self.classes.clear();
+        self.classes.extend_from_slice(&classes);
         // Identifiers written as one word (`p95`, `v2.3`, `Q3`): labels, for the explanation.
         for i in 0..self.t.len() {
             let t = &self.t[i];
@@ -1701,6 +1736,12 @@ impl Reader<'_> {
     }
 
     fn is_label_quantity(&self, q: &Quantity) -> bool {
+        // Structures read after every quantity is classified: look the reason up.
+        if self.classes.len() == self.qs.len()
+            && let Ok(index) = self.qs.binary_search_by_key(&q.number, |x| x.number)
+        {
+            return self.classes[index].is_some_and(Reason::is_label);
+        }
         let index = self
             .qs
             .iter()
