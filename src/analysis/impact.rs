@@ -243,11 +243,7 @@ pub fn message(impact: Impact, text: &str) -> String {
         // The entry's own date (`- 2026-04-02: Improved …`) is what rung asks for: citing it
         // against the entry would contradict that, so an entry whose only numbers are dates
         // reads as one with no number.
-        Impact::OnlyLabels(why)
-            if why
-                .first
-                .is_some_and(|n| n.reason == Reason::Date) =>
-        {
+        Impact::OnlyLabels(why) if why.first.is_some_and(|n| n.reason == Reason::Date) => {
             format!("no measurable result: {}", missing_text(why))
         }
         Impact::ActivityCount(why) if why.first.is_some_and(|n| n.reason == Reason::Scope) => {
@@ -644,7 +640,8 @@ impl Reader<'_> {
                 if self.symbol(n + 1) == "-" && self.t.get(n + 1).is_some_and(|d| d.glued) {
                     return Class::Not(Reason::Date);
                 }
-                if !self.phrase_has(&phrase, NOUNS) || prev.is_some_and(|p| self.is_capitalised(p)) {
+                if !self.phrase_has(&phrase, NOUNS) || prev.is_some_and(|p| self.is_capitalised(p))
+                {
                     return Class::Not(Reason::Year);
                 }
             }
@@ -714,7 +711,7 @@ impl Reader<'_> {
                 {
                     return Class::Not(Reason::Version);
                 }
-                // `bump tokio to 1.38`, `upgraded 4 clusters to 1.29`: a decimal an upgrade
+                // `bump serde to 1.0.200`, `upgraded 4 clusters to 1.29`: a decimal an upgrade
                 // leads to.
                 if number_text.contains('.')
                     && prev.is_some_and(|p| matches!(self.word(p), "to" | "from" | "on"))
@@ -791,7 +788,10 @@ impl Reader<'_> {
                     return Class::Not(Reason::TimeShare);
                 }
                 // `100% of my sprint commitments`: a share of the author's own work.
-                if self.word(after) == "of" && self.word(after + 1) == "my" && !governed_by(OUTCOME_VERB) {
+                if self.word(after) == "of"
+                    && self.word(after + 1) == "my"
+                    && !governed_by(OUTCOME_VERB)
+                {
                     return Class::Not(Reason::Activity);
                 }
                 return Class::Measure(MeasureKind::Percent);
@@ -873,7 +873,8 @@ impl Reader<'_> {
         }
         // `IC for 5 incidents`, `on-call lead for 3 services`: what the author's role covered.
         if governor_word == "for"
-            && governor.is_some_and(|g| g > 0 && self.is(g - 1, ROLE) && self.clause_opens_with(g, ROLE))
+            && governor
+                .is_some_and(|g| g > 0 && self.is(g - 1, ROLE) && self.clause_opens_with(g, ROLE))
         {
             return Class::Not(Reason::Activity);
         }
@@ -953,7 +954,10 @@ impl Reader<'_> {
             || w.ends_with("ing")
             || start > 0 && matches!(self.word(start - 1), "i" | "we")
             || self.is(start + 1, DETERMINER)
-            || self.t.get(start + 1).is_some_and(|t| t.kind == Kind::Number)
+            || self
+                .t
+                .get(start + 1)
+                .is_some_and(|t| t.kind == Kind::Number)
     }
 
     /// The reason of the quantity before, when this one continues its noun phrase (`4 teams
@@ -1713,7 +1717,10 @@ impl Reader<'_> {
                     && !self.is(j, TIME_UNIT)
                     && !(self.word(i) == "all"
                         && !self.word(j).ends_with('s')
-                        && self.t.get(j + 1).is_some_and(|t| t.is_word() && !t.is(STOP)))
+                        && self
+                            .t
+                            .get(j + 1)
+                            .is_some_and(|t| t.is_word() && !t.is(STOP)))
             })
             .map(|j| (j, MeasureKind::Reach))
     }
