@@ -296,7 +296,6 @@ struct Buffers {
     quantities: Vec<Quantity>,
     clause: Vec<u32>,
     phrase_start: Vec<u32>,
-    scope: Vec<u32>,
     classes: Vec<Option<Reason>>,
     target: Vec<bool>,
     measures: Vec<(Range<usize>, MeasureKind)>,
@@ -324,7 +323,6 @@ fn with_reader<T>(text: &str, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
             qs: &buffers.quantities,
             clause: &mut buffers.clause,
             phrase_start: &mut buffers.phrase_start,
-            scope: &mut buffers.scope,
             classes: &mut buffers.classes,
             target: &mut buffers.target,
             measures: &mut buffers.measures,
@@ -345,10 +343,6 @@ struct Reader<'a> {
     clause: &'a mut Vec<u32>,
     /// The first token of each token's phrase.
     phrase_start: &'a mut Vec<u32>,
-    /// For each token, one past the last token before it that opens a scope statement
-    /// (`responsible for`, `worked on`), and one past the last word that reports a result after
-    /// one (`now`, `so`, …), packed as two halves: see [`Reader::in_scope_statement`].
-    scope: &'a mut Vec<u32>,
     /// Each quantity's reason, once all are classified (for the structures).
     classes: &'a mut Vec<Option<Reason>>,
     /// Tokens a target word governs.
@@ -434,31 +428,23 @@ impl Reader<'_> {
         self.target.resize(n, false);
         let mut clause = 0u32;
         self.phrase_start.clear();
-        self.scope.clear();
         self.classes.clear();
-        let (mut start, mut opened, mut reported) = (0u32, 0u32, 0u32);
+        let mut start = 0u32;
         for i in 0..n {
             self.clause.push(clause);
             self.phrase_start.push(start);
-            // One past the last opener / reporter before token i (0: none).
-            self.scope.push(opened);
-            self.scope.push(reported);
+            let t = &self.t[i];
+            if t.kind == Kind::Word || t.kind == Kind::Ident || t.kind == Kind::Number {
+                continue;
+            }
             if self.ends_clause(i) {
                 clause = clause.saturating_add(1);
-            }
-            if self.ends_phrase(i) {
                 start = i as u32 + 1;
-            }
-            if self.is(i, SCOPE_WORD)
-                || (matches!(self.word(i), "worked" | "working") && self.word(i + 1) == "on")
-            {
-                opened = i as u32 + 1;
-            }
-            if matches!(
-                self.word(i),
-                "now" | "so" | "saving" | "cutting" | "letting" | "which"
+            } else if matches!(
+                self.text.as_bytes()[t.start as usize],
+                b',' | b':' | b'(' | b')' | b'[' | b']'
             ) {
-                reported = i as u32 + 1;
+                start = i as u32 + 1;
             }
         }
         if self.t.union() & (TARGET | CLAUSE_TARGET | COMPLETION | PROPOSAL_NOUN | TARGET_CUE) == 0
@@ -1031,13 +1017,23 @@ impl Reader<'_> {
 
     /// Whether a statement of scope opens the clause before token `first` (`Responsible for`,
     /// `point of contact for`, `spanning`, `worked on a system that`).
+    ///
+    /// The scan back is bounded (a statement opens within a few dozen words of its count), so an
+    /// entry of thousands of counts in one phrase stays linear.
     fn in_scope_statement(&self, first: usize) -> bool {
-        let start = self.phrase_start[first];
-        let opened = self.scope[2 * first];
-        let reported = self.scope[2 * first + 1];
-        let in_phrase = |after: u32| after > start;
-        (in_phrase(opened) || self.clause_opens_with_verb(first, STEWARDSHIP))
-            && !in_phrase(reported)
+        let start = (self.phrase_start[first] as usize).max(first.saturating_sub(32));
+        let phrase = || (start..first).rev();
+        let opened = phrase().any(|k| {
+            self.is(k, SCOPE_WORD)
+                || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
+        }) || self.clause_opens_with_verb(first, STEWARDSHIP);
+        opened
+            && !phrase().any(|k| {
+                matches!(
+                    self.word(k),
+                    "now" | "so" | "saving" | "cutting" | "letting" | "which"
+                )
+            })
     }
 
     /// A word for working together shortly before token `first`, in its phrase ("with product
@@ -1093,9 +1089,9 @@ impl Reader<'_> {
         if !self.clause_opens_with(open, ACTIVITY) || self.clause_opens_with(open, OUTCOME_VERB) {
             return false;
         }
-        let end = (q.last + 1..self.t.len())
+        let end = (q.last + 1..self.t.len().min(q.last + 17))
             .find(|&k| self.ends_phrase(k))
-            .unwrap_or(self.t.len());
+            .unwrap_or(self.t.len().min(q.last + 17));
         !(q.last + 1..end).any(|k| {
             let w = self.word(k);
             self.is(k, OUTCOME_VERB | ACTIVITY | COMPARATIVE | ZERO)
@@ -1501,6 +1497,19 @@ impl Reader<'_> {
                     .take_while(|&k| !self.ends_phrase(k))
                     .find(|&k| self.is(k, ROLE))
                     .map(|k| (k, MeasureKind::People));
+            }
+            // `saved each reviewer about an hour`, `saves us a day per release`: time saved,
+            // spelled with an article.
+            "save" | "saves" | "saved" | "saving" | "shaved" | "freed" => {
+                let end = (i + 10).min(n_tokens(self.t));
+                return (i + 1..end)
+                    .take_while(|&k| !self.ends_phrase(k))
+                    .find(|&k| {
+                        matches!(self.word(k), "a" | "an")
+                            && self.is(k + 1, TIME_UNIT)
+                            && self.word(k + 1).len() > 1
+                    })
+                    .map(|k| (k + 1, MeasureKind::Time));
             }
             "hired" if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been") => {
                 return Some((i, MeasureKind::People));

@@ -499,3 +499,14 @@ fn an_entry_with_thousands_of_counts_is_read_in_linear_time() {
     assert!(!assess(&text).is_measurable());
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+#[test]
+fn time_saved_with_an_article_is_a_measure() {
+    for text in [
+        "Saved each on-call engineer about an hour per shift",
+        "The new template saves reviewers a day per cycle",
+    ] {
+        measurable(text);
+    }
+    vague("Saved the team from a painful migration");
+}
