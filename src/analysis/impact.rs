@@ -240,6 +240,19 @@ pub fn message(impact: Impact, text: &str) -> String {
     };
     match impact {
         Impact::Measurable => String::new(),
+        // The entry's own date (`- 2026-04-02: Improved …`) is what rung asks for: citing it
+        // against the entry would contradict that, so an entry whose only numbers are dates
+        // reads as one with no number.
+        Impact::OnlyLabels(why) if why.first.is_some_and(|n| n.reason == Reason::Date) => {
+            format!("no measurable result: {}", missing_text(why))
+        }
+        Impact::ActivityCount(why) if why.first.is_some_and(|n| n.reason == Reason::Scope) => {
+            format!(
+                "no measurable result: this says how much you were responsible for, not what it changed{}; {}",
+                quote(why).map(|q| format!(" ({q})")).unwrap_or_default(),
+                missing_text(why)
+            )
+        }
         Impact::OnlyLabels(why) => format!(
             "no measurable result: the numbers here only date, version or identify the work{}; {}",
             quote(why).map(|q| format!(" ({q})")).unwrap_or_default(),
@@ -281,7 +294,9 @@ pub(crate) fn compile_patterns_in<'scope>(scope: &'scope std::thread::Scope<'sco
 struct Buffers {
     tokens: Tokens,
     quantities: Vec<Quantity>,
-    clause: Vec<u16>,
+    clause: Vec<u32>,
+    phrase_start: Vec<u32>,
+    classes: Vec<Option<Reason>>,
     target: Vec<bool>,
     measures: Vec<(Range<usize>, MeasureKind)>,
     not_counted: Vec<NotCounted>,
@@ -307,6 +322,8 @@ fn with_reader<T>(text: &str, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
             t: &buffers.tokens,
             qs: &buffers.quantities,
             clause: &mut buffers.clause,
+            phrase_start: &mut buffers.phrase_start,
+            classes: &mut buffers.classes,
             target: &mut buffers.target,
             measures: &mut buffers.measures,
             not_counted: &mut buffers.not_counted,
@@ -323,7 +340,11 @@ struct Reader<'a> {
     t: &'a Tokens,
     qs: &'a [Quantity],
     /// The clause of each token.
-    clause: &'a mut Vec<u16>,
+    clause: &'a mut Vec<u32>,
+    /// The first token of each token's phrase.
+    phrase_start: &'a mut Vec<u32>,
+    /// Each quantity's reason, once all are classified (for the structures).
+    classes: &'a mut Vec<Option<Reason>>,
     /// Tokens a target word governs.
     target: &'a mut Vec<bool>,
     measures: &'a mut Vec<(Range<usize>, MeasureKind)>,
@@ -405,11 +426,25 @@ impl Reader<'_> {
         self.clause.clear();
         self.target.clear();
         self.target.resize(n, false);
-        let mut clause = 0u16;
+        let mut clause = 0u32;
+        self.phrase_start.clear();
+        self.classes.clear();
+        let mut start = 0u32;
         for i in 0..n {
             self.clause.push(clause);
+            self.phrase_start.push(start);
+            let t = &self.t[i];
+            if t.kind == Kind::Word || t.kind == Kind::Ident || t.kind == Kind::Number {
+                continue;
+            }
             if self.ends_clause(i) {
                 clause = clause.saturating_add(1);
+                start = i as u32 + 1;
+            } else if matches!(
+                self.text.as_bytes()[t.start as usize],
+                b',' | b':' | b'(' | b')' | b'[' | b']'
+            ) {
+                start = i as u32 + 1;
             }
         }
         if self.t.union() & (TARGET | CLAUSE_TARGET | COMPLETION | PROPOSAL_NOUN | TARGET_CUE) == 0
@@ -418,8 +453,8 @@ impl Reader<'_> {
         }
         // Forward targets: from a target word to its clause's end, unless an achievement word
         // came first in the clause ("met the target of 99.9%").
-        let mut achieved_in: Option<u16> = None;
-        let mut target_from: Option<(u16, usize)> = None;
+        let mut achieved_in: Option<u32> = None;
+        let mut target_from: Option<(u32, usize)> = None;
         for i in 0..n {
             let c = self.clause[i];
             if self.is(i, ACHIEVEMENT) {
@@ -448,18 +483,24 @@ impl Reader<'_> {
             }
         }
         // Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
+        let mut whole_clauses: Vec<u32> = Vec::new();
         for i in 0..n {
             let whole = self.is(i, CLAUSE_TARGET)
+                || (self.is(i, COMPLETION)
+                    && self.word(i + 1) == "so"
+                    && self.word(i + 2) == "far")
                 || (self.word(i) == "progress" && i > 0 && self.word(i - 1) == "in")
                 || (self.is(i, COMPLETION)
                     && i > 0
                     && matches!(self.word(i - 1), "once" | "when" | "until"));
             if whole {
-                let c = self.clause[i];
-                for j in 0..n {
-                    if self.clause[j] == c {
-                        self.target[j] = true;
-                    }
+                whole_clauses.push(self.clause[i]);
+            }
+        }
+        if !whole_clauses.is_empty() {
+            for j in 0..n {
+                if whole_clauses.contains(&self.clause[j]) {
+                    self.target[j] = true;
                 }
             }
         }
@@ -470,6 +511,12 @@ impl Reader<'_> {
             return false;
         }
         let prev = if i > 0 { self.word(i - 1) } else { "" };
+        // After a determiner a target word is a noun (`ran the planning across 6 teams`): a
+        // target only when it says what it aims at (`the plan to cut`, `our goal of 30%`).
+        if i > 0 && self.is(i - 1, DETERMINER) && !self.is(i, MODAL) {
+            return matches!(self.word(i + 1), "to" | "is" | "was" | "of" | "for")
+                || self.symbol(i + 1) == ":";
+        }
         match self.word(i) {
             // "faster than expected", "ahead of plan": a comparison with a plan is a result.
             "expected" | "planned" | "plan" | "target" | "forecast" | "projected"
@@ -579,7 +626,8 @@ impl Reader<'_> {
                 if self.symbol(n + 1) == "-" && self.t.get(n + 1).is_some_and(|d| d.glued) {
                     return Class::Not(Reason::Date);
                 }
-                if !self.phrase_has(&phrase, NOUNS) {
+                if !self.phrase_has(&phrase, NOUNS) || prev.is_some_and(|p| self.is_capitalised(p))
+                {
                     return Class::Not(Reason::Year);
                 }
             }
@@ -590,6 +638,9 @@ impl Reader<'_> {
                 return Class::Not(Reason::Date);
             }
             if plain && self.symbol(n + 1) == "/" && self.symbol(n + 3) == "/" {
+                return Class::Not(Reason::Date);
+            }
+            if self.month_day(n) {
                 return Class::Not(Reason::Date);
             }
             // Identifiers.
@@ -605,6 +656,15 @@ impl Reader<'_> {
                     && self.t[p].glued
                     && p > 0
                     && self.t[p - 1].is_word()
+                {
+                    return Class::Not(Reason::Identifier);
+                }
+                // `CVE-2024-0727`: a number glued to a label before it continues the label.
+                if s == "-"
+                    && self.t[p].glued
+                    && index > 0
+                    && self.qs[index - 1].last + 1 == p
+                    && classes[index - 1].is_some_and(Reason::is_label)
                 {
                     return Class::Not(Reason::Identifier);
                 }
@@ -637,6 +697,14 @@ impl Reader<'_> {
                 {
                     return Class::Not(Reason::Version);
                 }
+                // `bump serde to 1.0.200`, `upgraded 4 clusters to 1.29`: a decimal an upgrade
+                // leads to.
+                if number_text.contains('.')
+                    && prev.is_some_and(|p| matches!(self.word(p), "to" | "from" | "on"))
+                    && self.clause_has_before(q.first, VERSION_VERB)
+                {
+                    return Class::Not(Reason::Version);
+                }
                 // After a version: `Node 16 → 20`, `Llama 3 8B`, `from 3.8 to 3.12`.
                 if index > 0 && classes[index - 1] == Some(Reason::Version) {
                     let before = &self.qs[index - 1];
@@ -658,6 +726,9 @@ impl Reader<'_> {
         }
         if self.target[n] {
             return Class::Not(Reason::Target);
+        }
+        if self.zero_to_one(index) {
+            return Class::Not(Reason::Describes);
         }
         let (governor, over) = self.governor(q.first);
         let governor_word = governor.map_or("", |g| self.word(g));
@@ -701,6 +772,13 @@ impl Reader<'_> {
                             .any(|i| self.word(i) == "time"));
                 if of_time {
                     return Class::Not(Reason::TimeShare);
+                }
+                // `100% of my sprint commitments`: a share of the author's own work.
+                if self.word(after) == "of"
+                    && self.word(after + 1) == "my"
+                    && !governed_by(OUTCOME_VERB)
+                {
+                    return Class::Not(Reason::Activity);
                 }
                 return Class::Measure(MeasureKind::Percent);
             }
@@ -772,6 +850,20 @@ impl Reader<'_> {
         if self.phrase_has(&phrase, ARTIFACT) {
             return Class::Not(Reason::Activity);
         }
+        if !q.spelled
+            && !rate
+            && !self.phrase_has(&phrase, AFFECTED | INCIDENT | PEOPLE_OUTCOME)
+            && self.in_work_spec(q)
+        {
+            return Class::Not(Reason::Describes);
+        }
+        // `IC for 5 incidents`, `on-call lead for 3 services`: what the author's role covered.
+        if governor_word == "for"
+            && governor
+                .is_some_and(|g| g > 0 && self.is(g - 1, ROLE) && self.clause_opens_with(g, ROLE))
+        {
+            return Class::Not(Reason::Activity);
+        }
         if (governed_by(COLLABORATION) || self.collaboration_before(q.first))
             && self.phrase_has(&phrase, AFFECTED)
         {
@@ -821,16 +913,37 @@ impl Reader<'_> {
 
     /// Whether the clause of token `i` opens (before `i`) with a word of `lists`.
     fn clause_opens_with(&self, i: usize, lists: u64) -> bool {
-        let start = (0..i)
-            .rev()
-            .find(|&k| self.ends_phrase(k))
-            .map_or(0, |k| k + 1);
+        let start = self.phrase_start[i] as usize;
         let start = if self.word(start) == "i" || self.word(start) == "we" {
             start + 1
         } else {
             start
         };
         start < i && self.is(start, lists)
+    }
+
+    /// [`Self::clause_opens_with`], when the opening word is a verb: a past or -ing form, or a
+    /// base form followed by a determiner, a number or a possessive (`Owned the…`, `Own 3
+    /// services`), not a noun compound (`Support tickets about login…`).
+    fn clause_opens_with_verb(&self, i: usize, lists: u64) -> bool {
+        let start = self.phrase_start[i] as usize;
+        let start = if matches!(self.word(start), "i" | "we") {
+            start + 1
+        } else {
+            start
+        };
+        if start >= i || !self.is(start, lists) {
+            return false;
+        }
+        let w = self.word(start);
+        w.ends_with("ed")
+            || w.ends_with("ing")
+            || start > 0 && matches!(self.word(start - 1), "i" | "we")
+            || self.is(start + 1, DETERMINER)
+            || self
+                .t
+                .get(start + 1)
+                .is_some_and(|t| t.kind == Kind::Number)
     }
 
     /// The reason of the quantity before, when this one continues its noun phrase (`4 teams
@@ -904,12 +1017,16 @@ impl Reader<'_> {
 
     /// Whether a statement of scope opens the clause before token `first` (`Responsible for`,
     /// `point of contact for`, `spanning`, `worked on a system that`).
+    ///
+    /// The scan back is bounded (a statement opens within a few dozen words of its count), so an
+    /// entry of thousands of counts in one phrase stays linear.
     fn in_scope_statement(&self, first: usize) -> bool {
-        let phrase = || (0..first).rev().take_while(|&k| !self.ends_phrase(k));
+        let start = (self.phrase_start[first] as usize).max(first.saturating_sub(32));
+        let phrase = || (start..first).rev();
         let opened = phrase().any(|k| {
             self.is(k, SCOPE_WORD)
                 || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
-        }) || self.clause_opens_with(first, STEWARDSHIP);
+        }) || self.clause_opens_with_verb(first, STEWARDSHIP);
         opened
             && !phrase().any(|k| {
                 matches!(
@@ -945,6 +1062,137 @@ impl Reader<'_> {
         !clause_start
     }
 
+    /// Whether the count `q` is part of a specification of the author's work, written in a
+    /// bracket or after a colon that follows a clause opened by an activity verb the author does
+    /// (`ran the load tests (10 scenarios × 3 environments)`, `designed the schema (42 cols)`,
+    /// `drafted the RFC: 14 pages`), with no verb after it in its phrase to report a result.
+    fn in_work_spec(&self, q: &Quantity) -> bool {
+        let phrase_end_before = |i: usize| (self.phrase_start[i] as usize).checked_sub(1);
+        let mut open = phrase_end_before(q.first);
+        // A list of specifications: `18 fields, 3 indexes` goes back to its colon (a few items:
+        // the lookback stays bounded).
+        let mut items = 0;
+        while let Some(k) = open.filter(|&k| self.symbol(k) == ",") {
+            items += 1;
+            if items > 8 {
+                return false;
+            }
+            open = phrase_end_before(k);
+            let item = open.map_or(0, |o| o + 1);
+            if self.t.get(item).is_none_or(|t| t.kind != Kind::Number) {
+                return false;
+            }
+        }
+        let Some(open) = open.filter(|&k| matches!(self.symbol(k), "(" | "[" | ":")) else {
+            return false;
+        };
+        if !self.clause_opens_with(open, ACTIVITY) || self.clause_opens_with(open, OUTCOME_VERB) {
+            return false;
+        }
+        let end = (q.last + 1..self.t.len().min(q.last + 17))
+            .find(|&k| self.ends_phrase(k))
+            .unwrap_or(self.t.len().min(q.last + 17));
+        !(q.last + 1..end).any(|k| {
+            let w = self.word(k);
+            self.is(k, OUTCOME_VERB | ACTIVITY | COMPARATIVE | ZERO)
+                || w.ends_with("ed")
+                || matches!(w, "now" | "so" | "instead" | "than" | "from" | "to" | "→")
+        }) && !(q.last + 1..end).any(|k| matches!(self.symbol(k), "→" | "->" | "=>"))
+    }
+
+    /// Token `p` is a word written with a capital (`GSoC`, `PyCon`).
+    fn is_capitalised(&self, p: usize) -> bool {
+        let t = &self.t[p];
+        t.is_word()
+            && self.word(p) != "i"
+            && self.text[t.range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the number at `n` is a month/day (`3/17`) in a range (`3/17–3/21`) or opening a
+    /// label (`3/17: …`).
+    fn month_day(&self, n: usize) -> bool {
+        let small = |k: usize, max: u32| {
+            self.t.get(k).is_some_and(|t| t.kind == Kind::Number)
+                && self.text[self.t[k].range()]
+                    .parse::<u32>()
+                    .is_ok_and(|v| (1..=max).contains(&v))
+        };
+        let md = |k: usize| small(k, 12) && self.symbol(k + 1) == "/" && small(k + 2, 31);
+        let dash = |k: usize| matches!(self.symbol(k), "-" | "–" | "—");
+        if md(n) {
+            return (dash(n + 3) && md(n + 4)) || self.symbol(n + 3) == ":";
+        }
+        n >= 2 && small(n, 31) && self.symbol(n - 1) == "/" && md(n - 2)
+    }
+
+    /// Whether a word of `lists` comes before token `first` in its clause.
+    fn clause_has_before(&self, first: usize, lists: u64) -> bool {
+        (first.saturating_sub(12)..first)
+            .rev()
+            .take_while(|&k| self.same_clause(k, first))
+            .any(|k| self.is(k, lists))
+    }
+
+    /// `0 → 1`: bare zero to one says the thing is new, not how much it changed.
+    fn zero_to_one(&self, index: usize) -> bool {
+        let plain = |q: &Quantity| {
+            q.unit == Unit::Plain && !q.magnitude && !q.rate && !q.ratio && !q.spelled
+        };
+        let value = |q: &Quantity| &self.text[self.t[q.number].range()];
+        let pair = |a: &Quantity, b: &Quantity| {
+            plain(a)
+                && plain(b)
+                && value(a) == "0"
+                && value(b) == "1"
+                && b.first == a.last + 2
+                && matches!(self.symbol(a.last + 1), "→" | "->" | "=>")
+        };
+        let q = &self.qs[index];
+        self.qs.get(index + 1).is_some_and(|b| pair(q, b))
+            || index > 0 && pair(&self.qs[index - 1], q)
+    }
+
+    /// Whether `in`/`within` at `g` ends a stretch of the author's own work: the clause opens
+    /// with an activity verb the author does (`shipped the POC in`, `I did the migration … in`),
+    /// or a completion word stands right before it (`PoC done in`), with nothing between that
+    /// reports what the work does (`that runs in`, `so deploys finish in`).
+    fn own_work_took(&self, g: usize) -> bool {
+        if g > 0 && self.is(g - 1, COMPLETION) && !self.is(g - 1, OUTCOME_VERB) {
+            return true;
+        }
+        let start = self.phrase_start[g] as usize;
+        if g - start > 24 {
+            return false;
+        }
+        let mut k = g;
+        while k > start {
+            k -= 1;
+            // `to run in 3 min` says what the work does; `to Kotlin in`, `to the new cluster in`
+            // say where it went.
+            if self.word(k) == "to" {
+                if self.is(k + 1, DETERMINER) || (k + 1 < g && self.is_capitalised(k + 1)) {
+                    continue;
+                }
+                return false;
+            }
+            if self.is(k, OUTCOME_VERB | TIME_MEASURE | COMPARATIVE)
+                || matches!(
+                    self.word(k),
+                    "so" | "that" | "which" | "who" | "now" | "it" | "they"
+                )
+            {
+                return false;
+            }
+        }
+        if matches!(self.word(k), "i" | "we") {
+            k += 1;
+        }
+        k < g && self.is(k, ACTIVITY) && !self.is(k, OUTCOME_VERB)
+    }
+
     fn classify_time(&self, q: &Quantity, governor: Option<usize>, over: bool) -> Class {
         let governed_by = |lists: u64| governor.is_some_and(|g| self.is(g, lists));
         if q.rate {
@@ -964,6 +1212,21 @@ impl Reader<'_> {
             && !governed_by(OUTCOME_VERB | TIME_MEASURE)
             && !compared
             && governor.is_some_and(|g| self.author_does(g))
+        {
+            return Class::Not(Reason::Duration);
+        }
+        // `green 30 days in a row`: how long a state held is a result.
+        if self.word(after) == "in" && self.word(after + 1) == "a" && self.word(after + 2) == "row"
+            || self.word(after) == "straight"
+        {
+            return Class::Measure(MeasureKind::Time);
+        }
+        // `shipped the POC in 3 weeks`, `did the migration in 2 sprints`, `done in 4 days`: how
+        // long the author's own work took.
+        if !compared
+            && let Some(g) = governor
+            && matches!(self.word(g), "in" | "within")
+            && self.own_work_took(g)
         {
             return Class::Not(Reason::Duration);
         }
@@ -1041,6 +1304,8 @@ impl Reader<'_> {
                 Class::Nothing => classes.push(None),
             }
         }
+        self.classes.clear();
+        self.classes.extend_from_slice(&classes);
         // Identifiers written as one word (`p95`, `v2.3`, `Q3`): labels, for the explanation.
         for i in 0..self.t.len() {
             let t = &self.t[i];
@@ -1163,7 +1428,8 @@ impl Reader<'_> {
             return None;
         }
         let w = self.word(i);
-        if t.is(MULTIPLIER_WORD) {
+        // `doubled down on testing`: an idiom for trying harder, not a multiplier.
+        if t.is(MULTIPLIER_WORD) && self.word(i + 1) != "down" {
             return Some((i, MeasureKind::Multiplier));
         }
         if t.is(FRACTION) {
@@ -1196,7 +1462,9 @@ impl Reader<'_> {
                 return self.no_incidents(i).or_else(|| self.zero_since(i));
             }
             "from" => return self.before_and_after(i),
-            "instead" | "rather" | "vs" | "versus" | "compared" => return self.versus(i),
+            "instead" | "rather" | "vs" | "versus" => return self.versus(i),
+            // `compared to last year`, not `compared 5 tools`.
+            "compared" if matches!(self.word(i + 1), "to" | "with") => return self.versus(i),
             "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
             "used" if self.word(i + 1) == "to" => return self.used_to(i),
             "promoted" => {
@@ -1219,6 +1487,29 @@ impl Reader<'_> {
                     && (self.is(i + 2, ROLE)
                         || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
                 return (passive || to_role).then_some((i, MeasureKind::People));
+            }
+            // `she was made on-call lead`, `got named tech lead`.
+            "made" | "named" | "appointed"
+                if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been" | "is") =>
+            {
+                let end = (i + 5).min(n_tokens(self.t));
+                return (i + 1..end)
+                    .take_while(|&k| !self.ends_phrase(k))
+                    .find(|&k| self.is(k, ROLE))
+                    .map(|k| (k, MeasureKind::People));
+            }
+            // `saved each reviewer about an hour`, `saves us a day per release`: time saved,
+            // spelled with an article.
+            "save" | "saves" | "saved" | "saving" | "shaved" | "freed" => {
+                let end = (i + 10).min(n_tokens(self.t));
+                return (i + 1..end)
+                    .take_while(|&k| !self.ends_phrase(k))
+                    .find(|&k| {
+                        matches!(self.word(k), "a" | "an")
+                            && self.is(k + 1, TIME_UNIT)
+                            && self.word(k + 1).len() > 1
+                    })
+                    .map(|k| (k + 1, MeasureKind::Time));
             }
             "hired" if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been") => {
                 return Some((i, MeasureKind::People));
@@ -1426,9 +1717,20 @@ impl Reader<'_> {
             k += 1;
         }
         let end = (k + 3).min(self.t.len());
+        // `all` takes a plural: a singular after it names what the noun is for (`all service
+        // credentials` reaches credentials, not services).
         (k..end)
             .take_while(|&j| self.t[j].is_word() || self.t[j].kind == Kind::Number)
-            .find(|&j| self.is(j, AFFECTED) && !self.is(j, TIME_UNIT))
+            .find(|&j| {
+                self.is(j, AFFECTED)
+                    && !self.is(j, TIME_UNIT)
+                    && !(self.word(i) == "all"
+                        && !self.word(j).ends_with('s')
+                        && self
+                            .t
+                            .get(j + 1)
+                            .is_some_and(|t| t.is_word() && !t.is(STOP)))
+            })
             .map(|j| (j, MeasureKind::Reach))
     }
 
@@ -1438,10 +1740,9 @@ impl Reader<'_> {
         range.clone().any(|k| {
             let t = &self.t[k];
             if t.kind == Kind::Number {
-                return !self
-                    .qs
-                    .iter()
-                    .any(|q| q.number == k && self.is_label_quantity(q));
+                return !self.qs.iter().enumerate().any(|(index, q)| {
+                    q.number == k && (self.zero_to_one(index) || self.is_label_quantity(q))
+                });
             }
             t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD)
                 && !(t.is(TIME_UNIT) && self.word(k).len() == 1)
@@ -1451,6 +1752,12 @@ impl Reader<'_> {
     }
 
     fn is_label_quantity(&self, q: &Quantity) -> bool {
+        // Structures read after every quantity is classified: look the reason up.
+        if self.classes.len() == self.qs.len()
+            && let Ok(index) = self.qs.binary_search_by_key(&q.number, |x| x.number)
+        {
+            return self.classes[index].is_some_and(Reason::is_label);
+        }
         let index = self
             .qs
             .iter()

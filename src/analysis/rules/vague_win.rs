@@ -34,8 +34,12 @@ An entry states measurable impact when a reader can tell how much it mattered:
 Numbers that only date, version or identify do not count (`Q3 2026`, `v2.3`, `Python 3.12`,
 `JIRA-4821`, `OKR 2`), and neither do counts of your own activity with no outcome (`attended
 12 meetings`, `wrote 35 pull requests`, `upgraded 4 clusters`), how long the work took (`over
-2 quarters`), the size of your team or budget, or a target not yet reached (`set a goal to cut
-p95 by 30%`, `expected to save $500k/yr`). When unsure, rung counts a number as a measure and
+2 quarters`, `shipped the POC in 3 weeks`), the size of your team or budget, a share of your
+own work (`100% of my sprint commitments`), the shape of what you built (`designed the schema
+(42 columns)`, `drafted the RFC: 14 pages`), what a role covered (`IC for 5 incidents`), `0 → 1`
+for something new, or a target or work not yet done (`set a goal to cut p95 by 30%`, `expected
+to save $500k/yr`, `halfway through the migration`). A state held is a result (`green 30 days in
+a row`). When unsure, rung counts a number as a measure and
 stays quiet. The message names the number that does not count and what a measure of this entry
 would be; the hover on any win shows what rung read. A measurable nested item makes
 its whole entry measurable. Items under other headings (Motivation, Usage, Feedback…) are

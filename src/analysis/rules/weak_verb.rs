@@ -201,7 +201,7 @@ fn message(words: &str) -> std::borrow::Cow<'static, str> {
     }
     macro_rules! HIDES {
         () => {
-            " hides your part: say what you did yourself (designed, built, led, decided) and what changed"
+            " does not say what you did yourself: name it (designed, built, led, decided) and what changed"
         };
     }
     fixed!(
@@ -338,7 +338,7 @@ mod tests {
     fn fixed_and_built_messages_read_the_same() {
         let built = |words: &str| {
             format!(
-                "`{words}` hides your part: say what you did yourself (designed, built, led, decided) and what changed"
+                "`{words}` does not say what you did yourself: name it (designed, built, led, decided) and what changed"
             )
         };
         for words in ["Helped", "was a part of", "Worked  on", "ASSISTED"] {

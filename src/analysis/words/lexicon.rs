@@ -72,6 +72,7 @@ lists! {
     WEAK_OPENER = 51, "weak-phrases.txt";
     HELP_NOUN = 52, "help-noun-words.txt";
     TARGET_CUE = 53, "target-cues.txt";
+    VERSION_VERB = 54, "version-verbs.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
