@@ -69,9 +69,8 @@ fn score(head: &str, rows: &[(bool, &str)]) -> Score {
     }
 }
 
-#[test]
-fn held_out_entries_meet_the_bar_in_both_layouts() {
-    let data = include_str!("fixtures/wins-heldout.tsv");
+/// Score a `label<TAB>text` file in both layouts the shared scorer builds, against the bar.
+fn meets_the_bar(data: &str, min_rows: usize) {
     let rows: Vec<(bool, &str)> = data
         .lines()
         .skip(1)
@@ -81,7 +80,7 @@ fn held_out_entries_meet_the_bar_in_both_layouts() {
             (label == "vague", text)
         })
         .collect();
-    assert!(rows.len() >= 194);
+    assert!(rows.len() >= min_rows);
     let layouts = [
         (
             "brag",
@@ -106,4 +105,17 @@ fn held_out_entries_meet_the_bar_in_both_layouts() {
             result.misses.join("\n")
         );
     }
+}
+
+#[test]
+fn held_out_entries_meet_the_bar_in_both_layouts() {
+    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 194);
+}
+
+/// `wins-dev-c.tsv`: 240 entries by a writer who had seen neither rung nor the other files. Its
+/// first score was 0.958 / 0.758; its misses were then taught as families (precision 0.982,
+/// recall 0.933 after), so it is training data now, kept so those families do not slide back.
+#[test]
+fn a_second_writers_entries_meet_the_bar_in_both_layouts() {
+    meets_the_bar(include_str!("fixtures/wins-dev-c.tsv"), 240);
 }
