@@ -233,3 +233,21 @@ fn a_misspelt_role_is_reported_as_a_role() {
     // Its items are read as feedback, not wins.
     assert_eq!(vague("me-brag.md", text), Vec::<usize>::new());
 }
+
+#[test]
+fn a_weekly_log_whose_items_are_week_labels_with_the_work_nested() {
+    let text = "\
+# Work log
+
+- Jan 6–10
+  - wrote the migration plan for the billing tables
+  - cut the nightly import from 40 minutes to 6
+- Week of Jan 13
+  - paired on the retry queue
+- W4
+  - reviewed the cache design
+";
+    // The labels are no wins; each nested item is an entry of its own, dated by its label.
+    assert_eq!(vague("log-brag.md", text), [4, 7, 9]);
+    assert!(lines("undated-entry", "log-brag.md", text).is_empty());
+}

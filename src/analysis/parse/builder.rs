@@ -723,7 +723,9 @@ fn parent_date(parent: &EntryBuilder) -> Option<Span> {
         return parent.label_date;
     }
     let text = parent.text.trim();
-    let range = dates::leading_date(text).or_else(|| dates::leading_label_date(text))?;
+    let range = dates::leading_date(text)
+        .or_else(|| dates::leading_label_date(text))
+        .or_else(|| dates::period_label(text))?;
     source_span(&parent.pieces, range.start, range.end)
         .map(|span| span.shifted(parent.span.start))
         .or(parent.text_span)
@@ -734,6 +736,7 @@ fn is_only_date(text: &str) -> bool {
     let text = text.trim().trim_end_matches([':', ' ', '-']);
     dates::leading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
         || dates::heading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
+        || dates::period_label(text).is_some()
 }
 
 /// A paragraph worth keeping as an entry: it claims work, or opens with a period label.
