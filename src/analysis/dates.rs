@@ -41,6 +41,14 @@ static LABEL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The range of a period label at the start of an entry (`Week1: …`, `June: …`).
 pub fn leading_label_date(text: &str) -> Option<std::ops::Range<usize>> {
+    // A label opens with `week`, `day`, `sprint` or a month: most entries are rejected without
+    // the automaton, which every entry asked.
+    let rest = text.trim_start().as_bytes();
+    if !matches!(rest.first(), Some(b'w' | b'W' | b'd' | b'D' | b's' | b'S'))
+        && !could_start_a_date(rest)
+    {
+        return None;
+    }
     LABEL_DATE
         .captures(text)
         .and_then(|c| c.get(1))
@@ -215,6 +223,14 @@ mod tests {
         for text in ["Mar 3–7 shipped the fix", "Wrote 12 posts", "W12 migration done", "v2.3"] {
             assert_eq!(period_label(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn label_dates_pass_the_prefilter() {
+        for text in ["Week1: x", " week 3 - x", "June: x", "Day 4: x", "Sprint 12: x", "sept: x"] {
+            assert!(leading_label_date(text).is_some(), "{text}");
+        }
+        assert_eq!(leading_label_date("Shipped it: done"), None);
     }
 
     #[test]

@@ -734,6 +734,11 @@ fn parent_date(parent: &EntryBuilder) -> Option<Span> {
 /// True when the text is only a date or period label (`2024-01-07:`, `Week 3`).
 fn is_only_date(text: &str) -> bool {
     let text = text.trim().trim_end_matches([':', ' ', '-']);
+    // No date or period form is this long ("September 30th, 2026", "Mar 31–Apr 4, 2025"): a
+    // longer label is not read by the automata at all.
+    if text.len() > 48 {
+        return false;
+    }
     dates::leading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
         || dates::heading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
         || dates::period_label(text).is_some()

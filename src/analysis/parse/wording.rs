@@ -80,15 +80,25 @@ impl<'t> Iterator for Words<'t> {
     fn next(&mut self) -> Option<&'t str> {
         let bytes = self.text.as_bytes();
         loop {
-            let rest = &bytes[self.at..];
-            let skipped = rest.iter().position(|&b| is_word_byte(b))?;
-            let start = self.at + skipped;
-            let len = bytes[start..]
-                .iter()
-                .position(|&b| !is_word_byte(b))
-                .unwrap_or(bytes.len() - start);
-            self.at = start + len;
-            let (mut from, mut to) = (start, self.at);
+            // Index loops over the byte table: the scan is most of the model pass's word reading.
+            let mut start = self.at;
+            while start < bytes.len() && !is_word_byte(bytes[start]) {
+                start += 1;
+            }
+            if start == bytes.len() {
+                self.at = start;
+                return None;
+            }
+            let mut end = start + 1;
+            while end < bytes.len() && is_word_byte(bytes[end]) {
+                end += 1;
+            }
+            self.at = end;
+            // Most words open and end on an ASCII letter or digit: nothing to trim.
+            if bytes[start].is_ascii_alphanumeric() && bytes[end - 1].is_ascii_alphanumeric() {
+                return Some(&self.text[start..end]);
+            }
+            let (mut from, mut to) = (start, end);
             const CURLY: &[u8] = "’".as_bytes();
             loop {
                 if from < to && matches!(bytes[from], b'\'' | b'-') {
