@@ -251,3 +251,24 @@ fn a_weekly_log_whose_items_are_week_labels_with_the_work_nested() {
     assert_eq!(vague("log-brag.md", text), [4, 7, 9]);
     assert!(lines("undated-entry", "log-brag.md", text).is_empty());
 }
+
+#[test]
+fn a_self_review_in_bold_labelled_sections_and_a_todo_list() {
+    let text = "\
+# Self-review
+
+**Impact**
+
+Cut the nightly build from five hours to 50 minutes.
+
+**Scope and leadership**
+
+**Technical direction:** Wrote the caching strategy doc and presented it at the forum.
+
+## Todo / next
+- finish the streaming proposal
+- ask about the staff expectations doc
+";
+    // The paragraph under a bold label that is no role claims work; a to-do list holds none.
+    assert_eq!(vague("promo-self-review.md", text), [9]);
+}

@@ -357,6 +357,10 @@ fn entry_role(
     }
     if kind == DocKind::Brag {
         brag_win(entry)
+    } else if kind == DocKind::Promo && entry.form == EntryForm::Paragraph {
+        // A self-review's sections are its case ("Scope and leadership"): a paragraph there
+        // that claims work is a win, as it would be under `## Impact`.
+        brag_win(entry)
     } else {
         EntryRole::Other
     }
