@@ -96,6 +96,13 @@ pub(super) struct Builder<'t> {
     /// Links and images open around the current text.
     link_depth: usize,
     table_head: bool,
+    /// The header cells of the table being read, as text.
+    table_header: Vec<String>,
+    /// The table's header names only periods after its first column (`| What | 2024 | 2025 |`,
+    /// `| metric | before | after |`): a row reads as its label and a before→after.
+    period_table: bool,
+    /// The cell of the current table row that starts next.
+    cell_index: usize,
     /// The previous inline event was a line break: a `•` here starts a new bullet.
     after_break: bool,
     /// What the paragraph just ended says of a list right after it.
@@ -125,6 +132,9 @@ impl<'t> Builder<'t> {
             strong_depth: 0,
             link_depth: 0,
             table_head: false,
+            table_header: Vec::new(),
+            period_table: false,
+            cell_index: 0,
             after_break: false,
             pending_lead_in: None,
             list_lead_in: None,
@@ -179,9 +189,19 @@ impl<'t> Builder<'t> {
             }
             MdTag::Item => self.start_item(range),
             MdTag::Paragraph => self.start_paragraph(range),
-            MdTag::TableHead => self.table_head = true,
-            MdTag::TableRow if self.item_depth == 0 && !self.table_head => {
-                self.start_entry(range, EntryForm::TableRow, 0, None);
+            MdTag::Table(_) => {
+                self.table_header.clear();
+                self.period_table = false;
+            }
+            MdTag::TableHead => {
+                self.table_head = true;
+                self.cell_index = 0;
+            }
+            MdTag::TableRow => {
+                self.cell_index = 0;
+                if self.item_depth == 0 && !self.table_head {
+                    self.start_entry(range, EntryForm::TableRow, 0, None);
+                }
             }
             MdTag::TableCell => self.start_cell(),
             MdTag::BlockQuote(_) => self.block_quote_depth += 1,
@@ -202,7 +222,11 @@ impl<'t> Builder<'t> {
             TagEnd::List(_) if self.item_depth == 0 => self.list_lead_in = None,
             TagEnd::Item => self.end_item(),
             TagEnd::Paragraph => self.end_paragraph(range),
-            TagEnd::TableHead => self.table_head = false,
+            TagEnd::TableHead => {
+                self.table_head = false;
+                self.period_table = self.table_header.len() >= 3
+                    && self.table_header[1..].iter().all(|cell| is_period_name(cell));
+            }
             TagEnd::TableRow
                 if self
                     .open
@@ -369,11 +393,23 @@ impl<'t> Builder<'t> {
     }
 
     fn start_cell(&mut self) {
+        let cell = self.cell_index;
+        self.cell_index += 1;
+        if self.table_head {
+            self.table_header.truncate(cell);
+            self.table_header.push(String::new());
+        }
         if let Some(entry) = self.open.last_mut()
             && entry.form == EntryForm::TableRow
             && !entry.text.trim().is_empty()
         {
-            entry.text.push_str(" | ");
+            // A row of a table of periods reads as the detector reads a before→after
+            // ("Deploys per week: ~400 → ~1,100"); the separators are no text of the source.
+            entry.text.push_str(match (self.period_table, cell) {
+                (false, _) => " | ",
+                (true, 1) => ": ",
+                (true, _) => " → ",
+            });
         }
     }
 
@@ -417,6 +453,11 @@ impl<'t> Builder<'t> {
                 Some(last) if last.end == range.start => last.end = range.end,
                 _ => self.body.prose_runs.push(range),
             }
+        }
+        if self.table_head
+            && let Some(cell) = self.table_header.last_mut()
+        {
+            cell.push_str(content);
         }
         if let Some(heading) = &mut self.heading {
             heading.title.push_str(content);
@@ -744,6 +785,20 @@ fn is_only_date(text: &str) -> bool {
         || dates::period_label(text).is_some()
 }
 
+/// Header words of a table that compares two states of the same measures.
+const STATE_NAMES: [&str; 14] = [
+    "before", "after", "then", "now", "old", "new", "was", "is", "baseline", "current",
+    "previous", "today", "start", "end",
+];
+
+/// True when a table header cell names a period or a state (`2024`, `Q1 2025`, `Jan`,
+/// `before`, `after`): the column holds one period's value of the row's measure.
+fn is_period_name(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty()
+        && (is_only_date(cell) || STATE_NAMES.iter().any(|w| cell.eq_ignore_ascii_case(w)))
+}
+
 /// A paragraph worth keeping as an entry: it claims work, or opens with a period label.
 fn is_paragraph_entry(builder: &EntryBuilder) -> bool {
     let text = builder.text.trim();
@@ -833,6 +888,19 @@ mod tests {
         assert_eq!(
             &text[moved.date.unwrap().start..moved.date.unwrap().end],
             "2025-02-03"
+        );
+    }
+
+    #[test]
+    fn a_row_of_a_table_of_periods_reads_as_a_before_and_after() {
+        let text = "## Wins\n\n| What | 2024 | 2025 |\n|---|---|---|\n| Deploys per week | ~400 | ~1,100 |\n\n| metric | before | after |\n|---|---|---|\n| p99 | 800 ms | 120 ms |\n\n| Talk | Where |\n|---|---|\n| Rust at scale | RustConf |\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            [
+                "Deploys per week: ~400 → ~1,100",
+                "p99: 800 ms → 120 ms",
+                "Rust at scale | RustConf"
+            ]
         );
     }
 
