@@ -272,3 +272,22 @@ Cut the nightly build from five hours to 50 minutes.
     // The paragraph under a bold label that is no role claims work; a to-do list holds none.
     assert_eq!(vague("promo-self-review.md", text), [9]);
 }
+
+#[test]
+fn bold_labels_of_personal_life_make_their_items_no_wins() {
+    let text = "\
+## 2025
+
+- **Work**
+  - Rewrote the billing importer
+- **Family**
+  - Took the kids to the coast for a week
+- Health:
+  - Ran my first half marathon
+- Built a few things:
+  - **Fun**
+    - [tilemap](https://x.test) - a tiny editor for game maps
+";
+    // Under a lead-in that claims work, a `Fun` label only sorts what was built.
+    assert_eq!(vague("year-brag.md", text), [4, 9, 11]);
+}

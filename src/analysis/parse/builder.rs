@@ -12,7 +12,7 @@ use crate::analysis::document::{
 };
 use crate::analysis::placeholders::is_placeholder_only;
 use crate::analysis::text::Span;
-use crate::catalogue::Ladder;
+use crate::catalogue::{Ladder, Role};
 use pulldown_cmark::{Event, Tag as MdTag, TagEnd};
 use regex::Regex;
 use std::sync::{Arc, LazyLock};
@@ -69,6 +69,9 @@ pub(super) struct EntryBuilder {
     /// it claims work itself ("Built a lot of stuff:").
     children_are_entries: bool,
     lead_in: Option<LeadIn>,
+    /// The role of life outside work or of plans that a label above the entry names
+    /// (`- **Family**`, `- Health:`, `- **Goals**`): the entry is no win, as under such a heading.
+    label_role: Option<Role>,
     /// Where the entry's tags start in `Body::tags`: a paragraph that is not kept drops them.
     first_tag: usize,
 }
@@ -281,8 +284,31 @@ impl<'t> Builder<'t> {
             label_date,
             children_are_entries: false,
             lead_in: self.list_lead_in,
+            label_role: None,
             first_tag: self.body.tags.len(),
         });
+    }
+
+    /// The no-win role a short label item names (`- **Family**`, `- Hobbies:`), if any.
+    fn no_win_label(&self, parent: &EntryBuilder) -> Option<Role> {
+        if !parent.children_are_entries || parent.n_own_words > 2 {
+            return None;
+        }
+        // Under a lead-in that claims work ("Built a lot of stuff:" then "**Fun**", "**Personal**")
+        // the label sorts things the author made: they stay wins.
+        if let [.., outer, _] = &self.open[..]
+            && wording::claims_work(&outer.text)
+        {
+            return None;
+        }
+        let label = parent.text.trim().trim_end_matches(':');
+        if label.is_empty() || label.len() > MAX_BOLD_HEADING {
+            return None;
+        }
+        match headings::classify(self.ladder, label) {
+            SectionKind::Role(role @ (Role::Personal | Role::Goals)) => Some(role),
+            _ => None,
+        }
     }
 
     fn start_item(&mut self, range: Span) {
@@ -312,6 +338,7 @@ impl<'t> Builder<'t> {
         if starts_entry {
             let parent = self.open.last();
             let label_date = parent.and_then(parent_date);
+            let label_role = parent.and_then(|p| p.label_role.or_else(|| self.no_win_label(p)));
             // The children of a lead-in inherit what it says of them ("Examples:", "Goals:").
             let lead_in = parent
                 .and_then(|p| wording::lead_in(&p.text).or(p.lead_in))
@@ -319,6 +346,7 @@ impl<'t> Builder<'t> {
             self.start_entry(range, EntryForm::Item, depth, label_date);
             if let Some(entry) = self.open.last_mut() {
                 entry.lead_in = lead_in;
+                entry.label_role = label_role;
             }
         }
     }
@@ -838,12 +866,12 @@ fn entry_wording(builder: &EntryBuilder, text: &str, facts: &wording::WordFacts)
     Wording {
         is_label,
         claims_work: (claims_work || dates::leading_label_date(text).is_some()) && !reflects,
-        is_personal: facts.personal,
+        is_personal: facts.personal || builder.label_role == Some(Role::Personal),
         strong_prompt: strong_prompt
             || lead_in == Some(LeadIn::Guidance)
             || (builder.form != EntryForm::Paragraph && facts.addresses_reader_only()),
         imperative,
-        is_intent: lead_in == Some(LeadIn::Goals),
+        is_intent: lead_in == Some(LeadIn::Goals) || builder.label_role == Some(Role::Goals),
     }
 }
 
