@@ -291,3 +291,23 @@ fn bold_labels_of_personal_life_make_their_items_no_wins() {
     // Under a lead-in that claims work, a `Fun` label only sorts what was built.
     assert_eq!(vague("year-brag.md", text), [4, 9, 11]);
 }
+
+#[test]
+fn a_sentence_that_captions_a_table_is_no_entry() {
+    let text = "\
+## Numbers
+
+Pulled from the dashboard in December.
+
+| Project | Notes |
+|---|---|
+| Billing importer | Rewrote the importer |
+
+I gave five talks:
+
+| Talk | Where |
+|---|---|
+| Rust at scale | RustConf |
+";
+    assert_eq!(vague("numbers-brag.md", text), [7, 9, 13]);
+}

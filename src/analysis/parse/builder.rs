@@ -163,6 +163,9 @@ impl<'t> Builder<'t> {
 
     fn start(&mut self, tag: MdTag<'_>, range: Span) {
         let top_level_block = self.item_depth == 0 && self.block_quote_depth == 0;
+        if top_level_block && matches!(tag, MdTag::Table(_)) {
+            self.mark_caption(range);
+        }
         if top_level_block && !matches!(tag, MdTag::List(_) | MdTag::Item) && is_block(&tag) {
             // Only a list right after a lead-in paragraph is what the lead-in speaks of.
             self.pending_lead_in = None;
@@ -410,6 +413,24 @@ impl<'t> Builder<'t> {
         self.pending_lead_in = wording::lead_in(&entry.text);
         self.last_paragraph = Some(entry.idx);
         self.end_entry(false);
+    }
+
+    /// A short sentence right before a table that says where its figures come from ("Pulled
+    /// from the dashboard in December.") captions the table: it is no entry of its own.
+    fn mark_caption(&mut self, table: Span) {
+        let Some(entry) = self
+            .last_paragraph
+            .and_then(|idx| self.body.entries.get_mut(idx))
+        else {
+            return;
+        };
+        let adjacent = self
+            .text
+            .get(entry.span.end..table.start)
+            .is_some_and(|gap| gap.trim().is_empty());
+        if entry.form == EntryForm::Paragraph && adjacent && is_caption(&entry.text) {
+            entry.wording.is_label = true;
+        }
     }
 
     fn count_prose(&mut self, paragraph: &str) {
@@ -811,6 +832,19 @@ fn is_only_date(text: &str) -> bool {
     dates::leading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
         || dates::heading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
         || dates::period_label(text).is_some()
+}
+
+/// The longest caption of a table, in words.
+const MAX_CAPTION_WORDS: usize = 12;
+
+/// One short sentence without a first person: it says what the table after it holds, while "I
+/// gave five talks:" before a table of talks claims them.
+fn is_caption(text: &str) -> bool {
+    let text = text.trim();
+    let body = text.trim_end_matches(['.', ':']);
+    !body.contains(['.', '!', '?', ';'])
+        && body.split_whitespace().count() <= MAX_CAPTION_WORDS
+        && wording::word_facts(text).first_person == 0
 }
 
 /// Header words of a table that compares two states of the same measures.
