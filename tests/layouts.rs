@@ -311,3 +311,15 @@ I gave five talks:
 ";
     assert_eq!(vague("numbers-brag.md", text), [7, 9, 13]);
 }
+
+#[test]
+fn learning_still_under_way_is_no_win() {
+    let text = "\
+## What I learned
+
+- Finished the writing course and rewrote two of my RFCs with it
+- Still learning how to say no to scope creep
+- Started reading about accessibility, want to go deeper next year
+";
+    assert_eq!(vague("learn-brag.md", text), [3]);
+}

@@ -558,6 +558,24 @@ const INTENT_WORDS: [&str; 8] = [
     "resolutions",
 ];
 
+/// Words that say learning is still under way: "Still learning how to…", "working on it".
+const UNDER_WAY_WORDS: [&str; 3] = ["still", "working", "deeper"];
+
+/// True when an entry of a "What I learned" section tells of learning not yet done ("Still
+/// learning to say no", "want to go deeper next year"): a goal, not completed learning.
+pub(super) fn learning_under_way(text: &str) -> bool {
+    let mut buffer = [0; LONGEST_LISTED];
+    text.contains("next year")
+        || words(text).any(|w| {
+            lowered(w, &mut buffer).is_some_and(|lower| {
+                INTENT_WORDS
+                    .iter()
+                    .chain(UNDER_WAY_WORDS.iter())
+                    .any(|listed| listed.as_bytes() == lower)
+            })
+        })
+}
+
 /// What the last sentence of a paragraph says of the list that follows it.
 pub(super) fn lead_in(paragraph: &str) -> Option<LeadIn> {
     let trimmed = paragraph.trim().trim_end_matches(['.', ':', ' ', '*']);
