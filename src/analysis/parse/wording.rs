@@ -178,7 +178,7 @@ fn first_word(text: &str) -> &str {
 }
 
 /// The first letters of the words of [`PERSONAL_WORDS`] and [`FIRST_PERSON`].
-const PERSONAL_LEADS: &[u8] = b"vhtkgpwmbsg";
+const PERSONAL_LEADS: &[u8] = b"vhtkgpwmbso";
 const FIRST_PERSON_LEADS: &[u8] = b"imwo";
 
 /// What one pass over an entry's words finds: whether any addresses the reader, whether any is
@@ -205,7 +205,7 @@ pub(super) fn word_facts(text: &str) -> WordFacts {
         // Only words that could be in a list are lower-cased and compared: a reader word opens
         // with `y`, a first-person one is short, a personal one opens with one of a few letters.
         let lead = word.as_bytes()[0] | 0x20;
-        let could_be_personal = (4..=12).contains(&word.len()) && PERSONAL_LEADS.contains(&lead);
+        let could_be_personal = (3..=12).contains(&word.len()) && PERSONAL_LEADS.contains(&lead);
         if !(lead == b'y'
             || (word.len() <= 5 && FIRST_PERSON_LEADS.contains(&lead))
             || could_be_personal)
@@ -445,8 +445,11 @@ pub(super) fn claims_work(text: &str) -> bool {
     false
 }
 
-/// Words of personal life that no work win uses: travel, leisure, family, pets, purchases.
-const PERSONAL_WORDS: [&str; 24] = [
+/// Words of personal life that no work win uses: travel, leisure, family, pets, purchases, and
+/// time off as a work log notes it ("OOO Thu/Fri", "PTO").
+const PERSONAL_WORDS: [&str; 26] = [
+    "ooo",
+    "pto",
     "vacation",
     "holiday",
     "honeymoon",
