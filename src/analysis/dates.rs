@@ -69,7 +69,9 @@ static PERIOD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"{month_day}(?:{dash}(?:{MONTH}\.?\s+)?{day})?{year}"),
         format!(r"{day}(?:\s+{MONTH}\.?)?{dash}{day_month}{year}"),
         format!(r"{iso}(?:{dash}{iso})?"),
-        format!(r"(?:week|wk)\s+(?:of|starting|beginning)\s+(?:{iso}|{month_day}{year}|{day_month}{year})"),
+        format!(
+            r"(?:week|wk)\s+(?:of|starting|beginning)\s+(?:{iso}|{month_day}{year}|{day_month}{year})"
+        ),
         r"(?:w|wk|cw)\s?\d{1,2}(?:,?\s+(?:19|20)\d{2})?".to_string(),
     ];
     Regex::new(&format!(r"(?i)^\s*(?:{})\s*:?\s*$", forms.join("|"))).expect("compiles")
@@ -81,10 +83,10 @@ pub fn period_label(text: &str) -> Option<std::ops::Range<usize>> {
     // Short, and opens with a digit, a month or a `W`: most entries are rejected at once.
     let trimmed = text.trim();
     let first = trimmed.bytes().next()?;
-    if trimmed.len() > 40
-        || !(first.is_ascii_digit() || matches!(first, b'w' | b'W' | b'c' | b'C'))
-            && !could_start_a_date(trimmed.as_bytes())
-    {
+    let could_open = first.is_ascii_digit()
+        || matches!(first, b'w' | b'W' | b'c' | b'C')
+        || could_start_a_date(trimmed.as_bytes());
+    if trimmed.len() > 40 || !could_open {
         return None;
     }
     let start = text.len() - text.trim_start().len();
@@ -218,16 +220,32 @@ mod tests {
             "Wk 12:",
             "2025-03-03 – 2025-03-07",
         ] {
-            assert_eq!(period_label(text), Some(0..text.trim_end_matches(':').len()), "{text}");
+            assert_eq!(
+                period_label(text),
+                Some(0..text.trim_end_matches(':').len()),
+                "{text}"
+            );
         }
-        for text in ["Mar 3–7 shipped the fix", "Wrote 12 posts", "W12 migration done", "v2.3"] {
+        for text in [
+            "Mar 3–7 shipped the fix",
+            "Wrote 12 posts",
+            "W12 migration done",
+            "v2.3",
+        ] {
             assert_eq!(period_label(text), None, "{text}");
         }
     }
 
     #[test]
     fn label_dates_pass_the_prefilter() {
-        for text in ["Week1: x", " week 3 - x", "June: x", "Day 4: x", "Sprint 12: x", "sept: x"] {
+        for text in [
+            "Week1: x",
+            " week 3 - x",
+            "June: x",
+            "Day 4: x",
+            "Sprint 12: x",
+            "sept: x",
+        ] {
             assert!(leading_label_date(text).is_some(), "{text}");
         }
         assert_eq!(leading_label_date("Shipped it: done"), None);

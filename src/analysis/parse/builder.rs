@@ -231,7 +231,9 @@ impl<'t> Builder<'t> {
             TagEnd::TableHead => {
                 self.table_head = false;
                 self.period_table = self.table_header.len() >= 3
-                    && self.table_header[1..].iter().all(|cell| is_period_name(cell));
+                    && self.table_header[1..]
+                        .iter()
+                        .all(|cell| is_period_name(cell));
             }
             TagEnd::TableRow
                 if self
@@ -849,8 +851,8 @@ fn is_caption(text: &str) -> bool {
 
 /// Header words of a table that compares two states of the same measures.
 const STATE_NAMES: [&str; 14] = [
-    "before", "after", "then", "now", "old", "new", "was", "is", "baseline", "current",
-    "previous", "today", "start", "end",
+    "before", "after", "then", "now", "old", "new", "was", "is", "baseline", "current", "previous",
+    "today", "start", "end",
 ];
 
 /// True when a table header cell names a period or a state (`2024`, `Q1 2025`, `Jan`,

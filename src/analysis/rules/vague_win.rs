@@ -258,7 +258,11 @@ mod tests {
         );
         let found = diagnostics(RULE, &text);
         assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found.iter().all(|d| d.fix.is_none() && d.related.iter().all(|r| r.fix.is_none())));
+        assert!(
+            found
+                .iter()
+                .all(|d| d.fix.is_none() && d.related.iter().all(|r| r.fix.is_none()))
+        );
     }
 
     #[test]
