@@ -440,13 +440,6 @@ pub(super) fn claims_work(text: &str) -> bool {
             if in_list(verb, &["have", "had"]) && is_work_past(after) {
                 return true;
             }
-            // "I was the technical lead for…", "we were the owners of…": a role held is work.
-            if in_list(verb, &["was", "were"])
-                && in_list(after, &["the", "a", "an", "our", "one"])
-                && next.take(4).any(|w| in_list(w, &ROLE_NOUNS))
-            {
-                return true;
-            }
         }
     }
     false
@@ -568,24 +561,6 @@ const INTENT_WORDS: [&str; 8] = [
     "resolutions",
 ];
 
-/// Nouns of a role held in the work ("I was the technical lead"), for [`claims_work`].
-const ROLE_NOUNS: [&str; 14] = [
-    "lead",
-    "leads",
-    "owner",
-    "owners",
-    "dri",
-    "maintainer",
-    "maintainers",
-    "organiser",
-    "organizer",
-    "organisers",
-    "organizers",
-    "captain",
-    "chair",
-    "editor",
-];
-
 /// Words that say learning is still under way: "Still learning how to…", "working on it".
 const UNDER_WAY_WORDS: [&str; 3] = ["still", "working", "deeper"];
 
@@ -636,7 +611,6 @@ mod tests {
             "Last spring I finally moved the site to a static generator.",
             "I continue helping to maintain the events listing.",
             "Our team has grown. I have mentored two new hires.",
-            "I was the technical lead for the reliability workstream.",
         ] {
             assert!(claims_work(text), "{text}");
         }
