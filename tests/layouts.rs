@@ -233,3 +233,93 @@ fn a_misspelt_role_is_reported_as_a_role() {
     // Its items are read as feedback, not wins.
     assert_eq!(vague("me-brag.md", text), Vec::<usize>::new());
 }
+
+#[test]
+fn a_weekly_log_whose_items_are_week_labels_with_the_work_nested() {
+    let text = "\
+# Work log
+
+- Jan 6–10
+  - wrote the migration plan for the billing tables
+  - cut the nightly import from 40 minutes to 6
+- Week of Jan 13
+  - paired on the retry queue
+- W4
+  - reviewed the cache design
+";
+    // The labels are no wins; each nested item is an entry of its own, dated by its label.
+    assert_eq!(vague("log-brag.md", text), [4, 7, 9]);
+    assert!(lines("undated-entry", "log-brag.md", text).is_empty());
+}
+
+#[test]
+fn a_self_review_in_bold_labelled_sections_and_a_todo_list() {
+    let text = "\
+# Self-review
+
+**Impact**
+
+Cut the nightly build from five hours to 50 minutes.
+
+**Scope and leadership**
+
+**Technical direction:** Wrote the caching strategy doc and presented it at the forum.
+
+## Todo / next
+- finish the streaming proposal
+- ask about the staff expectations doc
+";
+    // The paragraph under a bold label that is no role claims work; a to-do list holds none.
+    assert_eq!(vague("promo-self-review.md", text), [9]);
+}
+
+#[test]
+fn bold_labels_of_personal_life_make_their_items_no_wins() {
+    let text = "\
+## 2025
+
+- **Work**
+  - Rewrote the billing importer
+- **Family**
+  - Took the kids to the coast for a week
+- Health:
+  - Ran my first half marathon
+- Built a few things:
+  - **Fun**
+    - [tilemap](https://x.test) - a tiny editor for game maps
+";
+    // Under a lead-in that claims work, a `Fun` label only sorts what was built.
+    assert_eq!(vague("year-brag.md", text), [4, 9, 11]);
+}
+
+#[test]
+fn a_sentence_that_captions_a_table_is_no_entry() {
+    let text = "\
+## Numbers
+
+Pulled from the dashboard in December.
+
+| Project | Notes |
+|---|---|
+| Billing importer | Rewrote the importer |
+
+I gave five talks:
+
+| Talk | Where |
+|---|---|
+| Rust at scale | RustConf |
+";
+    assert_eq!(vague("numbers-brag.md", text), [7, 9, 13]);
+}
+
+#[test]
+fn learning_still_under_way_is_no_win() {
+    let text = "\
+## What I learned
+
+- Finished the writing course and rewrote two of my RFCs with it
+- Still learning how to say no to scope creep
+- Started reading about accessibility, want to go deeper next year
+";
+    assert_eq!(vague("learn-brag.md", text), [3]);
+}

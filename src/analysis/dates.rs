@@ -41,10 +41,57 @@ static LABEL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The range of a period label at the start of an entry (`Week1: …`, `June: …`).
 pub fn leading_label_date(text: &str) -> Option<std::ops::Range<usize>> {
+    // A label opens with `week`, `day`, `sprint` or a month: most entries are rejected without
+    // the automaton, which every entry asked.
+    let rest = text.trim_start().as_bytes();
+    if !matches!(rest.first(), Some(b'w' | b'W' | b'd' | b'D' | b's' | b'S'))
+        && !could_start_a_date(rest)
+    {
+        return None;
+    }
     LABEL_DATE
         .captures(text)
         .and_then(|c| c.get(1))
         .map(|m| m.range())
+}
+
+/// A label that is only a span of days or a week, as a weekly work log heads each week's items:
+/// `Mar 3–7`, `Mar 31–Apr 4`, `6–10 Jan`, `Week of Mar 3`, `Week of 2025-03-03`, `W12`, `Wk 12`,
+/// `2025-03-03 – 2025-03-07` (with an optional year and a trailing colon).
+static PERIOD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let day = r"\d{1,2}(?:st|nd|rd|th)?";
+    let iso = r"(?:19|20)\d{2}-\d{2}-\d{2}";
+    let month_day = format!(r"{MONTH}\.?\s+{day}");
+    let day_month = format!(r"{day}\s+{MONTH}\.?");
+    let dash = r"\s*(?:[-–—]|to)\s*";
+    let year = r"(?:,?\s+(?:19|20)\d{2})?";
+    let forms = [
+        format!(r"{month_day}(?:{dash}(?:{MONTH}\.?\s+)?{day})?{year}"),
+        format!(r"{day}(?:\s+{MONTH}\.?)?{dash}{day_month}{year}"),
+        format!(r"{iso}(?:{dash}{iso})?"),
+        format!(
+            r"(?:week|wk)\s+(?:of|starting|beginning)\s+(?:{iso}|{month_day}{year}|{day_month}{year})"
+        ),
+        r"(?:w|wk|cw)\s?\d{1,2}(?:,?\s+(?:19|20)\d{2})?".to_string(),
+    ];
+    Regex::new(&format!(r"(?i)^\s*(?:{})\s*:?\s*$", forms.join("|"))).expect("compiles")
+});
+
+/// When the whole of `text` is a span of days or a week (`Mar 3–7`, `Week of Mar 3`, `W12`):
+/// the label of a weekly log's item, whose nested items are the week's work.
+pub fn period_label(text: &str) -> Option<std::ops::Range<usize>> {
+    // Short, and opens with a digit, a month or a `W`: most entries are rejected at once.
+    let trimmed = text.trim();
+    let first = trimmed.bytes().next()?;
+    let could_open = first.is_ascii_digit()
+        || matches!(first, b'w' | b'W' | b'c' | b'C')
+        || could_start_a_date(trimmed.as_bytes());
+    if trimmed.len() > 40 || !could_open {
+        return None;
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = start + trimmed.trim_end_matches(':').trim_end().len();
+    PERIOD_LABEL.is_match(text).then_some(start..end)
 }
 
 /// Review points and deadlines in growth-plan actions.
@@ -129,6 +176,7 @@ pub fn heading_date(title: &str) -> Option<std::ops::Range<usize>> {
     find_date(title)
         .or_else(|| DATE_HEADING_ONLY.is_match(title).then_some(0..title.len()))
         .or_else(|| HEADING_YEAR.find(title).map(|m| m.range()))
+        .or_else(|| period_label(title))
 }
 
 /// True when an action names a date or a review point.
@@ -157,6 +205,50 @@ mod tests {
         for text in ["v2.3", "JIRA-4821", "OKR 2", "2026 users", "p99 of 800 ms"] {
             assert_eq!(find_date(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn weekly_log_labels_are_periods() {
+        for text in [
+            "Mar 3–7",
+            "Mar 31–Apr 4",
+            "Apr 28 - May 2, 2025",
+            "6–10 Jan",
+            "Week of Mar 3",
+            "Week of 2025-03-03",
+            "W12",
+            "Wk 12:",
+            "2025-03-03 – 2025-03-07",
+        ] {
+            assert_eq!(
+                period_label(text),
+                Some(0..text.trim_end_matches(':').len()),
+                "{text}"
+            );
+        }
+        for text in [
+            "Mar 3–7 shipped the fix",
+            "Wrote 12 posts",
+            "W12 migration done",
+            "v2.3",
+        ] {
+            assert_eq!(period_label(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn label_dates_pass_the_prefilter() {
+        for text in [
+            "Week1: x",
+            " week 3 - x",
+            "June: x",
+            "Day 4: x",
+            "Sprint 12: x",
+            "sept: x",
+        ] {
+            assert!(leading_label_date(text).is_some(), "{text}");
+        }
+        assert_eq!(leading_label_date("Shipped it: done"), None);
     }
 
     #[test]
@@ -227,7 +319,8 @@ mod tests {
             let title = parts.concat();
             let by_automata = find_date(&title)
                 .or_else(|| DATE_HEADING_ONLY.is_match(&title).then_some(0..title.len()))
-                .or_else(|| HEADING_YEAR.find(&title).map(|m| m.range()));
+                .or_else(|| HEADING_YEAR.find(&title).map(|m| m.range()))
+                .or_else(|| period_label(&title));
             proptest::prop_assert_eq!(heading_date(&title), by_automata, "{:?}", title);
         }
     }

@@ -268,6 +268,9 @@ impl Role {
                 "To dos",
                 "Todos",
                 "Plans",
+                "Next",
+                "Up next",
+                "What's next",
             ],
             Role::Personal => &[
                 "Personal", "Family", "Hobbies", "Travels", "Travel", "Fun", "Life", "Health",

@@ -12,7 +12,7 @@ use crate::analysis::document::{
 };
 use crate::analysis::placeholders::is_placeholder_only;
 use crate::analysis::text::Span;
-use crate::catalogue::Ladder;
+use crate::catalogue::{Ladder, Role};
 use pulldown_cmark::{Event, Tag as MdTag, TagEnd};
 use regex::Regex;
 use std::sync::{Arc, LazyLock};
@@ -69,6 +69,9 @@ pub(super) struct EntryBuilder {
     /// it claims work itself ("Built a lot of stuff:").
     children_are_entries: bool,
     lead_in: Option<LeadIn>,
+    /// The role of life outside work or of plans that a label above the entry names
+    /// (`- **Family**`, `- Health:`, `- **Goals**`): the entry is no win, as under such a heading.
+    label_role: Option<Role>,
     /// Where the entry's tags start in `Body::tags`: a paragraph that is not kept drops them.
     first_tag: usize,
 }
@@ -96,6 +99,13 @@ pub(super) struct Builder<'t> {
     /// Links and images open around the current text.
     link_depth: usize,
     table_head: bool,
+    /// The header cells of the table being read, as text.
+    table_header: Vec<String>,
+    /// The table's header names only periods after its first column (`| What | 2024 | 2025 |`,
+    /// `| metric | before | after |`): a row reads as its label and a before→after.
+    period_table: bool,
+    /// The cell of the current table row that starts next.
+    cell_index: usize,
     /// The previous inline event was a line break: a `•` here starts a new bullet.
     after_break: bool,
     /// What the paragraph just ended says of a list right after it.
@@ -125,6 +135,9 @@ impl<'t> Builder<'t> {
             strong_depth: 0,
             link_depth: 0,
             table_head: false,
+            table_header: Vec::new(),
+            period_table: false,
+            cell_index: 0,
             after_break: false,
             pending_lead_in: None,
             list_lead_in: None,
@@ -150,6 +163,9 @@ impl<'t> Builder<'t> {
 
     fn start(&mut self, tag: MdTag<'_>, range: Span) {
         let top_level_block = self.item_depth == 0 && self.block_quote_depth == 0;
+        if top_level_block && matches!(tag, MdTag::Table(_)) {
+            self.mark_caption(range);
+        }
         if top_level_block && !matches!(tag, MdTag::List(_) | MdTag::Item) && is_block(&tag) {
             // Only a list right after a lead-in paragraph is what the lead-in speaks of.
             self.pending_lead_in = None;
@@ -179,9 +195,19 @@ impl<'t> Builder<'t> {
             }
             MdTag::Item => self.start_item(range),
             MdTag::Paragraph => self.start_paragraph(range),
-            MdTag::TableHead => self.table_head = true,
-            MdTag::TableRow if self.item_depth == 0 && !self.table_head => {
-                self.start_entry(range, EntryForm::TableRow, 0, None);
+            MdTag::Table(_) => {
+                self.table_header.clear();
+                self.period_table = false;
+            }
+            MdTag::TableHead => {
+                self.table_head = true;
+                self.cell_index = 0;
+            }
+            MdTag::TableRow => {
+                self.cell_index = 0;
+                if self.item_depth == 0 && !self.table_head {
+                    self.start_entry(range, EntryForm::TableRow, 0, None);
+                }
             }
             MdTag::TableCell => self.start_cell(),
             MdTag::BlockQuote(_) => self.block_quote_depth += 1,
@@ -202,7 +228,13 @@ impl<'t> Builder<'t> {
             TagEnd::List(_) if self.item_depth == 0 => self.list_lead_in = None,
             TagEnd::Item => self.end_item(),
             TagEnd::Paragraph => self.end_paragraph(range),
-            TagEnd::TableHead => self.table_head = false,
+            TagEnd::TableHead => {
+                self.table_head = false;
+                self.period_table = self.table_header.len() >= 3
+                    && self.table_header[1..]
+                        .iter()
+                        .all(|cell| is_period_name(cell));
+            }
             TagEnd::TableRow
                 if self
                     .open
@@ -257,8 +289,31 @@ impl<'t> Builder<'t> {
             label_date,
             children_are_entries: false,
             lead_in: self.list_lead_in,
+            label_role: None,
             first_tag: self.body.tags.len(),
         });
+    }
+
+    /// The no-win role a short label item names (`- **Family**`, `- Hobbies:`), if any.
+    fn no_win_label(&self, parent: &EntryBuilder) -> Option<Role> {
+        if !parent.children_are_entries || parent.n_own_words > 2 {
+            return None;
+        }
+        // Under a lead-in that claims work ("Built a lot of stuff:" then "**Fun**", "**Personal**")
+        // the label sorts things the author made: they stay wins.
+        if let [.., outer, _] = &self.open[..]
+            && wording::claims_work(&outer.text)
+        {
+            return None;
+        }
+        let label = parent.text.trim().trim_end_matches(':');
+        if label.is_empty() || label.len() > MAX_BOLD_HEADING {
+            return None;
+        }
+        match headings::classify(self.ladder, label) {
+            SectionKind::Role(role @ (Role::Personal | Role::Goals)) => Some(role),
+            _ => None,
+        }
     }
 
     fn start_item(&mut self, range: Span) {
@@ -288,6 +343,7 @@ impl<'t> Builder<'t> {
         if starts_entry {
             let parent = self.open.last();
             let label_date = parent.and_then(parent_date);
+            let label_role = parent.and_then(|p| p.label_role.or_else(|| self.no_win_label(p)));
             // The children of a lead-in inherit what it says of them ("Examples:", "Goals:").
             let lead_in = parent
                 .and_then(|p| wording::lead_in(&p.text).or(p.lead_in))
@@ -295,6 +351,7 @@ impl<'t> Builder<'t> {
             self.start_entry(range, EntryForm::Item, depth, label_date);
             if let Some(entry) = self.open.last_mut() {
                 entry.lead_in = lead_in;
+                entry.label_role = label_role;
             }
         }
     }
@@ -360,6 +417,24 @@ impl<'t> Builder<'t> {
         self.end_entry(false);
     }
 
+    /// A short sentence right before a table that says where its figures come from ("Pulled
+    /// from the dashboard in December.") captions the table: it is no entry of its own.
+    fn mark_caption(&mut self, table: Span) {
+        let Some(entry) = self
+            .last_paragraph
+            .and_then(|idx| self.body.entries.get_mut(idx))
+        else {
+            return;
+        };
+        let adjacent = self
+            .text
+            .get(entry.span.end..table.start)
+            .is_some_and(|gap| gap.trim().is_empty());
+        if entry.form == EntryForm::Paragraph && adjacent && is_caption(&entry.text) {
+            entry.wording.is_label = true;
+        }
+    }
+
     fn count_prose(&mut self, paragraph: &str) {
         if !is_placeholder_only(paragraph)
             && let Some(section) = self.body.sections.len().checked_sub(1)
@@ -369,11 +444,23 @@ impl<'t> Builder<'t> {
     }
 
     fn start_cell(&mut self) {
+        let cell = self.cell_index;
+        self.cell_index += 1;
+        if self.table_head {
+            self.table_header.truncate(cell);
+            self.table_header.push(String::new());
+        }
         if let Some(entry) = self.open.last_mut()
             && entry.form == EntryForm::TableRow
             && !entry.text.trim().is_empty()
         {
-            entry.text.push_str(" | ");
+            // A row of a table of periods reads as the detector reads a before→after
+            // ("Deploys per week: ~400 → ~1,100"); the separators are no text of the source.
+            entry.text.push_str(match (self.period_table, cell) {
+                (false, _) => " | ",
+                (true, 1) => ": ",
+                (true, _) => " → ",
+            });
         }
     }
 
@@ -417,6 +504,11 @@ impl<'t> Builder<'t> {
                 Some(last) if last.end == range.start => last.end = range.end,
                 _ => self.body.prose_runs.push(range),
             }
+        }
+        if self.table_head
+            && let Some(cell) = self.table_header.last_mut()
+        {
+            cell.push_str(content);
         }
         if let Some(heading) = &mut self.heading {
             heading.title.push_str(content);
@@ -723,7 +815,9 @@ fn parent_date(parent: &EntryBuilder) -> Option<Span> {
         return parent.label_date;
     }
     let text = parent.text.trim();
-    let range = dates::leading_date(text).or_else(|| dates::leading_label_date(text))?;
+    let range = dates::leading_date(text)
+        .or_else(|| dates::leading_label_date(text))
+        .or_else(|| dates::period_label(text))?;
     source_span(&parent.pieces, range.start, range.end)
         .map(|span| span.shifted(parent.span.start))
         .or(parent.text_span)
@@ -732,8 +826,41 @@ fn parent_date(parent: &EntryBuilder) -> Option<Span> {
 /// True when the text is only a date or period label (`2024-01-07:`, `Week 3`).
 fn is_only_date(text: &str) -> bool {
     let text = text.trim().trim_end_matches([':', ' ', '-']);
+    // No date or period form is this long ("September 30th, 2026", "Mar 31–Apr 4, 2025"): a
+    // longer label is not read by the automata at all.
+    if text.len() > 48 {
+        return false;
+    }
     dates::leading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
         || dates::heading_date(text).is_some_and(|r| r.start == 0 && r.end == text.len())
+        || dates::period_label(text).is_some()
+}
+
+/// The longest caption of a table, in words.
+const MAX_CAPTION_WORDS: usize = 12;
+
+/// One short sentence without a first person: it says what the table after it holds, while "I
+/// gave five talks:" before a table of talks claims them.
+fn is_caption(text: &str) -> bool {
+    let text = text.trim();
+    let body = text.trim_end_matches(['.', ':']);
+    !body.contains(['.', '!', '?', ';'])
+        && body.split_whitespace().count() <= MAX_CAPTION_WORDS
+        && wording::word_facts(text).first_person == 0
+}
+
+/// Header words of a table that compares two states of the same measures.
+const STATE_NAMES: [&str; 14] = [
+    "before", "after", "then", "now", "old", "new", "was", "is", "baseline", "current", "previous",
+    "today", "start", "end",
+];
+
+/// True when a table header cell names a period or a state (`2024`, `Q1 2025`, `Jan`,
+/// `before`, `after`): the column holds one period's value of the row's measure.
+fn is_period_name(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty()
+        && (is_only_date(cell) || STATE_NAMES.iter().any(|w| cell.eq_ignore_ascii_case(w)))
 }
 
 /// A paragraph worth keeping as an entry: it claims work, or opens with a period label.
@@ -775,12 +902,12 @@ fn entry_wording(builder: &EntryBuilder, text: &str, facts: &wording::WordFacts)
     Wording {
         is_label,
         claims_work: (claims_work || dates::leading_label_date(text).is_some()) && !reflects,
-        is_personal: facts.personal,
+        is_personal: facts.personal || builder.label_role == Some(Role::Personal),
         strong_prompt: strong_prompt
             || lead_in == Some(LeadIn::Guidance)
             || (builder.form != EntryForm::Paragraph && facts.addresses_reader_only()),
         imperative,
-        is_intent: lead_in == Some(LeadIn::Goals),
+        is_intent: lead_in == Some(LeadIn::Goals) || builder.label_role == Some(Role::Goals),
     }
 }
 
@@ -825,6 +952,19 @@ mod tests {
         assert_eq!(
             &text[moved.date.unwrap().start..moved.date.unwrap().end],
             "2025-02-03"
+        );
+    }
+
+    #[test]
+    fn a_row_of_a_table_of_periods_reads_as_a_before_and_after() {
+        let text = "## Wins\n\n| What | 2024 | 2025 |\n|---|---|---|\n| Deploys per week | ~400 | ~1,100 |\n\n| metric | before | after |\n|---|---|---|\n| p99 | 800 ms | 120 ms |\n\n| Talk | Where |\n|---|---|\n| Rust at scale | RustConf |\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            [
+                "Deploys per week: ~400 → ~1,100",
+                "p99: 800 ms → 120 ms",
+                "Rust at scale | RustConf"
+            ]
         );
     }
 

@@ -19,6 +19,13 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
     if let Some(trait_idx) = ladder.trait_index_normalized(&normalized) {
         return SectionKind::Trait(trait_idx);
     }
+    // A heading of two names for one kind of section ("Todo / next", "Goals/plans") is that
+    // kind when one of its parts names a role and no part names another.
+    if title.contains('/')
+        && let Some(role) = role_of_parts(ladder, title)
+    {
+        return SectionKind::Role(role);
+    }
     // Most headings are plain topics ("Payments migration"): nothing to strip, no question.
     if !may_be_decorated(title, &normalized) {
         return SectionKind::Free;
@@ -34,6 +41,23 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
         Some(role) => SectionKind::Role(role),
         None => SectionKind::Free,
     }
+}
+
+/// The one role the `/`-separated parts of a heading name, when they name exactly one.
+fn role_of_parts(ladder: &Ladder, title: &str) -> Option<Role> {
+    let mut found = None;
+    for part in title.split('/') {
+        let part = normalize_name(part);
+        if part.is_empty() {
+            continue;
+        }
+        match (ladder.find_role_normalized(&part), found) {
+            (Some(role), None) => found = Some(role),
+            (Some(role), Some(earlier)) if role != earlier => return None,
+            _ => {}
+        }
+    }
+    found
 }
 
 /// True when [`undecorated`] or [`question_role`] could find a role the plain lookup did not:
@@ -206,6 +230,8 @@ mod tests {
             ("Design & Documentation", Role::Projects),
             ("Company Building", Role::Wins),
             ("Goals for Next Year", Role::Goals),
+            ("Todo / next", Role::Goals),
+            ("Wins/highlights", Role::Wins),
             ("Outside of Work", Role::Personal),
             ("Family & Personal", Role::Personal),
             ("2 Key Lessons Learned", Role::Lessons),

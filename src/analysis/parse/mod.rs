@@ -341,7 +341,15 @@ fn entry_role(
         match section.kind {
             SectionKind::Trait(trait_idx) => return only_items(EntryRole::Evidence(trait_idx)),
             SectionKind::Role(role) if role.holds_wins() => return EntryRole::Win,
-            SectionKind::Role(Role::Learned) if kind != DocKind::Retro => return brag_win(entry),
+            SectionKind::Role(Role::Learned) if kind != DocKind::Retro => {
+                // An item of learning still under way is a goal (completed learning is a win).
+                // A paragraph tells of the year's learning with asides ("I still have to…").
+                return if is_item && wording::learning_under_way(&entry.text) {
+                    EntryRole::Other
+                } else {
+                    brag_win(entry)
+                };
+            }
             SectionKind::Role(Role::Actions) => return only_items(EntryRole::Action),
             SectionKind::Role(Role::DidntGoWell) => return only_items(EntryRole::Lesson),
             SectionKind::Role(Role::DoDifferently) => return only_items(EntryRole::Change),
@@ -356,6 +364,10 @@ fn entry_role(
         }
     }
     if kind == DocKind::Brag {
+        brag_win(entry)
+    } else if kind == DocKind::Promo && entry.form == EntryForm::Paragraph {
+        // A self-review's sections are its case ("Scope and leadership"): a paragraph there
+        // that claims work is a win, as it would be under `## Impact`.
         brag_win(entry)
     } else {
         EntryRole::Other

@@ -80,15 +80,25 @@ impl<'t> Iterator for Words<'t> {
     fn next(&mut self) -> Option<&'t str> {
         let bytes = self.text.as_bytes();
         loop {
-            let rest = &bytes[self.at..];
-            let skipped = rest.iter().position(|&b| is_word_byte(b))?;
-            let start = self.at + skipped;
-            let len = bytes[start..]
-                .iter()
-                .position(|&b| !is_word_byte(b))
-                .unwrap_or(bytes.len() - start);
-            self.at = start + len;
-            let (mut from, mut to) = (start, self.at);
+            // Index loops over the byte table: the scan is most of the model pass's word reading.
+            let mut start = self.at;
+            while start < bytes.len() && !is_word_byte(bytes[start]) {
+                start += 1;
+            }
+            if start == bytes.len() {
+                self.at = start;
+                return None;
+            }
+            let mut end = start + 1;
+            while end < bytes.len() && is_word_byte(bytes[end]) {
+                end += 1;
+            }
+            self.at = end;
+            // Most words open and end on an ASCII letter or digit: nothing to trim.
+            if bytes[start].is_ascii_alphanumeric() && bytes[end - 1].is_ascii_alphanumeric() {
+                return Some(&self.text[start..end]);
+            }
+            let (mut from, mut to) = (start, end);
             const CURLY: &[u8] = "’".as_bytes();
             loop {
                 if from < to && matches!(bytes[from], b'\'' | b'-') {
@@ -168,7 +178,7 @@ fn first_word(text: &str) -> &str {
 }
 
 /// The first letters of the words of [`PERSONAL_WORDS`] and [`FIRST_PERSON`].
-const PERSONAL_LEADS: &[u8] = b"vhtkgpwmbsg";
+const PERSONAL_LEADS: &[u8] = b"vhtkgpwmbso";
 const FIRST_PERSON_LEADS: &[u8] = b"imwo";
 
 /// What one pass over an entry's words finds: whether any addresses the reader, whether any is
@@ -195,7 +205,7 @@ pub(super) fn word_facts(text: &str) -> WordFacts {
         // Only words that could be in a list are lower-cased and compared: a reader word opens
         // with `y`, a first-person one is short, a personal one opens with one of a few letters.
         let lead = word.as_bytes()[0] | 0x20;
-        let could_be_personal = (4..=12).contains(&word.len()) && PERSONAL_LEADS.contains(&lead);
+        let could_be_personal = (3..=12).contains(&word.len()) && PERSONAL_LEADS.contains(&lead);
         if !(lead == b'y'
             || (word.len() <= 5 && FIRST_PERSON_LEADS.contains(&lead))
             || could_be_personal)
@@ -435,8 +445,11 @@ pub(super) fn claims_work(text: &str) -> bool {
     false
 }
 
-/// Words of personal life that no work win uses: travel, leisure, family, pets, purchases.
-const PERSONAL_WORDS: [&str; 24] = [
+/// Words of personal life that no work win uses: travel, leisure, family, pets, purchases, and
+/// time off as a work log notes it ("OOO Thu/Fri", "PTO").
+const PERSONAL_WORDS: [&str; 26] = [
+    "ooo",
+    "pto",
     "vacation",
     "holiday",
     "honeymoon",
@@ -547,6 +560,24 @@ const INTENT_WORDS: [&str; 8] = [
     "wish",
     "resolutions",
 ];
+
+/// Words that say learning is still under way: "Still learning how to…", "working on it".
+const UNDER_WAY_WORDS: [&str; 3] = ["still", "working", "deeper"];
+
+/// True when an entry of a "What I learned" section tells of learning not yet done ("Still
+/// learning to say no", "want to go deeper next year"): a goal, not completed learning.
+pub(super) fn learning_under_way(text: &str) -> bool {
+    let mut buffer = [0; LONGEST_LISTED];
+    text.contains("next year")
+        || words(text).any(|w| {
+            lowered(w, &mut buffer).is_some_and(|lower| {
+                INTENT_WORDS
+                    .iter()
+                    .chain(UNDER_WAY_WORDS.iter())
+                    .any(|listed| listed.as_bytes() == lower)
+            })
+        })
+}
 
 /// What the last sentence of a paragraph says of the list that follows it.
 pub(super) fn lead_in(paragraph: &str) -> Option<LeadIn> {

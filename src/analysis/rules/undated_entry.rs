@@ -3,7 +3,7 @@
 use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
-use crate::analysis::document::{DocKind, EntryRole};
+use crate::analysis::document::{DocKind, EntryForm, EntryRole};
 
 pub const RULE: Rule = Rule {
     name: "undated-entry",
@@ -64,7 +64,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             entry.text_span,
             "undated win: put it under a dated heading such as `## 2026-03`, or start it with a date",
         );
-        if let Some(today) = cx.today {
+        // A date put before a table row's text lands in its first cell, where it is no date of
+        // the row's: the fix is left to the author there.
+        if let Some(today) = cx.today.filter(|_| entry.form != EntryForm::TableRow) {
             finding = finding.with_fix(Fix::insert(
                 format!("Date it {today}"),
                 entry.text_span.start,
@@ -86,6 +88,14 @@ mod tests {
         let text = "---\nkind: brag\n---\n## Wins\n- Cut p99 from 800 ms to 120 ms.\n- 2026-03-14: Shipped it\n";
         fires(RULE, text, &["Cut p99 from 800 ms to 120 ms."]);
         assert!(fixed(RULE, text).contains("- 2026-11-27: Cut p99"));
+    }
+
+    #[test]
+    fn a_table_row_is_flagged_without_a_fix() {
+        let text = "---\nkind: brag\n---\n## Wins\n\n| Project | Result |\n|---|---|\n| Build queue | Cut p99 from 800 ms to 120 ms |\n";
+        let found = diagnostics(RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].fix.is_none());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::{Finding, Rule, line_end};
 use crate::analysis::diagnostic::{Fix, Severity};
-use crate::analysis::document::{DocKind, Entry, EntryRole};
+use crate::analysis::document::{DocKind, Entry, EntryForm, EntryRole};
 use crate::analysis::impact::{Impact, assess};
 use crate::analysis::{Context, memo};
 
@@ -152,7 +152,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             span: entry.text_span,
             section: entry.section,
             message: message.into(),
-            fix: (!awaits_result).then(|| Fix::insert(FIX_TITLE, insert_at, result_line)),
+            // A nested line only fits under a list item: after a table row it would break the
+            // table, after a paragraph it would be a stray item.
+            fix: (!awaits_result && entry.form == EntryForm::Item)
+                .then(|| Fix::insert(FIX_TITLE, insert_at, result_line)),
         });
     }
     flush(&mut run, cx.doc, out);
@@ -249,6 +252,20 @@ mod tests {
         assert!(
             message(RULE, &format!("{PROMO}## Wins\n- Attended 12 meetings.\n"))
                 .contains("counts what you did")
+        );
+    }
+
+    #[test]
+    fn the_fix_is_offered_only_under_list_items() {
+        let text = format!(
+            "{PROMO}## Wins\n\nI improved the build queue for the whole team this year.\n\n| Project | Notes |\n|---|---|\n| Build queue | Improved the queue |\n"
+        );
+        let found = diagnostics(RULE, &text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|d| d.fix.is_none() && d.related.iter().all(|r| r.fix.is_none()))
         );
     }
 
