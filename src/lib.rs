@@ -8,13 +8,19 @@
 //!   line and column.
 //! - [`analysis`]: the pure core. `analyze` takes a document's text and [`analysis::Settings`]
 //!   and returns the document model ([`analysis::document`]) and diagnostics. Inside it:
-//!   `front_matter` (YAML with positions) → `parse` (one pass over pulldown-cmark events;
-//!   `chunks` splits a large body into pieces that parse the same) → `rules` (one file per
-//!   rule, one registry) → diagnostics with byte spans and fixes. `impact` is the
-//!   measurable-impact detector behind `vague-win`; `memo` keeps its results, a few other
-//!   per-text ones and each large-body piece's model (with the rules' results for its entries)
-//!   between analyses of one open document, so an edit re-parses and re-judges only the piece
-//!   it touched.
+//!   `front_matter` (YAML with positions) → `parse/` (one pass over pulldown-cmark events:
+//!   `builder` turns block events into sections and entries in the layouts real docs use —
+//!   nested date labels, paragraphs, pasted bullets, table rows, bold-line headings —,
+//!   `headings` reads what a heading makes of its section, `wording` tells claims from prompts;
+//!   `chunks` splits a large body into pieces that parse the same) → `infer` (the traits an
+//!   untagged entry shows, from the ladder's signals) → `rules` (one file per rule, one
+//!   registry) → diagnostics with byte spans and fixes. `words/` holds the word-level
+//!   recognisers (tokeniser, quantities, and the word lists as data in `words/lexicon/`);
+//!   `impact` reads an entry's quantities with them for `vague-win`, `weak-verb` reads the same
+//!   tokens; `dates`, `names` and `placeholders` are the other recognisers. `memo` keeps
+//!   per-text results and each large-body piece's model (with the rules' results for its
+//!   entries) between analyses of one open document, so an edit re-parses and re-judges only the
+//!   piece it touched.
 //! - [`config`]: `rung.toml` — include globs, default ladder, custom ladders, rule severities —
 //!   parsed from text, with errors that say where.
 //! - [`project`]: the only module of the library that touches the file system (and the clock): finds the nearest
@@ -24,8 +30,9 @@
 //! - [`lsp`]: `rung lsp`, the language server on stdio (tower-lsp-server, tokio, ropey), a thin
 //!   adapter that keeps a rope and a memo per open document and turns core results into LSP
 //!   types; diagnostics are published as JSON written straight from the core's values.
-//! - [`cli`]: the `rung` command line — `check`, `explain`, `rules`, `ladder`, `report`,
-//!   `new` — and its renderers (human, JSON, GitHub annotations).
+//! - [`cli`]: the `rung` command line — `check` (with `--fix` and `--diff`), `explain`,
+//!   `rules`, `ladder`, `report`, `new` — and its renderers (human, JSON, GitHub annotations,
+//!   SARIF).
 //!
 //! # Invariants
 //!
