@@ -218,8 +218,8 @@ pub fn rules_may_need(doc: &Document, ladder: &Ladder) -> bool {
                 .filter_map(|id| ladder.traits.iter().position(|t| &t.id == id))
                 .any(lacks)
         });
-    let focus_lacks = front_matter.and_then(|fm| fm.get("focus")).is_some();
-    target_lacks || focus_lacks || doc.trait_sections().any(|(_, _, t)| lacks(t))
+    let has_focus = front_matter.and_then(|fm| fm.get("focus")).is_some();
+    target_lacks || has_focus || doc.trait_sections().any(|(_, _, t)| lacks(t))
 }
 
 /// Work out what inference adds to `doc`'s model.

@@ -439,7 +439,10 @@ impl Ladder {
         self.trait_index_normalized(&normalize_name(name))
     }
 
-    /// [`Ladder::trait_index`] of a name already passed through [`normalize_name`].
+    /// [`Ladder::trait_index`] of a name already passed through [`normalize_name`]. Inlined
+    /// into the model pass, which asks it of every heading, as it was before trait inference
+    /// called it too.
+    #[inline]
     pub fn trait_index_normalized(&self, normalized: &str) -> Option<usize> {
         lookup_with_plural(&self.trait_by_spelling, normalized)
     }
@@ -465,6 +468,7 @@ impl Ladder {
     }
 
     /// [`Ladder::find_role`] of a heading already passed through [`normalize_name`].
+    #[inline]
     pub fn find_role_normalized(&self, normalized: &str) -> Option<Role> {
         lookup_with_plural(&self.role_by_spelling, normalized)
     }
@@ -502,6 +506,7 @@ fn sorted_by_spelling<T>(map: HashMap<String, T>) -> Vec<(String, T)> {
     list
 }
 
+#[inline]
 fn lookup_with_plural<T: Copy>(by_spelling: &FxHashMap<String, T>, key: &str) -> Option<T> {
     let find = |key: &str| by_spelling.get(key).copied();
     find(key).or_else(|| key.strip_suffix('s').and_then(find))
