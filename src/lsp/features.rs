@@ -135,6 +135,30 @@ pub fn hover(snapshot: &Snapshot, encoding: Encoding, position: Position) -> Opt
     })
 }
 
+/// A quick-fix code action that applies `fix` for `lsp_diagnostic`.
+fn quick_fix(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    uri: &Uri,
+    lsp_diagnostic: &Diagnostic,
+    fix: &crate::analysis::diagnostic::Fix,
+    is_preferred: bool,
+) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: fix.title.to_string(),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![lsp_diagnostic.clone()]),
+        edit: Some(convert::workspace_edit(
+            uri,
+            &snapshot.document,
+            encoding,
+            fix,
+        )),
+        is_preferred: is_preferred.then_some(true),
+        ..Default::default()
+    })
+}
+
 pub fn code_actions(
     snapshot: &Snapshot,
     encoding: Encoding,
@@ -154,19 +178,14 @@ pub fn code_actions(
         // The diagnostic's own fix and those of the places it speaks for that the range touches
         // (each entry of a run of vague entries, each missing trait).
         for fix in diagnostic.fixes_touching(start, end) {
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.to_string(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![lsp_diagnostic.clone()]),
-                edit: Some(convert::workspace_edit(
-                    uri,
-                    &snapshot.document,
-                    encoding,
-                    fix,
-                )),
-                is_preferred: Some(true),
-                ..Default::default()
-            }));
+            actions.push(quick_fix(
+                snapshot,
+                encoding,
+                uri,
+                &lsp_diagnostic,
+                fix,
+                true,
+            ));
         }
         // "Disable for this line": a comment above the line, indented like it; on each line the
         // range touches that the diagnostic speaks for.
@@ -194,18 +213,14 @@ pub fn code_actions(
                     body_start,
                     format!("<!-- rung-disable {} -->{newline}", diagnostic.rule),
                 );
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: fix.title.to_string(),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![lsp_diagnostic.clone()]),
-                    edit: Some(convert::workspace_edit(
-                        uri,
-                        &snapshot.document,
-                        encoding,
-                        &fix,
-                    )),
-                    ..Default::default()
-                }));
+                actions.push(quick_fix(
+                    snapshot,
+                    encoding,
+                    uri,
+                    &lsp_diagnostic,
+                    &fix,
+                    false,
+                ));
                 break;
             }
             let line_start = snapshot.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
@@ -226,18 +241,14 @@ pub fn code_actions(
                 line_start,
                 comment,
             );
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.to_string(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![lsp_diagnostic.clone()]),
-                edit: Some(convert::workspace_edit(
-                    uri,
-                    &snapshot.document,
-                    encoding,
-                    &fix,
-                )),
-                ..Default::default()
-            }));
+            actions.push(quick_fix(
+                snapshot,
+                encoding,
+                uri,
+                &lsp_diagnostic,
+                &fix,
+                false,
+            ));
         }
     }
     actions
