@@ -132,10 +132,10 @@ pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> Trai
     evidence
 }
 
-/// [`trait_evidence`] for every trait of the ladder (indexed by trait), in one pass over the
-/// entries (the counts of [`evidence_entries`]): each entry's impact is assessed once, however many traits it counts for. The
-/// outline and the lenses show counts for every trait section; asking trait by trait took
-/// 0.8 s on a 1 MB draft with 1,255 sections.
+/// [`trait_evidence`] for every trait of the ladder (indexed by trait): the counts of
+/// [`evidence_entries`], one pass over the entries in which each entry's impact is assessed
+/// once, however many traits it counts for. The outline and the lenses show counts for every
+/// trait section; asking trait by trait took 0.8 s on a 1 MB draft with 1,255 sections.
 pub fn evidence_by_trait(doc: &Document, ladder: &Ladder) -> Vec<TraitEvidence> {
     evidence_entries(doc, ladder)
         .iter()
