@@ -437,6 +437,14 @@ impl Document {
             .get_or_init(|| super::infer::infer(self, ladder))
     }
 
+    /// Whether entry `entry_idx` states measurable impact: [`super::impact::assess`] of its
+    /// full text (its own words and its nested detail). Every reader outside the rules (the
+    /// outline, the lenses, readiness, the report, hovers) asks through here, so the judgement
+    /// is made in one place.
+    pub fn entry_impact(&self, entry_idx: usize) -> super::impact::Impact {
+        super::impact::assess(&self.entries[entry_idx].full_text())
+    }
+
     /// Sections from `section_idx` up to the root.
     pub fn ancestors(&self, section_idx: usize) -> impl Iterator<Item = &Section> {
         std::iter::successors(Some(section_idx), |&idx| self.sections[idx].parent)

@@ -3,7 +3,7 @@
 //! `rung report`, the readiness lens, the trait lenses, the outline and hovers.
 
 use super::document::{Document, EntryRole, SectionKind};
-use super::impact::{Impact, assess};
+use super::impact::Impact;
 use super::infer::Found;
 use crate::catalogue::Ladder;
 
@@ -121,12 +121,12 @@ pub fn entry_traits(
 pub fn trait_evidence(doc: &Document, ladder: &Ladder, trait_idx: usize) -> TraitEvidence {
     let mut evidence = TraitEvidence::none(trait_idx);
     let mut traits = Vec::new();
-    for (entry_idx, entry) in doc.entries.iter().enumerate() {
+    for entry_idx in 0..doc.entries.len() {
         entry_traits(doc, ladder, entry_idx, &mut traits);
         if let Some(&(_, found)) = traits.iter().find(|(t, _)| *t == trait_idx) {
             evidence.n_evidence += 1;
             evidence.n_inferred += usize::from(found == Found::Inferred);
-            evidence.n_measurable += usize::from(assess(&entry.full_text()) == Impact::Measurable);
+            evidence.n_measurable += usize::from(doc.entry_impact(entry_idx) == Impact::Measurable);
         }
     }
     evidence
@@ -164,12 +164,12 @@ pub struct EvidenceEntry {
 pub fn evidence_entries(doc: &Document, ladder: &Ladder) -> Vec<Vec<EvidenceEntry>> {
     let mut all: Vec<Vec<EvidenceEntry>> = vec![Vec::new(); ladder.traits.len()];
     let mut traits = Vec::new();
-    for (entry_idx, entry) in doc.entries.iter().enumerate() {
+    for entry_idx in 0..doc.entries.len() {
         entry_traits(doc, ladder, entry_idx, &mut traits);
         if traits.is_empty() {
             continue;
         }
-        let is_measurable = assess(&entry.full_text()) == Impact::Measurable;
+        let is_measurable = doc.entry_impact(entry_idx) == Impact::Measurable;
         for &(trait_idx, found) in &traits {
             if let Some(list) = all.get_mut(trait_idx) {
                 list.push(EvidenceEntry {

@@ -7,7 +7,7 @@ use super::documents::{Encoding, LineTable};
 use super::state::Snapshot;
 use crate::analysis::document::{DocKind, EntryRole, SectionKind};
 use crate::analysis::ide::{self, Candidate, CandidateKind};
-use crate::analysis::impact::{Impact, assess};
+use crate::analysis::impact::Impact;
 use crate::analysis::readiness::{evidence_by_trait, readiness_from};
 use crate::analysis::rules::newline_of;
 use crate::analysis::text::Span;
@@ -317,7 +317,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
         };
         let mut children = Vec::new();
         for (entry_idx, entry) in std::mem::take(&mut entries_of[idx]) {
-            let measurable = assess(&entry.full_text()) == Impact::Measurable;
+            let measurable = doc.entry_impact(entry_idx) == Impact::Measurable;
             let mut detail = if measurable {
                 "measurable".to_string()
             } else {
