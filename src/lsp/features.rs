@@ -1,14 +1,13 @@
 //! One function per editor feature, each from an analysed snapshot to LSP types: completion,
-//! hover, code actions, outline (symbols, folding, code lens) and semantic tokens. The wording
-//! and the knowledge come from `analysis::ide`; this file only arranges them for the protocol.
+//! hover, code actions, outline (symbols, folding, code lens) and semantic tokens. What each
+//! feature finds comes from `analysis::ide` (one file per feature, in byte spans and plain
+//! structs); this file only converts it to positions and protocol types.
 
 use super::convert;
 use super::documents::{Encoding, LineTable};
 use super::state::Snapshot;
-use crate::analysis::document::{DocKind, EntryRole, SectionKind};
+use crate::analysis::document::EntryRole;
 use crate::analysis::ide::{self, Candidate, CandidateKind};
-use crate::analysis::impact::Impact;
-use crate::analysis::readiness::{evidence_by_trait, readiness_from};
 use crate::analysis::rules::newline_of;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
@@ -254,12 +253,12 @@ pub fn code_actions(
     actions
 }
 
-fn shorten(text: &str, max_chars: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max_chars {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(max_chars - 1).collect::<String>())
+fn symbol_kind(kind: ide::OutlineKind) -> SymbolKind {
+    match kind {
+        ide::OutlineKind::TraitSection => SymbolKind::CLASS,
+        ide::OutlineKind::RoleSection => SymbolKind::MODULE,
+        ide::OutlineKind::FreeSection => SymbolKind::NAMESPACE,
+        ide::OutlineKind::Entry => SymbolKind::EVENT,
     }
 }
 
@@ -268,227 +267,76 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
     let Some(doc) = &snapshot.analysis.document else {
         return Vec::new();
     };
-    let ladder = ladder(snapshot);
     // Thousands of positions on a large draft: one line table, not a rope walk for each.
     let lines = LineTable::new(&snapshot.text);
-    let range = |span: Span| lines.range(span.start, span.end, encoding);
-    let mut symbols: Vec<(Option<usize>, DocumentSymbol)> = Vec::new();
-    // Counts for every trait, and each section's own judged entries, each made in one pass.
-    let evidence = ladder.map(|l| evidence_by_trait(doc, l));
-    let no_inference = crate::analysis::infer::Inference::default();
-    let inference = ladder.map_or(&no_inference, |l| doc.inference(l));
-    let mut entries_of: Vec<Vec<(usize, &crate::analysis::document::Entry)>> =
-        vec![Vec::new(); doc.sections.len()];
-    // Wins and evidence, and any entry whose traits inference found.
-    for (entry_idx, entry) in doc.entries.iter().enumerate().filter(|(idx, e)| {
-        (matches!(e.role, EntryRole::Win | EntryRole::Evidence(_))
-            || !inference.of_entry(*idx).is_empty())
-            && !e.is_placeholder
-    }) {
-        if let Some(own) = entry.section.and_then(|idx| entries_of.get_mut(idx)) {
-            own.push((entry_idx, entry));
+    fn convert(item: ide::OutlineItem, lines: &LineTable, encoding: Encoding) -> DocumentSymbol {
+        let is_entry = item.kind == ide::OutlineKind::Entry;
+        DocumentSymbol {
+            name: item.name,
+            detail: item.detail,
+            kind: symbol_kind(item.kind),
+            tags: None,
+            deprecated: None,
+            range: lines.range(item.span.start, item.span.end, encoding),
+            selection_range: lines.range(item.selection.start, item.selection.end, encoding),
+            children: (!is_entry).then(|| {
+                item.children
+                    .into_iter()
+                    .map(|child| convert(child, lines, encoding))
+                    .collect()
+            }),
         }
     }
-    for (idx, section) in doc.sections.iter().enumerate() {
-        let (kind, detail) = match section.kind {
-            SectionKind::Trait(t) => {
-                let counts = evidence.as_ref().and_then(|all| all.get(t));
-                (SymbolKind::CLASS, counts.map(|c| c.summary()))
-            }
-            SectionKind::Role(role) => (SymbolKind::MODULE, Some(role.id().to_string())),
-            SectionKind::Free => (SymbolKind::NAMESPACE, None),
-        };
-        // A heading of two traits shows both traits' counts.
-        let detail = match (inference.traits_of_section(idx), &evidence, ladder) {
-            (Some(named), Some(all), Some(ladder)) => Some(
-                named
-                    .iter()
-                    .filter_map(|&t| {
-                        Some(format!(
-                            "{}: {}",
-                            ladder.traits[t].name,
-                            all.get(t)?.summary()
-                        ))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            _ => detail,
-        };
-        let mut children = Vec::new();
-        for (entry_idx, entry) in std::mem::take(&mut entries_of[idx]) {
-            let measurable = doc.entry_impact(entry_idx) == Impact::Measurable;
-            let mut detail = if measurable {
-                "measurable".to_string()
-            } else {
-                "no measurable result".to_string()
-            };
-            // "· inferred: Coordination, Scope": traits no heading or tag of its own names.
-            if let Some(ladder) = ladder {
-                let added = inference.of_entry(entry_idx);
-                for (at, found) in added.iter().enumerate() {
-                    let name = &ladder.traits[found.trait_idx as usize].name;
-                    if at > 0 && added[at - 1].found == found.found {
-                        detail.push_str(&format!(", {name}"));
-                    } else {
-                        detail.push_str(&format!(" · {}: {name}", found.found.label()));
-                    }
-                }
-            }
-            children.push(DocumentSymbol {
-                name: Some(shorten(&entry.text.replace(['\n', '\r'], " "), 60))
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or_else(|| "(entry)".to_string()),
-                detail: Some(detail),
-                kind: SymbolKind::EVENT,
-                tags: None,
-                deprecated: None,
-                range: range(entry.span),
-                selection_range: range(entry.text_span),
-                children: None,
-            });
-        }
-        let name = if section.title.trim().is_empty() {
-            "(untitled)".to_string()
-        } else {
-            shorten(&section.title, 80)
-        };
-        symbols.push((
-            section.parent,
-            DocumentSymbol {
-                name,
-                detail,
-                kind,
-                tags: None,
-                deprecated: None,
-                range: range(Span::new(
-                    section.span.start,
-                    section.span.end.max(section.heading.end),
-                )),
-                selection_range: range(section.heading),
-                children: Some(children),
-            },
-        ));
-    }
-    // Nest each section under its parent. A section comes after its parent, so going from the
-    // last to the first, every subtree is whole before it moves; each moves once, and its own
-    // entries stay ahead of its subsections, as in the document. (Cloning each subtree into a
-    // parent, at the front of its list, took 0.8 s on a 1 MB draft of 26,000 sections.)
-    let mut subsections: Vec<Vec<DocumentSymbol>> =
-        (0..symbols.len()).map(|_| Vec::new()).collect();
-    let mut roots = Vec::new();
-    while let Some((parent, mut symbol)) = symbols.pop() {
-        let idx = symbols.len();
-        let mut own = std::mem::take(&mut subsections[idx]);
-        own.reverse();
-        symbol.children.get_or_insert_with(Vec::new).extend(own);
-        match parent.filter(|&parent| parent < idx) {
-            Some(parent) => subsections[parent].push(symbol),
-            None => roots.push(symbol),
-        }
-    }
-    roots.reverse();
-    roots
+    ide::outline(doc, ladder(snapshot))
+        .into_iter()
+        .map(|item| convert(item, &lines, encoding))
+        .collect()
 }
 
 pub fn folding_ranges(snapshot: &Snapshot, encoding: Encoding) -> Vec<FoldingRange> {
     let Some(doc) = &snapshot.analysis.document else {
         return Vec::new();
     };
-    let text = snapshot.text.trim_end();
     let lines = LineTable::new(&snapshot.text);
-    let fold = |span: Span, kind: Option<FoldingRangeKind>| {
-        let end = span.end.min(text.len()).max(span.start);
-        let start_line = lines.position(span.start, encoding).line;
-        let end_line = lines
-            .position(end.saturating_sub(1).max(span.start), encoding)
-            .line;
-        (end_line > start_line).then_some(FoldingRange {
-            start_line,
-            start_character: None,
-            end_line,
-            end_character: None,
-            kind,
-            collapsed_text: None,
+    ide::folds(&snapshot.text, doc)
+        .into_iter()
+        .filter_map(|fold| {
+            let start_line = lines.position(fold.span.start, encoding).line;
+            let last_byte = fold.span.end.saturating_sub(1).max(fold.span.start);
+            let end_line = lines.position(last_byte, encoding).line;
+            (end_line > start_line).then_some(FoldingRange {
+                start_line,
+                start_character: None,
+                end_line,
+                end_character: None,
+                kind: match fold.kind {
+                    ide::FoldKind::FrontMatter => Some(FoldingRangeKind::Imports),
+                    ide::FoldKind::Section => Some(FoldingRangeKind::Region),
+                    ide::FoldKind::Entry => None,
+                },
+                collapsed_text: None,
+            })
         })
-    };
-    let mut ranges = Vec::new();
-    if let Some(fm) = &doc.front_matter {
-        ranges.extend(fold(fm.span, Some(FoldingRangeKind::Imports)));
-    }
-    ranges.extend(
-        doc.sections
-            .iter()
-            .filter_map(|s| fold(s.span, Some(FoldingRangeKind::Region))),
-    );
-    ranges.extend(
-        doc.entries
-            .iter()
-            .filter(|e| !e.detail.is_empty())
-            .filter_map(|e| fold(e.span, None)),
-    );
-    ranges
+        .collect()
 }
 
 pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
-    let Some(doc) = &snapshot.analysis.document else {
-        return Vec::new();
-    };
-    let Some(ladder) = ladder(snapshot) else {
+    let (Some(doc), Some(ladder)) = (&snapshot.analysis.document, ladder(snapshot)) else {
         return Vec::new();
     };
     let lines = LineTable::new(&snapshot.text);
-    let lens = |span: Span, title: String| CodeLens {
-        range: lines.range(span.start, span.start, encoding),
-        command: Some(Command {
-            title,
-            command: String::new(),
-            arguments: None,
-        }),
-        data: None,
-    };
-    let mut lenses = Vec::new();
-    // Counted once for the readiness lens and every trait section's.
-    let evidence = evidence_by_trait(doc, ladder);
-    if doc.kind == DocKind::Promo
-        && let Some(report) = readiness_from(doc, ladder, &evidence)
-    {
-        let level = &ladder.levels[report.level_idx];
-        let at = doc
-            .front_matter
-            .as_ref()
-            .map_or(Span::empty_at(0), |fm| fm.span);
-        let only_inferred = match report.n_only_inferred() {
-            0 => String::new(),
-            n => format!(" ({n} only inferred)"),
-        };
-        lenses.push(lens(
-            at,
-            format!(
-                "{}: {} of {} expected traits evidenced{only_inferred}",
-                level.id,
-                report.n_evidenced(),
-                report.traits.len()
-            ),
-        ));
-    }
-    for (_, section, trait_idx) in doc.trait_sections() {
-        lenses.push(lens(section.heading, evidence[trait_idx].summary()));
-    }
-    // A heading of two traits gets a lens for each.
-    for (section_idx, named) in &doc.inference(ladder).multi_trait_sections {
-        for &trait_idx in named {
-            lenses.push(lens(
-                doc.sections[*section_idx].heading,
-                format!(
-                    "{}: {}",
-                    ladder.traits[trait_idx].name,
-                    evidence[trait_idx].summary()
-                ),
-            ));
-        }
-    }
-    lenses
+    ide::lenses(doc, ladder)
+        .into_iter()
+        .map(|lens| CodeLens {
+            range: lines.range(lens.at, lens.at, encoding),
+            command: Some(Command {
+                title: lens.title,
+                command: String::new(),
+                arguments: None,
+            }),
+            data: None,
+        })
+        .collect()
 }
 
 /// The semantic token types rung emits, in legend order (documented in the README).
@@ -499,6 +347,17 @@ pub const TOKEN_TYPES: [SemanticTokenType; 5] = [
     SemanticTokenType::PROPERTY,    // a front-matter key rung reads
     SemanticTokenType::KEYWORD,     // a role heading (Wins, Feedback, Next steps…)
 ];
+
+/// A highlight's index in [`TOKEN_TYPES`].
+fn token_type(kind: ide::HighlightKind) -> u32 {
+    match kind {
+        ide::HighlightKind::Trait => 0,
+        ide::HighlightKind::Level => 1,
+        ide::HighlightKind::Measure => 2,
+        ide::HighlightKind::Key => 3,
+        ide::HighlightKind::Role => 4,
+    }
+}
 
 pub fn legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
@@ -516,64 +375,12 @@ pub fn semantic_tokens(
     let Some(doc) = &snapshot.analysis.document else {
         return Vec::new();
     };
-    let mut spans: Vec<(Span, u32)> = Vec::new();
-    for section in &doc.sections {
-        match section.kind {
-            SectionKind::Trait(_) => spans.push((section.title_span, 0)),
-            SectionKind::Role(_) => spans.push((section.title_span, 4)),
-            SectionKind::Free => {}
-        }
-    }
-    spans.extend(
-        doc.tags
-            .iter()
-            .filter(|t| t.trait_idx.is_some())
-            .map(|t| (t.span, 0)),
-    );
-    if let Some(fm) = &doc.front_matter {
-        for entry in &fm.entries {
-            if crate::analysis::rules::unknown_front_matter_key::KNOWN_KEYS
-                .contains(&entry.key.as_str())
-            {
-                spans.push((entry.key_span, 3));
-            }
-            if matches!(entry.key.as_str(), "level" | "target") && !entry.value_span.is_empty() {
-                spans.push((entry.value_span, 1));
-            }
-        }
-    }
-    if let Some(ladder) = ladder(snapshot) {
-        for run in &doc.prose_runs {
-            let source = &snapshot.text[run.start..run.end];
-            for level in &ladder.levels {
-                for (at, _) in source.match_indices(level.id.as_str()) {
-                    let before = source[..at].chars().next_back();
-                    let after = source[at + level.id.len()..].chars().next();
-                    if !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                        && level.id.chars().any(|c| c.is_ascii_digit())
-                    {
-                        spans.push((
-                            Span::new(run.start + at, run.start + at + level.id.len()),
-                            1,
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    spans.extend(ide::measured_spans(doc).into_iter().map(|s| (s, 2)));
-    if let Some(range) = within {
-        spans.retain(|(s, _)| s.start < range.end && range.start < s.end);
-    }
-    spans.retain(|(s, _)| !s.is_empty());
-    spans.sort_by_key(|(s, t)| (s.start, s.end, *t));
-    spans.dedup_by(|b, a| b.0.start < a.0.end); // no overlaps: the first token wins
-
+    let highlights = ide::highlights(&snapshot.text, doc, ladder(snapshot), within);
     let lines = LineTable::new(&snapshot.text);
     let mut tokens = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);
-    for (span, token_type) in spans {
+    for ide::Highlight { span, kind } in highlights {
+        let token_type = token_type(kind);
         // Tokens may not cross lines: emit one per line piece.
         let mut start = span.start;
         while start < span.end {
@@ -696,13 +503,7 @@ pub fn workspace_symbols(
         doc.entries
             .iter()
             .filter(|e| e.role == EntryRole::Win && !e.is_placeholder)
-            .map(|e| {
-                symbol(
-                    shorten(&e.text.replace(['\n', '\r'], " "), 60),
-                    SymbolKind::EVENT,
-                    e.text_span,
-                )
-            }),
+            .map(|e| symbol(ide::entry_label(e), SymbolKind::EVENT, e.text_span)),
     );
     out.retain(|s| s.name.to_lowercase().contains(&query));
     out

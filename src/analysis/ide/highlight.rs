@@ -1,0 +1,157 @@
+//! Highlighting: what the semantic tokens mark — traits (headings and `#tags`), levels (in the
+//! front matter and in prose), measured quantities in wins, the front-matter keys rung reads and
+//! role headings — as non-overlapping byte spans in document order.
+
+use crate::analysis::document::{Document, SectionKind};
+use crate::analysis::impact;
+use crate::analysis::rules::unknown_front_matter_key::KNOWN_KEYS;
+use crate::analysis::text::Span;
+use crate::catalogue::Ladder;
+
+/// What a highlighted span is. The order breaks ties between spans that start and end at the
+/// same place: the first kind wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HighlightKind {
+    /// A trait: a trait heading's text or a `#tag`.
+    Trait,
+    /// A level: a front-matter value or a mention in prose.
+    Level,
+    /// A measured quantity in a win.
+    Measure,
+    /// A front-matter key rung reads.
+    Key,
+    /// A role heading (Wins, Feedback, Next steps…).
+    Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Highlight {
+    pub span: Span,
+    pub kind: HighlightKind,
+}
+
+/// The highlights of `doc`, optionally only those overlapping `within`: sorted, non-empty and
+/// never overlapping (of two that do, the first wins). A span may cross lines; editors that
+/// need one token per line split it.
+pub fn highlights(
+    text: &str,
+    doc: &Document,
+    ladder: Option<&Ladder>,
+    within: Option<Span>,
+) -> Vec<Highlight> {
+    let mut spans: Vec<(Span, HighlightKind)> = Vec::new();
+    for section in &doc.sections {
+        match section.kind {
+            SectionKind::Trait(_) => spans.push((section.title_span, HighlightKind::Trait)),
+            SectionKind::Role(_) => spans.push((section.title_span, HighlightKind::Role)),
+            SectionKind::Free => {}
+        }
+    }
+    spans.extend(
+        doc.tags
+            .iter()
+            .filter(|t| t.trait_idx.is_some())
+            .map(|t| (t.span, HighlightKind::Trait)),
+    );
+    if let Some(fm) = &doc.front_matter {
+        for entry in &fm.entries {
+            if KNOWN_KEYS.contains(&entry.key.as_str()) {
+                spans.push((entry.key_span, HighlightKind::Key));
+            }
+            if matches!(entry.key.as_str(), "level" | "target") && !entry.value_span.is_empty() {
+                spans.push((entry.value_span, HighlightKind::Level));
+            }
+        }
+    }
+    if let Some(ladder) = ladder {
+        for run in &doc.prose_runs {
+            let source = &text[run.start..run.end];
+            for level in &ladder.levels {
+                for (at, _) in source.match_indices(level.id.as_str()) {
+                    let before = source[..at].chars().next_back();
+                    let after = source[at + level.id.len()..].chars().next();
+                    if !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                        && level.id.chars().any(|c| c.is_ascii_digit())
+                    {
+                        spans.push((
+                            Span::new(run.start + at, run.start + at + level.id.len()),
+                            HighlightKind::Level,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    spans.extend(
+        measured_spans(doc)
+            .into_iter()
+            .map(|s| (s, HighlightKind::Measure)),
+    );
+    if let Some(range) = within {
+        spans.retain(|(s, _)| s.start < range.end && range.start < s.end);
+    }
+    spans.retain(|(s, _)| !s.is_empty());
+    spans.sort_by_key(|(s, kind)| (s.start, s.end, *kind));
+    spans.dedup_by(|b, a| b.0.start < a.0.end); // no overlaps: the first wins
+    spans
+        .into_iter()
+        .map(|(span, kind)| Highlight { span, kind })
+        .collect()
+}
+
+/// Spans of measured quantities in wins and evidence, for semantic highlighting.
+pub fn measured_spans(doc: &Document) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for entry in &doc.entries {
+        for range in impact::measure_ranges(&entry.text) {
+            if let Some(span) = entry.source_span(range.start, range.end) {
+                spans.push(span);
+            }
+        }
+    }
+    spans
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Input, NoFileSystem, Settings, analyze};
+
+    #[test]
+    fn measured_quantities_are_located() {
+        let text = "---\nkind: promo\n---\n## Wins\n- Cut p99 from 800 ms to 120 ms, saving $40k; shipped v2.3\n";
+        let analysis = analyze(&Input::new(text), &Settings::default(), &NoFileSystem);
+        let spans = measured_spans(analysis.document.as_ref().unwrap());
+        let found: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert!(found.iter().any(|f| f.contains("800 ms")), "{found:?}");
+        assert!(found.iter().any(|f| f.contains("$40k")), "{found:?}");
+        assert!(!found.iter().any(|f| f.contains("2.3")), "{found:?}");
+    }
+
+    #[test]
+    fn highlights_are_sorted_and_never_overlap() {
+        let text = "---\nkind: promo\ntarget: E6\n---\n## Ownership\n- Cut p99 by 80% #ownership, ready for E6\n## Wins\n";
+        let settings = Settings::default();
+        let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
+        let ladder = crate::analysis::ide::ladder_of(&analysis, &settings);
+        let got: Vec<(HighlightKind, &str)> =
+            highlights(text, analysis.document.as_ref().unwrap(), ladder, None)
+                .into_iter()
+                .map(|h| (h.kind, &text[h.span.start..h.span.end]))
+                .collect();
+        use HighlightKind::*;
+        assert_eq!(
+            got,
+            [
+                (Key, "kind"),
+                (Key, "target"),
+                (Level, "E6"),
+                (Trait, "Ownership"),
+                (Measure, "80%"),
+                (Trait, "#ownership"),
+                (Level, "E6"),
+                (Role, "Wins"),
+            ]
+        );
+    }
+}

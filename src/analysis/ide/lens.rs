@@ -1,0 +1,93 @@
+//! Code lenses: on a promo doc's front matter, how many of the target level's traits it
+//! evidences; on each trait heading, that trait's counts.
+
+use crate::analysis::document::{DocKind, Document};
+use crate::analysis::readiness::{evidence_by_trait, readiness_from};
+use crate::analysis::text::Span;
+use crate::catalogue::Ladder;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lens {
+    /// Where the lens stands: the start of the front matter or of a heading.
+    pub at: usize,
+    pub title: String,
+}
+
+pub fn lenses(doc: &Document, ladder: &Ladder) -> Vec<Lens> {
+    let mut lenses = Vec::new();
+    // Counted once for the readiness lens and every trait section's.
+    let evidence = evidence_by_trait(doc, ladder);
+    if doc.kind == DocKind::Promo
+        && let Some(report) = readiness_from(doc, ladder, &evidence)
+    {
+        let level = &ladder.levels[report.level_idx];
+        let at = doc
+            .front_matter
+            .as_ref()
+            .map_or(Span::empty_at(0), |fm| fm.span);
+        let only_inferred = match report.n_only_inferred() {
+            0 => String::new(),
+            n => format!(" ({n} only inferred)"),
+        };
+        lenses.push(Lens {
+            at: at.start,
+            title: format!(
+                "{}: {} of {} expected traits evidenced{only_inferred}",
+                level.id,
+                report.n_evidenced(),
+                report.traits.len()
+            ),
+        });
+    }
+    for (_, section, trait_idx) in doc.trait_sections() {
+        lenses.push(Lens {
+            at: section.heading.start,
+            title: evidence[trait_idx].summary(),
+        });
+    }
+    // A heading of two traits gets a lens for each.
+    for (section_idx, named) in &doc.inference(ladder).multi_trait_sections {
+        for &trait_idx in named {
+            lenses.push(Lens {
+                at: doc.sections[*section_idx].heading.start,
+                title: format!(
+                    "{}: {}",
+                    ladder.traits[trait_idx].name,
+                    evidence[trait_idx].summary()
+                ),
+            });
+        }
+    }
+    lenses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ide::ladder_of;
+    use crate::analysis::{Input, NoFileSystem, Settings, analyze};
+
+    #[test]
+    fn readiness_on_the_front_matter_and_counts_on_trait_headings() {
+        let text =
+            "---\nkind: promo\ntarget: E6\n---\n## Ownership\n- Cut failures by 80% for 3 teams.\n";
+        let settings = Settings::default();
+        let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
+        let doc = analysis.document.as_ref().unwrap();
+        let got = lenses(doc, ladder_of(&analysis, &settings).unwrap());
+        assert_eq!(got[0].at, 0);
+        assert!(
+            got[0]
+                .title
+                .starts_with("E6: 1 of 7 expected traits evidenced"),
+            "{got:?}"
+        );
+        assert_eq!(
+            got[1],
+            Lens {
+                at: text.find("## Ownership").unwrap(),
+                title: "1 evidence · 1 measurable".to_string()
+            }
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! The outline (document symbols): each section as a node, nested as the headings nest, with
+//! its trait's evidence counts; under it the wins and evidence entries it holds (and any entry
+//! whose traits inference found), each saying whether it is measurable and which traits it
+//! counts for that no heading or tag of its own names.
+
+use crate::analysis::document::{Document, Entry, EntryRole, SectionKind};
+use crate::analysis::impact::Impact;
+use crate::analysis::infer::Inference;
+use crate::analysis::readiness::evidence_by_trait;
+use crate::analysis::text::Span;
+use crate::catalogue::Ladder;
+
+/// What an outline node is, so editors can show the right icon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutlineKind {
+    TraitSection,
+    RoleSection,
+    FreeSection,
+    Entry,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineItem {
+    pub name: String,
+    pub detail: Option<String>,
+    pub kind: OutlineKind,
+    /// The whole node: a section from its heading to its end, an entry with its detail.
+    pub span: Span,
+    /// What to select when the node is picked: a heading, an entry's text.
+    pub selection: Span,
+    pub children: Vec<OutlineItem>,
+}
+
+/// At most `max_chars` characters of `text`, trimmed, with `…` when cut.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(max_chars - 1).collect::<String>())
+    }
+}
+
+/// An entry's text on one line, cut to 60 characters: its name in the outline and in symbol
+/// searches.
+pub fn entry_label(entry: &Entry) -> String {
+    shorten(&entry.text.replace(['\n', '\r'], " "), 60)
+}
+
+/// The outline of `doc`, read against `ladder` when there is one.
+pub fn outline(doc: &Document, ladder: Option<&Ladder>) -> Vec<OutlineItem> {
+    let mut items: Vec<(Option<usize>, OutlineItem)> = Vec::with_capacity(doc.sections.len());
+    // Counts for every trait, and each section's own judged entries, each made in one pass.
+    let evidence = ladder.map(|l| evidence_by_trait(doc, l));
+    let no_inference = Inference::default();
+    let inference = ladder.map_or(&no_inference, |l| doc.inference(l));
+    let mut entries_of: Vec<Vec<(usize, &Entry)>> = vec![Vec::new(); doc.sections.len()];
+    // Wins and evidence, and any entry whose traits inference found.
+    for (entry_idx, entry) in doc.entries.iter().enumerate().filter(|(idx, e)| {
+        (matches!(e.role, EntryRole::Win | EntryRole::Evidence(_))
+            || !inference.of_entry(*idx).is_empty())
+            && !e.is_placeholder
+    }) {
+        if let Some(own) = entry.section.and_then(|idx| entries_of.get_mut(idx)) {
+            own.push((entry_idx, entry));
+        }
+    }
+    for (idx, section) in doc.sections.iter().enumerate() {
+        let (kind, detail) = match section.kind {
+            SectionKind::Trait(t) => {
+                let counts = evidence.as_ref().and_then(|all| all.get(t));
+                (OutlineKind::TraitSection, counts.map(|c| c.summary()))
+            }
+            SectionKind::Role(role) => (OutlineKind::RoleSection, Some(role.id().to_string())),
+            SectionKind::Free => (OutlineKind::FreeSection, None),
+        };
+        // A heading of two traits shows both traits' counts.
+        let detail = match (inference.traits_of_section(idx), &evidence, ladder) {
+            (Some(named), Some(all), Some(ladder)) => Some(
+                named
+                    .iter()
+                    .filter_map(|&t| {
+                        Some(format!(
+                            "{}: {}",
+                            ladder.traits[t].name,
+                            all.get(t)?.summary()
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            _ => detail,
+        };
+        let mut children = Vec::new();
+        for (entry_idx, entry) in std::mem::take(&mut entries_of[idx]) {
+            let mut detail = if doc.entry_impact(entry_idx) == Impact::Measurable {
+                "measurable".to_string()
+            } else {
+                "no measurable result".to_string()
+            };
+            // "· inferred: Coordination, Scope": traits no heading or tag of its own names.
+            if let Some(ladder) = ladder {
+                let added = inference.of_entry(entry_idx);
+                for (at, found) in added.iter().enumerate() {
+                    let name = &ladder.traits[found.trait_idx as usize].name;
+                    if at > 0 && added[at - 1].found == found.found {
+                        detail.push_str(&format!(", {name}"));
+                    } else {
+                        detail.push_str(&format!(" · {}: {name}", found.found.label()));
+                    }
+                }
+            }
+            children.push(OutlineItem {
+                name: Some(entry_label(entry))
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| "(entry)".to_string()),
+                detail: Some(detail),
+                kind: OutlineKind::Entry,
+                span: entry.span,
+                selection: entry.text_span,
+                children: Vec::new(),
+            });
+        }
+        let name = if section.title.trim().is_empty() {
+            "(untitled)".to_string()
+        } else {
+            shorten(&section.title, 80)
+        };
+        items.push((
+            section.parent,
+            OutlineItem {
+                name,
+                detail,
+                kind,
+                span: Span::new(
+                    section.span.start,
+                    section.span.end.max(section.heading.end),
+                ),
+                selection: section.heading,
+                children,
+            },
+        ));
+    }
+    // Nest each section under its parent. A section comes after its parent, so going from the
+    // last to the first, every subtree is whole before it moves; each moves once, and its own
+    // entries stay ahead of its subsections, as in the document. (Cloning each subtree into a
+    // parent, at the front of its list, took 0.8 s on a 1 MB draft of 26,000 sections.)
+    let mut subsections: Vec<Vec<OutlineItem>> = (0..items.len()).map(|_| Vec::new()).collect();
+    let mut roots = Vec::new();
+    while let Some((parent, mut item)) = items.pop() {
+        let idx = items.len();
+        let mut own = std::mem::take(&mut subsections[idx]);
+        own.reverse();
+        item.children.extend(own);
+        match parent.filter(|&parent| parent < idx) {
+            Some(parent) => subsections[parent].push(item),
+            None => roots.push(item),
+        }
+    }
+    roots.reverse();
+    roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ide::ladder_of;
+    use crate::analysis::{Input, NoFileSystem, Settings, analyze};
+
+    /// The outline as indented lines: `name — detail`.
+    fn outline_of(text: &str) -> Vec<String> {
+        let settings = Settings::default();
+        let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
+        let doc = analysis.document.as_ref().unwrap();
+        let mut lines = Vec::new();
+        fn walk(items: &[OutlineItem], depth: usize, lines: &mut Vec<String>) {
+            for item in items {
+                lines.push(format!(
+                    "{}{} — {}",
+                    "  ".repeat(depth),
+                    item.name,
+                    item.detail.as_deref().unwrap_or("")
+                ));
+                walk(&item.children, depth + 1, lines);
+            }
+        }
+        walk(
+            &outline(doc, ladder_of(&analysis, &settings)),
+            0,
+            &mut lines,
+        );
+        lines
+    }
+
+    #[test]
+    fn sections_nest_with_their_entries_ahead_of_their_subsections() {
+        let got = outline_of(
+            "---\nkind: promo\n---\n# Case\n## Ownership\n- Cut failures by 80% for 3 teams.\n### Later\n- Improved the build.\n## Notes\nprose\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "Case — ",
+                "  Ownership — 2 evidence · 1 measurable",
+                "    Cut failures by 80% for 3 teams. — measurable",
+                "    Later — ",
+                "      Improved the build. — no measurable result",
+                "  Notes — ",
+            ],
+        );
+    }
+
+    #[test]
+    fn long_entries_are_cut_on_one_line() {
+        assert_eq!(shorten("  abc  ", 3), "abc");
+        assert_eq!(shorten("abcdef", 4), "abc…");
+    }
+}
