@@ -56,6 +56,12 @@ struct PublishParams {
 
 impl TimingClient {
     fn start(debounce_ms: u64) -> TimingClient {
+        TimingClient::start_with(debounce_ms, json!({}))
+    }
+
+    /// A client that declares `capabilities` (`textDocument.diagnostic` makes the server wait to
+    /// be asked for diagnostics instead of publishing them).
+    fn start_with(debounce_ms: u64, capabilities: Value) -> TimingClient {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rung"))
             .arg("lsp")
             .stdin(Stdio::piped())
@@ -70,7 +76,7 @@ impl TimingClient {
             stdin,
             stdout,
         };
-        client.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": { "debounceMs": debounce_ms } } }));
+        client.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "processId": null, "rootUri": null, "capabilities": capabilities, "initializationOptions": { "debounceMs": debounce_ms } } }));
         while client.read().1.id.is_none() {}
         client.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
         client
@@ -159,6 +165,60 @@ fn request_latency(doc: &str, uri: &str, n: usize) -> Vec<(&'static str, Duratio
             .map(|_| {
                 id += 1;
                 client.request(id, method, json!({ "textDocument": { "uri": uri } }))
+            })
+            .collect();
+        times.sort();
+        (method, percentile(&times, 0.5), percentile(&times, 0.95))
+    })
+    .collect()
+}
+
+/// Each request VS Code sends after an edit, on a large doc, timed from writing the edit's
+/// `didChange` to the answer's last byte: the pulled diagnostics (the client declares pull, so
+/// nothing is published), the outline, the lenses, the semantic tokens (whole and of a screen
+/// around the edit) and the folding ranges; `n` edits for each (median / p95).
+fn after_edit_latency(doc: &str, uri: &str, n: usize) -> Vec<(&'static str, Duration, Duration)> {
+    let mut client = TimingClient::start_with(0, json!({ "textDocument": { "diagnostic": {} } }));
+    client.send(&json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": doc } } }));
+    client.request(
+        2,
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let middle = doc[doc.len() / 2..]
+        .find("\n- ")
+        .map_or(0, |i| doc.len() / 2 + i + 1);
+    let line = doc[..middle].matches('\n').count() as u64;
+    let screen = json!({ "start": { "line": line.saturating_sub(30), "character": 0 }, "end": { "line": line + 30, "character": 0 } });
+    let mut id = 100;
+    let mut version = 1;
+    [
+        "textDocument/diagnostic",
+        "textDocument/documentSymbol",
+        "textDocument/codeLens",
+        "textDocument/semanticTokens/full",
+        "textDocument/semanticTokens/range",
+        "textDocument/foldingRange",
+    ]
+    .into_iter()
+    .map(|method| {
+        let mut times: Vec<Duration> = (0..n)
+            .map(|_| {
+                version += 1;
+                let change = if version % 2 == 0 {
+                    json!([{ "range": { "start": { "line": line, "character": 2 }, "end": { "line": line, "character": 2 } }, "text": "x" }])
+                } else {
+                    json!([{ "range": { "start": { "line": line, "character": 2 }, "end": { "line": line, "character": 3 } }, "text": "" }])
+                };
+                let sent = Instant::now();
+                client.send(&json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": { "textDocument": { "uri": uri, "version": version }, "contentChanges": change } }));
+                let mut params = json!({ "textDocument": { "uri": uri } });
+                if method.ends_with("/range") {
+                    params["range"] = screen.clone();
+                }
+                id += 1;
+                client.request(id, method, params);
+                sent.elapsed()
             })
             .collect();
         times.sort();
@@ -323,6 +383,18 @@ fn main() {
     println!("requests over stdio, {n_requests} of each in a row    median      p95");
     for (label, doc) in [("1 MB promo", &docs[1].1), ("1 MB draft", &draft)] {
         for (method, median, p95) in request_latency(doc, uri, n_requests) {
+            println!(
+                "{label:11}  {method:33}  {:>7.2} ms  {:>7.2} ms",
+                median.as_secs_f64() * 1e3,
+                p95.as_secs_f64() * 1e3
+            );
+        }
+    }
+    println!(
+        "edit, then a request (the client pulls diagnostics), {n_requests} of each    median      p95"
+    );
+    for (label, doc) in [("1 MB promo", &docs[1].1), ("1 MB draft", &draft)] {
+        for (method, median, p95) in after_edit_latency(doc, uri, n_requests) {
             println!(
                 "{label:11}  {method:33}  {:>7.2} ms  {:>7.2} ms",
                 median.as_secs_f64() * 1e3,
