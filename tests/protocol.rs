@@ -133,3 +133,85 @@ fn lists_and_block_quotes_nested_10000_deep() {
     }
     hover_works(&mut client);
 }
+
+/// The large results are written by the server past tower-lsp-server (see `lsp/transport.rs`):
+/// each still arrives whole, as the answer to its own request, in order with the edits before
+/// it, refused before `initialize` and after `shutdown`, and never as the marker that stands in
+/// for it inside the server.
+#[test]
+fn results_written_directly_are_whole_in_order_and_follow_the_lifecycle() {
+    let methods = [
+        "textDocument/diagnostic",
+        "textDocument/documentSymbol",
+        "textDocument/semanticTokens/full",
+        "textDocument/semanticTokens/range",
+        "textDocument/codeLens",
+        "textDocument/foldingRange",
+    ];
+    let params = |method: &str, uri: &str| {
+        let mut params = json!({ "textDocument": { "uri": uri } });
+        if method.ends_with("/range") {
+            params["range"] = json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 9, "character": 0 } });
+        }
+        params
+    };
+    let mut client = Client::start();
+    for method in methods {
+        let id = client.request_async(method, params(method, URI));
+        assert_eq!(client.response(id)["error"]["code"], -32002, "{method}");
+    }
+    let pull = json!({ "textDocument": { "diagnostic": {} } });
+    client.initialize(pull, json!({ "debounceMs": 0 }));
+    let text = "---\nkind: promo\ntarget: E6\n---\n## Ownership\n- Cut failed charges by 80% for 3 teams.\n  - over two quarters\n## Wins\n- Improved the build.\n";
+    client.open(URI, text);
+    for method in methods {
+        let result = client.request(method, params(method, URI));
+        let whole = match method {
+            "textDocument/diagnostic" => {
+                result["kind"] == "full" && !result["items"].as_array().unwrap().is_empty()
+            }
+            m if m.contains("semanticTokens") => !result["data"].as_array().unwrap().is_empty(),
+            _ => !result.as_array().unwrap().is_empty(),
+        };
+        assert!(whole, "{method}: {result}");
+        let unopened = client.request(method, params(method, "file:///tmp/rung-protocol/x.md"));
+        match method {
+            "textDocument/diagnostic" => {
+                assert_eq!(unopened, json!({ "kind": "full", "items": [] }))
+            }
+            _ => assert_eq!(unopened, Value::Null, "{method}"),
+        }
+    }
+    // Several at once, each with its own answer; the pull after an edit sees the edit.
+    let ids: Vec<(i64, &str)> = methods
+        .iter()
+        .map(|m| (client.request_async(m, params(m, URI)), *m))
+        .collect();
+    for (id, method) in ids {
+        let response = client.response(id);
+        assert!(
+            response["result"].is_object() || response["result"].is_array(),
+            "{method}: {response}"
+        );
+    }
+    let vague = |items: &Value| {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "vague-win")
+            .count()
+    };
+    let before = client.request("textDocument/diagnostic", params("", URI));
+    assert_eq!(vague(&before["items"]), 1, "{before}");
+    client.change(
+        URI,
+        2,
+        json!([{ "range": { "start": { "line": 8, "character": 2 }, "end": { "line": 8, "character": 22 } }, "text": "Cut build time from 20 to 4 minutes." }]),
+    );
+    let after = client.request("textDocument/diagnostic", params("", URI));
+    assert_eq!(vague(&after["items"]), 0, "{after}");
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    let id = client.request_async("textDocument/diagnostic", params("", URI));
+    assert_eq!(client.response(id)["error"]["code"], -32600);
+}

@@ -41,9 +41,46 @@ pub fn publish_diagnostics_frame(
     diagnostics: &[Diagnostic],
 ) -> OutFrame {
     use std::io::Write;
-    let lines = LineTable::new(text);
     let mut out: Vec<u8> = Vec::with_capacity(HEADER_ROOM + 128 + diagnostics.len() * 360);
     out.resize(HEADER_ROOM, 0);
+    out.extend_from_slice(
+        br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+    );
+    serde_json::to_writer(&mut out, uri.as_str()).expect("writing to a Vec cannot fail");
+    out.extend_from_slice(br#","diagnostics":"#);
+    write_diagnostics(&mut out, uri, text, encoding, diagnostics);
+    if let Some(version) = version {
+        let _ = write!(out, r#","version":{version}"#);
+    }
+    out.extend_from_slice(b"}}");
+    OutFrame::with_header_room(out)
+}
+
+/// The result of a `textDocument/diagnostic` request (a full report), written as JSON as
+/// [`publish_diagnostics_frame`] writes its diagnostics (a test compares it with the typed one).
+pub fn diagnostic_report_json(
+    uri: &Uri,
+    text: &str,
+    encoding: Encoding,
+    diagnostics: &[Diagnostic],
+) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(64 + diagnostics.len() * 360);
+    out.extend_from_slice(br#"{"kind":"full","items":"#);
+    write_diagnostics(&mut out, uri, text, encoding, diagnostics);
+    out.push(b'}');
+    out
+}
+
+/// `diagnostics` as a JSON array of LSP diagnostics.
+fn write_diagnostics(
+    out: &mut Vec<u8>,
+    uri: &Uri,
+    text: &str,
+    encoding: Encoding,
+    diagnostics: &[Diagnostic],
+) {
+    let mut out = out;
+    let lines = LineTable::new(text);
     let string = |out: &mut Vec<u8>, value: &str| {
         serde_json::to_writer(&mut *out, value).expect("writing to a Vec cannot fail");
     };
@@ -59,11 +96,7 @@ pub fn publish_diagnostics_frame(
         push_u32(out, range.end.character);
         out.extend_from_slice(b"}}");
     };
-    out.extend_from_slice(
-        br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
-    );
-    string(&mut out, uri.as_str());
-    out.extend_from_slice(br#","diagnostics":["#);
+    out.push(b'[');
     let mut hrefs: HashMap<&str, Option<Vec<u8>>> = HashMap::new();
     // A `&'static str` by address and length: the same address is the same text.
     let mut escaped_fixed: rustc_hash::FxHashMap<(usize, usize), Vec<u8>> = Default::default();
@@ -129,12 +162,7 @@ pub fn publish_diagnostics_frame(
         }
         out.push(b'}');
     }
-    out.extend_from_slice(b"]");
-    if let Some(version) = version {
-        let _ = write!(out, r#","version":{version}"#);
-    }
-    out.extend_from_slice(b"}}");
-    OutFrame::with_header_room(out)
+    out.push(b']');
 }
 
 /// `n` in decimal, without the formatting machinery (four numbers per diagnostic).
@@ -154,7 +182,8 @@ fn push_u32(out: &mut Vec<u8>, mut n: u32) {
 
 /// Many diagnostics of one version's `text` at once (a large draft has thousands): positions
 /// come from one flat line table instead of a rope walk each, and each rule's documentation
-/// address is built once.
+/// address is built once. The typed twin of the direct writers, for their tests.
+#[cfg(test)]
 pub fn diagnostics(
     uri: &Uri,
     text: &str,
@@ -283,6 +312,22 @@ mod tests {
                     };
                     assert_eq!(body(direct.as_bytes()), body(&typed));
                 }
+                let pulled: serde_json::Value = serde_json::from_slice(&diagnostic_report_json(
+                    &uri,
+                    text,
+                    encoding,
+                    &analysis.diagnostics,
+                ))
+                .unwrap();
+                let typed =
+                    lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
+                        related_documents: None,
+                        full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                            result_id: None,
+                            items: diagnostics(&uri, text, encoding, &analysis.diagnostics),
+                        },
+                    });
+                assert_eq!(pulled, serde_json::to_value(typed).unwrap());
             }
         }
         assert!(

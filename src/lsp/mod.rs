@@ -6,7 +6,8 @@
 //! - `features.rs`: completion, hover, code actions, outline, code lens, semantic tokens.
 //! - `convert.rs`: core diagnostics and fixes to LSP types.
 //! - `settings.rs`: editor settings and their merge with `rung.toml`.
-//! - `transport.rs`: framing guard that answers malformed messages and keeps the server reading.
+//! - `transport.rs`: framing guard that answers malformed messages and keeps the server reading,
+//!   and carries the large results the server writes as JSON itself past tower-lsp-server.
 
 mod convert;
 mod documents;
@@ -44,7 +45,32 @@ pub fn run() -> i32 {
         let guarded = transport::guard(tokio::io::stdin(), tokio::io::stdout());
         let notifier = guarded.notifier.clone();
         let (service, socket) =
-            LspService::new(move |client| server::Backend::new(client, flag, notifier));
+            LspService::build(move |client| server::Backend::new(client, flag, notifier))
+                .custom_method(
+                    "rung/direct/textDocument/diagnostic",
+                    server::Backend::direct_diagnostic,
+                )
+                .custom_method(
+                    "rung/direct/textDocument/documentSymbol",
+                    server::Backend::direct_document_symbol,
+                )
+                .custom_method(
+                    "rung/direct/textDocument/semanticTokens/full",
+                    server::Backend::direct_semantic_tokens_full,
+                )
+                .custom_method(
+                    "rung/direct/textDocument/semanticTokens/range",
+                    server::Backend::direct_semantic_tokens_range,
+                )
+                .custom_method(
+                    "rung/direct/textDocument/codeLens",
+                    server::Backend::direct_code_lens,
+                )
+                .custom_method(
+                    "rung/direct/textDocument/foldingRange",
+                    server::Backend::direct_folding_range,
+                )
+                .finish();
         Server::new(guarded.input, guarded.output, socket)
             .serve(service)
             .await;

@@ -327,6 +327,127 @@ impl Backend {
     }
 }
 
+/// The direct methods (see `transport`): each answers one of `transport::DIRECT_METHODS`, renamed
+/// to `rung/direct/<method>` by the guard, with its result written as JSON here and handed past
+/// tower-lsp-server's `Value` tree; the response carries a marker the guard replaces.
+impl Backend {
+    /// Answer `what` about `uri` with `json(snapshot, encoding)`, or `null` when the document is
+    /// not open; a panic while writing is an error for this request.
+    async fn direct(
+        &self,
+        uri: &Uri,
+        what: &str,
+        json: impl FnOnce(Option<&Snapshot>, Encoding) -> Vec<u8>,
+    ) -> Result<serde_json::Value> {
+        let encoding = self.encoding();
+        let snapshot = self.snapshot(uri, what).await?;
+        let json = self.guarded(what, || json(snapshot.as_deref(), encoding))?;
+        Ok(self.notifier.direct_result(json))
+    }
+
+    /// `value` as JSON, for the results that are small enough per item to go through serde.
+    fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+        serde_json::to_vec(value).expect("an LSP result serialises")
+    }
+
+    pub async fn direct_diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<serde_json::Value> {
+        let uri = params.text_document.uri;
+        self.direct(&uri, "textDocument/diagnostic", |snapshot, encoding| {
+            let (text, diagnostics) = snapshot.map_or(("", &[][..]), |s| {
+                (s.text.as_str(), &s.analysis.diagnostics[..])
+            });
+            convert::diagnostic_report_json(&uri, text, encoding, diagnostics)
+        })
+        .await
+    }
+
+    pub async fn direct_document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<serde_json::Value> {
+        self.direct(
+            &params.text_document.uri,
+            "textDocument/documentSymbol",
+            |snapshot, encoding| {
+                Self::json(&snapshot.map(|s| {
+                    DocumentSymbolResponse::Nested(features::document_symbols(s, encoding))
+                }))
+            },
+        )
+        .await
+    }
+
+    pub async fn direct_folding_range(
+        &self,
+        params: FoldingRangeParams,
+    ) -> Result<serde_json::Value> {
+        self.direct(
+            &params.text_document.uri,
+            "textDocument/foldingRange",
+            |snapshot, encoding| {
+                Self::json(&snapshot.map(|s| features::folding_ranges(s, encoding)))
+            },
+        )
+        .await
+    }
+
+    pub async fn direct_code_lens(&self, params: CodeLensParams) -> Result<serde_json::Value> {
+        self.direct(
+            &params.text_document.uri,
+            "textDocument/codeLens",
+            |snapshot, encoding| Self::json(&snapshot.map(|s| features::code_lenses(s, encoding))),
+        )
+        .await
+    }
+
+    pub async fn direct_semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<serde_json::Value> {
+        self.direct(
+            &params.text_document.uri,
+            "textDocument/semanticTokens/full",
+            |snapshot, encoding| {
+                Self::json(&snapshot.map(|s| {
+                    SemanticTokensResult::Tokens(SemanticTokens {
+                        result_id: None,
+                        data: features::semantic_tokens(s, encoding, None),
+                    })
+                }))
+            },
+        )
+        .await
+    }
+
+    pub async fn direct_semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<serde_json::Value> {
+        self.direct(
+            &params.text_document.uri,
+            "textDocument/semanticTokens/range",
+            |snapshot, encoding| {
+                Self::json(&snapshot.map(|s| {
+                    let start = s.document.offset(params.range.start, encoding);
+                    let end = s.document.offset(params.range.end, encoding);
+                    SemanticTokensRangeResult::Tokens(SemanticTokens {
+                        result_id: None,
+                        data: features::semantic_tokens(
+                            s,
+                            encoding,
+                            Some(Span::new(start, end.max(start))),
+                        ),
+                    })
+                }))
+            },
+        )
+        .await
+    }
+}
+
 fn client_supports_utf8(params: &InitializeParams) -> bool {
     params
         .capabilities
@@ -564,29 +685,6 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn diagnostic(
-        &self,
-        params: DocumentDiagnosticParams,
-    ) -> Result<DocumentDiagnosticReportResult> {
-        let uri = params.text_document.uri;
-        let encoding = self.encoding();
-        let snapshot = self.snapshot(&uri, "textDocument/diagnostic").await?;
-        let items = self.guarded("textDocument/diagnostic", || {
-            snapshot.map_or_else(Vec::new, |s| {
-                convert::diagnostics(&uri, &s.text, encoding, &s.analysis.diagnostics)
-            })
-        })?;
-        Ok(DocumentDiagnosticReportResult::Report(
-            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-                related_documents: None,
-                full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                    result_id: None,
-                    items,
-                },
-            }),
-        ))
-    }
-
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let position = params.text_document_position;
         let snippets = lock(&self.state).snippet_support;
@@ -621,81 +719,6 @@ impl LanguageServer for Backend {
                 params.range,
             ))
         })
-        .await
-    }
-
-    async fn document_symbol(
-        &self,
-        params: DocumentSymbolParams,
-    ) -> Result<Option<DocumentSymbolResponse>> {
-        self.on_snapshot(
-            &params.text_document.uri,
-            "textDocument/documentSymbol",
-            |snapshot, encoding| {
-                Some(DocumentSymbolResponse::Nested(features::document_symbols(
-                    snapshot, encoding,
-                )))
-            },
-        )
-        .await
-    }
-
-    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.on_snapshot(
-            &params.text_document.uri,
-            "textDocument/foldingRange",
-            |snapshot, encoding| Some(features::folding_ranges(snapshot, encoding)),
-        )
-        .await
-    }
-
-    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.on_snapshot(
-            &params.text_document.uri,
-            "textDocument/codeLens",
-            |snapshot, encoding| Some(features::code_lenses(snapshot, encoding)),
-        )
-        .await
-    }
-
-    async fn semantic_tokens_full(
-        &self,
-        params: SemanticTokensParams,
-    ) -> Result<Option<SemanticTokensResult>> {
-        self.on_snapshot(
-            &params.text_document.uri,
-            "textDocument/semanticTokens/full",
-            |snapshot, encoding| {
-                Some(SemanticTokensResult::Tokens(SemanticTokens {
-                    result_id: None,
-                    data: features::semantic_tokens(snapshot, encoding, None),
-                }))
-            },
-        )
-        .await
-    }
-
-    async fn semantic_tokens_range(
-        &self,
-        params: SemanticTokensRangeParams,
-    ) -> Result<Option<SemanticTokensRangeResult>> {
-        self.on_snapshot(
-            &params.text_document.uri,
-            "textDocument/semanticTokens/range",
-            |snapshot, encoding| {
-                let start = snapshot.document.offset(params.range.start, encoding);
-                let end = snapshot.document.offset(params.range.end, encoding);
-                let data = features::semantic_tokens(
-                    snapshot,
-                    encoding,
-                    Some(Span::new(start, end.max(start))),
-                );
-                Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
-                    result_id: None,
-                    data,
-                }))
-            },
-        )
         .await
     }
 

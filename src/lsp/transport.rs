@@ -16,6 +16,15 @@
 //! diagnostics costs more than analysing the document. Callers hand it finished frames. It keeps
 //! at most one unwritten frame per document: a newer publish replaces an older one still waiting,
 //! so a client that reads slowly gets the latest diagnostics and the queue cannot grow.
+//!
+//! The large responses take the same shortcut ([`DIRECT_METHODS`]: pulled diagnostics, the
+//! outline, semantic tokens, code lenses, folding ranges). The guard renames such a request to
+//! `rung/direct/<method>`, a method the server registers beside the standard ones; its handler
+//! writes the result as JSON itself, hands the bytes to [`Notifier::direct_result`] and returns
+//! only a short marker string, which the guard replaces with those bytes as the response frame
+//! goes out. Everything else stays tower-lsp-server's: the request is answered in order with
+//! the notifications before it, `$/cancelRequest` and errors work as for any request, and a
+//! request before `initialize` is refused as usual. Only the result skips the `Value` tree.
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -38,10 +47,85 @@ pub struct Guarded {
     pub notifier: Notifier,
 }
 
-/// Sends notifications to the client past tower-lsp-server; see the module documentation.
+/// Sends notifications to the client past tower-lsp-server, and carries the results of the
+/// direct methods past it; see the module documentation.
 #[derive(Clone, Default)]
 pub struct Notifier {
     pending: Arc<Pending>,
+    direct: Arc<DirectResults>,
+}
+
+/// The requests whose results the server writes as JSON itself, under `rung/direct/<method>`.
+pub const DIRECT_METHODS: [&str; 6] = [
+    "textDocument/diagnostic",
+    "textDocument/documentSymbol",
+    "textDocument/semanticTokens/full",
+    "textDocument/semanticTokens/range",
+    "textDocument/codeLens",
+    "textDocument/foldingRange",
+];
+
+/// The prefix of the method a direct request is renamed to.
+pub const DIRECT_PREFIX: &str = "rung/direct/";
+
+/// Results written by a direct method's handler, waiting for their response frame to go out.
+struct DirectResults {
+    /// Part of every marker, so that no document text can spell one by chance.
+    nonce: u64,
+    next: std::sync::atomic::AtomicU64,
+    waiting: Mutex<HashMap<u64, Vec<u8>>>,
+}
+
+impl Default for DirectResults {
+    fn default() -> DirectResults {
+        use std::hash::{BuildHasher, Hasher};
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u32(std::process::id());
+        DirectResults {
+            nonce: hasher.finish(),
+            next: Default::default(),
+            waiting: Default::default(),
+        }
+    }
+}
+
+/// How a marker starts, as the server's response frame spells it (`\u0000` is how serde_json
+/// writes the NUL the marker begins with).
+const MARKER_START: &[u8] = b"\"\\u0000rung-direct:";
+
+impl DirectResults {
+    /// Replace the marker in a response `body` by the result it stands for; other bodies are
+    /// returned as they are.
+    fn substitute(&self, body: Vec<u8>) -> Vec<u8> {
+        let Some(at) = memchr::memmem::find(&body, MARKER_START) else {
+            return body;
+        };
+        let rest = &body[at + MARKER_START.len()..];
+        let Some(close) = memchr::memchr(b'"', rest) else {
+            return body;
+        };
+        let marker = std::str::from_utf8(&rest[..close]).unwrap_or("");
+        let Some((nonce, n)) = marker.split_once(':') else {
+            return body;
+        };
+        if u64::from_str_radix(nonce, 16).ok() != Some(self.nonce) {
+            return body;
+        }
+        let Some(result) = n.parse::<u64>().ok().and_then(|n| {
+            self.waiting
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&n)
+        }) else {
+            return body;
+        };
+        let end = at + MARKER_START.len() + close + 1;
+        let mut out = Vec::with_capacity(body.len() + result.len());
+        out.extend_from_slice(&body[..at]);
+        out.extend_from_slice(&result);
+        out.extend_from_slice(&body[end..]);
+        out
+    }
 }
 
 #[derive(Default)]
@@ -103,6 +187,35 @@ impl Notifier {
         }
         self.pending.ready.notify_one();
     }
+
+    /// Keep `json`, a request's whole result written as JSON, and return the marker a direct
+    /// method's handler answers with instead; the guard puts `json` in the marker's place.
+    pub fn direct_result(&self, json: Vec<u8>) -> Value {
+        let n = self
+            .direct
+            .next
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.direct
+            .waiting
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(n, json);
+        Value::String(format!("\u{0}rung-direct:{:x}:{n}", self.direct.nonce))
+    }
+}
+
+/// A request for one of [`DIRECT_METHODS`], renamed to its direct method; `None` for any other
+/// message.
+fn renamed_to_direct(mut message: Value) -> Option<Vec<u8>> {
+    let object = message.as_object_mut()?;
+    object.get("id")?;
+    let method = object.get("method")?.as_str()?;
+    if !DIRECT_METHODS.contains(&method) {
+        return None;
+    }
+    let renamed = format!("{DIRECT_PREFIX}{method}");
+    object.insert("method".to_string(), Value::String(renamed));
+    serde_json::to_vec(&message).ok()
 }
 
 /// Start the guard tasks over `stdin` and `stdout`.
@@ -120,7 +233,8 @@ where
         loop {
             match read_frame(&mut reader).await {
                 Frame::Message(body) => match check_message(&body) {
-                    Ok(()) => {
+                    Ok(message) => {
+                        let body = renamed_to_direct(message).unwrap_or(body);
                         if to_server.write_all(&frame(&body)).await.is_err() {
                             break;
                         }
@@ -143,6 +257,7 @@ where
     });
 
     let notifier = Notifier::default();
+    let direct = notifier.direct.clone();
     // Whole frames from the server, read by a task of their own; a small bound passes
     // backpressure from a slow client back to tower-lsp-server.
     let (server_frames_tx, server_frames) = mpsc::channel::<Vec<u8>>(16);
@@ -151,6 +266,7 @@ where
         loop {
             match read_frame(&mut reader).await {
                 Frame::Message(body) => {
+                    let body = direct.substitute(body);
                     if server_frames_tx.send(frame(&body)).await.is_err() {
                         break;
                     }
@@ -268,9 +384,9 @@ async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Frame {
     }
 }
 
-/// `Ok` for a well-formed JSON-RPC 2.0 request, notification or response; otherwise the error
-/// response to send back.
-fn check_message(body: &[u8]) -> Result<(), Value> {
+/// The message, for a well-formed JSON-RPC 2.0 request, notification or response; otherwise
+/// the error response to send back.
+fn check_message(body: &[u8]) -> Result<Value, Value> {
     let error = |code: i64, message: &str| json!({ "jsonrpc": "2.0", "id": null, "error": { "code": code, "message": message } });
     let value: Value =
         serde_json::from_slice(body).map_err(|e| error(-32700, &format!("Parse error: {e}")))?;
@@ -298,7 +414,7 @@ fn check_message(body: &[u8]) -> Result<(), Value> {
                 .get("params")
                 .is_none_or(|p| p.is_object() || p.is_array() || p.is_null());
             if params_ok {
-                Ok(())
+                Ok(value)
             } else {
                 Err(error(
                     -32600,
@@ -310,7 +426,7 @@ fn check_message(body: &[u8]) -> Result<(), Value> {
         None if object.contains_key("id")
             && (object.contains_key("result") || object.contains_key("error")) =>
         {
-            Ok(())
+            Ok(value)
         }
         None => Err(error(-32600, "Invalid Request: no `method`")),
     }
@@ -359,7 +475,48 @@ async fn write_output<W: AsyncWrite + Unpin>(
 
 #[cfg(test)]
 mod tests {
-    use super::{HEADER_ROOM, Notifier, OutFrame, check_message, frame};
+    use super::{HEADER_ROOM, Notifier, OutFrame, check_message, frame, renamed_to_direct};
+    use serde_json::json;
+
+    #[test]
+    fn a_direct_result_takes_its_markers_place_once() {
+        let notifier = Notifier::default();
+        let marker = notifier.direct_result(br#"{"items":[1,2]}"#.to_vec());
+        let response =
+            serde_json::to_vec(&json!({ "jsonrpc": "2.0", "result": marker, "id": 3 })).unwrap();
+        let body = notifier.direct.substitute(response.clone());
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&body).unwrap(),
+            json!({ "jsonrpc": "2.0", "result": { "items": [1, 2] }, "id": 3 })
+        );
+        // Taken: a second frame with the same marker is left alone, as is one from another
+        // process (another nonce) or a document that spells a marker.
+        assert_eq!(notifier.direct.substitute(response.clone()), response);
+        let other = Notifier::default();
+        let foreign =
+            serde_json::to_vec(&json!({ "result": other.direct_result(b"1".to_vec()) })).unwrap();
+        assert_eq!(notifier.direct.substitute(foreign.clone()), foreign);
+    }
+
+    #[test]
+    fn only_requests_for_direct_methods_are_renamed() {
+        let renamed = renamed_to_direct(
+            json!({ "jsonrpc": "2.0", "id": 1, "method": "textDocument/diagnostic", "params": {} }),
+        )
+        .unwrap();
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&renamed).unwrap()["method"],
+            "rung/direct/textDocument/diagnostic"
+        );
+        assert!(
+            renamed_to_direct(json!({ "jsonrpc": "2.0", "method": "textDocument/diagnostic" }))
+                .is_none()
+        );
+        assert!(
+            renamed_to_direct(json!({ "jsonrpc": "2.0", "id": 1, "method": "textDocument/hover" }))
+                .is_none()
+        );
+    }
 
     #[test]
     fn a_frame_built_in_place_equals_a_copied_one() {
