@@ -79,7 +79,6 @@ fn write_diagnostics(
     encoding: Encoding,
     diagnostics: &[Diagnostic],
 ) {
-    let mut out = out;
     let lines = LineTable::new(text);
     let string = |out: &mut Vec<u8>, value: &str| {
         serde_json::to_writer(&mut *out, value).expect("writing to a Vec cannot fail");
@@ -105,9 +104,9 @@ fn write_diagnostics(
             out.push(b',');
         }
         out.extend_from_slice(br#"{"range":"#);
-        range(&mut out, diagnostic.span.start, diagnostic.span.end);
+        range(out, diagnostic.span.start, diagnostic.span.end);
         out.extend_from_slice(br#","severity":"#);
-        serde_json::to_writer(&mut out, &severity(diagnostic.severity))
+        serde_json::to_writer(&mut *out, &severity(diagnostic.severity))
             .expect("writing to a Vec cannot fail");
         // Rule names are ASCII kebab-case (checked by a test in `rules`): no escaping needed.
         out.extend_from_slice(br#","code":""#);
@@ -131,7 +130,7 @@ fn write_diagnostics(
                     .or_insert_with(|| serde_json::to_vec(message).expect("a string serialises"));
                 out.extend_from_slice(escaped);
             }
-            Cow::Owned(message) => string(&mut out, message),
+            Cow::Owned(message) => string(out, message),
         }
         if !diagnostic.related.is_empty() {
             out.extend_from_slice(br#","relatedInformation":["#);
@@ -140,9 +139,9 @@ fn write_diagnostics(
                     out.push(b',');
                 }
                 out.extend_from_slice(br#"{"location":{"uri":"#);
-                string(&mut out, uri.as_str());
+                string(out, uri.as_str());
                 out.extend_from_slice(br#","range":"#);
-                range(&mut out, related.span.start, related.span.end);
+                range(out, related.span.start, related.span.end);
                 out.extend_from_slice(br#"},"message":"#);
                 match &related.message {
                     // A run of vague entries lists thousands with one of a few messages.
@@ -154,7 +153,7 @@ fn write_diagnostics(
                             });
                         out.extend_from_slice(escaped);
                     }
-                    Cow::Owned(message) => string(&mut out, message),
+                    Cow::Owned(message) => string(out, message),
                 }
                 out.push(b'}');
             }
