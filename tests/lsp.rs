@@ -306,6 +306,63 @@ fn completion_reads_the_cursor_context() {
     assert_eq!(keys[0]["kind"], 10); // property
 }
 
+/// Hover contents and completion documentation come in the formats the client declares:
+/// Markdown for a client that lists it (VS Code), plain text for one that does not (Emacs's
+/// lsp-mode takes no Markdown in completion documentation; a client may declare neither).
+#[test]
+fn markup_follows_the_formats_the_client_declares() {
+    let hover_and_documentation = |capabilities: Value| {
+        let mut client = started(capabilities);
+        client.open(URI, PROMO);
+        let hover = client.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": 9 } }),
+        );
+        let completion = client.request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": 8 } }),
+        );
+        let e6 = completion
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["label"] == "E6")
+            .unwrap()
+            .clone();
+        (hover["contents"].clone(), e6["documentation"].clone())
+    };
+    let markdown = json!(["markdown", "plaintext"]);
+    let (hover, documentation) = hover_and_documentation(json!({ "textDocument": {
+        "hover": { "contentFormat": markdown },
+        "completion": { "completionItem": { "documentationFormat": markdown } } } }));
+    for content in [&hover, &documentation] {
+        assert_eq!(content["kind"], "markdown", "{content}");
+        assert!(
+            content["value"].as_str().unwrap().contains("**Scope:**"),
+            "{content}"
+        );
+    }
+    let emacs = json!({ "textDocument": {
+        "hover": { "contentFormat": ["markdown", "plaintext"] },
+        "completion": { "completionItem": { "snippetSupport": true, "documentationFormat": ["plaintext"] } } } });
+    let (hover, documentation) = hover_and_documentation(emacs);
+    assert_eq!(hover["kind"], "markdown", "{hover}");
+    assert_eq!(documentation["kind"], "plaintext", "{documentation}");
+    let value = documentation["value"].as_str().unwrap();
+    assert!(
+        value.contains("Scope: ") && !value.contains("**"),
+        "{value}"
+    );
+    let (hover, documentation) = hover_and_documentation(json!({}));
+    for content in [&hover, &documentation] {
+        assert_eq!(content["kind"], "plaintext", "{content}");
+        assert!(
+            !content["value"].as_str().unwrap().contains("**"),
+            "{content}"
+        );
+    }
+}
+
 #[test]
 fn hover_explains_levels_traits_and_vague_wins() {
     let mut client = started(utf16_client());

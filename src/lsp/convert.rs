@@ -10,6 +10,84 @@ use tower_lsp_server::ls_types::{
     NumberOrString, Uri, WorkspaceEdit,
 };
 
+/// The form the client reads a `MarkupContent` of one kind in (hover, completion documentation):
+/// Markdown where its capabilities list it, plain text otherwise (Emacs's lsp-mode, for one,
+/// shows completion documentation as it comes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Markup {
+    Markdown,
+    #[default]
+    PlainText,
+}
+
+impl Markup {
+    /// Markdown when `formats` (a client capability's list) has it.
+    pub fn from_formats(formats: Option<&[lsp::MarkupKind]>) -> Markup {
+        if formats.is_some_and(|f| f.contains(&lsp::MarkupKind::Markdown)) {
+            Markup::Markdown
+        } else {
+            Markup::PlainText
+        }
+    }
+
+    /// `markdown`, the core's wording, as this client reads it.
+    pub fn content(self, markdown: String) -> lsp::MarkupContent {
+        match self {
+            Markup::Markdown => lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value: markdown,
+            },
+            Markup::PlainText => lsp::MarkupContent {
+                kind: lsp::MarkupKind::PlainText,
+                value: plain_text(&markdown),
+            },
+        }
+    }
+}
+
+/// Markdown read as plain text: the words without the marks (`**`, `*`, backticks, fences),
+/// list items as `- `, a rule as a line of dashes, blocks apart by a blank line.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    let block_break = |out: &mut String| {
+        let kept = out.trim_end_matches([' ', '\n']).len();
+        out.truncate(kept);
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+    };
+    let mut in_item = false;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::Rule => {
+                block_break(&mut out);
+                out.push_str("---");
+            }
+            Event::Start(Tag::Item) => {
+                if in_item {
+                    let kept = out.trim_end_matches([' ', '\n']).len();
+                    out.truncate(kept);
+                    out.push('\n');
+                } else {
+                    block_break(&mut out);
+                }
+                in_item = true;
+                out.push_str("- ");
+            }
+            Event::End(TagEnd::List(_)) => in_item = false,
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) if !in_item => {
+                block_break(&mut out)
+            }
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
+}
+
 /// Where each rule's documentation is published: `docs/rules/NAME.md` of the repository,
 /// generated from the registry (a tidy test keeps it current).
 pub const RULE_DOCS_BASE: &str = "https://github.com/rung-lint/rung/blob/main/docs/rules/";
@@ -272,6 +350,24 @@ pub fn workspace_edit(
 mod tests {
     use super::*;
     use crate::analysis::{Input, NoFileSystem, Settings, analyze};
+
+    #[test]
+    fn markdown_reads_as_plain_text_without_its_marks() {
+        assert_eq!(
+            plain_text(
+                "**E6 — Staff** (bigtech ladder)\n\n**Scope:** An area\n\n**Expects:**\n- one *thing*\n- `two`\n\n---\n\n```yaml\nkind: promo\n```"
+            ),
+            "E6 — Staff (bigtech ladder)\n\nScope: An area\n\nExpects:\n\n- one thing\n- two\n\n---\n\nkind: promo"
+        );
+        assert_eq!(Markup::from_formats(None), Markup::PlainText);
+        assert_eq!(
+            Markup::from_formats(Some(&[
+                lsp::MarkupKind::PlainText,
+                lsp::MarkupKind::Markdown
+            ])),
+            Markup::Markdown
+        );
+    }
 
     /// The hand-written publish frame says exactly what the typed one says.
     #[test]

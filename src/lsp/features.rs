@@ -58,6 +58,7 @@ pub fn completion(
     encoding: Encoding,
     position: Position,
     snippets: bool,
+    markup: convert::Markup,
 ) -> Vec<CompletionItem> {
     let offset = snapshot.document.offset(position, encoding);
     let candidates = ide::completions(
@@ -68,7 +69,7 @@ pub fn completion(
     );
     candidates
         .into_iter()
-        .map(|c| completion_item(snapshot, encoding, c, snippets))
+        .map(|c| completion_item(snapshot, encoding, c, snippets, markup))
         .collect()
 }
 
@@ -77,6 +78,7 @@ fn completion_item(
     encoding: Encoding,
     candidate: Candidate,
     snippets: bool,
+    markup: convert::Markup,
 ) -> CompletionItem {
     let kind = match candidate.kind {
         CandidateKind::Key => CompletionItemKind::PROPERTY,
@@ -99,12 +101,9 @@ fn completion_item(
         label: candidate.label.clone(),
         kind: Some(kind),
         detail: candidate.detail,
-        documentation: candidate.documentation.map(|value| {
-            Documentation::MarkupContent(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value,
-            })
-        }),
+        documentation: candidate
+            .documentation
+            .map(|markdown| Documentation::MarkupContent(markup.content(markdown))),
         sort_text: Some(candidate.sort_text),
         filter_text: Some(candidate.label),
         insert_text_format: Some(if as_snippet {
@@ -117,7 +116,12 @@ fn completion_item(
     }
 }
 
-pub fn hover(snapshot: &Snapshot, encoding: Encoding, position: Position) -> Option<Hover> {
+pub fn hover(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    position: Position,
+    markup: convert::Markup,
+) -> Option<Hover> {
     let offset = snapshot.document.offset(position, encoding);
     let (span, markdown) = ide::hover(
         &snapshot.text,
@@ -126,10 +130,7 @@ pub fn hover(snapshot: &Snapshot, encoding: Encoding, position: Position) -> Opt
         offset,
     )?;
     Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value: markdown,
-        }),
+        contents: HoverContents::Markup(markup.content(markdown)),
         range: Some(snapshot.document.range(span.start, span.end, encoding)),
     })
 }

@@ -473,6 +473,18 @@ impl LanguageServer for Backend {
             .and_then(|c| c.completion_item.as_ref())
             .and_then(|i| i.snippet_support)
             .unwrap_or(false);
+        let text_capabilities = params.capabilities.text_document.as_ref();
+        let hover_markup = convert::Markup::from_formats(
+            text_capabilities
+                .and_then(|t| t.hover.as_ref())
+                .and_then(|h| h.content_format.as_deref()),
+        );
+        let documentation_markup = convert::Markup::from_formats(
+            text_capabilities
+                .and_then(|t| t.completion.as_ref())
+                .and_then(|c| c.completion_item.as_ref())
+                .and_then(|i| i.documentation_format.as_deref()),
+        );
         {
             let mut state = lock(&self.state);
             state.encoding = Some(if utf8 {
@@ -482,6 +494,8 @@ impl LanguageServer for Backend {
             });
             state.pull_diagnostics = pull;
             state.snippet_support = snippets;
+            state.hover_markup = hover_markup;
+            state.documentation_markup = documentation_markup;
         }
         if let Some(options) = &params.initialization_options {
             self.apply_editor_settings(options);
@@ -687,12 +701,16 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let position = params.text_document_position;
-        let snippets = lock(&self.state).snippet_support;
+        let (snippets, markup) = {
+            let state = lock(&self.state);
+            (state.snippet_support, state.documentation_markup)
+        };
         self.on_snapshot(
             &position.text_document.uri,
             "textDocument/completion",
             |snapshot, encoding| {
-                let items = features::completion(snapshot, encoding, position.position, snippets);
+                let items =
+                    features::completion(snapshot, encoding, position.position, snippets, markup);
                 (!items.is_empty()).then_some(CompletionResponse::Array(items))
             },
         )
@@ -701,10 +719,11 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
+        let markup = lock(&self.state).hover_markup;
         self.on_snapshot(
             &position.text_document.uri,
             "textDocument/hover",
-            |snapshot, encoding| features::hover(snapshot, encoding, position.position),
+            |snapshot, encoding| features::hover(snapshot, encoding, position.position, markup),
         )
         .await
     }

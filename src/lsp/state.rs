@@ -71,6 +71,9 @@ pub struct State {
     /// The client pulls diagnostics (`textDocument/diagnostic`); the server then never pushes.
     pub pull_diagnostics: bool,
     pub snippet_support: bool,
+    /// How the client reads hover contents and completion documentation (its declared formats).
+    pub hover_markup: super::convert::Markup,
+    pub documentation_markup: super::convert::Markup,
     pub editor: EditorSettings,
     projects: HashMap<PathBuf, Arc<Project>>,
     /// Editor settings merged under each folder's project, so an edit does not rebuild them.
