@@ -363,6 +363,50 @@ fn markup_follows_the_formats_the_client_declares() {
     }
 }
 
+/// A tag's completion works with or without its edit range: Neovim 0.7's omnifunc ignores the
+/// range (the items carry a filterText) and replaces the word before the cursor, so the item
+/// must not insert a second `#`.
+#[test]
+fn tag_completion_inserts_one_hash_with_or_without_the_range() {
+    let mut client = started(utf16_client());
+    let text = "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Owned it #acc\n- Led it #\n";
+    client.open(URI, text);
+    for (line, typed) in [(5u32, "- Owned it #acc"), (6, "- Led it #")] {
+        let items = client.request("textDocument/completion", json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": typed.len() } }));
+        let item = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["label"] == "#accountability")
+            .unwrap_or_else(|| panic!("{items}"))
+            .clone();
+        // With the range: what the editor puts in place of the range.
+        let edit = &item["textEdit"];
+        let start = edit["range"]["start"]["character"].as_u64().unwrap() as usize;
+        let with_range = format!("{}{}", &typed[..start], edit["newText"].as_str().unwrap());
+        // Without it: the word before the cursor (keyword characters, as Vim's `\k*$`) goes.
+        let word_start = typed.len()
+            - typed
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .count();
+        let without_range = format!(
+            "{}{}",
+            &typed[..word_start],
+            edit["newText"].as_str().unwrap()
+        );
+        let expected = format!("{}accountability", &typed[..typed.rfind('#').unwrap() + 1]);
+        assert_eq!(with_range, expected, "{item}");
+        assert_eq!(without_range, expected, "{item}");
+        let typed_word = &typed[word_start..];
+        assert!(
+            item["filterText"].as_str().unwrap().starts_with(typed_word),
+            "{item}"
+        );
+    }
+}
+
 #[test]
 fn hover_explains_levels_traits_and_vague_wins() {
     let mut client = started(utf16_client());

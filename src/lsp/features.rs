@@ -105,7 +105,7 @@ fn completion_item(
             .documentation
             .map(|markdown| Documentation::MarkupContent(markup.content(markdown))),
         sort_text: Some(candidate.sort_text),
-        filter_text: Some(candidate.label),
+        filter_text: Some(candidate.filter_text.unwrap_or(candidate.label)),
         insert_text_format: Some(if as_snippet {
             InsertTextFormat::SNIPPET
         } else {

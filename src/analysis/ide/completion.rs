@@ -5,7 +5,8 @@ use super::describe::{
     key_markdown, key_summary, kind_summary, level_markdown, role_summary, trait_markdown,
 };
 use super::{clamp, ladder_of, line_bounds};
-use crate::analysis::document::{DocKind, Document};
+use crate::analysis::document::{DocKind, Document, SectionKind};
+use crate::analysis::readiness::evidence_by_trait;
 use crate::analysis::rules::{
     REWRITE_PATTERN, action_skeleton, evidence_skeleton, unknown_front_matter_key::KNOWN_KEYS,
 };
@@ -37,6 +38,8 @@ pub struct Candidate {
     pub is_snippet: bool,
     /// Orders candidates: lower sorts first.
     pub sort_text: String,
+    /// What the editor matches the typed word against, when not the label.
+    pub filter_text: Option<String>,
     /// The part of the line being completed (the word typed so far).
     pub replace: Span,
 }
@@ -99,7 +102,7 @@ pub fn completions(
         && text.as_bytes()[word_start - 1] == b'#'
         && is_in_entry_line(trimmed)
     {
-        return tag_completions(doc, ladder, Span::new(word_start - 1, offset));
+        return tag_completions(doc, ladder, Span::new(word_start, offset));
     }
     let is_blank_item = matches!(trimmed.trim_end(), "" | "-" | "*" | "+");
     if is_blank_item {
@@ -146,6 +149,7 @@ fn front_matter_snippets(replace: Span) -> Vec<Candidate> {
             },
             is_snippet: true,
             sort_text: format!("{i}"),
+            filter_text: None,
             replace,
         })
         .collect()
@@ -188,6 +192,7 @@ fn front_matter_completions(
                 insert_text: format!("{key}: "),
                 is_snippet: false,
                 sort_text: format!("{i:02}"),
+                filter_text: None,
                 replace,
             })
             .collect();
@@ -204,6 +209,7 @@ fn front_matter_completions(
         documentation,
         is_snippet: false,
         sort_text: format!("{i:03}"),
+        filter_text: None,
         replace,
     };
     match key.trim() {
@@ -290,35 +296,80 @@ fn expected_traits<'l>(doc: &Document, ladder: &'l Ladder) -> Vec<&'l str> {
         .unwrap_or_default()
 }
 
+/// How a trait ranks among completions: the target level's traits that nothing evidences yet
+/// first (what the doc most lacks), then (in headings) the section roles, then expected traits
+/// the doc already evidences (by a tag or its wording), then the rest.
+fn trait_rank(is_expected: bool, is_evidenced: bool) -> char {
+    match (is_expected, is_evidenced) {
+        (true, false) => '0',
+        (true, true) => '2',
+        (false, _) => '3',
+    }
+}
+
+/// Whether each of the ladder's traits has evidence in `doc`, by index.
+fn evidenced_traits(doc: &Document, ladder: &Ladder) -> Vec<bool> {
+    evidence_by_trait(doc, ladder)
+        .iter()
+        .map(|counts| counts.n_evidence > 0)
+        .collect()
+}
+
+/// Trait and role headings the doc does not have yet (the heading being typed aside).
 fn heading_completions(doc: &Document, ladder: &Ladder, replace: Span) -> Vec<Candidate> {
-    let used: Vec<usize> = doc.trait_sections().map(|(_, _, t)| t).collect();
+    let others = || {
+        doc.sections
+            .iter()
+            .filter(|s| !(s.heading.start <= replace.start && replace.start <= s.heading.end))
+    };
+    let used_traits: Vec<usize> = others()
+        .filter_map(|s| match s.kind {
+            SectionKind::Trait(idx) => Some(idx),
+            _ => None,
+        })
+        .collect();
+    let used_roles: Vec<Role> = others()
+        .filter_map(|s| match s.kind {
+            SectionKind::Role(role) => Some(role),
+            _ => None,
+        })
+        .collect();
     let expected = expected_traits(doc, ladder);
+    let evidenced = evidenced_traits(doc, ladder);
     let mut out = Vec::new();
     for (idx, tr) in ladder.traits.iter().enumerate() {
-        if used.contains(&idx) {
+        if used_traits.contains(&idx) {
             continue;
         }
         let is_expected = expected.contains(&tr.id.as_str());
+        let is_evidenced = evidenced.get(idx).copied().unwrap_or(false);
         out.push(Candidate {
             label: tr.name.clone(),
             kind: CandidateKind::Trait,
-            detail: Some(if is_expected {
-                "trait · expected at the target level".to_string()
-            } else {
-                "trait".to_string()
-            }),
+            detail: Some(
+                match (is_expected, is_evidenced) {
+                    (true, false) => "trait · expected at the target level, not yet evidenced",
+                    (true, true) => "trait · expected at the target level",
+                    (false, _) => "trait",
+                }
+                .to_string(),
+            ),
             documentation: Some(trait_markdown(ladder, idx, None)),
             insert_text: tr.name.clone(),
             is_snippet: false,
             sort_text: format!(
                 "{}{}",
-                if is_expected { "0" } else { "2" },
+                trait_rank(is_expected, is_evidenced),
                 normalize_name(&tr.name)
             ),
+            filter_text: None,
             replace,
         });
     }
     for role in roles_for(doc.kind) {
+        if used_roles.contains(role) {
+            continue;
+        }
         out.push(Candidate {
             label: role.title().to_string(),
             kind: CandidateKind::Role,
@@ -327,6 +378,7 @@ fn heading_completions(doc: &Document, ladder: &Ladder, replace: Span) -> Vec<Ca
             insert_text: role.title().to_string(),
             is_snippet: false,
             sort_text: format!("1{}", role.id()),
+            filter_text: None,
             replace,
         });
     }
@@ -368,20 +420,26 @@ fn roles_for(kind: DocKind) -> &'static [Role] {
 
 fn tag_completions(doc: &Document, ladder: &Ladder, replace: Span) -> Vec<Candidate> {
     let expected = expected_traits(doc, ladder);
+    let evidenced = evidenced_traits(doc, ladder);
     ladder
         .traits
         .iter()
         .enumerate()
         .map(|(idx, tr)| {
             let is_expected = expected.contains(&tr.id.as_str());
+            let is_evidenced = evidenced.get(idx).copied().unwrap_or(false);
             Candidate {
                 label: format!("#{}", tr.id),
                 kind: CandidateKind::Tag,
                 detail: Some(tr.name.clone()),
                 documentation: Some(trait_markdown(ladder, idx, None)),
-                insert_text: format!("#{}", tr.id),
+                // Only the word after `#` is replaced, and the `#` stays: a client that ignores
+                // the edit's range and replaces the word before the cursor (Neovim 0.7's
+                // omnifunc) then inserts the same text, not `##tag`.
+                insert_text: tr.id.clone(),
                 is_snippet: false,
-                sort_text: format!("{}{}", if is_expected { "0" } else { "1" }, tr.id),
+                sort_text: format!("{}{}", trait_rank(is_expected, is_evidenced), tr.id),
+                filter_text: Some(tr.id.clone()),
                 replace,
             }
         })
@@ -397,6 +455,7 @@ fn entry_snippets(doc: &Document, ladder: &Ladder, replace: Span) -> Vec<Candida
         insert_text: body,
         is_snippet: true,
         sort_text: "0".to_string(),
+        filter_text: None,
         replace,
     };
     let _ = ladder;
@@ -484,6 +543,28 @@ mod tests {
         assert!(got.contains(&"Wins".to_string()) && got.contains(&"Delegation".to_string()));
         let retro = labels("---\nkind: retro\n---\n## Do$0\n");
         assert!(retro.contains(&"Do differently".to_string()));
+    }
+
+    #[test]
+    fn headings_leave_out_sections_the_doc_has_and_rank_missing_traits_first() {
+        // E6 expects ownership (a section), accountability (tagged), leadership and others.
+        let got = labels(
+            "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Cut p99 by 80% #accountability\n## Ownership\n- a\n## $0\n",
+        );
+        assert!(!got.contains(&"Wins".to_string()), "{got:?}");
+        assert!(!got.contains(&"Ownership".to_string()), "{got:?}");
+        let at = |label: &str| got.iter().position(|l| l == label).unwrap();
+        assert!(at("Leadership") < at("Accountability"), "{got:?}");
+        assert!(at("Feedback") < at("Accountability"), "{got:?}");
+        assert!(at("Accountability") < at("Delegation"), "{got:?}");
+        // The heading being typed is not a section the doc already has.
+        assert!(labels("---\nkind: promo\n---\n## Wins$0\n").contains(&"Wins".to_string()));
+        let tags = labels(
+            "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Cut p99 by 80% #accountability\n- Shipped it #$0\n",
+        );
+        let at = |label: &str| tags.iter().position(|l| l == label).unwrap();
+        assert!(at("#leadership") < at("#accountability"), "{tags:?}");
+        assert!(at("#accountability") < at("#delegation"), "{tags:?}");
     }
 
     #[test]

@@ -9,6 +9,14 @@ local defaults = {
   -- Start on every Markdown buffer (rung itself stays quiet on ordinary Markdown) when true;
   -- otherwise only on files that look like growth docs.
   all_markdown = false,
+  -- Set 'omnifunc' to the language server's completion in the buffers rung attaches to, so
+  -- <C-x><C-o> completes headings, tags and front matter. false leaves 'omnifunc' alone.
+  omnifunc = true,
+  -- A key to map, in normal mode and only in those buffers, to hover (vim.lsp.buf.hover), e.g.
+  -- 'K'. nil maps nothing (Neovim 0.10+ maps K to hover itself; before that K runs 'keywordprg').
+  hover_key = nil,
+  -- Called as on_attach(client, bufnr) after rung's own set-up of the buffer.
+  on_attach = nil,
 }
 
 local name_patterns = { 'promo', 'brag', 'growth%-plan', 'growth_plan', 'idp', 'retro' }
@@ -50,6 +58,22 @@ end
 
 local clients = {}
 
+--- What rung sets up in a buffer it attaches to: completion and, where asked, hover.
+local function on_attach(opts)
+  return function(client, bufnr)
+    if opts.omnifunc then
+      vim.api.nvim_buf_set_option(bufnr, 'omnifunc', 'v:lua.vim.lsp.omnifunc')
+    end
+    if opts.hover_key then
+      vim.api.nvim_buf_set_keymap(bufnr, 'n', opts.hover_key, '<cmd>lua vim.lsp.buf.hover()<CR>',
+        { noremap = true, silent = true })
+    end
+    if opts.on_attach then
+      opts.on_attach(client, bufnr)
+    end
+  end
+end
+
 local function attach(bufnr, opts)
   local path = vim.api.nvim_buf_get_name(bufnr)
   if path == '' or not (opts.all_markdown or is_growth_doc(bufnr, path)) then
@@ -62,6 +86,7 @@ local function attach(bufnr, opts)
     root_dir = root,
     init_options = opts.settings,
     settings = { rung = opts.settings },
+    on_attach = on_attach(opts),
   }
   if vim.lsp.start then
     -- 0.8+: reuses a client with the same name and root.
