@@ -401,7 +401,12 @@ impl LanguageServer for Backend {
                         ..Default::default()
                     },
                 )),
-                document_symbol_provider: Some(OneOf::Left(true)),
+                // The label names rung's outline where the editor shows several for one
+                // document (VS Code: Markdown's own, then the extension's long display name).
+                document_symbol_provider: Some(OneOf::Right(DocumentSymbolOptions {
+                    label: Some("rung".to_string()),
+                    work_done_progress_options: Default::default(),
+                })),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 code_lens_provider: Some(CodeLensOptions {
                     resolve_provider: Some(false),

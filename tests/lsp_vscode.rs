@@ -1,6 +1,6 @@
-//! The `rung.report` command over real stdio JSON-RPC: the readiness report of a buffer as it is
-//! in the editor (unsaved edits included, untitled buffers too), rendered as `rung report` renders
-//! the same text saved to a file.
+//! What the VS Code extension relies on, over real stdio JSON-RPC: the `rung.report` command (the
+//! readiness report of a buffer as it is in the editor, unsaved edits included, untitled buffers
+//! too, rendered as `rung report` renders the same text saved to a file) and the outline's label.
 
 mod lsp_client;
 
@@ -15,13 +15,22 @@ fn started() -> Client {
     let result = client.initialize(utf16_client(), json!({ "debounceMs": 0 }));
     let commands = &result["capabilities"]["executeCommandProvider"]["commands"];
     assert!(
-        commands
-            .as_array()
-            .unwrap()
-            .contains(&json!("rung.report")),
+        commands.as_array().unwrap().contains(&json!("rung.report")),
         "rung.report is advertised without any test switch: {commands}"
     );
     client
+}
+
+#[test]
+fn the_outline_is_labelled_rung() {
+    let mut client = Client::start();
+    let result = client.initialize(utf16_client(), Value::Null);
+    // VS Code shows Markdown's outline and rung's; without a label, rung's bears the extension's
+    // long display name.
+    assert_eq!(
+        result["capabilities"]["documentSymbolProvider"],
+        json!({ "label": "rung" })
+    );
 }
 
 fn report(client: &mut Client, uri: &str, format: &str) -> Value {
@@ -96,7 +105,10 @@ fn an_untitled_buffer_has_a_report_and_html_falls_back_to_text() {
     );
     let content = answer["content"].as_str().unwrap();
     assert!(content.contains("E6"), "{content}");
-    assert!(content.contains("Untitled-1"), "names the buffer: {content}");
+    assert!(
+        content.contains("Untitled-1"),
+        "names the buffer: {content}"
+    );
 }
 
 #[test]
