@@ -82,11 +82,23 @@ pub fn report(uri: &Uri, snapshot: &Snapshot, requested: Requested) -> Result<Va
         .catalogue
         .ladder(&document.ladder_id)
         .ok_or_else(|| format!("unknown ladder `{}`", document.ladder_id))?;
-    // The report names a file by its path; an untitled buffer by its URI.
-    let name = uri
+    // The report sits beside its buffer, so it names it by its file name (an untitled buffer by
+    // the last part of its URI): entry lines read `promo.md:19`, not a long absolute path.
+    let name = match uri
         .to_file_path()
-        .map(|path| path.into_owned())
-        .unwrap_or_else(|| PathBuf::from(uri.as_str()));
+        .as_deref()
+        .and_then(|path| path.file_name())
+    {
+        Some(file_name) => PathBuf::from(file_name),
+        None => PathBuf::from(
+            uri.path()
+                .as_str()
+                .rsplit('/')
+                .next()
+                .filter(|name| !name.is_empty())
+                .unwrap_or(uri.as_str()),
+        ),
+    };
     let (format, label) = match requested {
         Requested::Json => (Format::Json, "json"),
         // FIXME(issue 18): render HTML once src/cli/report.rs has an HTML renderer.
