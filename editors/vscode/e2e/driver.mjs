@@ -257,6 +257,16 @@ try {
     });
   });
 
+  await step('the outline and breadcrumbs name rung\'s symbols `rung`', async () => {
+    await goTo(21, 5);
+    // Markdown's own outline and rung's are both offered; rung's bears its short label.
+    const crumbs = await until('breadcrumbs through rung\'s outline', async () => {
+      const items = await page.locator('.editor-group-container.active .monaco-breadcrumb-item').allTextContents();
+      return items.some((t) => t.trim() === 'rung') ? items : undefined;
+    });
+    check(!crumbs.some((t) => /growth docs against/.test(t)), `the extension's display name shows: ${crumbs.join(' > ')}`);
+  });
+
   await step('complete a heading at `## ` offers the missing trait', async () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');

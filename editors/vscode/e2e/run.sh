@@ -63,7 +63,8 @@ cat > "$out/user-data/User/settings.json" <<'EOF'
   "editor.autoClosingBrackets": "never",
   "editor.autoClosingQuotes": "never",
   "editor.quickSuggestions": { "other": "off", "comments": "off", "strings": "off" },
-  "editor.acceptSuggestionOnCommitCharacter": false
+  "editor.acceptSuggestionOnCommitCharacter": false,
+  "editor.stickyScroll.enabled": false
 }
 EOF
 

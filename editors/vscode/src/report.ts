@@ -1,5 +1,6 @@
 // The readiness report in a webview: the page around what the server's `rung.report` command
-// answers. HTML is shown as it is; any other format (the human text, JSON) inside <pre>, escaped.
+// answers. HTML is shown as it is; any other format (the human text, JSON) inside <pre>, escaped,
+// unwrapped so that the text report's columns stay columns.
 // No VS Code API here, so node:test can test it directly.
 
 /** What `workspace/executeCommand` `rung.report` answers. */
@@ -32,6 +33,6 @@ export function reportPage(title: string, answer: ReportAnswer): string {
     return `<!DOCTYPE html><html><head>${csp}<title>${escapeHtml(title)}</title></head><body>${answer.content}</body></html>`;
   }
   const style =
-    'body { font-family: var(--vscode-editor-font-family, monospace); color: var(--vscode-foreground); } pre { white-space: pre-wrap; font-size: var(--vscode-editor-font-size, 13px); }';
+    'body { font-family: var(--vscode-editor-font-family, monospace); color: var(--vscode-foreground); } pre { white-space: pre; overflow-x: auto; font-size: var(--vscode-editor-font-size, 13px); }';
   return `<!DOCTYPE html><html><head>${csp}<style>${style}</style><title>${escapeHtml(title)}</title></head><body><pre class="rung-report" data-format="${escapeHtml(answer.format)}">${escapeHtml(answer.content)}</pre></body></html>`;
 }
