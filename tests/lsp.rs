@@ -48,10 +48,9 @@ fn lifecycle_and_encoding_negotiation() {
         result["capabilities"].get("diagnosticProvider").is_none(),
         "a push client is not offered pull"
     );
-    assert!(
-        result["capabilities"]
-            .get("executeCommandProvider")
-            .is_none(),
+    assert_eq!(
+        result["capabilities"]["executeCommandProvider"]["commands"],
+        json!(["rung.report"]),
         "test commands stay hidden"
     );
     assert_eq!(client.shutdown_and_exit(), Some(0));

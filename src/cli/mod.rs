@@ -7,7 +7,7 @@ mod fix;
 mod ladder;
 mod new;
 mod render;
-mod report;
+pub(crate) mod report;
 mod rules;
 mod sarif;
 

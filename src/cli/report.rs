@@ -1,16 +1,25 @@
 //! `rung report FILE`: readiness of a promo doc against its target level.
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Format};
-use crate::analysis::document::DocKind;
+use crate::analysis::document::{DocKind, Document};
 use crate::analysis::infer::Found;
 use crate::analysis::readiness::{
     evidence_by_trait, evidence_entries, readiness, readiness_for_level,
 };
 use crate::analysis::text::LineIndex;
 use crate::analysis::{Input, analyze};
+use crate::catalogue::Ladder;
 use crate::project::{FsLinks, Project, read_text};
 use serde_json::json;
 use std::path::Path;
+
+/// `writeln!` into a `String` (writing to a `String` cannot fail).
+macro_rules! push_line {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
 
 pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
     let text = match read_text(file) {
@@ -45,34 +54,68 @@ pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
     let Some(ladder) = project.settings.catalogue.ladder(&doc.ladder_id) else {
         return EXIT_USAGE;
     };
+    match render(file, &text, &doc, ladder, format, target) {
+        Ok(rendered) => {
+            print!("{}", rendered.text);
+            if rendered.is_complete {
+                EXIT_OK
+            } else {
+                EXIT_FINDINGS
+            }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// A readiness report, rendered.
+pub(crate) struct Rendered {
+    pub text: String,
+    /// Every expected trait of the target level has evidence.
+    pub is_complete: bool,
+}
+
+/// The readiness report of `doc` (analysed from `text`) in `format`, against `target` or the
+/// front matter's `target:`. `file` names the document in the report; the language server passes
+/// the buffer's path or URI, so an unsaved buffer has a report too. An error says why there is
+/// no report (no target, or an unknown one).
+pub(crate) fn render(
+    file: &Path,
+    text: &str,
+    doc: &Document,
+    ladder: &Ladder,
+    format: Format,
+    target: Option<&str>,
+) -> Result<Rendered, String> {
+    let mut out = String::new();
     let report = match target {
         Some(target) => {
             let Some(level_idx) = ladder.level_index(target) else {
                 let ids: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
-                eprintln!(
-                    "error: `{target}` is not a level of the {} ladder; expected one of {}",
+                return Err(format!(
+                    "`{target}` is not a level of the {} ladder; expected one of {}",
                     ladder.id,
                     ids.join(", ")
-                );
-                return EXIT_USAGE;
+                ));
             };
-            readiness_for_level(ladder, level_idx, &evidence_by_trait(&doc, ladder))
+            readiness_for_level(ladder, level_idx, &evidence_by_trait(doc, ladder))
         }
-        None => match readiness(&doc, ladder) {
+        None => match readiness(doc, ladder) {
             Some(report) => report,
             None => {
-                eprintln!(
-                    "error: {}: the front matter needs a `target:` level of the {} ladder to report readiness (or pass --target)",
+                return Err(format!(
+                    "{}: the front matter needs a `target:` level of the {} ladder to report readiness (or pass --target)",
                     file.display(),
                     ladder.id
-                );
-                return EXIT_USAGE;
+                ));
             }
         },
     };
     let level = &ladder.levels[report.level_idx];
-    let entries = evidence_entries(&doc, ladder);
-    let lines = LineIndex::new(&text);
+    let entries = evidence_entries(doc, ladder);
+    let lines = LineIndex::new(text);
     let line_of = |entry_idx: usize| lines.line_of(doc.entries[entry_idx].text_span.start) + 1;
     match format {
         Format::Json => {
@@ -100,16 +143,18 @@ pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
                     })
                 })
                 .collect();
-            println!(
+            push_line!(
+                out,
                 "{}",
                 json!({ "file": file.display().to_string(), "ladder": ladder.id, "target": level.id, "evidenced": report.n_evidenced(), "only_inferred": report.n_only_inferred(), "expected": report.traits.len(), "traits": traits })
             );
         }
         Format::Github => {
             github(
+                &mut out,
                 file,
-                &text,
-                &doc,
+                text,
+                doc,
                 ladder,
                 &report,
                 &entries,
@@ -117,7 +162,8 @@ pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
             );
         }
         Format::Human => {
-            println!(
+            push_line!(
+                out,
                 "{} — readiness for {} ({}) on the {} ladder\n",
                 file.display(),
                 level.id,
@@ -134,19 +180,20 @@ pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
                 let tr = &ladder.traits[t.trait_idx];
                 let name = &tr.name;
                 if t.n_evidence == 0 {
-                    println!("  ✗ {name:width$}  no evidence");
+                    push_line!(out, "  ✗ {name:width$}  no evidence");
                     continue;
                 }
                 // Evidence found only by inference is a guess until the author confirms it.
                 let mark = if t.is_only_inferred() { "?" } else { "✓" };
-                println!("  {mark} {name:width$}  {}", t.summary());
+                push_line!(out, "  {mark} {name:width$}  {}", t.summary());
                 for e in &entries[t.trait_idx] {
                     let entry = &doc.entries[e.entry_idx];
                     let found = match e.found {
                         Found::Inferred => format!("INFERRED, confirm with #{}", tr.id),
                         other => other.label().to_string(),
                     };
-                    println!(
+                    push_line!(
+                        out,
                         "      {}:{}  {}  ({found}{})",
                         file.display(),
                         line_of(e.entry_idx),
@@ -165,7 +212,8 @@ pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
                     "; {n} inferred from wording, and {only} of the traits only so: confirm them with a tag or a heading"
                 ),
             };
-            println!(
+            push_line!(
+                out,
                 "\n{}: {} of {} expected traits evidenced; {measurable} of {total} evidence entries measurable{inferred_note}",
                 level.id,
                 report.n_evidenced(),
@@ -173,21 +221,21 @@ pub fn run(file: &Path, format: Format, target: Option<&str>) -> i32 {
             );
         }
     }
-    if report.n_evidenced() == report.traits.len() {
-        EXIT_OK
-    } else {
-        EXIT_FINDINGS
-    }
+    Ok(Rendered {
+        is_complete: report.n_evidenced() == report.traits.len(),
+        text: out,
+    })
 }
 
 /// GitHub workflow annotations: a warning per expected trait with no evidence, at the doc's
 /// `target:` line (the first line when the target came from `--target`), a notice per entry
 /// whose evidence is only inferred, at that entry, and a notice with the totals.
 fn github(
+    out: &mut String,
     file: &Path,
     text: &str,
-    doc: &crate::analysis::document::Document,
-    ladder: &crate::catalogue::Ladder,
+    doc: &Document,
+    ladder: &Ladder,
     report: &crate::analysis::readiness::Readiness,
     entries: &[Vec<crate::analysis::readiness::EvidenceEntry>],
     target_from_front_matter: bool,
@@ -205,7 +253,8 @@ fn github(
     for t in &report.traits {
         let tr = &ladder.traits[t.trait_idx];
         if t.n_evidence == 0 {
-            println!(
+            push_line!(
+                out,
                 "::warning file={path},line={target_line},title={}::{}",
                 escape(&format!("rung report: no evidence of {}", tr.name), true),
                 escape(
@@ -221,7 +270,8 @@ fn github(
         for e in &entries[t.trait_idx] {
             if e.found == Found::Inferred {
                 let entry = &doc.entries[e.entry_idx];
-                println!(
+                push_line!(
+                    out,
                     "::notice file={path},line={},title={}::{}",
                     lines.line_of(entry.text_span.start) + 1,
                     escape(&format!("rung report: {} inferred", tr.name), true),
@@ -236,7 +286,8 @@ fn github(
             }
         }
     }
-    println!(
+    push_line!(
+        out,
         "::notice file={path},line={target_line},title=rung report::{}",
         escape(
             &format!(

@@ -5,6 +5,7 @@
 //! - `documents.rs`: ropes, incremental edits, UTF-8/UTF-16 positions.
 //! - `features.rs`: completion, hover, code actions, outline, code lens, semantic tokens.
 //! - `convert.rs`: core diagnostics and fixes to LSP types.
+//! - `report.rs`: the `rung.report` command, the readiness report of a buffer as it is now.
 //! - `settings.rs`: editor settings and their merge with `rung.toml`.
 //! - `transport.rs`: framing guard that answers malformed messages and keeps the server reading,
 //!   and carries the large results the server writes as JSON itself past tower-lsp-server.
@@ -12,6 +13,7 @@
 mod convert;
 mod documents;
 mod features;
+mod report;
 mod server;
 mod settings;
 mod state;

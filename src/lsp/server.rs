@@ -7,6 +7,7 @@
 use super::convert;
 use super::documents::Encoding;
 use super::features;
+use super::report;
 use super::settings::{EditorSettings, debounce_wait};
 use super::state::{AnalysisJob, DocumentState, Snapshot, State, lock};
 use super::transport::{Notifier, OutFrame, notification_frame};
@@ -535,7 +536,12 @@ impl LanguageServer for Backend {
                         ..Default::default()
                     },
                 )),
-                document_symbol_provider: Some(OneOf::Left(true)),
+                // The label names rung's outline where the editor shows several for one
+                // document (VS Code: Markdown's own, then the extension's long display name).
+                document_symbol_provider: Some(OneOf::Right(DocumentSymbolOptions {
+                    label: Some("rung".to_string()),
+                    work_done_progress_options: Default::default(),
+                })),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 code_lens_provider: Some(CodeLensOptions {
                     resolve_provider: Some(false),
@@ -565,11 +571,16 @@ impl LanguageServer for Backend {
                     work_done_progress_options: Default::default(),
                 })),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
-                execute_command_provider: test_commands.then(|| ExecuteCommandOptions {
-                    commands: vec![
-                        "rung.test.panic".to_string(),
-                        "rung.test.documentText".to_string(),
-                    ],
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: std::iter::once(report::COMMAND)
+                        .chain(
+                            test_commands
+                                .then_some(["rung.test.panic", "rung.test.documentText"])
+                                .into_iter()
+                                .flatten(),
+                        )
+                        .map(str::to_string)
+                        .collect(),
                     ..Default::default()
                 }),
                 ..Default::default()
@@ -878,6 +889,23 @@ impl LanguageServer for Backend {
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command == report::COMMAND {
+            let request =
+                report::parse_arguments(&params.arguments).map_err(Error::invalid_params)?;
+            let Some(snapshot) = self.snapshot(&request.uri, report::COMMAND).await? else {
+                return Err(Error::invalid_params(format!(
+                    "{}: {} is not open",
+                    report::COMMAND,
+                    request.uri.as_str()
+                )));
+            };
+            return self
+                .guarded(report::COMMAND, || {
+                    report::report(&request.uri, &snapshot, request.format)
+                })?
+                .map(Some)
+                .map_err(Error::invalid_params);
+        }
         if std::env::var_os(TEST_PANIC_ENV).is_some() {
             match params.command.as_str() {
                 "rung.test.panic" => {

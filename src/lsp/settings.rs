@@ -61,8 +61,10 @@ impl EditorSettings {
         if let Some(ladder) = object.get("ladder") {
             match ladder.as_str() {
                 Some(id) if !id.trim().is_empty() => settings.ladder = Some(id.trim().to_string()),
-                Some(_) | None if ladder.is_null() => {}
-                _ => problems.push("rung.ladder must be a ladder id".to_string()),
+                // `""` (VS Code's default) and `null` both mean "no ladder setting".
+                Some(_) => {}
+                None if ladder.is_null() => {}
+                None => problems.push("rung.ladder must be a ladder id".to_string()),
             }
         }
         if let Some(rule_map) = object.get("rules").and_then(Value::as_object) {
@@ -146,6 +148,19 @@ mod tests {
             EditorSettings::default()
         );
         assert_eq!(EditorSettings::from_json(&json!([1])).1.len(), 1);
+    }
+
+    #[test]
+    fn an_empty_or_null_ladder_means_no_ladder_setting_and_is_no_problem() {
+        // VS Code sends its default, `""`, at every start and settings change.
+        for value in [json!(""), json!("   "), json!(null)] {
+            let (settings, problems) = EditorSettings::from_json(&json!({ "ladder": value }));
+            assert_eq!(settings.ladder, None, "{value}");
+            assert!(problems.is_empty(), "{value}: {problems:?}");
+        }
+        let (settings, problems) = EditorSettings::from_json(&json!({ "ladder": 7 }));
+        assert_eq!(settings.ladder, None);
+        assert_eq!(problems, ["rung.ladder must be a ladder id"]);
     }
 
     #[test]
