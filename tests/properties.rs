@@ -175,6 +175,15 @@ proptest! {
             let with_memo = analyze(&kept, &settings, &NoFileSystem);
             let without = analyze(&fresh, &settings, &NoFileSystem);
             prop_assert_eq!(with_memo.diagnostics, without.diagnostics);
+            // The judgement kept in the document (for the outline, lenses, readiness) is the
+            // detector's own on each entry, with a memo or without.
+            if let (Some(kept_doc), Some(fresh_doc)) = (&with_memo.document, &without.document) {
+                for (idx, entry) in fresh_doc.entries.iter().enumerate() {
+                    let judged = rung::analysis::impact::assess(&entry.full_text());
+                    prop_assert_eq!(kept_doc.entry_impact(idx), judged);
+                    prop_assert_eq!(fresh_doc.entry_impact(idx), judged);
+                }
+            }
         }
     }
 }

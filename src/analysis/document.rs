@@ -427,6 +427,10 @@ pub struct Document {
     /// [`Document::evidenced_traits`] that needs no inference, made once (three callers ask
     /// in every analysis of a promo doc).
     pub(crate) named_evidence: std::sync::OnceLock<(Vec<bool>, Vec<bool>)>,
+    /// The impact `vague-win` judged for each entry it reads (`None` for the others), kept by
+    /// `analyze` from the rules' one reading of each entry so that [`Document::entry_impact`]
+    /// does not judge again. Unset when no text rule ran (a kind they do not apply to).
+    pub(crate) impacts: std::sync::OnceLock<Box<[Option<super::impact::Impact>]>>,
 }
 
 impl Document {
@@ -440,8 +444,12 @@ impl Document {
     /// Whether entry `entry_idx` states measurable impact: [`super::impact::assess`] of its
     /// full text (its own words and its nested detail). Every reader outside the rules (the
     /// outline, the lenses, readiness, the report, hovers) asks through here, so the judgement
-    /// is made in one place.
+    /// is made in one place: the analysis's own, kept from the rules (memoised with them), and
+    /// only judged here for an entry the rules did not read.
     pub fn entry_impact(&self, entry_idx: usize) -> super::impact::Impact {
+        if let Some(Some(impact)) = self.impacts.get().and_then(|all| all.get(entry_idx)) {
+            return *impact;
+        }
         super::impact::assess(&self.entries[entry_idx].full_text())
     }
 

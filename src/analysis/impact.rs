@@ -184,12 +184,18 @@ pub struct Judgement {
 
 /// Judge one entry's plain text (own text and nested detail together).
 pub fn assess(text: &str) -> Impact {
-    with_reader(text, |reader| reader.impact(false))
+    with_reader(text, None, |reader| reader.impact(false))
+}
+
+/// [`assess`] over tokens already read from `text` (`tokens.read(text)`): the analysis reads
+/// each entry's words once and shares them between the text rules.
+pub fn assess_tokens(text: &str, tokens: &Tokens) -> Impact {
+    with_reader(text, Some(tokens), |reader| reader.impact(false))
 }
 
 /// [`assess`], explained.
 pub fn judge(text: &str) -> Judgement {
-    with_reader(text, |reader| {
+    with_reader(text, None, |reader| {
         let impact = reader.impact(true);
         let describe = |r: &Range<usize>, says: &str| Reading {
             range: r.clone(),
@@ -274,7 +280,7 @@ pub fn message(impact: Impact, text: &str) -> String {
 
 /// Byte ranges of the measures in `text` (for highlighting).
 pub fn measure_ranges(text: &str) -> Vec<Range<usize>> {
-    with_reader(text, |reader| {
+    with_reader(text, None, |reader| {
         reader.impact(true);
         let mut ranges: Vec<Range<usize>> =
             reader.measures.iter().map(|(r, _)| r.clone()).collect();
@@ -306,7 +312,9 @@ thread_local! {
     static BUFFERS: RefCell<Buffers> = RefCell::default();
 }
 
-fn with_reader<T>(text: &str, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
+/// A reading of `text`, over `tokens` when the caller has read them already (they must be
+/// `text`'s), else over tokens read here into the thread's buffer.
+fn with_reader<T>(text: &str, tokens: Option<&Tokens>, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
     BUFFERS.with(|cell| {
         // A reading never calls back into another, but stay correct if one ever does.
         let mut fresh = Buffers::default();
@@ -315,11 +323,17 @@ fn with_reader<T>(text: &str, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
             Ok(b) => b,
             Err(_) => &mut fresh,
         };
-        buffers.tokens.read(text);
-        quantities::find(text, &buffers.tokens, &mut buffers.quantities);
+        let tokens = match tokens {
+            Some(tokens) => tokens,
+            None => {
+                buffers.tokens.read(text);
+                &buffers.tokens
+            }
+        };
+        quantities::find(text, tokens, &mut buffers.quantities);
         let mut reader = Reader {
             text,
-            t: &buffers.tokens,
+            t: tokens,
             qs: &buffers.quantities,
             clause: &mut buffers.clause,
             phrase_start: &mut buffers.phrase_start,

@@ -21,8 +21,8 @@
 //! of the analysis. The text tables then hold only what the kept pieces did not: the entries
 //! of the pieces parsed again, which is where typing goes on.
 
-use super::impact::Impact;
 use super::parse::Body;
+use super::words::reading::EntryWords;
 use crate::catalogue::{Ladder, Role};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -33,8 +33,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 #[derive(Default)]
 pub struct Memo {
     generation: AtomicU64,
-    impacts: Mutex<Table<Impact>>,
-    weak_words: Mutex<Table<Vec<Range<usize>>>>,
+    /// The shared reading of each judged entry (`vague-win`'s impact, `weak-verb`'s weak words),
+    /// by its full text.
+    words: Mutex<Table<EntryWords>>,
     placeholders: Mutex<Table<Vec<Range<usize>>>>,
     pieces: Mutex<Pieces>,
 }
@@ -64,8 +65,7 @@ type Slots<T> = Mutex<Vec<Option<T>>>;
 /// they hold as long as the model does, wherever the piece moves in the document.
 pub struct KeptPiece {
     pub body: Body,
-    impacts: Slots<Impact>,
-    weak_words: Slots<Vec<Range<usize>>>,
+    words: Slots<EntryWords>,
     placeholders: Slots<Vec<Range<usize>>>,
 }
 
@@ -73,8 +73,7 @@ impl KeptPiece {
     pub fn new(body: Body) -> KeptPiece {
         KeptPiece {
             body,
-            impacts: Mutex::default(),
-            weak_words: Mutex::default(),
+            words: Mutex::default(),
             placeholders: Mutex::default(),
         }
     }
@@ -128,6 +127,31 @@ impl Pieces {
     }
 }
 
+/// How much a memo holds (see [`Memo::size`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MemoSize {
+    /// Results held by text, over every table.
+    pub results: usize,
+    /// The bytes of their keys (copies of entry texts, prose runs and piece texts).
+    pub key_bytes: usize,
+    /// The slots the tables' maps have room for (what they cost beyond their contents).
+    pub capacity: usize,
+    /// Piece models held.
+    pub pieces: usize,
+}
+
+impl std::ops::Add for MemoSize {
+    type Output = MemoSize;
+    fn add(self, other: MemoSize) -> MemoSize {
+        MemoSize {
+            results: self.results + other.results,
+            key_bytes: self.key_bytes + other.key_bytes,
+            capacity: self.capacity + other.capacity,
+            pieces: self.pieces + other.pieces,
+        }
+    }
+}
+
 /// The generation of a memo's first analysis.
 const FIRST_GENERATION: u64 = 1;
 
@@ -154,10 +178,30 @@ impl<T> Table<T> {
     where
         T: Clone,
     {
+        self.get_or_compute_where(text, |_| true, compute)
+    }
+
+    /// [`Table::get_or_compute`], where a held result only counts when `valid` says so (it
+    /// depends on more than the text: see `EntryWords::is_split_at`); an invalid one is replaced.
+    pub fn get_or_compute_where(
+        &mut self,
+        text: &str,
+        valid: impl FnOnce(&T) -> bool,
+        compute: impl FnOnce(&str) -> T,
+    ) -> T
+    where
+        T: Clone,
+    {
         let generation = self.generation;
         if let Some((value, seen)) = self.entries.get_mut(text) {
+            if valid(value) {
+                *seen = generation;
+                return value.clone();
+            }
+            let fresh = compute(text);
+            *value = fresh.clone();
             *seen = generation;
-            return value.clone();
+            return fresh;
         }
         let value = compute(text);
         self.entries
@@ -172,6 +216,22 @@ impl<T> Table<T> {
     fn finish(&mut self, generation: u64) {
         // Keep what this analysis read; if a newer one has started meanwhile, keep that too.
         self.entries.retain(|_, (_, seen)| *seen >= generation);
+        // A map keeps its capacity when entries go: after a large paste is deleted, the slots
+        // the paste grew would stay for the life of the document. Give them back once most are
+        // empty (rarely: the rehash costs about what the paste's analysis did).
+        if self.entries.capacity() > 4 * self.entries.len() + 64 {
+            self.entries.shrink_to(2 * self.entries.len());
+        }
+    }
+
+    /// What this table holds, for [`Memo::size`].
+    fn size(&self) -> MemoSize {
+        MemoSize {
+            results: self.entries.len(),
+            key_bytes: self.entries.keys().map(|k| k.len()).sum(),
+            capacity: self.entries.capacity(),
+            pieces: 0,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -188,10 +248,11 @@ impl<T> Table<T> {
 pub fn through<T: Clone>(
     table: Option<&mut Table<T>>,
     text: &str,
+    valid: impl FnOnce(&T) -> bool,
     compute: impl FnOnce(&str) -> T,
 ) -> T {
     match table {
-        Some(table) => table.get_or_compute(text, compute),
+        Some(table) => table.get_or_compute_where(text, valid, compute),
         None => compute(text),
     }
 }
@@ -238,21 +299,15 @@ impl<T> Source<T> {
     }
 }
 
-impl<'a> Results<'a, Impact> {
-    /// `vague-win`'s impact of each entry.
-    pub fn impacts(memo: Option<&'a Memo>, kept: &'a [KeptAt]) -> Self {
-        let table = memo.map(|memo| lock(&memo.impacts));
-        Results::new(table, kept, Source::per_entry(|piece| &piece.impacts))
+impl<'a> Results<'a, EntryWords> {
+    /// The shared reading of each judged entry's words.
+    pub fn entry_words(memo: Option<&'a Memo>, kept: &'a [KeptAt]) -> Self {
+        let table = memo.map(|memo| lock(&memo.words));
+        Results::new(table, kept, Source::per_entry(|piece| &piece.words))
     }
 }
 
 impl<'a> Results<'a, Vec<Range<usize>>> {
-    /// `weak-verb`'s weak words in each entry's own text.
-    pub fn weak_words(memo: Option<&'a Memo>, kept: &'a [KeptAt]) -> Self {
-        let table = memo.map(|memo| lock(&memo.weak_words));
-        Results::new(table, kept, Source::per_entry(|piece| &piece.weak_words))
-    }
-
     /// `placeholder-text`'s placeholders in each prose run.
     pub fn placeholders(memo: Option<&'a Memo>, kept: &'a [KeptAt]) -> Self {
         let table = memo.map(|memo| lock(&memo.placeholders));
@@ -274,11 +329,13 @@ impl<'a, T: Clone + 'static> Results<'a, T> {
         }
     }
 
-    /// The result for item `index`, whose text `text()` spells out.
+    /// The result for item `index`, whose text `text()` spells out; a result held by text only
+    /// counts when `valid` says so (a kept piece's slot is the item's own and always does).
     pub fn get<'t>(
         &mut self,
         index: usize,
         text: impl FnOnce() -> &'t str,
+        valid: impl FnOnce(&T) -> bool,
         compute: impl FnOnce(&str) -> T,
     ) -> T {
         let in_current = self
@@ -292,7 +349,7 @@ impl<'a, T: Clone + 'static> Results<'a, T> {
         }
         let table = self.table.as_deref_mut();
         let Some((items, slots)) = self.current.as_mut() else {
-            return through(table, text(), compute);
+            return through(table, text(), valid, compute);
         };
         let slot = &mut slots[index - items.start];
         if let Some(value) = slot {
@@ -302,7 +359,7 @@ impl<'a, T: Clone + 'static> Results<'a, T> {
         // parses every piece and nothing has been typed yet: copying every text into the table
         // then cost 26 MB and a tenth of the time to open a 10 MB draft.
         let table = table.filter(|table| table.generation > FIRST_GENERATION);
-        let value = through(table, text(), compute);
+        let value = through(table, text(), valid, compute);
         *slot = Some(value.clone());
         value
     }
@@ -341,8 +398,7 @@ impl Memo {
     /// Start an analysis; returns its generation, for [`Memo::finish`].
     pub(crate) fn start(&self) -> u64 {
         let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
-        lock(&self.impacts).start(generation);
-        lock(&self.weak_words).start(generation);
+        lock(&self.words).start(generation);
         lock(&self.placeholders).start(generation);
         lock(&self.pieces).start(generation);
         generation
@@ -350,15 +406,29 @@ impl Memo {
 
     /// End the analysis of `generation`: drop what it did not read.
     pub(crate) fn finish(&self, generation: u64) {
-        lock(&self.impacts).finish(generation);
-        lock(&self.weak_words).finish(generation);
+        lock(&self.words).finish(generation);
         lock(&self.placeholders).finish(generation);
         lock(&self.pieces).finish(generation);
     }
 
     #[cfg(test)]
-    fn impacts(&self) -> MutexGuard<'_, Table<Impact>> {
-        lock(&self.impacts)
+    fn placeholder_table(&self) -> MutexGuard<'_, Table<Vec<Range<usize>>>> {
+        lock(&self.placeholders)
+    }
+
+    /// What the memo holds now: after an analysis ends, only what that analysis read (the
+    /// results of the document as it is), so it stays bounded by the document's size however
+    /// many edits came before (`tests/memo_bounds.rs` checks this over thousands of edits).
+    pub fn size(&self) -> MemoSize {
+        let pieces = lock(&self.pieces);
+        let piece_tables = pieces.inner.size() + pieces.last.size();
+        lock(&self.words).size()
+            + lock(&self.placeholders).size()
+            + MemoSize {
+                pieces: piece_tables.results,
+                results: 0,
+                ..piece_tables
+            }
     }
 
     /// The piece models built with `ladder`'s names; emptied first if they were built with other
@@ -391,25 +461,25 @@ mod tests {
         let mut computed = 0;
         let generation = memo.start();
         for text in ["a", "b", "a"] {
-            memo.impacts().get_or_compute(text, |_| {
+            memo.placeholder_table().get_or_compute(text, |_| {
                 computed += 1;
-                Impact::Unmeasured(Default::default())
+                vec![0..1]
             });
         }
         memo.finish(generation);
         assert_eq!(computed, 2);
         let generation = memo.start();
-        memo.impacts().get_or_compute("a", |_| {
+        memo.placeholder_table().get_or_compute("a", |_| {
             computed += 1;
-            Impact::Measurable
+            vec![]
         });
         memo.finish(generation);
         // "a" was held (its first result stands); "b" was not read, so it is gone.
         assert_eq!(computed, 2);
-        assert_eq!(memo.impacts().len(), 1);
+        assert_eq!(memo.placeholder_table().len(), 1);
         assert_eq!(
-            memo.impacts().get_or_compute("a", |_| Impact::Measurable),
-            Impact::Unmeasured(Default::default())
+            memo.placeholder_table().get_or_compute("a", |_| vec![]),
+            vec![0..1]
         );
     }
 }

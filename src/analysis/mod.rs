@@ -6,7 +6,6 @@
 //! date for the "insert today's date" fix comes in [`Input::today`].
 
 pub mod chunks;
-pub mod dates;
 pub mod diagnostic;
 pub mod document;
 pub mod front_matter;
@@ -14,13 +13,14 @@ pub mod ide;
 pub mod impact;
 pub mod infer;
 pub mod memo;
-pub mod names;
 pub mod parse;
-pub mod placeholders;
 pub mod readiness;
 pub mod rules;
 pub mod text;
 pub mod words;
+
+// The word-level recognisers live under `words/`; their old paths stay for callers.
+pub use words::{dates, names, placeholders};
 
 use crate::catalogue::{Catalogue, DEFAULT_LADDER, Ladder};
 use diagnostic::{Diagnostic, Severity};
@@ -148,6 +148,9 @@ pub struct Context<'a> {
     newline: std::sync::OnceLock<&'static str>,
     /// The lines `<!-- rung-disable-next-line -->` comments silence, with the rules they name.
     suppressed_lines: NextLineSuppressions,
+    /// The one reading of each judged entry's words (`None` for entries no text rule judges),
+    /// made at the first rule that asks ([`Context::entry_words`]).
+    entry_words: std::sync::OnceLock<Box<[Option<words::reading::EntryWords>]>>,
 }
 
 /// The lines next-line suppression comments silence. Line numbers are only worked out when the
@@ -208,6 +211,33 @@ impl Context<'_> {
             .lines
             .iter()
             .any(|(l, names)| *l == line && (names.is_empty() || names.iter().any(|n| n == rule)))
+    }
+
+    /// Each entry's words as `vague-win` and `weak-verb` read them, `None` for an entry they do
+    /// not judge ([`rules::is_judged`]): one tokenisation per entry per analysis, through one memo
+    /// table (or the kept piece's slots) when there is a memo.
+    pub fn entry_words(&self) -> &[Option<words::reading::EntryWords>] {
+        self.entry_words.get_or_init(|| {
+            let mut results = memo::Results::entry_words(self.memo, self.kept_pieces);
+            // One buffer for every entry's joined text, not a string each.
+            let mut joined = String::new();
+            self.doc
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(index, entry)| {
+                    rules::is_judged(self.doc, entry).then(|| {
+                        let own_len = entry.text.len();
+                        results.get(
+                            index,
+                            || entry.full_text_in(&mut joined),
+                            |words| words.is_split_at(own_len),
+                            |full| words::reading::read(full, own_len),
+                        )
+                    })
+                })
+                .collect()
+        })
     }
 
     /// The line ending the document uses, so inserted text matches it.
@@ -290,6 +320,7 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         text_len: input.text.len(),
         inference: std::sync::OnceLock::new(),
         named_evidence: std::sync::OnceLock::new(),
+        impacts: std::sync::OnceLock::new(),
     };
     if infer::rules_may_need(&document, ladder) {
         document.inference(ladder);
@@ -305,10 +336,17 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         kept_pieces: &kept_pieces,
         newline: std::sync::OnceLock::new(),
         suppressed_lines: NextLineSuppressions::new(input.text, &document),
+        entry_words: std::sync::OnceLock::new(),
     };
     let diagnostics = run_rules(&context);
     if let (Some(memo), Some(generation)) = (input.memo, generation) {
         memo.finish(generation);
+    }
+    // The rules' judgement of each entry stays with the document, for the outline, lenses,
+    // readiness and hovers to read (`Document::entry_impact`).
+    if let Some(words) = context.entry_words.into_inner() {
+        let impacts = words.iter().map(|w| w.as_ref().map(|w| w.impact)).collect();
+        let _ = document.impacts.set(impacts);
     }
     Analysis {
         document: Some(document),

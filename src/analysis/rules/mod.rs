@@ -37,6 +37,7 @@ pub use focus_without_action::action_skeleton;
 pub use trait_without_evidence::evidence_skeleton;
 pub use vague_win::REWRITE_PATTERN;
 pub(crate) use vague_win::is_judged;
+pub(crate) use weak_verb::weak_words_in;
 
 #[cfg(test)]
 pub(crate) mod testing;

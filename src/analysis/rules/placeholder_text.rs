@@ -46,7 +46,12 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     // for the line being gathered, not one per run.
     let mut line: Vec<Span> = Vec::new();
     for (index, run) in cx.doc.prose_runs.iter().enumerate() {
-        let found = results.get(index, || &cx.text[run.start..run.end], placeholders);
+        let found = results.get(
+            index,
+            || &cx.text[run.start..run.end],
+            |_| true,
+            placeholders,
+        );
         // Most runs hold none, and most of the rest one: those need no gathering.
         if let [one] = found.as_slice() {
             let span = Span::new(run.start + one.start, run.start + one.end);

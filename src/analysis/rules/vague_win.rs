@@ -1,10 +1,10 @@
 //! `vague-win`: a win or evidence entry that states no measurable impact.
 
 use super::{Finding, Rule, line_end};
+use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::{DocKind, Entry, EntryForm, EntryRole};
-use crate::analysis::impact::{Impact, assess};
-use crate::analysis::{Context, memo};
+use crate::analysis::impact::Impact;
 
 pub const RULE: Rule = Rule {
     name: "vague-win",
@@ -105,17 +105,18 @@ struct Vague {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nl = cx.newline();
-    let mut impacts = memo::Results::impacts(cx.memo, cx.kept_pieces);
+    // The judgement comes from the analysis's one reading of each judged entry.
+    let words = cx.entry_words();
     // One buffer for every entry's joined text, not a string each.
     let mut joined = String::new();
     let placeholders_speak = cx.rule_is_on("placeholder-text");
     // The current run of vague entries in one section; a measurable entry or a new section ends it.
     let mut run: Vec<Vague> = Vec::new();
-    for (index, entry) in cx.doc.entries.iter().enumerate() {
-        if !is_judged(cx.doc, entry) {
+    for (entry, words) in cx.doc.entries.iter().zip(words) {
+        let Some(words) = words else {
             continue;
-        }
-        let impact = impacts.get(index, || entry.full_text_in(&mut joined), assess);
+        };
+        let impact = words.impact;
         if impact == Impact::Measurable {
             flush(&mut run, cx.doc, out);
             continue;

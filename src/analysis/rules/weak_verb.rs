@@ -1,12 +1,11 @@
 //! `weak-verb`: a verb that hides the author's own part in a win.
 
-use super::vague_win::is_judged;
 use super::{Finding, Rule};
+use crate::analysis::Context;
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::DocKind;
 use crate::analysis::words::lexicon;
 use crate::analysis::words::tokens::{Kind, Tokens};
-use crate::analysis::{Context, memo};
 
 pub const RULE: Rule = Rule {
     name: "weak-verb",
@@ -46,35 +45,46 @@ led or decided something, say that verb; if you really helped, say what your par
 /// auxiliaries and a modal), is the author's; after a noun it is something else's ("these
 /// changes should help us detect incidents"). Not a weak verb: the second half of a compound
 /// (`AI-assisted`), and `help` as a noun (`to get help`).
-fn weak_words(text: &str) -> Vec<std::ops::Range<usize>> {
-    if !may_hold_weak_phrase(text) {
+///
+/// `tokens` are those of `full`, whose first `own_len` bytes are the entry's own text (the
+/// shared reading of [`crate::analysis::words::reading`]): only tokens that end inside the own
+/// text are read, and as a line break is a token of its own, a phrase never runs past it.
+pub(crate) fn weak_words_in(
+    full: &str,
+    own_len: usize,
+    tokens: &Tokens,
+) -> Vec<std::ops::Range<usize>> {
+    let Some(own) = full.get(..own_len) else {
+        return Vec::new();
+    };
+    if !may_hold_weak_phrase(own) {
         return Vec::new();
     }
-    TOKENS.with(|cell| {
-        let mut fresh = Tokens::default();
-        let mut borrowed = cell.try_borrow_mut();
-        let tokens: &mut Tokens = match borrowed.as_deref_mut() {
-            Ok(t) => t,
-            Err(_) => &mut fresh,
-        };
-        tokens.read(text);
-        let mut found = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            if !tokens[i].is(lexicon::WEAK_OPENER) {
-                i += 1;
-                continue;
-            }
-            match phrase_at(tokens, i) {
-                Some(last) if is_authors(text, tokens, i) => {
-                    found.push(tokens[i].start as usize..tokens[last].end as usize);
-                    i = last + 1;
-                }
-                _ => i += 1,
-            }
+    let n = tokens.partition_point(|t| t.end as usize <= own_len);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !tokens[i].is(lexicon::WEAK_OPENER) {
+            i += 1;
+            continue;
         }
-        found
-    })
+        match phrase_at(tokens, i) {
+            Some(last) if last < n && is_authors(full, tokens, i) => {
+                found.push(tokens[i].start as usize..tokens[last].end as usize);
+                i = last + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// [`weak_words_in`] of a text of its own (the rule's tests).
+#[cfg(test)]
+fn weak_words(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut tokens = Tokens::default();
+    tokens.read(text);
+    weak_words_in(text, text.len(), &tokens)
 }
 
 /// For each lowercase ASCII letter, the longest word of each weak phrase that starts with it
@@ -116,11 +126,6 @@ fn may_hold_weak_phrase(text: &str) -> bool {
                 .is_some_and(|w| w.eq_ignore_ascii_case(key))
         })
     })
-}
-
-thread_local! {
-    /// The token buffers `weak_words` reuses from entry to entry.
-    static TOKENS: std::cell::RefCell<Tokens> = std::cell::RefCell::default();
 }
 
 /// The last token of the longest weak phrase that starts at token `i`, if one does.
@@ -173,17 +178,17 @@ fn is_authors(text: &str, tokens: &Tokens, i: usize) -> bool {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut results = memo::Results::weak_words(cx.memo, cx.kept_pieces);
-    for (index, entry) in cx.doc.entries.iter().enumerate() {
-        if !is_judged(cx.doc, entry) {
+    // The weak words come from the analysis's one reading of each judged entry.
+    for (entry, words) in cx.doc.entries.iter().zip(cx.entry_words()) {
+        let Some(words) = words else {
             continue;
-        }
-        let found = results.get(index, || &entry.text, weak_words);
-        for found in found {
-            let Some(span) = entry.source_span(found.start, found.end) else {
+        };
+        for found in words.weak.iter() {
+            let (start, end) = (found.start as usize, found.end as usize);
+            let Some(span) = entry.source_span(start, end) else {
                 continue;
             };
-            out.push(Finding::new(span, message(&entry.text[found])));
+            out.push(Finding::new(span, message(&entry.text[start..end])));
         }
     }
 }

@@ -6,6 +6,10 @@
 //! once, in one hash map that gives every list it belongs to as bits. The rules then read
 //! tokens and bits, not the text.
 
+pub mod dates;
 pub mod lexicon;
+pub mod names;
+pub mod placeholders;
 pub mod quantities;
+pub mod reading;
 pub mod tokens;

@@ -169,7 +169,7 @@ pub fn heading_date(title: &str) -> Option<std::ops::Range<usize>> {
     // `DATE` form needs a digit (an ASCII one, or a Unicode one in `\d{1,2}/\d{1,2}/\d{2}`), and
     // without a digit `DATE_HEADING_ONLY` can only be a month name alone.
     if title.is_ascii() && !title.bytes().any(|b| b.is_ascii_digit()) {
-        let name = title.trim_matches(super::text::is_ascii_space_char);
+        let name = title.trim_matches(crate::analysis::text::is_ascii_space_char);
         let could_be_a_month = (3..=9).contains(&name.len()) && could_start_a_date(name.as_bytes());
         return (could_be_a_month && DATE_HEADING_ONLY.is_match(title)).then_some(0..title.len());
     }
