@@ -296,7 +296,18 @@ impl<'t> Builder<'t> {
 
     /// The no-win role a short label item names (`- **Family**`, `- Hobbies:`), if any.
     fn no_win_label(&self, parent: &EntryBuilder) -> Option<Role> {
-        if !parent.children_are_entries || parent.n_own_words > 2 {
+        if !parent.children_are_entries {
+            return None;
+        }
+        // A retro held inside a work log (`- Team retro for the quarter:`): its items are the
+        // team's notes and actions, not the author's wins.
+        if parent.text.len() <= MAX_BOLD_HEADING
+            && wording::ends_as_lead_in(&parent.text)
+            && headings::names_a_retro(&parent.text)
+        {
+            return Some(Role::Lessons);
+        }
+        if parent.n_own_words > 2 {
             return None;
         }
         // Under a lead-in that claims work ("Built a lot of stuff:" then "**Fun**", "**Personal**")
@@ -949,6 +960,7 @@ fn entry_wording(builder: &EntryBuilder, text: &str, facts: &wording::WordFacts)
             || (builder.form != EntryForm::Paragraph && facts.addresses_reader_only()),
         imperative,
         is_intent: lead_in == Some(LeadIn::Goals) || builder.label_role == Some(Role::Goals),
+        is_reflection: builder.label_role == Some(Role::Lessons),
     }
 }
 

@@ -307,8 +307,9 @@ impl Body {
 /// and by how it is written. Anything under a heading about writing the doc ("Writing tips",
 /// "How to use", "Examples") is guidance. In a brag doc, an entry is a win unless its section
 /// says otherwise (goals, feedback, personal life, thanks, reading, lessons…), but a paragraph
-/// there only when it claims work; a paragraph under a trait, an action or a retro heading is
-/// that section's prose, not an entry of it.
+/// there only when it claims work; a paragraph under an action or a retro heading is that
+/// section's prose, not an entry of it, and so is one under a trait heading unless it claims
+/// work in a promo doc (a self-review written in prose).
 fn entry_role(
     sections: &[Section],
     misspelt_non_win: &[bool],
@@ -339,7 +340,14 @@ fn entry_role(
     while let Some(current) = idx {
         let section = &sections[current];
         match section.kind {
-            SectionKind::Trait(trait_idx) => return only_items(EntryRole::Evidence(trait_idx)),
+            // A self-review argues each trait in prose: there a paragraph that claims work is
+            // evidence, as an item is.
+            SectionKind::Trait(trait_idx)
+                if is_item || (kind == DocKind::Promo && entry.wording.claims_work) =>
+            {
+                return EntryRole::Evidence(trait_idx);
+            }
+            SectionKind::Trait(_) => return EntryRole::Other,
             SectionKind::Role(role) if role.holds_wins() => return EntryRole::Win,
             SectionKind::Role(Role::Learned) if kind != DocKind::Retro => {
                 // An item of learning still under way is a goal (completed learning is a win).

@@ -4,6 +4,7 @@ use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::{DocKind, EntryRole};
+use crate::analysis::words::lexicon;
 use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
@@ -43,18 +44,12 @@ that will be written again next quarter.
 ",
 };
 
-const STOP_WORDS: [&str; 40] = [
-    "the", "and", "for", "with", "that", "this", "was", "were", "are", "our", "we", "too", "not",
-    "didn", "did", "had", "have", "has", "from", "into", "when", "then", "than", "more", "less",
-    "very", "some", "any", "all", "out", "about", "again", "next", "time", "went", "well", "got",
-    "get", "they", "them",
-];
-
-/// Content-word stems: lower-case words of four letters or more, cut to five letters.
+/// Content-word stems: lower-case words of four letters or more that are not in
+/// `lexicon/retro-stop-words.txt`, cut to five letters.
 fn stems(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4 && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| w.chars().count() >= 4 && lexicon::lookup(w) & lexicon::RETRO_STOP == 0)
         .map(|w| w.chars().take(5).collect())
         .collect()
 }

@@ -169,7 +169,12 @@ mod tests {
         // The run of four, then the two single ones: after a dated entry, and in a new section.
         assert_eq!(found.len(), 3, "{found:?}");
         let run = &found[0];
-        assert!(run.message.starts_with("4 undated wins in a row under \"Log\""), "{}", run.message);
+        assert!(
+            run.message
+                .starts_with("4 undated wins in a row under \"Log\""),
+            "{}",
+            run.message
+        );
         assert_eq!(run.related.len(), 4);
         assert!(run.related.iter().all(|r| r.is_member));
         assert!(run.fix.is_some() && run.related[1..].iter().all(|r| r.fix.is_some()));

@@ -73,6 +73,11 @@ lists! {
     HELP_NOUN = 52, "help-noun-words.txt";
     TARGET_CUE = 53, "target-cues.txt";
     VERSION_VERB = 54, "version-verbs.txt";
+    STATE_CHANGE = 55, "state-change-verbs.txt";
+    APPROVAL_VERB = 56, "approval-verbs.txt";
+    ADOPTION_VERB = 57, "adoption-verbs.txt";
+    MEANS_MARK = 58, "means-marks.txt";
+    RETRO_STOP = 59, "retro-stop-words.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
