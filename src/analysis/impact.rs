@@ -730,6 +730,13 @@ impl Reader<'_> {
                 {
                     return Class::Not(Reason::Version);
                 }
+                // `k8s 1.31`, `py3 3.12`: a decimal after a product written as an identifier.
+                if number_text.contains('.')
+                    && prev.is_some_and(|p| self.t[p].kind == Kind::Ident)
+                    && !self.phrase_has(&self.noun_phrase(q.last), NOUNS)
+                {
+                    return Class::Not(Reason::Version);
+                }
                 if number_text.contains('.')
                     && matches!(
                         self.word(q.last + 1),
@@ -1719,6 +1726,7 @@ impl Reader<'_> {
             self.is(k, REMOVAL_VERB)
                 && !(k > 0 && self.is(k - 1, DETERMINER))
                 && !(self.word(k + 1) == "to" && self.word(k + 2) == self.word(k))
+                && !(k >= 2 && self.word(k - 1) == "to" && self.word(k - 2) == self.word(k))
                 && self.word(k + 1) != "of"
         };
         (recurring && (0..i).any(removal)).then_some((when, MeasureKind::Zero))

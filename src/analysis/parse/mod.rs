@@ -361,6 +361,13 @@ fn entry_role(
             SectionKind::Role(Role::Actions) => return only_items(EntryRole::Action),
             SectionKind::Role(Role::DidntGoWell) => return only_items(EntryRole::Lesson),
             SectionKind::Role(Role::DoDifferently) => return only_items(EntryRole::Change),
+            // Career work outside the job (a conference talk, open-source patches) under
+            // "Outside of work" is still work, as DESIGN §1 reads conferences.
+            SectionKind::Role(Role::Personal)
+                if kind == DocKind::Brag && is_item && names_career_work(&entry.text) =>
+            {
+                return EntryRole::Win;
+            }
             SectionKind::Role(_) => return EntryRole::Other,
             SectionKind::Free if kind == DocKind::Brag && section.date.is_some() => {
                 return brag_win(entry);
@@ -380,6 +387,16 @@ fn entry_role(
     } else {
         EntryRole::Other
     }
+}
+
+/// Whether `text` names professional work done outside the job (`words/lexicon/career-words.txt`).
+fn names_career_work(text: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|word| (2..=16).contains(&word.len()))
+        .any(|word| {
+            super::words::lexicon::lookup(&word.to_lowercase()) & super::words::lexicon::CAREER_WORD
+                != 0
+        })
 }
 
 /// The GitHub-style anchor of a heading: lower case, spaces to `-`, punctuation dropped.

@@ -78,6 +78,8 @@ lists! {
     ADOPTION_VERB = 57, "adoption-verbs.txt";
     MEANS_MARK = 58, "means-marks.txt";
     RETRO_STOP = 59, "retro-stop-words.txt";
+    PERSONAL_LIFE = 60, "personal-life.txt";
+    CAREER_WORD = 61, "career-words.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
@@ -106,6 +108,14 @@ fn words_of(file: &'static str, phrases: bool) -> impl Iterator<Item = &'static 
         line.split_whitespace()
             .take(if phrases { 1 } else { usize::MAX })
     })
+}
+
+/// The words of one list (its bit), in file order.
+pub fn words_of_list(list: u64) -> impl Iterator<Item = &'static str> {
+    FILES
+        .iter()
+        .filter(move |(bit, _)| *bit == list)
+        .flat_map(|&(_, file)| words_of(file, false))
 }
 
 /// `lexicon/weak-phrases.txt`: each phrase as its words.
