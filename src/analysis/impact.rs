@@ -737,12 +737,7 @@ impl Reader<'_> {
                 {
                     return Class::Not(Reason::Version);
                 }
-                if number_text.contains('.')
-                    && matches!(
-                        self.word(q.last + 1),
-                        "release" | "version" | "upgrade" | "update" | "branch" | "series"
-                    )
-                {
+                if number_text.contains('.') && VERSION_NOUNS.contains(self.word(q.last + 1)) {
                     return Class::Not(Reason::Version);
                 }
                 // `bump serde to 1.0.200`, `upgraded 4 clusters to 1.29`: a decimal an upgrade
@@ -796,9 +791,7 @@ impl Reader<'_> {
         }
         // `a team of 12`, `on our team of 8`.
         if governor_word == "of"
-            && governor.is_some_and(|g| {
-                g > 0 && matches!(self.word(g - 1), "team" | "squad" | "group" | "org")
-            })
+            && governor.is_some_and(|g| g > 0 && GROUP_NOUNS.contains(self.word(g - 1)))
         {
             return Class::Not(Reason::TeamSize);
         }
@@ -883,7 +876,11 @@ impl Reader<'_> {
             // `by removing two synchronous calls`: how the work was done.
             if !q.spelled || self.is(q.number, lexicon::NUMBER_WORD) {
                 let w = self.word(g);
-                if w.ends_with("ing") && w.len() > 4 && g > 0 && self.is(g - 1, MEANS_MARK) {
+                if w.ends_with("ing")
+                    && w.len() > 4
+                    && g > 0
+                    && MEANS_MARKS.contains(self.word(g - 1))
+                {
                     return Class::Not(Reason::Describes);
                 }
             }
@@ -1129,13 +1126,7 @@ impl Reader<'_> {
             self.is(k, SCOPE_WORD)
                 || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
         }) || self.clause_opens_with_verb(first, STEWARDSHIP);
-        opened
-            && !phrase().any(|k| {
-                matches!(
-                    self.word(k),
-                    "now" | "so" | "saving" | "cutting" | "letting" | "which"
-                )
-            })
+        opened && !phrase().any(|k| RESULT_LINKS.contains(self.word(k)))
     }
 
     /// A word for working together shortly before token `first`, in its phrase ("with product
@@ -1305,10 +1296,7 @@ impl Reader<'_> {
         while self.is(k, DETERMINER) || self.word(k) == "vs" {
             k += 1;
         }
-        matches!(
-            self.word(k),
-            "target" | "goal" | "budget" | "slo" | "sla" | "estimate" | "planned"
-        )
+        GOAL_NOUNS.contains(self.word(k))
     }
 
     fn classify_time(&self, q: &Quantity, governor: Option<usize>, over: bool) -> Class {
@@ -1318,7 +1306,7 @@ impl Reader<'_> {
         }
         let after = q.last + 1;
         let compared = self.is(after, COMPARATIVE)
-            || matches!(self.word(after), "instead" | "rather" | "vs" | "versus")
+            || COMPARISON_WORDS.contains(self.word(after))
             || (self.word(after) == "of" && self.word(after + 1) == "savings")
             || self.against_a_target(after);
         if governed_by(DURATION) && !governed_by(TIME_MEASURE) && !compared {
@@ -1581,27 +1569,15 @@ impl Reader<'_> {
                 return self.no_incidents(i).or_else(|| self.zero_since(i));
             }
             "from" => return self.before_and_after(i),
-            "instead" | "rather" | "vs" | "versus" => return self.versus(i),
+            w if COMPARISON_WORDS.contains(w) => return self.versus(i),
             // `compared to last year`, not `compared 5 tools`.
             "compared" if matches!(self.word(i + 1), "to" | "with") => return self.versus(i),
             "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
             "used" if self.word(i + 1) == "to" => return self.used_to(i),
             "promoted" => {
                 let prev = if i > 0 { self.word(i - 1) } else { "" };
-                let passive = matches!(
-                    prev,
-                    "was"
-                        | "were"
-                        | "got"
-                        | "get"
-                        | "gets"
-                        | "getting"
-                        | "been"
-                        | "be"
-                        | "being"
-                        | "is"
-                        | "are"
-                ) || (i > 0 && self.is(i - 1, ROLE | AFFECTED));
+                let passive =
+                    AUXILIARIES.contains(prev) || (i > 0 && self.is(i - 1, ROLE | AFFECTED));
                 let to_role = self.word(i + 1) == "to"
                     && (self.is(i + 2, ROLE)
                         || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
@@ -1654,18 +1630,7 @@ impl Reader<'_> {
             }
             "every" | "all" | "both" => {
                 // `now passes all WCAG AA checks`: a complete outcome.
-                let passes = i > 0
-                    && matches!(
-                        self.word(i - 1),
-                        "pass"
-                            | "passes"
-                            | "passed"
-                            | "passing"
-                            | "meets"
-                            | "met"
-                            | "clears"
-                            | "cleared"
-                    );
+                let passes = i > 0 && PASS_VERBS.contains(self.word(i - 1));
                 if passes {
                     return Some((i, MeasureKind::Reach));
                 }
@@ -1826,34 +1791,14 @@ impl Reader<'_> {
     /// `got a raise`, `return offers`, `received an offer`, `got a promotion`.
     fn people_outcome(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let w = self.word(i);
-        if w.starts_with("promotion")
-            && matches!(
-                self.word(i + 1),
-                "case" | "packet" | "doc" | "committee" | "cycle"
-            )
-        {
+        if w.starts_with("promotion") && PROCESS_NOUNS.contains(self.word(i + 1)) {
             return None;
         }
         if i > 0 && self.word(i - 1) == "return" {
             return Some((i, MeasureKind::People));
         }
         let start = i.saturating_sub(3);
-        let got = (start..i).any(|k| {
-            matches!(
-                self.word(k),
-                "got"
-                    | "get"
-                    | "received"
-                    | "receive"
-                    | "earned"
-                    | "accepted"
-                    | "won"
-                    | "given"
-                    | "gave"
-                    | "secured"
-                    | "extended"
-            )
-        });
+        let got = (start..i).any(|k| RECEIPT_VERBS.contains(self.word(k)));
         got.then_some((i, MeasureKind::People))
     }
 

@@ -393,10 +393,7 @@ fn entry_role(
 fn names_career_work(text: &str) -> bool {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|word| (2..=16).contains(&word.len()))
-        .any(|word| {
-            super::words::lexicon::lookup(&word.to_lowercase()) & super::words::lexicon::CAREER_WORD
-                != 0
-        })
+        .any(|word| super::words::lexicon::CAREER_WORDS.contains(&word.to_lowercase()))
 }
 
 /// The GitHub-style anchor of a heading: lower case, spaces to `-`, punctuation dropped.

@@ -188,7 +188,7 @@ const FIRST_PERSON_LEADS: &[u8] = b"imwo";
 static PERSONAL_LEADS: LazyLock<([bool; 128], usize)> = LazyLock::new(|| {
     let mut leads = [false; 128];
     let mut longest = 0;
-    for word in lexicon::words_of_list(lexicon::PERSONAL_LIFE) {
+    for word in lexicon::PERSONAL_LIFE.iter() {
         leads[usize::from(word.as_bytes()[0] & 0x7f)] = true;
         longest = longest.max(word.len());
     }
@@ -239,8 +239,7 @@ pub(super) fn word_facts(text: &str) -> WordFacts {
         } else if listed(&FIRST_PERSON) {
             facts.first_person += 1;
         } else if !facts.personal
-            && std::str::from_utf8(lower)
-                .is_ok_and(|w| lexicon::lookup(w) & lexicon::PERSONAL_LIFE != 0)
+            && std::str::from_utf8(lower).is_ok_and(|w| lexicon::PERSONAL_LIFE.contains(w))
         {
             facts.personal = true;
         }

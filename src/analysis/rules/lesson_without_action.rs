@@ -49,7 +49,7 @@ that will be written again next quarter.
 fn stems(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4 && lexicon::lookup(w) & lexicon::RETRO_STOP == 0)
+        .filter(|w| w.chars().count() >= 4 && !lexicon::RETRO_STOP_WORDS.contains(w))
         .map(|w| w.chars().take(5).collect())
         .collect()
 }
