@@ -323,3 +323,62 @@ fn learning_still_under_way_is_no_win() {
 ";
     assert_eq!(vague("learn-brag.md", text), [3]);
 }
+
+#[test]
+fn a_work_log_is_a_brag_doc_and_a_retro_inside_it_holds_no_wins() {
+    let text = "\
+# Work log
+
+## March
+
+- 2026-03-02:
+  - Rotated the staging database credentials
+  - Sick Thursday
+- 2026-03-09:
+  - Sprint retro notes:
+    - The flaky checkout test cost us a day again
+    - Pair on the test before the next release
+  - Cut the nightly export from 50 minutes to 8
+";
+    // Read as a brag doc by its name; time off and the retro's notes are no wins.
+    assert_eq!(vague("worklog-2026.md", text), [6]);
+    assert!(lines("undated-entry", "work-log.md", text).is_empty());
+}
+
+#[test]
+fn a_self_review_in_prose_under_trait_headings_is_evidence() {
+    let text = "\
+---
+kind: promo
+level: E4
+target: E5
+---
+## Mentorship
+
+Ran three lunch-and-learns on writing good commit messages.
+
+Two of the engineers I mentored now lead their own projects.
+
+## Collaboration
+
+Communication with the design team improved a lot this year.
+";
+    // A paragraph that claims work is the trait's evidence; one that only observes is prose.
+    assert_eq!(vague("review.md", text), [8]);
+}
+
+#[test]
+fn career_work_outside_the_job_is_still_a_win_under_outside_of_work() {
+    let text = "\
+## 2026
+
+- Cut the deploy queue from 30 minutes to 4
+
+## Outside of work
+
+- Gave a talk at the local Go meetup on error handling
+- Sent a few patches to an open-source YAML parser (3 PRs merged)
+- Took the kids camping in the Highlands
+";
+    assert_eq!(vague("year-brag.md", text), [7, 8]);
+}

@@ -63,7 +63,7 @@ impl DocKind {
         .any(|name| stem.contains(name));
         if stem.contains("promo") || is_self_review {
             Some(DocKind::Promo)
-        } else if stem.contains("brag") {
+        } else if stem.contains("brag") || is_work_log(stem) {
             Some(DocKind::Brag)
         } else if stem.contains("growth-plan")
             || stem.contains("growth_plan")
@@ -76,6 +76,14 @@ impl DocKind {
             None
         }
     }
+}
+
+/// A work log (`worklog.md`, `2026-work-log.md`) is a running record of the author's work: a
+/// brag doc by another name (DESIGN §1 reads weekly logs as brag docs).
+fn is_work_log(stem: &str) -> bool {
+    ["worklog", "work-log", "work_log"]
+        .iter()
+        .any(|name| stem.contains(name))
 }
 
 /// Why rung treats a file as a growth doc (DESIGN §1, first match wins).
@@ -94,6 +102,11 @@ mod tests {
             Some(DocKind::Promo)
         );
         assert_eq!(DocKind::from_file_name("brag.md"), Some(DocKind::Brag));
+        assert_eq!(
+            DocKind::from_file_name("worklog-2026.md"),
+            Some(DocKind::Brag)
+        );
+        assert_eq!(DocKind::from_file_name("Work-Log.md"), Some(DocKind::Brag));
         assert_eq!(DocKind::from_file_name("code-review.md"), None);
     }
 }
@@ -247,6 +260,9 @@ pub struct Wording {
     pub imperative: bool,
     /// The entry is a goal or plan by the lead-in it follows ("A few health goals:").
     pub is_intent: bool,
+    /// The entry is a retro's note or a lesson by the label it is nested under ("Team retro
+    /// for the quarter:" in a work log): reflection, not a claim.
+    pub is_reflection: bool,
 }
 
 /// One entry: a list item (its nested items are its detail, unless it only labels them), a
@@ -292,7 +308,12 @@ impl Entry {
     /// personal note or a goal.
     pub fn is_claim(&self) -> bool {
         let w = self.wording;
-        !self.is_placeholder && !self.is_prompt && !w.is_label && !w.is_personal && !w.is_intent
+        !self.is_placeholder
+            && !self.is_prompt
+            && !w.is_label
+            && !w.is_personal
+            && !w.is_intent
+            && !w.is_reflection
     }
 
     /// The source span of a range of the entry's own plain text, when it can be mapped exactly.

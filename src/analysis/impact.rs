@@ -461,7 +461,9 @@ impl Reader<'_> {
                 start = i as u32 + 1;
             }
         }
-        if self.t.union() & (TARGET | CLAUSE_TARGET | COMPLETION | PROPOSAL_NOUN | TARGET_CUE) == 0
+        if self.t.union()
+            & (TARGET | CLAUSE_TARGET | COMPLETION | PROPOSAL_NOUN | TARGET_CUE | LABEL_WORD)
+            == 0
         {
             return;
         }
@@ -506,7 +508,8 @@ impl Reader<'_> {
                 || (self.word(i) == "progress" && i > 0 && self.word(i - 1) == "in")
                 || (self.is(i, COMPLETION)
                     && i > 0
-                    && matches!(self.word(i - 1), "once" | "when" | "until"));
+                    && matches!(self.word(i - 1), "once" | "when" | "until"))
+                || self.predicate_names_a_goal(i);
             if whole {
                 whole_clauses.push(self.clause[i]);
             }
@@ -528,8 +531,7 @@ impl Reader<'_> {
         // After a determiner a target word is a noun (`ran the planning across 6 teams`): a
         // target only when it says what it aims at (`the plan to cut`, `our goal of 30%`).
         if i > 0 && self.is(i - 1, DETERMINER) && !self.is(i, MODAL) {
-            return matches!(self.word(i + 1), "to" | "is" | "was" | "of" | "for")
-                || self.symbol(i + 1) == ":";
+            return self.says_what_it_aims_at(i);
         }
         match self.word(i) {
             // "faster than expected", "ahead of plan": a comparison with a plan is a result.
@@ -545,12 +547,43 @@ impl Reader<'_> {
             // A noun is a target when it says what it aims at ("a plan to cut", "goal of 30%",
             // "the plan is to"), not when it names a document ("a recovery plan and landed").
             "plan" | "plans" | "goal" | "goals" | "target" | "targets" | "roadmap" | "proposal"
-            | "aim" => {
-                matches!(self.word(i + 1), "to" | "is" | "was" | "of" | "for")
-                    || self.symbol(i + 1) == ":"
-            }
+            | "aim" => self.says_what_it_aims_at(i),
             _ => true,
         }
+    }
+
+    /// Whether the target noun at `i` says what it aims at: `plan to`, `goal of 30%`, `the plan
+    /// is`, `target: …`, or `for` a quantity or an -ing (`a plan for cutting p95`), not `for`
+    /// a thing (`terraform plan for prod`, `the plan for the offsite`).
+    fn says_what_it_aims_at(&self, i: usize) -> bool {
+        match self.word(i + 1) {
+            "to" | "is" | "was" | "of" => true,
+            "for" => {
+                let next = i + 2;
+                // `goal for H2`, `plan for 2027`: a period it aims at.
+                self.t
+                    .get(next)
+                    .is_some_and(|t| matches!(t.kind, Kind::Number | Kind::Ident))
+                    || self.is(next, APPROX)
+                    || self.symbol(next) == "~"
+                    || (self.word(next).ends_with("ing") && self.word(next).len() > 4)
+            }
+            _ => self.symbol(i + 1) == ":",
+        }
+    }
+
+    /// `Cut p95 by 30% is the H2 OKR`: a clause whose predicate names it a goal (a form of `be`,
+    /// then within three words a target noun or an OKR).
+    fn predicate_names_a_goal(&self, i: usize) -> bool {
+        if !matches!(self.word(i), "is" | "are" | "was" | "remains") {
+            return false;
+        }
+        (i + 1..(i + 4).min(self.t.len()))
+            .take_while(|&k| self.same_clause(i, k))
+            .any(|k| {
+                (self.is(k, TARGET) && !self.t[k].is(MODAL) && !self.word(k).ends_with("ing"))
+                    || matches!(self.word(k), "okr" | "okrs" | "kr" | "objective")
+            })
     }
 
     /// The word that governs a quantity starting at token `first`: the nearest token before it,
@@ -640,7 +673,15 @@ impl Reader<'_> {
                 if self.symbol(n + 1) == "-" && self.t.get(n + 1).is_some_and(|d| d.glued) {
                     return Class::Not(Reason::Date);
                 }
-                if !self.phrase_has(&phrase, NOUNS) || prev.is_some_and(|p| self.is_capitalised(p))
+                // A count takes a plural (`2026 interns`); a year names a singular thing (`the
+                // 2026 intern program`).
+                let singular_head = phrase
+                    .clone()
+                    .last()
+                    .is_some_and(|head| !self.is(head, NOUNS) && !self.word(head).ends_with('s'));
+                if !self.phrase_has(&phrase, NOUNS)
+                    || singular_head
+                    || prev.is_some_and(|p| self.is_capitalised(p))
                 {
                     return Class::Not(Reason::Year);
                 }
@@ -694,7 +735,7 @@ impl Reader<'_> {
             }
             // Versions.
             if plain {
-                if number_text.matches('.').count() >= 2 {
+                if number_text.matches('.').count() >= 2 || is_calendar_version(number_text) {
                     return Class::Not(Reason::Version);
                 }
                 if let Some(p) = prev
@@ -703,12 +744,14 @@ impl Reader<'_> {
                 {
                     return Class::Not(Reason::Version);
                 }
+                // `k8s 1.31`, `py3 3.12`: a decimal after a product written as an identifier.
                 if number_text.contains('.')
-                    && matches!(
-                        self.word(q.last + 1),
-                        "release" | "version" | "upgrade" | "update" | "branch" | "series"
-                    )
+                    && prev.is_some_and(|p| self.t[p].kind == Kind::Ident)
+                    && !self.phrase_has(&self.noun_phrase(q.last), NOUNS)
                 {
+                    return Class::Not(Reason::Version);
+                }
+                if number_text.contains('.') && VERSION_NOUNS.contains(self.word(q.last + 1)) {
                     return Class::Not(Reason::Version);
                 }
                 // `bump serde to 1.0.200`, `upgraded 4 clusters to 1.29`: a decimal an upgrade
@@ -762,9 +805,7 @@ impl Reader<'_> {
         }
         // `a team of 12`, `on our team of 8`.
         if governor_word == "of"
-            && governor.is_some_and(|g| {
-                g > 0 && matches!(self.word(g - 1), "team" | "squad" | "group" | "org")
-            })
+            && governor.is_some_and(|g| g > 0 && GROUP_NOUNS.contains(self.word(g - 1)))
         {
             return Class::Not(Reason::TeamSize);
         }
@@ -833,6 +874,31 @@ impl Reader<'_> {
             }
         }
         let rate = q.rate || quantities::is_rate_at(self.t, phrase.end);
+        if let Some(g) = governor {
+            // `is used in all 23 frontend repos`, `now adopted by 6 teams`: how far it reached.
+            if self.adopted_by(g) {
+                return Class::Measure(MeasureKind::Reach);
+            }
+            // `signed off by 5 staff engineers`: who approved the author's work.
+            if governor_word == "by"
+                && g > 0
+                && (self.is(g - 1, APPROVAL_VERB)
+                    || (self.word(g - 1) == "off" && g > 1 && self.is(g - 2, APPROVAL_VERB)))
+            {
+                return Class::Not(Reason::Collaboration);
+            }
+            // `by removing two synchronous calls`: how the work was done.
+            if !q.spelled || self.is(q.number, lexicon::NUMBER_WORD) {
+                let w = self.word(g);
+                if w.ends_with("ing")
+                    && w.len() > 4
+                    && g > 0
+                    && MEANS_MARKS.contains(self.word(g - 1))
+                {
+                    return Class::Not(Reason::Describes);
+                }
+            }
+        }
         // `Hired and onboarded 4 engineers`: an outcome verb in the chain wins.
         let coordinated_outcome = governor.is_some_and(|g| {
             g >= 2 && matches!(self.word(g - 1), "and" | "&") && self.is(g - 2, OUTCOME_VERB)
@@ -864,9 +930,12 @@ impl Reader<'_> {
         if self.phrase_has(&phrase, ARTIFACT) {
             return Class::Not(Reason::Activity);
         }
+        // A later item of a specification list (`(4 clusters, 2 regions)`) is specification
+        // whatever it counts.
+        let later_spec_item = self.symbol(q.first.wrapping_sub(1)) == ",";
         if !q.spelled
             && !rate
-            && !self.phrase_has(&phrase, AFFECTED | INCIDENT | PEOPLE_OUTCOME)
+            && (later_spec_item || !self.phrase_has(&phrase, AFFECTED | INCIDENT | PEOPLE_OUTCOME))
             && self.in_work_spec(q)
         {
             return Class::Not(Reason::Describes);
@@ -903,6 +972,26 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether the preposition at `g` follows a verb of being taken up, in the passive or after
+    /// `now` (`is used in`, `now adopted by`, `are installed on`).
+    fn adopted_by(&self, g: usize) -> bool {
+        if !matches!(self.word(g), "in" | "by" | "across" | "on" | "at") || g < 2 {
+            return false;
+        }
+        let mut k = g - 1;
+        if !self.is(k, ADOPTION_VERB) {
+            return false;
+        }
+        while k > 0 && (self.is(k - 1, ADVERB) || self.word(k - 1).ends_with("ly")) {
+            k -= 1;
+        }
+        k > 0
+            && matches!(
+                self.word(k - 1),
+                "is" | "are" | "was" | "were" | "been" | "now" | "be" | "being"
+            )
+    }
+
     /// Whether the verb at `g` is the author's: it opens its clause (entries mostly omit the
     /// "I"), or follows `I`, `we`, `and` or an adverb. After a noun it is something else's
     /// (`The new ingest API handles ~15k requests a day`).
@@ -928,11 +1017,18 @@ impl Reader<'_> {
     /// Whether the clause of token `i` opens (before `i`) with a word of `lists`.
     fn clause_opens_with(&self, i: usize, lists: u64) -> bool {
         let start = self.phrase_start[i] as usize;
-        let start = if self.word(start) == "i" || self.word(start) == "we" {
+        let mut start = if self.word(start) == "i" || self.word(start) == "we" {
             start + 1
         } else {
             start
         };
+        // `Co-organised`, `Re-ran`: a verb with a hyphenated prefix.
+        if matches!(self.word(start), "co" | "re")
+            && self.symbol(start + 1) == "-"
+            && self.t.get(start + 2).is_some_and(|t| t.glued)
+        {
+            start += 2;
+        }
         start < i && self.is(start, lists)
     }
 
@@ -1000,7 +1096,10 @@ impl Reader<'_> {
             }
             let t = &self.t[k];
             if !t.is_word() {
-                if t.kind == Kind::Number || matches!(self.symbol(k), "-" | "~" | "'") {
+                // `Upgraded Postgres 13 → 16 across 9 clusters`: a version change in the object.
+                if t.kind == Kind::Number
+                    || matches!(self.symbol(k), "-" | "~" | "'" | "→" | "->" | "=>")
+                {
                     continue;
                 }
                 return false;
@@ -1041,13 +1140,7 @@ impl Reader<'_> {
             self.is(k, SCOPE_WORD)
                 || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
         }) || self.clause_opens_with_verb(first, STEWARDSHIP);
-        opened
-            && !phrase().any(|k| {
-                matches!(
-                    self.word(k),
-                    "now" | "so" | "saving" | "cutting" | "letting" | "which"
-                )
-            })
+        opened && !phrase().any(|k| RESULT_LINKS.contains(self.word(k)))
     }
 
     /// A word for working together shortly before token `first`, in its phrase ("with product
@@ -1207,6 +1300,19 @@ impl Reader<'_> {
         k < g && self.is(k, ACTIVITY) && !self.is(k, OUTCOME_VERB)
     }
 
+    /// `failover took 4 min, target was 15`, `38 min (goal: 60)`: a time set against the target
+    /// right after it is a result measured against it.
+    fn against_a_target(&self, after: usize) -> bool {
+        if !matches!(self.symbol(after), "," | "(" | ";" | "—" | "–") {
+            return false;
+        }
+        let mut k = after + 1;
+        while self.is(k, DETERMINER) || self.word(k) == "vs" {
+            k += 1;
+        }
+        GOAL_NOUNS.contains(self.word(k))
+    }
+
     fn classify_time(&self, q: &Quantity, governor: Option<usize>, over: bool) -> Class {
         let governed_by = |lists: u64| governor.is_some_and(|g| self.is(g, lists));
         if q.rate {
@@ -1214,9 +1320,10 @@ impl Reader<'_> {
         }
         let after = q.last + 1;
         let compared = self.is(after, COMPARATIVE)
-            || matches!(self.word(after), "instead" | "rather" | "vs" | "versus")
-            || (self.word(after) == "of" && self.word(after + 1) == "savings");
-        if governed_by(DURATION) && !governed_by(TIME_MEASURE) {
+            || COMPARISON_WORDS.contains(self.word(after))
+            || (self.word(after) == "of" && self.word(after + 1) == "savings")
+            || self.against_a_target(after);
+        if governed_by(DURATION) && !governed_by(TIME_MEASURE) && !compared {
             return Class::Not(Reason::Duration);
         }
         if over && !governed_by(TIME_MEASURE) {
@@ -1476,27 +1583,15 @@ impl Reader<'_> {
                 return self.no_incidents(i).or_else(|| self.zero_since(i));
             }
             "from" => return self.before_and_after(i),
-            "instead" | "rather" | "vs" | "versus" => return self.versus(i),
+            w if COMPARISON_WORDS.contains(w) => return self.versus(i),
             // `compared to last year`, not `compared 5 tools`.
             "compared" if matches!(self.word(i + 1), "to" | "with") => return self.versus(i),
             "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
             "used" if self.word(i + 1) == "to" => return self.used_to(i),
             "promoted" => {
                 let prev = if i > 0 { self.word(i - 1) } else { "" };
-                let passive = matches!(
-                    prev,
-                    "was"
-                        | "were"
-                        | "got"
-                        | "get"
-                        | "gets"
-                        | "getting"
-                        | "been"
-                        | "be"
-                        | "being"
-                        | "is"
-                        | "are"
-                ) || (i > 0 && self.is(i - 1, ROLE | AFFECTED));
+                let passive =
+                    AUXILIARIES.contains(prev) || (i > 0 && self.is(i - 1, ROLE | AFFECTED));
                 let to_role = self.word(i + 1) == "to"
                     && (self.is(i + 2, ROLE)
                         || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
@@ -1549,18 +1644,7 @@ impl Reader<'_> {
             }
             "every" | "all" | "both" => {
                 // `now passes all WCAG AA checks`: a complete outcome.
-                let passes = i > 0
-                    && matches!(
-                        self.word(i - 1),
-                        "pass"
-                            | "passes"
-                            | "passed"
-                            | "passing"
-                            | "meets"
-                            | "met"
-                            | "clears"
-                            | "cleared"
-                    );
+                let passes = i > 0 && PASS_VERBS.contains(self.word(i - 1));
                 if passes {
                     return Some((i, MeasureKind::Reach));
                 }
@@ -1596,6 +1680,13 @@ impl Reader<'_> {
             k += 2;
         }
         let next = self.word(k);
+        // `Coached two engineers until both ran on-call alone`: where the people got to.
+        if i > 0
+            && matches!(self.word(i - 1), "until" | "till")
+            && self.t.get(k).is_some_and(|t| t.is_word() && !t.is(STOP))
+        {
+            return Some((k, MeasureKind::People));
+        }
         let does =
             matches!(
                 next,
@@ -1609,7 +1700,15 @@ impl Reader<'_> {
     fn recurring_burden(&self, i: usize, when: usize) -> Option<(usize, MeasureKind)> {
         let recurring = self.is(when, FREQUENCY)
             || (when > i && self.is(when, WEEKDAY | TIME_UNIT) && self.word(when).len() > 1);
-        (recurring && (0..i).any(|k| self.is(k, REMOVAL_VERB))).then_some((when, MeasureKind::Zero))
+        // A removal verb as a verb: not the noun of `end to end`, `the end of`.
+        let removal = |k: usize| {
+            self.is(k, REMOVAL_VERB)
+                && !(k > 0 && self.is(k - 1, DETERMINER))
+                && !(self.word(k + 1) == "to" && self.word(k + 2) == self.word(k))
+                && !(k >= 2 && self.word(k - 1) == "to" && self.word(k - 2) == self.word(k))
+                && self.word(k + 1) != "of"
+        };
+        (recurring && (0..i).any(removal)).then_some((when, MeasureKind::Zero))
     }
 
     /// `by half`, `in half`, `reduced almost half`, `by a third`, `two thirds`.
@@ -1628,6 +1727,22 @@ impl Reader<'_> {
         // What comes before, past approximations: a change.
         while k > 0 && (self.is(k - 1, APPROX) || self.word(k - 1) == "the") {
             k -= 1;
+        }
+        // `a third of support volume is now handled by…`, `now a quarter of what it was`: a
+        // share of something, as a percentage is; not a part of a period (`the first half of
+        // 2026`, `a quarter of the year`).
+        if self.word(i + 1) == "of" {
+            let ordinal_before = k > 0
+                && matches!(
+                    self.word(k - 1),
+                    "first" | "second" | "last" | "next" | "this"
+                );
+            let of_period = self.t.get(i + 2).is_some_and(|t| t.kind == Kind::Number)
+                || (self.is(i + 2, DETERMINER) && self.is(i + 3, TIME_UNIT))
+                || self.is(i + 2, TIME_UNIT);
+            if !ordinal_before && !of_period {
+                return Some((i, MeasureKind::Fraction));
+            }
         }
         if k == 0 {
             return None;
@@ -1690,34 +1805,14 @@ impl Reader<'_> {
     /// `got a raise`, `return offers`, `received an offer`, `got a promotion`.
     fn people_outcome(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let w = self.word(i);
-        if w.starts_with("promotion")
-            && matches!(
-                self.word(i + 1),
-                "case" | "packet" | "doc" | "committee" | "cycle"
-            )
-        {
+        if w.starts_with("promotion") && PROCESS_NOUNS.contains(self.word(i + 1)) {
             return None;
         }
         if i > 0 && self.word(i - 1) == "return" {
             return Some((i, MeasureKind::People));
         }
         let start = i.saturating_sub(3);
-        let got = (start..i).any(|k| {
-            matches!(
-                self.word(k),
-                "got"
-                    | "get"
-                    | "received"
-                    | "receive"
-                    | "earned"
-                    | "accepted"
-                    | "won"
-                    | "given"
-                    | "gave"
-                    | "secured"
-                    | "extended"
-            )
-        });
+        let got = (start..i).any(|k| RECEIPT_VERBS.contains(self.word(k)));
         got.then_some((i, MeasureKind::People))
     }
 
@@ -1807,12 +1902,28 @@ impl Reader<'_> {
 
     /// `from X to Y`, `from X into Y`, with a quantity on both sides; or a role change.
     fn before_and_after(&self, i: usize) -> Option<(usize, MeasureKind)> {
-        let limit = (i + 14).min(self.t.len());
-        let to = (i + 1..limit)
+        let limit = (i + 20).min(self.t.len());
+        // The `to` that ends the before side: the first one that makes a before→after of
+        // quantities (`from a ticket to us and a two-day wait to a command that finishes in an
+        // hour` compares the wait, not the ticket); else the first one.
+        let mut tos = (i + 1..limit)
             .take_while(|&k| self.same_clause(i, k))
-            .find(|&k| matches!(self.word(k), "to" | "into"))?;
+            .filter(|&k| matches!(self.word(k), "to" | "into"));
+        let first_to = tos.next()?;
+        if let Some(found) = std::iter::once(first_to)
+            .chain(tos)
+            .find_map(|to| self.quantities_both_sides(i, to))
+        {
+            return Some(found);
+        }
+        self.before_and_after_in_words(i, first_to)
+    }
+
+    /// `from X to Y` at `from` = `i` and `to`, with a quantity on both sides or against a calm
+    /// state.
+    fn quantities_both_sides(&self, i: usize, to: usize) -> Option<(usize, MeasureKind)> {
         let left = i + 1..to;
-        let right = self.side_after(to + 1, 9);
+        let right = self.side_after(to + 1, 12);
         if right.is_empty() {
             return None;
         }
@@ -1825,8 +1936,25 @@ impl Reader<'_> {
         }
         // `from paging weekly to quiet since June`: a quantity against a calm state.
         let calm = |side: &Range<usize>| side.clone().any(|k| self.is(k, CALM_STATE | SINCE));
-        if (left_has && calm(&right)) || (right_has && calm(&left)) {
-            return Some((right.end - 1, MeasureKind::BeforeAfter));
+        ((left_has && calm(&right)) || (right_has && calm(&left)))
+            .then_some((right.end - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `from X to Y` with no quantity: a role change (`went from support to frontend lead`), or
+    /// a change of how something is done that the entry reports as a result (`their rollbacks
+    /// went from a full redeploy to flipping a toggle`).
+    fn before_and_after_in_words(&self, i: usize, to: usize) -> Option<(usize, MeasureKind)> {
+        let left = i + 1..to;
+        let right = self.side_after(to + 1, 9);
+        if right.is_empty() || left.is_empty() {
+            return None;
+        }
+        if let Some(found) = self.change_of_practice(i, &left, &right) {
+            return Some(found);
+        }
+        let right = self.side_after(to + 1, 9);
+        if right.is_empty() {
+            return None;
         }
         // A role change: `went from support to frontend lead`.
         let role_end = right
@@ -1835,6 +1963,31 @@ impl Reader<'_> {
         let role = role_end.last().filter(|&k| self.is(k, ROLE))?;
         (!left.is_empty() && left.clone().all(|k| self.t[k].kind != Kind::Number))
             .then_some((role, MeasureKind::People))
+    }
+
+    /// `their rollbacks went from a full redeploy to flipping a toggle`, `we went from dreading
+    /// releases to shipping on Fridays`: after a verb of changing state (not of moving a system,
+    /// `migrated from Jenkins to …`), two ways of doing something, each a phrase of plain words
+    /// (an article or an -ing form first, no names): how the work changed what others do.
+    fn change_of_practice(
+        &self,
+        i: usize,
+        left: &Range<usize>,
+        right: &Range<usize>,
+    ) -> Option<(usize, MeasureKind)> {
+        if i == 0 || !self.is(i - 1, STATE_CHANGE) {
+            return None;
+        }
+        let practice = |side: &Range<usize>| {
+            let opens = self.is(side.start, DETERMINER)
+                || (self.word(side.start).ends_with("ing") && self.word(side.start).len() > 4);
+            // Days and months are capitalised without being names (`shipping on Fridays`).
+            opens
+                && side.clone().all(|k| {
+                    self.t[k].is_word() && (!self.is_capitalised(k) || self.is(k, WEEKDAY | MONTH))
+                })
+        };
+        (practice(left) && practice(right)).then_some((right.end - 1, MeasureKind::BeforeAfter))
     }
 
     /// `X → Y` with quantities on both sides (not versions).
@@ -1880,6 +2033,19 @@ impl Reader<'_> {
 
 fn n_tokens(tokens: &Tokens) -> usize {
     tokens.len()
+}
+
+/// `2026.10`: a release named by year and month (calendar versioning), not a decimal.
+fn is_calendar_version(number: &str) -> bool {
+    let Some((year, month)) = number.split_once('.') else {
+        return false;
+    };
+    year.len() == 4
+        && year
+            .parse::<u32>()
+            .is_ok_and(|y| (1990..=2099).contains(&y))
+        && (1..=2).contains(&month.len())
+        && month.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
 }
 
 /// `x2`, `x10`: a multiplier written as one word.

@@ -254,8 +254,19 @@ impl Role {
                 "Other wins",
             ],
             Role::WentWell => &["Liked", "Continue", "Keep", "Keep doing", "Glad", "Kudos"],
-            Role::DidntGoWell => &["Lacked", "Issues", "Stop", "Stop doing", "Mad", "Sad"],
-            Role::DoDifferently => &["Start", "Start doing", "Try", "Ideas", "Change"],
+            Role::DidntGoWell => &["Lacked", "Issues", "Mad", "Sad"],
+            // A start/stop/continue retro's "Stop" items are things the team will stop doing:
+            // each is a change for next time (it answers the lessons it shares words with), not
+            // a lesson waiting for one.
+            Role::DoDifferently => &[
+                "Start",
+                "Start doing",
+                "Stop",
+                "Stop doing",
+                "Try",
+                "Ideas",
+                "Change",
+            ],
             Role::Goals => &[
                 "Goals",
                 "Objectives",

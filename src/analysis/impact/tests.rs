@@ -510,3 +510,149 @@ fn time_saved_with_an_article_is_a_measure() {
     }
     vague("Saved the team from a painful migration");
 }
+
+#[test]
+fn before_and_after_finds_the_to_that_compares_quantities() {
+    for text in [
+        "Refunds went from an email to finance and a week of waiting to a button that pays out within the hour",
+        "Reworked intake so requests go from a form to us and a three-day queue to a bot that answers in about a minute",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn a_change_of_practice_after_a_verb_of_going_is_a_before_and_after() {
+    for text in [
+        "Their hotfixes went from a full release cycle to a config push",
+        "On-call handovers went from reading old chat threads to opening one runbook page",
+        "We went from dreading demos to running them every Thursday without rehearsal",
+    ] {
+        measurable(text);
+    }
+    // Moving a system from one tool to another restates the change.
+    for text in [
+        "Went from Jenkins to GitHub Actions for CI",
+        "The team went from Jira to Linear",
+        "Migrated from a cron box to the managed scheduler",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn a_fraction_of_something_is_a_share_like_a_percentage() {
+    for text in [
+        "Half of all signups now come through the new flow",
+        "Two thirds of support chats are now resolved by the bot",
+        "The bundle is now a quarter of what it was",
+        "Roughly a third of deploys are now done by product teams themselves",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Wrote the capacity plan in the first half of 2026",
+        "Spent a quarter of the year on the billing migration",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn coaching_until_they_do_it_alone_is_an_outcome_for_people() {
+    for text in [
+        "Paired with the two new hires until both shipped features on their own",
+        "Coached the interns until all three handled code reviews alone",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn a_count_after_being_taken_up_is_reach_and_after_approval_is_process() {
+    for text in [
+        "The lint preset is now adopted by 14 repos",
+        "Our Terraform module is used in 40 services",
+        "The base image is installed on 300 build agents",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "RFC for the queue redesign, approved by 4 principal engineers",
+        "Migration plan signed off by 3 directors",
+        "Used 3 scripts to clean the export",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn counts_in_the_means_of_the_work_describe_it() {
+    for text in [
+        "Sped up the login page by caching two slow lookups",
+        "Made the importer sturdier by adding 3 retries and a dead-letter queue",
+        "Hardened the API through rotating 12 old keys",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "Sped up the login page by 40% by caching two slow lookups",
+        "Cut the queue wait to 2 minutes by adding 3 runners",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn calendar_versions_and_years_before_a_singular_noun_are_labels() {
+    for text in [
+        "Release manager for 2025.11 and 2025.12",
+        "Organised the 2026 hack week from start to finish",
+        "Ran the 2025 summer intern cohort end to end",
+    ] {
+        vague(text);
+    }
+    measurable("Brought in 1900 new sellers");
+}
+
+#[test]
+fn a_clause_that_names_itself_a_goal_is_a_target() {
+    for text in [
+        "Halving build time is the team goal for Q1",
+        "p99 under 200 ms is our Q4 OKR; work starts next sprint",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn a_time_set_against_its_target_is_a_result() {
+    for text in [
+        "Restore drill: recovery took 12 min, target was 30",
+        "Review turnaround took 2 days, the goal was a week",
+    ] {
+        measurable(text);
+    }
+    vague("The migration took 3 months");
+}
+
+#[test]
+fn a_plan_for_a_thing_is_no_target_and_a_plan_for_a_period_is() {
+    measurable("Split the Terraform state: plan for prod from 20 min to 3 min");
+    vague("Goal for H2: reach 99.9% availability on the search API");
+}
+
+#[test]
+fn activity_spelled_with_prefixes_arrows_and_another() {
+    for text in [
+        "Co-hosted the Lisbon Go meetup (4 events)",
+        "Upgraded Node 18 → 22 across 30 repos",
+        "Closed 30 tickets and triaged another 25",
+        "Held 12 coffee chats with new joiners",
+        "Led the k8s 1.29 upgrade (6 clusters, 3 regions)",
+        "Moved the dev cluster to k8s 1.30",
+        "Ran the onboarding week end to end, including the weekly buddy lunch",
+    ] {
+        vague(text);
+    }
+}

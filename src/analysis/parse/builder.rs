@@ -296,7 +296,18 @@ impl<'t> Builder<'t> {
 
     /// The no-win role a short label item names (`- **Family**`, `- Hobbies:`), if any.
     fn no_win_label(&self, parent: &EntryBuilder) -> Option<Role> {
-        if !parent.children_are_entries || parent.n_own_words > 2 {
+        if !parent.children_are_entries {
+            return None;
+        }
+        // A retro held inside a work log (`- Team retro for the quarter:`): its items are the
+        // team's notes and actions, not the author's wins.
+        if parent.text.len() <= MAX_BOLD_HEADING
+            && wording::ends_as_lead_in(&parent.text)
+            && headings::names_a_retro(&parent.text)
+        {
+            return Some(Role::Lessons);
+        }
+        if parent.n_own_words > 2 {
             return None;
         }
         // Under a lead-in that claims work ("Built a lot of stuff:" then "**Fun**", "**Personal**")
@@ -492,7 +503,48 @@ impl<'t> Builder<'t> {
             self.end_entry(true);
             self.start_entry(range, EntryForm::Paragraph, 0, None);
         }
+        if self.in_pasted_bullet(content) && self.text.get(range.start..range.end) == Some(content)
+        {
+            self.split_pasted_bullets(content, range);
+            return;
+        }
         self.inline_text(content, range, true);
+    }
+
+    /// Whether the paragraph being read is a pasted `•` bullet, or `content` opens one.
+    fn in_pasted_bullet(&self, content: &str) -> bool {
+        match &self.open[..] {
+            [entry] if entry.form == EntryForm::Paragraph => {
+                let text = entry.text.trim_start();
+                text.starts_with('•') || (text.is_empty() && content.trim_start().starts_with('•'))
+            }
+            _ => false,
+        }
+    }
+
+    /// Bullets pasted on one line (`• did A • did B • did C`) are one entry each: a `•` after
+    /// a space ends the entry before it and starts the next. `content` is exact source text.
+    fn split_pasted_bullets(&mut self, content: &str, range: Span) {
+        let mut from = 0;
+        for (at, _) in content.match_indices('•') {
+            let before = &content[from..at];
+            if at == 0 || !before.ends_with(char::is_whitespace) || before.trim().is_empty() {
+                continue;
+            }
+            let piece = before.trim_end();
+            let piece_range = Span::new(range.start + from, range.start + from + piece.len());
+            self.inline_text(piece, piece_range, true);
+            self.end_entry(true);
+            self.start_entry(
+                Span::new(range.start + at, range.end),
+                EntryForm::Paragraph,
+                0,
+                None,
+            );
+            from = at;
+        }
+        let rest = Span::new(range.start + from, range.end);
+        self.inline_text(&content[from..], rest, true);
     }
 
     /// Text that a reader sees: into the heading, the entry or the paragraph being built.
@@ -908,6 +960,7 @@ fn entry_wording(builder: &EntryBuilder, text: &str, facts: &wording::WordFacts)
             || (builder.form != EntryForm::Paragraph && facts.addresses_reader_only()),
         imperative,
         is_intent: lead_in == Some(LeadIn::Goals) || builder.label_role == Some(Role::Goals),
+        is_reflection: builder.label_role == Some(Role::Lessons),
     }
 }
 
@@ -989,6 +1042,21 @@ mod tests {
                 "Week2: Added a cache in front of the search API.",
                 "I also built a small CLI for the release notes.",
                 "Scaling queues | Berlin",
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_pasted_on_one_line_are_one_entry_each() {
+        let text = "## Spring\n\n• Rewrote the onboarding emails • Cut the signup form to three fields •  Moved the cron jobs to the queue\n• Wrote the backup runbook\n\nI also built a CLI for the notes • and its docs.\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            [
+                "• Rewrote the onboarding emails",
+                "• Cut the signup form to three fields",
+                "•  Moved the cron jobs to the queue",
+                "• Wrote the backup runbook",
+                "I also built a CLI for the notes • and its docs.",
             ]
         );
     }

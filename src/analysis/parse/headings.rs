@@ -207,6 +207,17 @@ fn question_role(title: &str, core: &str) -> Option<Role> {
     })
 }
 
+/// Whether a heading or label names a retrospective ("Team retro for the quarter:", "Sprint
+/// 14 retrospective"), by a word of its own.
+pub(super) fn names_a_retro(title: &str) -> bool {
+    normalize_name(title)
+        .split(' ')
+        .any(|word| RETRO_WORDS.contains(&word))
+}
+
+/// Words that name a retrospective.
+const RETRO_WORDS: [&str; 4] = ["retro", "retros", "retrospective", "retrospectives"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,7 +263,8 @@ mod tests {
             ("How can we improve [45 minutes]", Role::DoDifferently),
             ("Action items", Role::Actions),
             ("Start", Role::DoDifferently),
-            ("Stop", Role::DidntGoWell),
+            ("Stop", Role::DoDifferently),
+            ("Stop doing", Role::DoDifferently),
             ("Continue", Role::WentWell),
             ("Liked", Role::WentWell),
             ("Lacked", Role::DidntGoWell),

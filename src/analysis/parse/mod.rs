@@ -307,8 +307,9 @@ impl Body {
 /// and by how it is written. Anything under a heading about writing the doc ("Writing tips",
 /// "How to use", "Examples") is guidance. In a brag doc, an entry is a win unless its section
 /// says otherwise (goals, feedback, personal life, thanks, reading, lessons…), but a paragraph
-/// there only when it claims work; a paragraph under a trait, an action or a retro heading is
-/// that section's prose, not an entry of it.
+/// there only when it claims work; a paragraph under an action or a retro heading is that
+/// section's prose, not an entry of it, and so is one under a trait heading unless it claims
+/// work in a promo doc (a self-review written in prose).
 fn entry_role(
     sections: &[Section],
     misspelt_non_win: &[bool],
@@ -339,7 +340,14 @@ fn entry_role(
     while let Some(current) = idx {
         let section = &sections[current];
         match section.kind {
-            SectionKind::Trait(trait_idx) => return only_items(EntryRole::Evidence(trait_idx)),
+            // A self-review argues each trait in prose: there a paragraph that claims work is
+            // evidence, as an item is.
+            SectionKind::Trait(trait_idx)
+                if is_item || (kind == DocKind::Promo && entry.wording.claims_work) =>
+            {
+                return EntryRole::Evidence(trait_idx);
+            }
+            SectionKind::Trait(_) => return EntryRole::Other,
             SectionKind::Role(role) if role.holds_wins() => return EntryRole::Win,
             SectionKind::Role(Role::Learned) if kind != DocKind::Retro => {
                 // An item of learning still under way is a goal (completed learning is a win).
@@ -353,6 +361,13 @@ fn entry_role(
             SectionKind::Role(Role::Actions) => return only_items(EntryRole::Action),
             SectionKind::Role(Role::DidntGoWell) => return only_items(EntryRole::Lesson),
             SectionKind::Role(Role::DoDifferently) => return only_items(EntryRole::Change),
+            // Career work outside the job (a conference talk, open-source patches) under
+            // "Outside of work" is still work, as DESIGN §1 reads conferences.
+            SectionKind::Role(Role::Personal)
+                if kind == DocKind::Brag && is_item && names_career_work(&entry.text) =>
+            {
+                return EntryRole::Win;
+            }
             SectionKind::Role(_) => return EntryRole::Other,
             SectionKind::Free if kind == DocKind::Brag && section.date.is_some() => {
                 return brag_win(entry);
@@ -372,6 +387,13 @@ fn entry_role(
     } else {
         EntryRole::Other
     }
+}
+
+/// Whether `text` names professional work done outside the job (`words/lexicon/career-words.txt`).
+fn names_career_work(text: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|word| (2..=16).contains(&word.len()))
+        .any(|word| super::words::lexicon::CAREER_WORDS.contains(&word.to_lowercase()))
 }
 
 /// The GitHub-style anchor of a heading: lower case, spaces to `-`, punctuation dropped.

@@ -2,6 +2,9 @@
 //! claim of work, a personal note, a label. Every list here is data, each commented with what
 //! it is for; one pass over the entry's words reads them.
 
+use crate::analysis::words::lexicon;
+use std::sync::LazyLock;
+
 /// Verbs that open an instruction to the author in templates and guides. A line that opens
 /// with one is only a weak sign: "Add retry to the export job" is a commit-style work log line.
 const PROMPT_VERBS: [&str; 34] = [
@@ -177,9 +180,20 @@ fn first_word(text: &str) -> &str {
     words(trimmed).next().unwrap_or("")
 }
 
-/// The first letters of the words of [`PERSONAL_WORDS`] and [`FIRST_PERSON`].
-const PERSONAL_LEADS: &[u8] = b"vhtkgpwmbso";
+/// The first letters of the words of [`FIRST_PERSON`].
 const FIRST_PERSON_LEADS: &[u8] = b"imwo";
+
+/// The first letters and the longest word of `words/lexicon/personal-life.txt`: a word that
+/// could not be in it is not looked up.
+static PERSONAL_LEADS: LazyLock<([bool; 128], usize)> = LazyLock::new(|| {
+    let mut leads = [false; 128];
+    let mut longest = 0;
+    for word in lexicon::PERSONAL_LIFE.iter() {
+        leads[usize::from(word.as_bytes()[0] & 0x7f)] = true;
+        longest = longest.max(word.len());
+    }
+    (leads, longest)
+});
 
 /// What one pass over an entry's words finds: whether any addresses the reader, whether any is
 /// of personal life, and how many are first- and second-person.
@@ -205,7 +219,9 @@ pub(super) fn word_facts(text: &str) -> WordFacts {
         // Only words that could be in a list are lower-cased and compared: a reader word opens
         // with `y`, a first-person one is short, a personal one opens with one of a few letters.
         let lead = word.as_bytes()[0] | 0x20;
-        let could_be_personal = (3..=12).contains(&word.len()) && PERSONAL_LEADS.contains(&lead);
+        let (personal_leads, longest_personal) = &*PERSONAL_LEADS;
+        let could_be_personal = (3..=*longest_personal).contains(&word.len())
+            && personal_leads[usize::from(lead & 0x7f)];
         if !(lead == b'y'
             || (word.len() <= 5 && FIRST_PERSON_LEADS.contains(&lead))
             || could_be_personal)
@@ -222,7 +238,9 @@ pub(super) fn word_facts(text: &str) -> WordFacts {
             facts.second_person += 1;
         } else if listed(&FIRST_PERSON) {
             facts.first_person += 1;
-        } else if !facts.personal && listed(&PERSONAL_WORDS) {
+        } else if !facts.personal
+            && std::str::from_utf8(lower).is_ok_and(|w| lexicon::PERSONAL_LIFE.contains(w))
+        {
             facts.personal = true;
         }
     }
@@ -444,37 +462,6 @@ pub(super) fn claims_work(text: &str) -> bool {
     }
     false
 }
-
-/// Words of personal life that no work win uses: travel, leisure, family, pets, purchases, and
-/// time off as a work log notes it ("OOO Thu/Fri", "PTO").
-const PERSONAL_WORDS: [&str; 26] = [
-    "ooo",
-    "pto",
-    "vacation",
-    "holiday",
-    "honeymoon",
-    "trip",
-    "hotel",
-    "visited",
-    "visit",
-    "travelled",
-    "traveled",
-    "karting",
-    "go-karting",
-    "hiking",
-    "hike",
-    "puppy",
-    "wedding",
-    "married",
-    "girlfriend",
-    "boyfriend",
-    "husband",
-    "wife",
-    "bought",
-    "sightseeing",
-    "snorkeling",
-    "birthday",
-];
 
 /// Words of the author speaking of themselves (the reader's are [`READER_WORDS`]): a growth
 /// doc is written in the first person, a guide or template in the second.

@@ -4,6 +4,7 @@ use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::{DocKind, EntryRole};
+use crate::analysis::words::lexicon;
 use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
@@ -17,8 +18,8 @@ pub const RULE: Rule = Rule {
 ## What it does
 Matches each lesson (an item under \"Didn't go well\", \"Challenges\", \"What could have gone
 better\", \"Lacked\"…) against every change and action item of the retro (\"Do differently\",
-\"How can we improve\", \"Start\", \"Action items\", rows of an action-item table), wherever they
-are: a lesson is answered when one shares a content word with it (stems compared, so `deploys`
+\"How can we improve\", \"Start\", \"Stop\", \"Action items\", rows of an action-item table),
+wherever they are: a lesson is answered when one shares a content word with it (stems compared, so `deploys`
 matches `deploying`; words that most items share, like `release` in a release retro, do not
 count), or tags the same thing, or when the lesson carries its own action in its detail (a
 `[Action Item]` line, \"we should…\", \"let's…\"). Flags the lessons nothing answers.
@@ -43,18 +44,12 @@ that will be written again next quarter.
 ",
 };
 
-const STOP_WORDS: [&str; 40] = [
-    "the", "and", "for", "with", "that", "this", "was", "were", "are", "our", "we", "too", "not",
-    "didn", "did", "had", "have", "has", "from", "into", "when", "then", "than", "more", "less",
-    "very", "some", "any", "all", "out", "about", "again", "next", "time", "went", "well", "got",
-    "get", "they", "them",
-];
-
-/// Content-word stems: lower-case words of four letters or more, cut to five letters.
+/// Content-word stems: lower-case words of four letters or more that are not in
+/// `lexicon/retro-stop-words.txt`, cut to five letters.
 fn stems(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4 && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| w.chars().count() >= 4 && !lexicon::RETRO_STOP_WORDS.contains(w))
         .map(|w| w.chars().take(5).collect())
         .collect()
 }
@@ -155,6 +150,18 @@ mod tests {
             RULE,
             "---\nkind: retro\n---\n## What was frustrating?\n- Flaky screenshots in CI\n- Standups ran long\n  - **[Action Item]** timebox standups to 15 minutes\n## Start\n- Quarantining flaky screenshots tests\n",
         );
+    }
+
+    #[test]
+    fn stop_items_are_changes_that_answer_lessons_not_lessons() {
+        // Start / stop / continue: the things to stop are decisions, never flagged themselves.
+        quiet(
+            RULE,
+            "---\nkind: retro\n---\n## Start\n- Pairing on release day\n## Stop\n- Merging without a green build\n- Scheduling demos on Fridays\n## Continue\n- Weekly bug triage\n",
+        );
+        // A thing to stop answers the lesson it speaks to, and only that one.
+        let text = "---\nkind: retro\n---\n## What was frustrating?\n- Late merges broke the staging build twice\n- The design review had no agenda\n## Stop doing\n- Merging late in the week\n";
+        fires(RULE, text, &["The design review had no agenda"]);
     }
 
     #[test]

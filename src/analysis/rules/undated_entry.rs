@@ -3,7 +3,8 @@
 use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
-use crate::analysis::document::{DocKind, EntryForm, EntryRole};
+use crate::analysis::document::{DocKind, Document, EntryForm, EntryRole};
+use crate::analysis::text::Span;
 
 pub const RULE: Rule = Rule {
     name: "undated-entry",
@@ -18,6 +19,10 @@ In a brag doc, flags a win (an item under `Wins`, `Projects` and the like) that 
 no dated heading above it (`## 2026-03`, `## Q1 2026`, `## March 2026`, `# 2025 in review`), no
 date at the start of the item (`2026-03-14: …`, `Week 3: …`) or on a label it is nested under,
 and no `period:` or `date:` in the front matter.
+
+Three or more undated wins in a row in one section (a work log of undated lines) are one
+diagnostic on the first, listing each entry in its related information with its own quick fix;
+a dated win or a new section ends the run.
 
 ## Why it matters
 A brag doc is read at review time, months later. Undated wins cannot be placed in the review
@@ -41,6 +46,20 @@ The quick fix puts today's date at the start of the item.
 /// Front-matter keys that date the whole document (a yearly recap's `date:`, rung's `period:`).
 const DATING_KEYS: [&str; 2] = ["period", "date"];
 
+/// Undated wins in a row in one section: one diagnostic from this many on, listing each entry
+/// (a work log of undated lines is one thing to fix, not one per line), as `vague-win` does.
+const MIN_RUN: usize = 3;
+
+/// One undated win: where, and the fix that dates it.
+struct Undated {
+    span: Span,
+    section: Option<usize>,
+    fix: Option<Fix>,
+}
+
+const MESSAGE: &str =
+    "undated win: put it under a dated heading such as `## 2026-03`, or start it with a date";
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     if doc
@@ -50,31 +69,84 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     {
         return;
     }
+    // The current run of undated wins in one section; a dated win or a new section ends it.
+    let mut run: Vec<Undated> = Vec::new();
     for entry in &doc.entries {
-        if entry.role != EntryRole::Win || !entry.is_claim() || entry.date.is_some() {
+        if entry.role != EntryRole::Win || !entry.is_claim() {
             continue;
         }
-        if entry
-            .section
-            .is_some_and(|idx| doc.ancestors(idx).any(|s| s.date.is_some()))
-        {
+        let dated = entry.date.is_some()
+            || entry
+                .section
+                .is_some_and(|idx| doc.ancestors(idx).any(|s| s.date.is_some()));
+        if dated {
+            flush(&mut run, doc, out);
             continue;
         }
-        let mut finding = Finding::new(
-            entry.text_span,
-            "undated win: put it under a dated heading such as `## 2026-03`, or start it with a date",
-        );
+        // A silenced line is left out of runs as well as on its own.
+        if cx.is_line_suppressed(RULE.name, entry.text_span.start) {
+            continue;
+        }
+        if run.last().is_some_and(|last| last.section != entry.section) {
+            flush(&mut run, doc, out);
+        }
         // A date put before a table row's text lands in its first cell, where it is no date of
         // the row's: the fix is left to the author there.
-        if let Some(today) = cx.today.filter(|_| entry.form != EntryForm::TableRow) {
-            finding = finding.with_fix(Fix::insert(
-                format!("Date it {today}"),
-                entry.text_span.start,
-                format!("{today}: "),
-            ));
-        }
-        out.push(finding);
+        let fix = cx
+            .today
+            .filter(|_| entry.form != EntryForm::TableRow)
+            .map(|today| {
+                Fix::insert(
+                    format!("Date it {today}"),
+                    entry.text_span.start,
+                    format!("{today}: "),
+                )
+            });
+        run.push(Undated {
+            span: entry.text_span,
+            section: entry.section,
+            fix,
+        });
     }
+    flush(&mut run, doc, out);
+}
+
+/// Report a run of undated wins: one finding each when the run is short, else one on the first
+/// that lists every entry of the run with its own fix.
+fn flush(run: &mut Vec<Undated>, doc: &Document, out: &mut Vec<Finding>) {
+    if run.len() < MIN_RUN {
+        out.extend(run.drain(..).map(|undated| {
+            let finding = Finding::new(undated.span, MESSAGE);
+            match undated.fix {
+                Some(fix) => finding.with_fix(fix),
+                None => finding,
+            }
+        }));
+        return;
+    }
+    let n = run.len();
+    let mut entries = run.drain(..);
+    let first = entries.next().expect("a run of at least MIN_RUN");
+    let under = first
+        .section
+        .and_then(|idx| doc.sections.get(idx))
+        .map(|section| section.title.trim())
+        .filter(|title| !title.is_empty())
+        .map(|title| format!(" under \"{title}\""))
+        .unwrap_or_default();
+    let mut finding = Finding::new(
+        first.span,
+        format!(
+            "{n} undated wins in a row{under}: put them under a dated heading such as `## 2026-03`, or start each with a date"
+        ),
+    );
+    finding.fix = first.fix.map(Box::new);
+    // The first entry is listed too, so the list is the whole run; its fix is the finding's own.
+    finding = finding.with_member(first.span, "undated win", None);
+    for undated in entries {
+        finding = finding.with_member(undated.span, "undated win", undated.fix);
+    }
+    out.push(finding);
 }
 
 #[cfg(test)]
@@ -88,6 +160,33 @@ mod tests {
         let text = "---\nkind: brag\n---\n## Wins\n- Cut p99 from 800 ms to 120 ms.\n- 2026-03-14: Shipped it\n";
         fires(RULE, text, &["Cut p99 from 800 ms to 120 ms."]);
         assert!(fixed(RULE, text).contains("- 2026-11-27: Cut p99"));
+    }
+
+    #[test]
+    fn a_log_of_undated_lines_is_one_diagnostic_listing_each() {
+        let text = "---\nkind: brag\n---\n## Log\n- Fixed the login redirect\n- Moved the cron jobs to the queue\n- Wrote the backup runbook\n- Paired on the billing retry\n- 2026-03-14: Shipped the exporter\n- Cleaned up the flags\n## Wins\n- Cut p99.\n";
+        let found = diagnostics(RULE, text);
+        // The run of four, then the two single ones: after a dated entry, and in a new section.
+        assert_eq!(found.len(), 3, "{found:?}");
+        let run = &found[0];
+        assert!(
+            run.message
+                .starts_with("4 undated wins in a row under \"Log\""),
+            "{}",
+            run.message
+        );
+        assert_eq!(run.related.len(), 4);
+        assert!(run.related.iter().all(|r| r.is_member));
+        assert!(run.fix.is_some() && run.related[1..].iter().all(|r| r.fix.is_some()));
+        assert!(found[1].related.is_empty() && found[2].related.is_empty());
+    }
+
+    #[test]
+    fn a_silenced_line_is_left_out_of_its_run() {
+        let text = "---\nkind: brag\n---\n## Log\n- Fixed the login redirect\n<!-- rung-disable-next-line undated-entry -->\n- Moved the cron jobs to the queue\n- Wrote the backup runbook\n";
+        let found = diagnostics(RULE, text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|d| d.related.is_empty()));
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! comment saying what it is for. They are parsed once into one map from a lowercased word to
 //! the lists it is in, as bits, so each word of an entry costs one lookup.
 
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::{LazyLock, OnceLock};
 
 macro_rules! lists {
     ($($name:ident = $bit:literal, $file:literal;)*) => {
@@ -73,6 +73,69 @@ lists! {
     HELP_NOUN = 52, "help-noun-words.txt";
     TARGET_CUE = 53, "target-cues.txt";
     VERSION_VERB = 54, "version-verbs.txt";
+    STATE_CHANGE = 55, "state-change-verbs.txt";
+    APPROVAL_VERB = 56, "approval-verbs.txt";
+    ADOPTION_VERB = 57, "adoption-verbs.txt";
+}
+
+/// A word list asked about one word at a time, not through a token's bits: the lists a
+/// detector consults at one place (`instead`/`rather` after a time), or that no tokenising pass
+/// reads (a retro's stop words). Each is a file under `lexicon/` with its comment, like the
+/// others; the bits of [`lists!`] stay for the lists every token is looked up in.
+pub struct WordList {
+    file: &'static str,
+    words: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordList {
+    const fn new(file: &'static str) -> WordList {
+        WordList {
+            file,
+            words: OnceLock::new(),
+        }
+    }
+
+    fn words(&self) -> &FxHashSet<&'static str> {
+        self.words
+            .get_or_init(|| words_of(self.file, false).collect())
+    }
+
+    /// Whether `word` (already lowercase) is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words().contains(word)
+    }
+
+    /// The list's words, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words().iter().copied()
+    }
+}
+
+macro_rules! small_lists {
+    ($($name:ident = $file:literal;)*) => {
+        $(
+            #[doc = concat!("Words of `lexicon/", $file, "`.")]
+            pub static $name: WordList = WordList::new(include_str!(concat!("lexicon/", $file)));
+        )*
+        #[cfg(test)]
+        const SMALL_FILES: &[&str] = &[$(include_str!(concat!("lexicon/", $file)),)*];
+    };
+}
+
+small_lists! {
+    MEANS_MARKS = "means-marks.txt";
+    RETRO_STOP_WORDS = "retro-stop-words.txt";
+    PERSONAL_LIFE = "personal-life.txt";
+    CAREER_WORDS = "career-words.txt";
+    COMPARISON_WORDS = "comparison-words.txt";
+    AUXILIARIES = "auxiliaries.txt";
+    RECEIPT_VERBS = "receipt-verbs.txt";
+    PASS_VERBS = "pass-verbs.txt";
+    GROUP_NOUNS = "group-nouns.txt";
+    VERSION_NOUNS = "version-nouns.txt";
+    GOAL_NOUNS = "goal-nouns.txt";
+    RESULT_LINKS = "result-links.txt";
+    PROCESS_NOUNS = "process-nouns.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
@@ -174,6 +237,20 @@ mod tests {
                 assert_eq!(word, word.to_lowercase(), "{word} is not lowercase");
             }
         }
+        for file in SMALL_FILES {
+            assert!(
+                file.trim_start().starts_with('#'),
+                "a small list has no comment first"
+            );
+            assert!(
+                words_of(file, false).next().is_some(),
+                "a small list is empty"
+            );
+            for word in words_of(file, false) {
+                assert_eq!(word, word.to_lowercase(), "{word} is not lowercase");
+            }
+        }
+        assert!(COMPARISON_WORDS.contains("instead") && !COMPARISON_WORDS.contains("xyzzy"));
         assert!(TOPICS.len() >= 8);
     }
 
