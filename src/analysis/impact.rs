@@ -770,6 +770,9 @@ impl Reader<'_> {
         if self.target[n] {
             return Class::Not(Reason::Target);
         }
+        if self.round_the_clock(index) {
+            return Class::Not(Reason::Describes);
+        }
         if self.zero_to_one(index) {
             return Class::Not(Reason::Describes);
         }
@@ -901,6 +904,11 @@ impl Reader<'_> {
         if governed_by(OUTCOME_VERB) && !governed_by(ACTIVITY | STOP) {
             return Class::Measure(MeasureKind::Count);
         }
+        // `wk 12 — on call, 3 pages`, `pager week, 2 incidents, both mitigated`: what came in
+        // during the author's own on-call is the load handled, not what the work changed.
+        if !q.spelled && self.phrase_has(&phrase, INCIDENT) && self.on_duty_before(q.first) {
+            return Class::Not(Reason::Activity);
+        }
         if governed_by(ACTIVITY)
             && !governed_by(STOP)
             && governor.is_some_and(|g| self.author_does(g))
@@ -956,6 +964,26 @@ impl Reader<'_> {
         } else {
             MeasureKind::Count
         })
+    }
+
+    /// Whether the clause of token `first` names the author's on-call duty before it (`on
+    /// call`, `on-call week`, `pager week`) and nothing there reports a change (an outcome verb, a
+    /// comparative, `to`/`from`).
+    fn on_duty_before(&self, first: usize) -> bool {
+        let clause = (first.saturating_sub(16)..first).filter(|&k| self.same_clause(k, first));
+        let mut on_duty = false;
+        for k in clause {
+            let w = self.word(k);
+            if self.is(k, OUTCOME_VERB | COMPARATIVE) || matches!(w, "to" | "from" | "down") {
+                return false;
+            }
+            let on_call = w == "call"
+                && (self.word(k.wrapping_sub(1)) == "on"
+                    || (self.symbol(k.wrapping_sub(1)) == "-"
+                        && self.word(k.wrapping_sub(2)) == "on"));
+            on_duty |= on_call || DUTY_WORDS.contains(w);
+        }
+        on_duty
     }
 
     /// Whether the preposition at `g` follows a verb of being taken up, in the passive or after
@@ -1227,6 +1255,20 @@ impl Reader<'_> {
             .rev()
             .take_while(|&k| self.same_clause(k, first))
             .any(|k| self.is(k, lists))
+    }
+
+    /// `24/7`, `24 by 7`: "all the time", said of how the work runs, not a measure of it.
+    fn round_the_clock(&self, index: usize) -> bool {
+        let value = |q: &Quantity| &self.text[self.t[q.number].range()];
+        let pair = |a: &Quantity, b: &Quantity| {
+            value(a) == "24"
+                && value(b) == "7"
+                && b.first == a.last + 2
+                && (matches!(self.symbol(a.last + 1), "/" | "×") || self.word(a.last + 1) == "by")
+        };
+        let q = &self.qs[index];
+        self.qs.get(index + 1).is_some_and(|b| pair(q, b))
+            || index > 0 && pair(&self.qs[index - 1], q)
     }
 
     /// `0 → 1`: bare zero to one says the thing is new, not how much it changed.

@@ -656,3 +656,32 @@ fn activity_spelled_with_prefixes_arrows_and_another() {
         vague(text);
     }
 }
+
+#[test]
+fn incidents_during_the_authors_own_on_call_are_the_load_handled() {
+    for text in [
+        "wk 7 — on call, 4 pages, one postmortem",
+        "Pager week: 3 incidents, all resolved within the SLA window",
+        "On-call rotation in May, 6 alerts, mostly disk space",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "On-call pages down from 30 a week to 4",
+        "Cut on-call incidents from 9 a month to 2",
+        "No pages during my on-call week since the alert cleanup",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn round_the_clock_is_how_the_work_runs_not_a_measure() {
+    for text in [
+        "Added a watchdog so the importer runs 24 by 7",
+        "Kept the ingest running 24/7 through the sale",
+    ] {
+        vague(text);
+    }
+    measurable("Cut p95 from 24 to 7 ms");
+}

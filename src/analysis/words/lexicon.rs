@@ -136,6 +136,7 @@ small_lists! {
     GOAL_NOUNS = "goal-nouns.txt";
     RESULT_LINKS = "result-links.txt";
     PROCESS_NOUNS = "process-nouns.txt";
+    DUTY_WORDS = "duty-words.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
