@@ -568,7 +568,7 @@ impl Reader<'_> {
             .take_while(|&k| self.same_clause(i, k))
             .any(|k| {
                 (self.is(k, TARGET) && !self.t[k].is(MODAL) && !self.word(k).ends_with("ing"))
-                    || matches!(self.word(k), "okr" | "okrs" | "kr" | "objective")
+                    || OBJECTIVE_NOUNS.contains(self.word(k))
             })
     }
 
@@ -784,7 +784,7 @@ impl Reader<'_> {
         if let Some(noun) = q.compound_noun
             && !matches!(q.unit, Unit::Percent | Unit::Multiplier)
         {
-            if matches!(self.word(noun), "person" | "people" | "member" | "engineer") {
+            if HEADCOUNT_NOUNS.contains(self.word(noun)) {
                 return Class::Not(Reason::TeamSize);
             }
             let determiner_before = q.first > 0 && self.is(q.first - 1, DETERMINER);
@@ -999,11 +999,7 @@ impl Reader<'_> {
         while k > 0 && (self.is(k - 1, ADVERB) || self.word(k - 1).ends_with("ly")) {
             k -= 1;
         }
-        k > 0
-            && matches!(
-                self.word(k - 1),
-                "is" | "are" | "was" | "were" | "been" | "now" | "be" | "being"
-            )
+        k > 0 && (AUXILIARIES.contains(self.word(k - 1)) || self.word(k - 1) == "now")
     }
 
     /// Whether the verb at `g` is the author's: it opens its clause (entries mostly omit the
@@ -1626,9 +1622,7 @@ impl Reader<'_> {
                 return (passive || to_role).then_some((i, MeasureKind::People));
             }
             // `she was made on-call lead`, `got named tech lead`.
-            "made" | "named" | "appointed"
-                if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been" | "is") =>
-            {
+            "made" | "named" | "appointed" if i > 0 && AUXILIARIES.contains(self.word(i - 1)) => {
                 let end = (i + 5).min(n_tokens(self.t));
                 return (i + 1..end)
                     .take_while(|&k| !self.ends_phrase(k))
@@ -1648,7 +1642,7 @@ impl Reader<'_> {
                     })
                     .map(|k| (k + 1, MeasureKind::Time));
             }
-            "hired" if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been") => {
+            "hired" if i > 0 && AUXILIARIES.contains(self.word(i - 1)) => {
                 return Some((i, MeasureKind::People));
             }
             "now" => {
@@ -1667,7 +1661,7 @@ impl Reader<'_> {
                 let end = (i + 5).min(n_tokens(self.t));
                 return (i + 1..end)
                     .take_while(|&k| !self.ends_phrase(k))
-                    .find(|&k| matches!(self.word(k), "role" | "roles" | "position" | "positions"))
+                    .find(|&k| POSITION_NOUNS.contains(self.word(k)))
                     .map(|k| (k, MeasureKind::People));
             }
             "every" | "all" | "both" => {
