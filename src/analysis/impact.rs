@@ -1200,9 +1200,19 @@ impl Reader<'_> {
                 return false;
             }
         }
-        let Some(open) = open.filter(|&k| matches!(self.symbol(k), "(" | "[" | ":")) else {
+        let Some(mut open) = open.filter(|&k| matches!(self.symbol(k), "(" | "[" | ":")) else {
             return false;
         };
+        // `drafted RFC-112 (multi-region): 14 pages`: a colon after a bracketed aside reads with
+        // the clause before the aside.
+        if self.symbol(open) == ":" && self.symbol(open.wrapping_sub(1)) == ")" {
+            if let Some(bracket) = (open.saturating_sub(16)..open - 1)
+                .rev()
+                .find(|&k| self.symbol(k) == "(")
+            {
+                open = bracket;
+            }
+        }
         if !self.clause_opens_with(open, ACTIVITY) || self.clause_opens_with(open, OUTCOME_VERB) {
             return false;
         }

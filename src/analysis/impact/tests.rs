@@ -650,6 +650,7 @@ fn activity_spelled_with_prefixes_arrows_and_another() {
         "Closed 30 tickets and triaged another 25",
         "Held 12 coffee chats with new joiners",
         "Led the k8s 1.29 upgrade (6 clusters, 3 regions)",
+        "Wrote the design doc for the ledger (v2, payments only): 14 sections, 4 review rounds",
         "Moved the dev cluster to k8s 1.30",
         "Ran the onboarding week end to end, including the weekly buddy lunch",
     ] {
