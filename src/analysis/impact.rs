@@ -1205,13 +1205,13 @@ impl Reader<'_> {
         };
         // `drafted RFC-112 (multi-region): 14 pages`: a colon after a bracketed aside reads with
         // the clause before the aside.
-        if self.symbol(open) == ":" && self.symbol(open.wrapping_sub(1)) == ")" {
-            if let Some(bracket) = (open.saturating_sub(16)..open - 1)
+        if self.symbol(open) == ":"
+            && self.symbol(open.wrapping_sub(1)) == ")"
+            && let Some(bracket) = (open.saturating_sub(16)..open - 1)
                 .rev()
                 .find(|&k| self.symbol(k) == "(")
-            {
-                open = bracket;
-            }
+        {
+            open = bracket;
         }
         if !self.clause_opens_with(open, ACTIVITY) || self.clause_opens_with(open, OUTCOME_VERB) {
             return false;
