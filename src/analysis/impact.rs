@@ -582,7 +582,7 @@ impl Reader<'_> {
             .take_while(|&k| self.same_clause(i, k))
             .any(|k| {
                 (self.is(k, TARGET) && !self.t[k].is(MODAL) && !self.word(k).ends_with("ing"))
-                    || matches!(self.word(k), "okr" | "okrs" | "kr" | "objective")
+                    || OBJECTIVE_NOUNS.contains(self.word(k))
             })
     }
 
@@ -784,6 +784,9 @@ impl Reader<'_> {
         if self.target[n] {
             return Class::Not(Reason::Target);
         }
+        if self.round_the_clock(index) {
+            return Class::Not(Reason::Describes);
+        }
         if self.zero_to_one(index) {
             return Class::Not(Reason::Describes);
         }
@@ -795,7 +798,7 @@ impl Reader<'_> {
         if let Some(noun) = q.compound_noun
             && !matches!(q.unit, Unit::Percent | Unit::Multiplier)
         {
-            if matches!(self.word(noun), "person" | "people" | "member" | "engineer") {
+            if HEADCOUNT_NOUNS.contains(self.word(noun)) {
                 return Class::Not(Reason::TeamSize);
             }
             let determiner_before = q.first > 0 && self.is(q.first - 1, DETERMINER);
@@ -915,6 +918,11 @@ impl Reader<'_> {
         if governed_by(OUTCOME_VERB) && !governed_by(ACTIVITY | STOP) {
             return Class::Measure(MeasureKind::Count);
         }
+        // `wk 12 — on call, 3 pages`, `pager week, 2 incidents, both mitigated`: what came in
+        // during the author's own on-call is the load handled, not what the work changed.
+        if !q.spelled && self.phrase_has(&phrase, INCIDENT) && self.on_duty_before(q.first) {
+            return Class::Not(Reason::Activity);
+        }
         if governed_by(ACTIVITY)
             && !governed_by(STOP)
             && governor.is_some_and(|g| self.author_does(g))
@@ -972,6 +980,26 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether the clause of token `first` names the author's on-call duty before it (`on
+    /// call`, `on-call week`, `pager week`) and nothing there reports a change (an outcome verb, a
+    /// comparative, `to`/`from`).
+    fn on_duty_before(&self, first: usize) -> bool {
+        let clause = (first.saturating_sub(16)..first).filter(|&k| self.same_clause(k, first));
+        let mut on_duty = false;
+        for k in clause {
+            let w = self.word(k);
+            if self.is(k, OUTCOME_VERB | COMPARATIVE) || matches!(w, "to" | "from" | "down") {
+                return false;
+            }
+            let on_call = w == "call"
+                && (self.word(k.wrapping_sub(1)) == "on"
+                    || (self.symbol(k.wrapping_sub(1)) == "-"
+                        && self.word(k.wrapping_sub(2)) == "on"));
+            on_duty |= on_call || DUTY_WORDS.contains(w);
+        }
+        on_duty
+    }
+
     /// Whether the preposition at `g` follows a verb of being taken up, in the passive or after
     /// `now` (`is used in`, `now adopted by`, `are installed on`).
     fn adopted_by(&self, g: usize) -> bool {
@@ -985,11 +1013,7 @@ impl Reader<'_> {
         while k > 0 && (self.is(k - 1, ADVERB) || self.word(k - 1).ends_with("ly")) {
             k -= 1;
         }
-        k > 0
-            && matches!(
-                self.word(k - 1),
-                "is" | "are" | "was" | "were" | "been" | "now" | "be" | "being"
-            )
+        k > 0 && (AUXILIARIES.contains(self.word(k - 1)) || self.word(k - 1) == "now")
     }
 
     /// Whether the verb at `g` is the author's: it opens its clause (entries mostly omit the
@@ -1190,9 +1214,19 @@ impl Reader<'_> {
                 return false;
             }
         }
-        let Some(open) = open.filter(|&k| matches!(self.symbol(k), "(" | "[" | ":")) else {
+        let Some(mut open) = open.filter(|&k| matches!(self.symbol(k), "(" | "[" | ":")) else {
             return false;
         };
+        // `drafted RFC-112 (multi-region): 14 pages`: a colon after a bracketed aside reads with
+        // the clause before the aside.
+        if self.symbol(open) == ":"
+            && self.symbol(open.wrapping_sub(1)) == ")"
+            && let Some(bracket) = (open.saturating_sub(16)..open - 1)
+                .rev()
+                .find(|&k| self.symbol(k) == "(")
+        {
+            open = bracket;
+        }
         if !self.clause_opens_with(open, ACTIVITY) || self.clause_opens_with(open, OUTCOME_VERB) {
             return false;
         }
@@ -1241,6 +1275,20 @@ impl Reader<'_> {
             .rev()
             .take_while(|&k| self.same_clause(k, first))
             .any(|k| self.is(k, lists))
+    }
+
+    /// `24/7`, `24 by 7`: "all the time", said of how the work runs, not a measure of it.
+    fn round_the_clock(&self, index: usize) -> bool {
+        let value = |q: &Quantity| &self.text[self.t[q.number].range()];
+        let pair = |a: &Quantity, b: &Quantity| {
+            value(a) == "24"
+                && value(b) == "7"
+                && b.first == a.last + 2
+                && (matches!(self.symbol(a.last + 1), "/" | "×") || self.word(a.last + 1) == "by")
+        };
+        let q = &self.qs[index];
+        self.qs.get(index + 1).is_some_and(|b| pair(q, b))
+            || index > 0 && pair(&self.qs[index - 1], q)
     }
 
     /// `0 → 1`: bare zero to one says the thing is new, not how much it changed.
@@ -1598,9 +1646,7 @@ impl Reader<'_> {
                 return (passive || to_role).then_some((i, MeasureKind::People));
             }
             // `she was made on-call lead`, `got named tech lead`.
-            "made" | "named" | "appointed"
-                if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been" | "is") =>
-            {
+            "made" | "named" | "appointed" if i > 0 && AUXILIARIES.contains(self.word(i - 1)) => {
                 let end = (i + 5).min(n_tokens(self.t));
                 return (i + 1..end)
                     .take_while(|&k| !self.ends_phrase(k))
@@ -1620,7 +1666,7 @@ impl Reader<'_> {
                     })
                     .map(|k| (k + 1, MeasureKind::Time));
             }
-            "hired" if i > 0 && matches!(self.word(i - 1), "was" | "were" | "got" | "been") => {
+            "hired" if i > 0 && AUXILIARIES.contains(self.word(i - 1)) => {
                 return Some((i, MeasureKind::People));
             }
             "now" => {
@@ -1639,7 +1685,7 @@ impl Reader<'_> {
                 let end = (i + 5).min(n_tokens(self.t));
                 return (i + 1..end)
                     .take_while(|&k| !self.ends_phrase(k))
-                    .find(|&k| matches!(self.word(k), "role" | "roles" | "position" | "positions"))
+                    .find(|&k| POSITION_NOUNS.contains(self.word(k)))
                     .map(|k| (k, MeasureKind::People));
             }
             "every" | "all" | "both" => {

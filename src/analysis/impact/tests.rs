@@ -650,9 +650,39 @@ fn activity_spelled_with_prefixes_arrows_and_another() {
         "Closed 30 tickets and triaged another 25",
         "Held 12 coffee chats with new joiners",
         "Led the k8s 1.29 upgrade (6 clusters, 3 regions)",
+        "Wrote the design doc for the ledger (v2, payments only): 14 sections, 4 review rounds",
         "Moved the dev cluster to k8s 1.30",
         "Ran the onboarding week end to end, including the weekly buddy lunch",
     ] {
         vague(text);
     }
+}
+
+#[test]
+fn incidents_during_the_authors_own_on_call_are_the_load_handled() {
+    for text in [
+        "wk 7 — on call, 4 pages, one postmortem",
+        "Pager week: 3 incidents, all resolved within the SLA window",
+        "On-call rotation in May, 6 alerts, mostly disk space",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "On-call pages down from 30 a week to 4",
+        "Cut on-call incidents from 9 a month to 2",
+        "No pages during my on-call week since the alert cleanup",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn round_the_clock_is_how_the_work_runs_not_a_measure() {
+    for text in [
+        "Added a watchdog so the importer runs 24 by 7",
+        "Kept the ingest running 24/7 through the sale",
+    ] {
+        vague(text);
+    }
+    measurable("Cut p95 from 24 to 7 ms");
 }

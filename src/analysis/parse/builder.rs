@@ -595,46 +595,8 @@ impl<'t> Builder<'t> {
             entry.detail.push_str(content);
             return;
         }
-        if !content.trim().is_empty() {
-            // Only whether it has none, two or three own words matters: stop counting there.
-            if is_prose && !marked {
-                if entry.n_own_words < 3 {
-                    entry.n_own_words += content
-                        .split_whitespace()
-                        .filter(|w| wording::is_own_word(w))
-                        .take(3)
-                        .count();
-                }
-            } else if is_prose || !content.trim().is_empty() {
-                entry.has_marked_text = true;
-            }
-        }
-        if entry.content_column.is_none() && !content.trim().is_empty() {
-            let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-            entry.content_column = Some(range.start - line_start);
-        }
-        // Text that continues the previous exact piece in the source extends it, so a
-        // paragraph split into several text events costs one piece. Pieces are kept relative
-        // to the entry's start.
-        let plain_start = entry.text.len();
-        let source = Span::new(range.start - entry.span.start, range.end - entry.span.start);
-        match entry.pieces.last_mut() {
-            Some(last)
-                if exact
-                    && last.exact
-                    && last.source().end == source.start
-                    && last.plain_start() + last.source().len() == plain_start =>
-            {
-                last.extend_to(source.end);
-            }
-            _ => entry
-                .pieces
-                .push(TextPiece::new(plain_start, source, exact)),
-        }
-        entry.text.push_str(content);
-        if !content.trim().is_empty() {
-            entry.text_span = Some(entry.text_span.map_or(range, |s| s.cover(range)));
-        }
+        let text = self.text;
+        own_text(text, entry, content, range, exact, is_prose && !marked);
     }
 
     fn html(&mut self, html: &str, range: Span) {
@@ -811,6 +773,62 @@ impl<'t> Builder<'t> {
         self.body.entries[builder.idx] = entry;
         self.recycle(builder.text, builder.detail, builder.pieces);
     }
+}
+
+/// The entry's own text gets `content` (source `range`): its word counts, its column, its
+/// text pieces and its span. `is_plain_prose` is prose outside bold and links.
+fn own_text(
+    text: &str,
+    entry: &mut EntryBuilder,
+    content: &str,
+    range: Span,
+    exact: bool,
+    is_plain_prose: bool,
+) {
+    let has_text = !content.trim().is_empty();
+    if has_text {
+        // Only whether it has none, two or three own words matters: stop counting there.
+        if is_plain_prose {
+            if entry.n_own_words < 3 {
+                entry.n_own_words += content
+                    .split_whitespace()
+                    .filter(|w| wording::is_own_word(w))
+                    .take(3)
+                    .count();
+            }
+        } else {
+            entry.has_marked_text = true;
+        }
+        if entry.content_column.is_none() {
+            let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            entry.content_column = Some(range.start - line_start);
+        }
+    }
+    push_piece(entry, content, range, exact);
+    if has_text {
+        entry.text_span = Some(entry.text_span.map_or(range, |s| s.cover(range)));
+    }
+}
+
+/// Text that continues the previous exact piece in the source extends it, so a paragraph split
+/// into several text events costs one piece. Pieces are kept relative to the entry's start.
+fn push_piece(entry: &mut EntryBuilder, content: &str, range: Span, exact: bool) {
+    let plain_start = entry.text.len();
+    let source = Span::new(range.start - entry.span.start, range.end - entry.span.start);
+    match entry.pieces.last_mut() {
+        Some(last)
+            if exact
+                && last.exact
+                && last.source().end == source.start
+                && last.plain_start() + last.source().len() == plain_start =>
+        {
+            last.extend_to(source.end);
+        }
+        _ => entry
+            .pieces
+            .push(TextPiece::new(plain_start, source, exact)),
+    }
+    entry.text.push_str(content);
 }
 
 /// True for the tags that open a block (what a lead-in paragraph must be followed by).

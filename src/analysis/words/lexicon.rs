@@ -136,6 +136,10 @@ small_lists! {
     GOAL_NOUNS = "goal-nouns.txt";
     RESULT_LINKS = "result-links.txt";
     PROCESS_NOUNS = "process-nouns.txt";
+    DUTY_WORDS = "duty-words.txt";
+    POSITION_NOUNS = "position-nouns.txt";
+    HEADCOUNT_NOUNS = "headcount-nouns.txt";
+    OBJECTIVE_NOUNS = "objective-nouns.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
