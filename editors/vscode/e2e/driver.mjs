@@ -291,6 +291,24 @@ try {
     check(text.includes('Led the API redesign'), 'the report does not hold the unsaved entry');
   });
 
+  await step('the report command on an untitled buffer', async () => {
+    await command('File: New Untitled Text File');
+    await page.locator('.tab.active', { hasText: 'Untitled-1' }).waitFor();
+    await command('Change Language Mode');
+    const markdown = page.locator('.quick-input-list .monaco-list-row', { hasText: /^Markdown/ }).first();
+    await page.locator('.quick-input-widget input').fill('Markdown');
+    await markdown.waitFor({ state: 'visible' });
+    await markdown.click();
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await page.keyboard.insertText('---\nkind: promo\nladder: bigtech\nlevel: E5\ntarget: E6\n---\n# Case\n\n## Wins\n- Cut p99 from 800 ms to 120 ms for 3 teams. #ownership\n');
+    await command('rung: Show the readiness report');
+    await until('the report of Untitled-1', async () => {
+      const frame = await reportFrame();
+      const text = frame ? await frame.locator('pre.rung-report').first().textContent() : '';
+      return /Untitled-1 — readiness for E6/.test(text ?? '') && /Untitled-1:10/.test(text ?? '');
+    }, 20000);
+  });
+
   await step('a setting changed live: rung.rules turns vague-win off', async () => {
     await writeSettings({ 'rung.rules': { 'vague-win': 'off' } });
     await showProblems();
