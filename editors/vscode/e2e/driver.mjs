@@ -257,14 +257,18 @@ try {
     });
   });
 
-  await step('the outline and breadcrumbs name rung\'s symbols `rung`', async () => {
-    await goTo(21, 5);
-    // Markdown's own outline and rung's are both offered; rung's bears its short label.
-    const crumbs = await until('breadcrumbs through rung\'s outline', async () => {
-      const items = await page.locator('.editor-group-container.active .monaco-breadcrumb-item').allTextContents();
-      return items.some((t) => t.trim() === 'rung') ? items : undefined;
+  await step('the outline names rung\'s symbols `rung`', async () => {
+    // Markdown's own outline and rung's are both shown, each under its provider's label; rung's
+    // bears its short label, not the extension's display name.
+    const header = page.locator('.pane-header', { hasText: 'Outline' }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') {
+      await header.click();
+    }
+    const groups = await until('the outline\'s provider groups', async () => {
+      const rows = await page.locator('.outline-pane .monaco-list-row').allTextContents();
+      return rows.some((t) => t.trim() === 'rung') ? rows : undefined;
     });
-    check(!crumbs.some((t) => /growth docs against/.test(t)), `the extension's display name shows: ${crumbs.join(' > ')}`);
+    check(!groups.some((t) => /growth docs against/.test(t)), `the extension's display name shows: ${groups.join(' | ')}`);
   });
 
   await step('complete a heading at `## ` offers the missing trait', async () => {
