@@ -150,16 +150,7 @@ pub(crate) fn render(
             );
         }
         Format::Github => {
-            github(
-                &mut out,
-                file,
-                text,
-                doc,
-                ladder,
-                &report,
-                &entries,
-                target.is_none(),
-            );
+            out = github(file, text, doc, ladder, &report, &entries, target.is_none());
         }
         Format::Human => {
             push_line!(
@@ -231,7 +222,6 @@ pub(crate) fn render(
 /// `target:` line (the first line when the target came from `--target`), a notice per entry
 /// whose evidence is only inferred, at that entry, and a notice with the totals.
 fn github(
-    out: &mut String,
     file: &Path,
     text: &str,
     doc: &Document,
@@ -239,8 +229,9 @@ fn github(
     report: &crate::analysis::readiness::Readiness,
     entries: &[Vec<crate::analysis::readiness::EvidenceEntry>],
     target_from_front_matter: bool,
-) {
+) -> String {
     use super::render::{display_path, escape};
+    let mut out = String::new();
     let lines = LineIndex::new(text);
     let path = escape(&display_path(file), true);
     let level = &ladder.levels[report.level_idx];
@@ -300,6 +291,7 @@ fn github(
             false
         )
     );
+    out
 }
 
 /// One line of an entry's text, cut to `max_chars`.

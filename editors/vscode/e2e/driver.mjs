@@ -257,14 +257,18 @@ try {
     });
   });
 
-  await step('the outline and breadcrumbs name rung\'s symbols `rung`', async () => {
-    await goTo(21, 5);
-    // Markdown's own outline and rung's are both offered; rung's bears its short label.
-    const crumbs = await until('breadcrumbs through rung\'s outline', async () => {
-      const items = await page.locator('.editor-group-container.active .monaco-breadcrumb-item').allTextContents();
-      return items.some((t) => t.trim() === 'rung') ? items : undefined;
+  await step('the outline names rung\'s symbols `rung`', async () => {
+    // Markdown's own outline and rung's are both shown, each under its provider's label; rung's
+    // bears its short label, not the extension's display name.
+    const header = page.locator('.pane-header', { hasText: 'Outline' }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') {
+      await header.click();
+    }
+    const groups = await until('the outline\'s provider groups', async () => {
+      const rows = await page.locator('.outline-pane .monaco-list-row').allTextContents();
+      return rows.some((t) => t.trim() === 'rung') ? rows : undefined;
     });
-    check(!crumbs.some((t) => /growth docs against/.test(t)), `the extension's display name shows: ${crumbs.join(' > ')}`);
+    check(!groups.some((t) => /growth docs against/.test(t)), `the extension's display name shows: ${groups.join(' | ')}`);
   });
 
   await step('complete a heading at `## ` offers the missing trait', async () => {
@@ -289,6 +293,24 @@ try {
     const text = await frame.locator('pre.rung-report, body').first().textContent();
     check(/readiness for E6/.test(text), `not a readiness report: ${text.slice(0, 200)}`);
     check(text.includes('Led the API redesign'), 'the report does not hold the unsaved entry');
+  });
+
+  await step('the report command on an untitled buffer', async () => {
+    await command('File: New Untitled Text File');
+    await page.locator('.tab.active', { hasText: 'Untitled-1' }).waitFor();
+    await command('Change Language Mode');
+    const markdown = page.locator('.quick-input-list .monaco-list-row', { hasText: /^Markdown/ }).first();
+    await page.locator('.quick-input-widget input').fill('Markdown');
+    await markdown.waitFor({ state: 'visible' });
+    await markdown.click();
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await page.keyboard.insertText('---\nkind: promo\nladder: bigtech\nlevel: E5\ntarget: E6\n---\n# Case\n\n## Wins\n- Cut p99 from 800 ms to 120 ms for 3 teams. #ownership\n');
+    await command('rung: Show the readiness report');
+    await until('the report of Untitled-1', async () => {
+      const frame = await reportFrame();
+      const text = frame ? await frame.locator('pre.rung-report').first().textContent() : '';
+      return /Untitled-1 — readiness for E6/.test(text ?? '') && /Untitled-1:10/.test(text ?? '');
+    }, 20000);
   });
 
   await step('a setting changed live: rung.rules turns vague-win off', async () => {
