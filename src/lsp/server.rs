@@ -38,6 +38,11 @@ pub struct Backend {
     notifier: Notifier,
 }
 
+/// Free `value` on the blocking pool, off the request or publish it was part of.
+fn drop_later<T: Send + 'static>(value: T) {
+    tokio::task::spawn_blocking(move || drop(value));
+}
+
 /// The framed `publishDiagnostics` notification for `snapshot` (built on the blocking pool).
 fn diagnostics_frame(uri: &Uri, snapshot: &Snapshot, encoding: Encoding) -> OutFrame {
     convert::publish_diagnostics_frame(
@@ -113,12 +118,18 @@ impl Backend {
                 );
             }
         };
-        let mut state = lock(&self.state);
-        if let Some(doc) = state.documents.get_mut(uri)
-            && doc.document.version == snapshot.version
-        {
-            doc.snapshot = Some(snapshot.clone());
-        }
+        let previous = {
+            let mut state = lock(&self.state);
+            match state.documents.get_mut(uri) {
+                Some(doc) if doc.document.version == snapshot.version => {
+                    doc.snapshot.replace(snapshot.clone())
+                }
+                _ => None,
+            }
+        };
+        // Freeing the previous analysis of a large draft takes milliseconds: not on the way to
+        // this request's answer.
+        drop_later(previous);
         Ok(Some(snapshot))
     }
 
@@ -429,9 +440,13 @@ impl Backend {
         Ok(self.notifier.direct_result(json))
     }
 
-    /// `value` as JSON, for the results that are small enough per item to go through serde.
-    fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
-        serde_json::to_vec(value).expect("an LSP result serialises")
+    /// `value` as JSON, for the results that are small enough per item to go through serde;
+    /// `value` itself (thousands of outline nodes and their strings) is freed off the way to the
+    /// answer.
+    fn json<T: serde::Serialize + Send + 'static>(value: T) -> Vec<u8> {
+        let json = serde_json::to_vec(&value).expect("an LSP result serialises");
+        drop_later(value);
+        json
     }
 
     pub async fn direct_diagnostic(
@@ -456,7 +471,7 @@ impl Backend {
             &params.text_document.uri,
             "textDocument/documentSymbol",
             |snapshot, encoding| {
-                Self::json(&snapshot.map(|s| {
+                Self::json(snapshot.map(|s| {
                     DocumentSymbolResponse::Nested(features::document_symbols(s, encoding))
                 }))
             },
@@ -472,7 +487,7 @@ impl Backend {
             &params.text_document.uri,
             "textDocument/foldingRange",
             |snapshot, encoding| {
-                Self::json(&snapshot.map(|s| features::folding_ranges(s, encoding)))
+                Self::json(snapshot.map(|s| features::folding_ranges(s, encoding)))
             },
         )
         .await
@@ -482,7 +497,7 @@ impl Backend {
         self.direct(
             &params.text_document.uri,
             "textDocument/codeLens",
-            |snapshot, encoding| Self::json(&snapshot.map(|s| features::code_lenses(s, encoding))),
+            |snapshot, encoding| Self::json(snapshot.map(|s| features::code_lenses(s, encoding))),
         )
         .await
     }
@@ -495,7 +510,7 @@ impl Backend {
             &params.text_document.uri,
             "textDocument/semanticTokens/full",
             |snapshot, encoding| {
-                Self::json(&snapshot.map(|s| {
+                Self::json(snapshot.map(|s| {
                     SemanticTokensResult::Tokens(SemanticTokens {
                         result_id: None,
                         data: features::semantic_tokens(s, encoding, None),
@@ -514,7 +529,7 @@ impl Backend {
             &params.text_document.uri,
             "textDocument/semanticTokens/range",
             |snapshot, encoding| {
-                Self::json(&snapshot.map(|s| {
+                Self::json(snapshot.map(|s| {
                     let start = s.document.offset(params.range.start, encoding);
                     let end = s.document.offset(params.range.end, encoding);
                     SemanticTokensRangeResult::Tokens(SemanticTokens {
