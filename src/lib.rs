@@ -29,7 +29,9 @@
 //!   when they change, and through the editor's text of linked files that are open).
 //! - [`lsp`]: `rung lsp`, the language server on stdio (tower-lsp-server, tokio, ropey), a thin
 //!   adapter that keeps a rope and a memo per open document and turns core results into LSP
-//!   types; diagnostics are published as JSON written straight from the core's values.
+//!   types (the editor features themselves are in `analysis::ide`, one file each); diagnostics,
+//!   pushed or pulled, and the large results (outline, tokens, lenses, folds) are written as JSON
+//!   straight from the core's values, past tower-lsp-server's `Value` tree.
 //! - [`cli`]: the `rung` command line — `check` (with `--fix` and `--diff`), `explain`,
 //!   `rules`, `ladder`, `report`, `new` — and its renderers (human, JSON, GitHub annotations,
 //!   SARIF).

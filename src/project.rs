@@ -17,6 +17,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 /// guard against pointing rung at a disk image, not a size cliff for real documents).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// How a project reads `rung.toml` and its ladder files: [`read_text`], or the editor's text.
+pub type ReadText<'a> = &'a dyn Fn(&Path) -> Result<String, String>;
+
 /// A folder governed by one `rung.toml` (or none), with the settings it implies.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -40,14 +43,25 @@ impl Project {
 
     /// The project of the nearest `rung.toml` in `dir` or one of its parents.
     pub fn discover(dir: &Path) -> Project {
+        Project::discover_with(dir, &read_text)
+    }
+
+    /// [`Project::discover`], reading `rung.toml` and its ladders with `read` (the language
+    /// server passes the editor's text of those that are open, saved or not).
+    pub fn discover_with(dir: &Path, read: ReadText<'_>) -> Project {
         match find_config(dir) {
-            Some(path) => Project::load(&path),
+            Some(path) => Project::load_with(&path, read),
             None => Project::defaults(),
         }
     }
 
     /// Read `rung.toml` at `config_path` and the ladders it names.
     pub fn load(config_path: &Path) -> Project {
+        Project::load_with(config_path, &read_text)
+    }
+
+    /// [`Project::load`], reading files with `read`.
+    pub fn load_with(config_path: &Path, read: ReadText<'_>) -> Project {
         let root = config_path
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -56,7 +70,7 @@ impl Project {
             root: Some(root.clone()),
             ..Project::defaults()
         };
-        let text = match read_text(config_path) {
+        let text = match read(config_path) {
             Ok(text) => text,
             Err(message) => {
                 project.problems.push(LocatedError {
@@ -88,7 +102,7 @@ impl Project {
                     continue;
                 }
             };
-            match read_text(&path) {
+            match read(&path) {
                 Ok(ladder_text) => {
                     match parse_ladder(&ladder_text, &path.display().to_string(), &base_traits) {
                         Ok(ladder) => catalogue.add(ladder),

@@ -1168,3 +1168,87 @@ fn inferred_evidence_is_marked_in_the_outline_and_lenses() {
         "{titles:?}"
     );
 }
+
+/// Problems in `rung.toml` and its ladder files are diagnostics on those files (code
+/// `invalid-config`, at the line the loader names) with one message for the editor's user, and
+/// are checked again when those files change: on disk (watched files) or in the editor.
+#[test]
+fn problems_in_rung_toml_and_ladders_are_diagnostics_on_those_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("rung.toml");
+    std::fs::create_dir_all(dir.path().join("ladders")).unwrap();
+    std::fs::write(
+        &config,
+        "ladders = [\"ladders/acme.toml\"]\nladder = \"nope\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ladders/acme.toml"),
+        "id = \"acme\"\nname = \n",
+    )
+    .unwrap();
+    let uri_of = |path: &std::path::Path| format!("file://{}", path.display());
+    let (config_uri, ladder_uri) = (
+        uri_of(&config),
+        uri_of(&dir.path().join("ladders/acme.toml")),
+    );
+    let mut client = started(utf16_client());
+    client.open(&uri_of(&dir.path().join("promo.md")), PROMO);
+    let published = |client: &mut Client, uri: &str| {
+        client.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let on_config = published(&mut client, &config_uri);
+    assert_eq!(codes(&on_config), ["invalid-config"], "{on_config:?}");
+    assert!(
+        on_config[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown default ladder `nope`")
+    );
+    assert_eq!(
+        on_config[0]["range"]["start"],
+        json!({ "line": 1, "character": 9 })
+    );
+    let on_ladder = published(&mut client, &ladder_uri);
+    assert_eq!(codes(&on_ladder), ["invalid-config"], "{on_ladder:?}");
+    assert_eq!(on_ladder[0]["range"]["start"]["line"], 1, "{on_ladder:?}");
+    let shown = client.wait_for("window/showMessage", |_| true);
+    let shown = shown["message"].as_str().unwrap();
+    assert!(
+        shown.contains("acme.toml:2:8") && shown.contains("(and 1 more)"),
+        "{shown}"
+    );
+    // Fixed on disk: the problems are cleared, and no message is shown for that.
+    std::fs::write(&config, "ladder = \"generic\"\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": config_uri, "type": 2 }] }),
+    );
+    for uri in [&config_uri, &ladder_uri] {
+        let cleared = published(&mut client, uri);
+        assert!(cleared.is_empty(), "{uri}: {cleared:?}");
+    }
+    // Broken again in the editor, unsaved: checked from the editor's text.
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": config_uri, "languageId": "toml", "version": 1, "text": "ladder = \"generic\"\n" } }));
+    client.change(
+        &config_uri,
+        2,
+        json!([{ "text": "ladder = \"generic\"\n[rules]\nvague-win = \"loud\"\n" }]),
+    );
+    let unsaved = published(&mut client, &config_uri);
+    assert_eq!(codes(&unsaved), ["invalid-config"], "{unsaved:?}");
+    assert_eq!(unsaved[0]["range"]["start"]["line"], 2, "{unsaved:?}");
+    let messages: Vec<Value> = client
+        .drain(Duration::from_millis(300))
+        .into_iter()
+        .filter(|m| m["method"] == "window/showMessage")
+        .collect();
+    assert_eq!(
+        messages.len(),
+        1,
+        "one message for the new problem: {messages:?}"
+    );
+}

@@ -6,10 +6,12 @@
 //! - `features.rs`: completion, hover, code actions, outline, code lens, semantic tokens.
 //! - `convert.rs`: core diagnostics and fixes to LSP types.
 //! - `report.rs`: the `rung.report` command, the readiness report of a buffer as it is now.
+//! - `config_problems.rs`: problems in `rung.toml` and ladder files as diagnostics on those files.
 //! - `settings.rs`: editor settings and their merge with `rung.toml`.
 //! - `transport.rs`: framing guard that answers malformed messages and keeps the server reading,
 //!   and carries the large results the server writes as JSON itself past tower-lsp-server.
 
+mod config_problems;
 mod convert;
 mod documents;
 mod features;

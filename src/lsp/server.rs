@@ -4,6 +4,7 @@
 //! inside a handler (tower-lsp-server issue #36 / tower-lsp issue #284: a handler that waits on
 //! the client can fill the four concurrent slots and stall the server).
 
+use super::config_problems;
 use super::convert;
 use super::documents::Encoding;
 use super::features;
@@ -36,6 +37,11 @@ pub struct Backend {
     shut_down: Arc<AtomicBool>,
     /// Every `publishDiagnostics` goes out through here, serialised off the message loop.
     notifier: Notifier,
+}
+
+/// Free `value` on the blocking pool, off the request or publish it was part of.
+fn drop_later<T: Send + 'static>(value: T) {
+    tokio::task::spawn_blocking(move || drop(value));
 }
 
 /// The framed `publishDiagnostics` notification for `snapshot` (built on the blocking pool).
@@ -113,12 +119,18 @@ impl Backend {
                 );
             }
         };
-        let mut state = lock(&self.state);
-        if let Some(doc) = state.documents.get_mut(uri)
-            && doc.document.version == snapshot.version
-        {
-            doc.snapshot = Some(snapshot.clone());
-        }
+        let previous = {
+            let mut state = lock(&self.state);
+            match state.documents.get_mut(uri) {
+                Some(doc) if doc.document.version == snapshot.version => {
+                    doc.snapshot.replace(snapshot.clone())
+                }
+                _ => None,
+            }
+        };
+        // Freeing the previous analysis of a large draft takes milliseconds: not on the way to
+        // this request's answer.
+        drop_later(previous);
         Ok(Some(snapshot))
     }
 
@@ -155,6 +167,11 @@ impl Backend {
 
     /// Analyse after the debounce and publish, unless a newer version arrived meanwhile.
     fn schedule_diagnostics(&self, uri: Uri, version: i32) {
+        // A `.toml` file open in the editor is `rung.toml` or a ladder: its diagnostics are
+        // the configuration's problems (`check_config_problems`), not a Markdown analysis.
+        if uri.as_str().ends_with(".toml") {
+            return;
+        }
         let (pull, wait, scheduled) = {
             let mut state = lock(&self.state);
             let (previous, scheduled) = match state.documents.get_mut(&uri) {
@@ -266,6 +283,82 @@ impl Backend {
         }
     }
 
+    /// Publish the problems of the `rung.toml` files (and their ladders) that govern the open
+    /// documents as diagnostics on those files, clear them from files that have none left, and
+    /// show one message when the problems are new.
+    fn check_config_problems(&self) {
+        let (by_file, cleared, message) = {
+            let mut state = lock(&self.state);
+            let encoding = state.encoding();
+            let is_toml = |path: &std::path::Path| path.extension().is_some_and(|e| e == "toml");
+            let docs: Vec<std::path::PathBuf> = state
+                .documents
+                .values()
+                .filter_map(|d| d.path.as_deref())
+                .filter(|path| !is_toml(path))
+                .map(std::path::Path::to_path_buf)
+                .collect();
+            let mut problems = Vec::new();
+            let mut roots = std::collections::HashSet::new();
+            for path in &docs {
+                let project = state.project_for(Some(path));
+                if let Some(root) = &project.root
+                    && roots.insert(root.clone())
+                {
+                    problems.extend(project.problems.iter().cloned());
+                }
+            }
+            let open_toml: std::collections::HashMap<std::path::PathBuf, String> = state
+                .documents
+                .values()
+                .filter_map(|d| Some((d.path.as_deref()?.to_path_buf(), d.document.text())))
+                .filter(|(path, _)| is_toml(path))
+                .collect();
+            let by_file = config_problems::diagnostics_by_file(&problems, encoding, &|path| {
+                open_toml
+                    .get(&crate::project::lexically_normal(path))
+                    .cloned()
+                    .or_else(|| crate::project::read_text(path).ok())
+            });
+            let now: std::collections::HashSet<Uri> =
+                by_file.values().map(|(uri, _)| uri.clone()).collect();
+            let cleared: Vec<Uri> = state
+                .config_problem_uris
+                .difference(&now)
+                .cloned()
+                .collect();
+            state.config_problem_uris = now;
+            let message = (!problems.is_empty() && problems != state.config_problems_shown)
+                .then(|| config_problems::message(&problems));
+            state.config_problems_shown = problems;
+            (by_file, cleared, message)
+        };
+        let publish = |uri: Uri, diagnostics: Vec<Diagnostic>| {
+            let key = uri.as_str().to_string();
+            self.notifier.send_latest(
+                &key,
+                notification_frame(
+                    "textDocument/publishDiagnostics",
+                    PublishDiagnosticsParams {
+                        uri,
+                        diagnostics,
+                        version: None,
+                    },
+                ),
+            );
+        };
+        for (uri, diagnostics) in by_file.into_values() {
+            publish(uri, diagnostics);
+        }
+        for uri in cleared {
+            publish(uri, Vec::new());
+        }
+        if let Some(message) = message {
+            let client = self.client.clone();
+            tokio::spawn(async move { client.show_message(MessageType::WARNING, message).await });
+        }
+    }
+
     fn rediagnose_all(&self) {
         let open: Vec<(Uri, i32)> = {
             let mut state = lock(&self.state);
@@ -280,6 +373,8 @@ impl Backend {
                 .map(|(uri, doc)| (uri.clone(), doc.document.version))
                 .collect()
         };
+        // With the projects forgotten, read again.
+        self.check_config_problems();
         for (uri, version) in open {
             self.schedule_diagnostics(uri, version);
         }
@@ -346,9 +441,13 @@ impl Backend {
         Ok(self.notifier.direct_result(json))
     }
 
-    /// `value` as JSON, for the results that are small enough per item to go through serde.
-    fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
-        serde_json::to_vec(value).expect("an LSP result serialises")
+    /// `value` as JSON, for the results that are small enough per item to go through serde;
+    /// `value` itself (thousands of outline nodes and their strings) is freed off the way to the
+    /// answer.
+    fn json<T: serde::Serialize + Send + 'static>(value: T) -> Vec<u8> {
+        let json = serde_json::to_vec(&value).expect("an LSP result serialises");
+        drop_later(value);
+        json
     }
 
     pub async fn direct_diagnostic(
@@ -373,7 +472,7 @@ impl Backend {
             &params.text_document.uri,
             "textDocument/documentSymbol",
             |snapshot, encoding| {
-                Self::json(&snapshot.map(|s| {
+                Self::json(snapshot.map(|s| {
                     DocumentSymbolResponse::Nested(features::document_symbols(s, encoding))
                 }))
             },
@@ -389,7 +488,7 @@ impl Backend {
             &params.text_document.uri,
             "textDocument/foldingRange",
             |snapshot, encoding| {
-                Self::json(&snapshot.map(|s| features::folding_ranges(s, encoding)))
+                Self::json(snapshot.map(|s| features::folding_ranges(s, encoding)))
             },
         )
         .await
@@ -399,7 +498,7 @@ impl Backend {
         self.direct(
             &params.text_document.uri,
             "textDocument/codeLens",
-            |snapshot, encoding| Self::json(&snapshot.map(|s| features::code_lenses(s, encoding))),
+            |snapshot, encoding| Self::json(snapshot.map(|s| features::code_lenses(s, encoding))),
         )
         .await
     }
@@ -412,7 +511,7 @@ impl Backend {
             &params.text_document.uri,
             "textDocument/semanticTokens/full",
             |snapshot, encoding| {
-                Self::json(&snapshot.map(|s| {
+                Self::json(snapshot.map(|s| {
                     SemanticTokensResult::Tokens(SemanticTokens {
                         result_id: None,
                         data: features::semantic_tokens(s, encoding, None),
@@ -431,7 +530,7 @@ impl Backend {
             &params.text_document.uri,
             "textDocument/semanticTokens/range",
             |snapshot, encoding| {
-                Self::json(&snapshot.map(|s| {
+                Self::json(snapshot.map(|s| {
                     let start = s.document.offset(params.range.start, encoding);
                     let end = s.document.offset(params.range.end, encoding);
                     SemanticTokensRangeResult::Tokens(SemanticTokens {
@@ -621,6 +720,12 @@ impl LanguageServer for Backend {
             document.uri.clone(),
             DocumentState::new(&document.uri, &document.text, version),
         );
+        if document.uri.as_str().ends_with(".toml") {
+            // `rung.toml` or a ladder, as the editor has it: every document may read it.
+            self.rediagnose_all();
+            return;
+        }
+        self.check_config_problems();
         self.rediagnose_linking_to(&document.uri);
         self.schedule_diagnostics(document.uri, version);
     }
@@ -641,7 +746,10 @@ impl LanguageServer for Backend {
                 None => false,
             }
         };
-        if known {
+        if known && uri.as_str().ends_with(".toml") {
+            // `rung.toml` or a ladder as the editor has it: every document may read it.
+            self.rediagnose_all();
+        } else if known {
             self.rediagnose_linking_to(&uri);
             self.schedule_diagnostics(uri, version);
         } else {
@@ -671,6 +779,11 @@ impl LanguageServer for Backend {
                 state.pull_diagnostics,
             )
         };
+        if removed && params.text_document.uri.as_str().ends_with(".toml") {
+            // The file on disk governs again.
+            self.rediagnose_all();
+            return;
+        }
         if removed {
             self.rediagnose_linking_to(&params.text_document.uri);
         }

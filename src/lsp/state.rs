@@ -76,6 +76,10 @@ pub struct State {
     pub documentation_markup: super::convert::Markup,
     pub editor: EditorSettings,
     projects: HashMap<PathBuf, Arc<Project>>,
+    /// The files (`rung.toml`, ladders) the server last published problems for, and the problems
+    /// it last showed in a message, so that each change is reported once.
+    pub config_problem_uris: std::collections::HashSet<Uri>,
+    pub config_problems_shown: Vec<crate::catalogue::LocatedError>,
     /// Editor settings merged under each folder's project, so an edit does not rebuild them.
     merged: HashMap<PathBuf, Arc<Settings>>,
 }
@@ -90,10 +94,23 @@ impl State {
         let Some(dir) = path.and_then(Path::parent) else {
             return Arc::new(Project::defaults());
         };
-        self.projects
-            .entry(dir.to_path_buf())
-            .or_insert_with(|| Arc::new(Project::discover(dir)))
-            .clone()
+        if let Some(project) = self.projects.get(dir) {
+            return project.clone();
+        }
+        // `rung.toml` and ladder files open in the editor are read as the editor has them.
+        let open_toml: HashMap<&Path, &OpenDocument> = self
+            .documents
+            .values()
+            .filter_map(|d| Some((d.path.as_deref()?, &d.document)))
+            .filter(|(path, _)| path.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        let read = |path: &Path| match open_toml.get(lexically_normal(path).as_path()) {
+            Some(document) => Ok(document.text()),
+            None => crate::project::read_text(path),
+        };
+        let project = Arc::new(Project::discover_with(dir, &read));
+        self.projects.insert(dir.to_path_buf(), project.clone());
+        project
     }
 
     /// The settings for a document in the folder holding `path`.

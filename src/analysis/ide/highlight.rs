@@ -63,8 +63,10 @@ pub fn highlights(
             }
         }
     }
+    // Reading levels in prose and measures in entries is the costly part: only where asked.
+    let overlaps = |span: Span| within.is_none_or(|r| span.start < r.end && r.start < span.end);
     if let Some(ladder) = ladder {
-        for run in &doc.prose_runs {
+        for run in doc.prose_runs.iter().filter(|run| overlaps(**run)) {
             let source = &text[run.start..run.end];
             for level in &ladder.levels {
                 for (at, _) in source.match_indices(level.id.as_str()) {
@@ -84,7 +86,7 @@ pub fn highlights(
         }
     }
     spans.extend(
-        measured_spans(doc)
+        measured_spans(doc, within)
             .into_iter()
             .map(|s| (s, HighlightKind::Measure)),
     );
@@ -100,10 +102,12 @@ pub fn highlights(
         .collect()
 }
 
-/// Spans of measured quantities in wins and evidence, for semantic highlighting.
-pub fn measured_spans(doc: &Document) -> Vec<Span> {
+/// Spans of measured quantities in wins and evidence, for semantic highlighting; with
+/// `within`, only in the entries that overlap it.
+pub fn measured_spans(doc: &Document, within: Option<Span>) -> Vec<Span> {
     let mut spans = Vec::new();
-    for entry in &doc.entries {
+    let overlaps = |span: Span| within.is_none_or(|r| span.start < r.end && r.start < span.end);
+    for entry in doc.entries.iter().filter(|e| overlaps(e.span)) {
         for range in impact::measure_ranges(&entry.text) {
             if let Some(span) = entry.source_span(range.start, range.end) {
                 spans.push(span);
@@ -121,7 +125,7 @@ mod tests {
     fn measured_quantities_are_located() {
         let text = "---\nkind: promo\n---\n## Wins\n- Cut p99 from 800 ms to 120 ms, saving $40k; shipped v2.3\n";
         let analysis = analyze(&Input::new(text), &Settings::default(), &NoFileSystem);
-        let spans = measured_spans(analysis.document.as_ref().unwrap());
+        let spans = measured_spans(analysis.document.as_ref().unwrap(), None);
         let found: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
         assert!(found.iter().any(|f| f.contains("800 ms")), "{found:?}");
         assert!(found.iter().any(|f| f.contains("$40k")), "{found:?}");
@@ -134,11 +138,11 @@ mod tests {
         let settings = Settings::default();
         let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
         let ladder = crate::analysis::ide::ladder_of(&analysis, &settings);
-        let got: Vec<(HighlightKind, &str)> =
-            highlights(text, analysis.document.as_ref().unwrap(), ladder, None)
-                .into_iter()
-                .map(|h| (h.kind, &text[h.span.start..h.span.end]))
-                .collect();
+        let doc = analysis.document.as_ref().unwrap();
+        let got: Vec<(HighlightKind, &str)> = highlights(text, doc, ladder, None)
+            .into_iter()
+            .map(|h| (h.kind, &text[h.span.start..h.span.end]))
+            .collect();
         use HighlightKind::*;
         assert_eq!(
             got,
@@ -153,5 +157,14 @@ mod tests {
                 (Role, "Wins"),
             ]
         );
+        // Within a range: what overlaps it, the same as filtering them all.
+        let line = text.find("- Cut").unwrap();
+        let within = Span::new(line, line + 12);
+        let all = highlights(text, doc, ladder, None);
+        let expected: Vec<Highlight> = all
+            .into_iter()
+            .filter(|h| h.span.start < within.end && within.start < h.span.end)
+            .collect();
+        assert_eq!(highlights(text, doc, ladder, Some(within)), expected);
     }
 }
