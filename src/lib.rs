@@ -17,7 +17,9 @@
 //!   registry) → diagnostics with byte spans and fixes. `words/` holds the word-level
 //!   recognisers (tokeniser, quantities, and the word lists as data in `words/lexicon/`);
 //!   `impact` reads an entry's quantities with them for `vague-win`, `weak-verb` reads the same
-//!   tokens; `dates`, `names` and `placeholders` are the other recognisers. `memo` keeps
+//!   tokens (`words::reading`: one tokenisation per judged entry per analysis, kept in one memo
+//!   table and, as each entry's impact, in the document for `Document::entry_impact`);
+//!   `words::dates`, `words::names` and `words::placeholders` are the other recognisers. `memo` keeps
 //!   per-text results and each large-body piece's model (with the rules' results for its
 //!   entries) between analyses of one open document, so an edit re-parses and re-judges only the
 //!   piece it touched.

@@ -1,8 +1,9 @@
 //! Results of the costliest per-text computations, kept between analyses of one document so
 //! an edit recomputes them only for the text it changed.
 //!
-//! Each table maps a text to what a pure function of that text returned: the impact of a win
-//! (`vague-win`), the weak words in an entry (`weak-verb`), the placeholders in a run of prose
+//! Each table maps a text to what a pure function of that text returned: the one reading of a
+//! judged entry's words (`vague-win`'s impact and `weak-verb`'s weak words, from one
+//! tokenisation: `words::reading`), the placeholders in a run of prose
 //! (`placeholder-text`), and the model of one piece of a large body (`parse`; a function of the
 //! piece's text and the ladder's names, so the table empties when those names change). A hit is
 //! therefore exactly what a fresh computation would give, and an analysis with a memo equals one
@@ -10,9 +11,9 @@
 //! enough to be parsed in pieces).
 //!
 //! The language server keeps one memo per open document. Each analysis marks the entries it
-//! reads; entries not read by the latest analysis are dropped when it ends. Keys are copies of
-//! their text (an entry's text keys two tables, a prose run one, and each piece of a large body
-//! another). Two analyses of one document at once only cost each other hits.
+//! reads; entries not read by the latest analysis are dropped when it ends, so what a memo
+//! holds is bounded by the document as it is ([`Memo::size`]). Keys are copies of their text (an
+//! entry's full text keys one table, a prose run one, and each piece of a large body another). Two analyses of one document at once only cost each other hits.
 //!
 //! A kept piece model also holds the rules' results for its own entries and prose runs
 //! ([`KeptPiece`]), filled in as analyses read them, and a rule reads them through
@@ -463,7 +464,7 @@ mod tests {
         for text in ["a", "b", "a"] {
             memo.placeholder_table().get_or_compute(text, |_| {
                 computed += 1;
-                vec![0..1]
+                vec![0..1, 2..3]
             });
         }
         memo.finish(generation);
@@ -479,7 +480,7 @@ mod tests {
         assert_eq!(memo.placeholder_table().len(), 1);
         assert_eq!(
             memo.placeholder_table().get_or_compute("a", |_| vec![]),
-            vec![0..1]
+            vec![0..1, 2..3]
         );
     }
 }

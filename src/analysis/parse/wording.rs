@@ -180,8 +180,49 @@ fn first_word(text: &str) -> &str {
     words(trimmed).next().unwrap_or("")
 }
 
-/// The first letters of the words of [`FIRST_PERSON`].
-const FIRST_PERSON_LEADS: &[u8] = b"imwo";
+/// For each first letter, the lengths (in bytes, as written) of the words of the lists
+/// [`word_facts`] compares against (personal words, from the lexicon, have [`PERSONAL_LEADS`]): a word of another first letter or length is in none of them, and is
+/// not lowercased or compared. Made from the lists themselves, at compile time.
+struct Shapes([u32; 26]);
+
+impl Shapes {
+    const fn of(lists: &[&[&str]]) -> Shapes {
+        let mut lengths = [0u32; 26];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut w = 0;
+            while w < lists[l].len() {
+                let bytes = lists[l][w].as_bytes();
+                let lead = bytes[0];
+                assert!(lead.is_ascii_lowercase() && bytes.len() < 30);
+                let mut has_apostrophe = false;
+                let mut i = 0;
+                while i < bytes.len() {
+                    has_apostrophe |= bytes[i] == b'\'';
+                    i += 1;
+                }
+                let slot = (lead - b'a') as usize;
+                lengths[slot] |= 1 << bytes.len();
+                // Written with a curly apostrophe (three bytes), the word is two bytes longer.
+                if has_apostrophe {
+                    lengths[slot] |= 1 << (bytes.len() + 2);
+                }
+                w += 1;
+            }
+            l += 1;
+        }
+        Shapes(lengths)
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let lead = word.as_bytes()[0] | 0x20;
+        lead.is_ascii_lowercase()
+            && word.len() < 32
+            && self.0[usize::from(lead - b'a')] & (1 << word.len()) != 0
+    }
+}
+
+const FACT_SHAPES: Shapes = Shapes::of(&[&READER_WORDS, &FIRST_PERSON]);
 
 /// The first letters and the longest word of `words/lexicon/personal-life.txt`: a word that
 /// could not be in it is not looked up.
@@ -222,10 +263,7 @@ pub(super) fn word_facts(text: &str) -> WordFacts {
         let (personal_leads, longest_personal) = &*PERSONAL_LEADS;
         let could_be_personal = (3..=*longest_personal).contains(&word.len())
             && personal_leads[usize::from(lead & 0x7f)];
-        if !(lead == b'y'
-            || (word.len() <= 5 && FIRST_PERSON_LEADS.contains(&lead))
-            || could_be_personal)
-        {
+        if !(FACT_SHAPES.may_hold(word) || could_be_personal) {
             continue;
         }
         let mut buffer = [0; LONGEST_LISTED];
@@ -569,20 +607,34 @@ pub(super) fn learning_under_way(text: &str) -> bool {
 /// What the last sentence of a paragraph says of the list that follows it.
 pub(super) fn lead_in(paragraph: &str) -> Option<LeadIn> {
     let trimmed = paragraph.trim().trim_end_matches(['.', ':', ' ', '*']);
-    let last = trimmed
-        .rsplit(['.', '!', '?'])
-        .next()
-        .unwrap_or(trimmed)
-        .to_lowercase();
-    if GUIDANCE_LEAD_INS.iter().any(|w| last.contains(w))
-        || prompt_signals(&last, &word_facts(&last)).0
-    {
+    let last = trimmed.rsplit(['.', '!', '?']).next().unwrap_or(trimmed);
+    // Every test below reads words whatever their case; only the phrases are compared as text.
+    // ASCII text (nearly every lead-in: this runs for every paragraph) is compared without a
+    // lowercase copy; other text is lowercased by Unicode's rules first.
+    let lowered;
+    let last = if last.is_ascii() {
+        last
+    } else {
+        lowered = last.to_lowercase();
+        lowered.as_str()
+    };
+    let has = |phrase: &str| contains_ignore_ascii_case(last, phrase);
+    if GUIDANCE_LEAD_INS.iter().any(|w| has(w)) || prompt_signals(last, &word_facts(last)).0 {
         return Some(LeadIn::Guidance);
     }
-    if last.contains("next year") || words(&last).any(|w| in_list(w, &INTENT_WORDS)) {
+    if has("next year") || words(last).any(|w| in_list(w, &INTENT_WORDS)) {
         return Some(LeadIn::Goals);
     }
     None
+}
+
+/// Whether `text` holds `needle` (lowercase ASCII) in any ASCII case.
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    needle.is_empty()
+        || text
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

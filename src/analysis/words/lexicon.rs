@@ -187,12 +187,62 @@ pub static WEAK_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 
 /// The lists `word` (already lowercase) is in.
 pub fn lookup(word: &str) -> u64 {
+    // Most words of an entry are in no list: the filter rules them out before they are hashed.
+    if !FILTER.may_hold(word) {
+        return 0;
+    }
     MAP.get(word).copied().unwrap_or(0)
 }
+
+/// Which (length, first byte, last byte) shapes the listed words have: a word of another shape
+/// is in no list. Built from the map's own keys, so it can never rule out a listed word.
+struct Filter {
+    /// For each length (longer words share the last row) and class of first byte, the classes
+    /// of last byte that some listed word has, as bits.
+    shapes: [[u32; CLASSES]; LENGTHS],
+}
+
+const LENGTHS: usize = 32;
+const CLASSES: usize = 28;
+
+/// A byte's class: `a`–`z` are 0–25, other ASCII 26, a byte of a non-ASCII character 27.
+fn class(byte: u8) -> usize {
+    match byte {
+        b'a'..=b'z' => usize::from(byte - b'a'),
+        0x80.. => 27,
+        _ => 26,
+    }
+}
+
+impl Filter {
+    fn shape(word: &str) -> Option<(usize, usize, usize)> {
+        let bytes = word.as_bytes();
+        let (first, last) = (*bytes.first()?, *bytes.last()?);
+        Some((bytes.len().min(LENGTHS - 1), class(first), class(last)))
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        Filter::shape(word)
+            .is_some_and(|(len, first, last)| self.shapes[len][first] & (1 << last) != 0)
+    }
+}
+
+static FILTER: LazyLock<Filter> = LazyLock::new(|| {
+    let mut filter = Filter {
+        shapes: [[0; CLASSES]; LENGTHS],
+    };
+    for word in MAP.keys() {
+        if let Some((len, first, last)) = Filter::shape(word) {
+            filter.shapes[len][first] |= 1 << last;
+        }
+    }
+    filter
+});
 
 /// Build the map now (the language server's warm-up).
 pub fn warm_up() {
     LazyLock::force(&MAP);
+    LazyLock::force(&FILTER);
     LazyLock::force(&TOPICS);
     LazyLock::force(&WEAK_PHRASES);
 }
@@ -266,5 +316,13 @@ mod tests {
         assert_ne!(lead & ROLE, 0);
         assert_ne!(lead & LEAD_VERB, 0);
         assert_eq!(lookup("xyzzy"), 0);
+    }
+
+    #[test]
+    fn the_filter_rules_out_no_listed_word() {
+        for word in MAP.keys() {
+            assert!(FILTER.may_hold(word), "{word}");
+        }
+        assert!(!FILTER.may_hold(""));
     }
 }

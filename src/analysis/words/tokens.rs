@@ -176,8 +176,9 @@ impl Tokens {
         let lower_start = self.lower.len();
         let word = &text[start..end];
         if word.is_ascii() {
-            self.lower
-                .extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            // One copy, lowercased in place: no per-character push.
+            self.lower.push_str(word);
+            self.lower[lower_start..].make_ascii_lowercase();
         } else {
             for c in word.chars() {
                 match c {
@@ -262,7 +263,10 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     let next = bytes.get(end).copied();
     let simple_end = match next {
         None => true,
-        Some(b) => b.is_ascii() && !matches!(b, b'_' | b'\'' | b'.'),
+        // A dot only joins digits inside a word that holds one (`v2.3`): a sentence's full
+        // stop after a word (the commonest case) ends it here.
+        Some(b'.') => !has_digit,
+        Some(b) => b.is_ascii() && !matches!(b, b'_' | b'\''),
     };
     if simple_end {
         return (end, has_digit);
