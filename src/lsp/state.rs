@@ -228,6 +228,7 @@ impl AnalysisJob {
             forced_kind: None,
             today: Some(&today),
             memo: Some(&self.memo),
+            case: None,
         };
         let analysis = analyze(&input, &self.settings, links.as_ref());
         Snapshot {

@@ -54,7 +54,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some((level, span)) = super::target_level(cx) else {
         return;
     };
-    let evidenced = cx.doc.evidenced_traits(&cx.ladder.traits);
+    // Evidence anywhere in the case counts: the brag doc beside a promo doc.
+    let evidenced = cx.evidenced_traits();
     // A trait with a section of its own is not missing: the section is there, and if it is
     // empty `trait-without-evidence` says so on its heading (and a fix that added a second
     // section would only start `duplicate-trait`).

@@ -63,7 +63,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 FmValue::Text(text) => Some(text.split(',').map(str::trim).collect()),
                 FmValue::Other => None,
             });
-    let evidenced = doc.evidenced_traits(&cx.ladder.traits);
+    // Evidence anywhere in the case counts: the brag doc beside a promo doc.
+    let evidenced = cx.evidenced_traits();
     // A section whose only entries are marked placeholders (`[What you did]`, `TODO`) is a
     // skeleton waiting to be filled in: `placeholder-text` already says so on the line itself,
     // and a second finding on the heading would say it twice (a fresh template would be all
