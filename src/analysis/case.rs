@@ -91,7 +91,8 @@ pub struct OtherEntry {
 pub struct CaseFacts {
     /// The analysed doc's path (`/`-separated); links resolve from its folder.
     own: String,
-    pub others: Vec<OtherDoc>,
+    /// Shared: the language server keeps each doc's part in its workspace index.
+    pub others: Vec<Arc<OtherDoc>>,
 }
 
 /// One entry of the case that evidences a trait.
@@ -113,12 +114,21 @@ impl CaseFacts {
             .filter(|m| m.path != own)
             .filter_map(|m| {
                 let ladder = catalogue.ladder(&m.doc.ladder_id)?;
-                Some(other_doc(m, ladder))
+                Some(Arc::new(other_doc(m, ladder)))
             })
             .collect();
         CaseFacts {
             own: own.to_string(),
             others,
+        }
+    }
+
+    /// The facts of the doc at `own` from other docs already read (`OtherDoc::of`); the
+    /// doc's own part, if among them, is left out.
+    pub fn from_others(own: &str, others: Vec<Arc<OtherDoc>>) -> CaseFacts {
+        CaseFacts {
+            own: own.to_string(),
+            others: others.into_iter().filter(|d| d.path != own).collect(),
         }
     }
 
@@ -235,6 +245,15 @@ fn trait_index(ladder: &Ladder) -> HashMap<&str, usize> {
         .collect()
 }
 
+impl OtherDoc {
+    /// What `member` tells the other docs of its case, read by its own ladder (`None` when the
+    /// catalogue lacks it).
+    pub fn of(member: &Member, catalogue: &Catalogue) -> Option<OtherDoc> {
+        let ladder = catalogue.ladder(&member.doc.ladder_id)?;
+        Some(other_doc(member, ladder))
+    }
+}
+
 fn other_doc(member: &Member, ladder: &Ladder) -> OtherDoc {
     let doc = member.doc;
     let mut seen = HashMap::new();
@@ -345,6 +364,19 @@ pub fn case_evidence(doc: &Document, ladder: &Ladder, facts: &CaseFacts) -> Vec<
         }
     }
     all
+}
+
+/// Whether the analysis of `doc` reads the other docs of its case: a promo doc or growth plan
+/// (their traits can be evidenced elsewhere), or any doc that links to another Markdown file
+/// (an entry citing another doc's entries is judged by them).
+pub fn reads_its_case(doc: &Document) -> bool {
+    use super::document::DocKind;
+    matches!(doc.kind, DocKind::Promo | DocKind::GrowthPlan)
+        || doc.links.iter().any(|l| {
+            let path = l.destination.split('#').next().unwrap_or("");
+            let lower = path.to_ascii_lowercase();
+            !lower.contains("://") && (lower.ends_with(".md") || lower.ends_with(".markdown"))
+        })
 }
 
 /// The counts of [`case_evidence`], as readiness reads them.

@@ -150,7 +150,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
         // A promo doc or growth plan, or a doc citing other Markdown files, is read with the
         // other docs of its case (its folder, or its `[[case]]` in rung.toml).
         let facts = (!is_stdin
-            && analysis.document.as_ref().is_some_and(reads_its_case))
+            && analysis.document.as_ref().is_some_and(crate::analysis::case::reads_its_case))
         .then(|| {
             let (paths, skipped) = project.case_paths(&target.path);
             let loaded = cases
@@ -328,14 +328,3 @@ fn unclosed_front_matter_kind(text: &str) -> Option<(DocKind, usize)> {
     Some((kind, line))
 }
 
-/// Whether the analysis of `doc` reads the other docs of its case: a promo doc or growth plan
-/// (their traits can be evidenced elsewhere), or any doc that links to another Markdown file
-/// (an entry citing another doc's entries is judged by them).
-pub(crate) fn reads_its_case(doc: &crate::analysis::document::Document) -> bool {
-    matches!(doc.kind, DocKind::Promo | DocKind::GrowthPlan)
-        || doc.links.iter().any(|l| {
-            let path = l.destination.split('#').next().unwrap_or("");
-            let lower = path.to_ascii_lowercase();
-            !lower.contains("://") && (lower.ends_with(".md") || lower.ends_with(".markdown"))
-        })
-}

@@ -7,6 +7,8 @@
 //! - `convert.rs`: core diagnostics and fixes to LSP types.
 //! - `settings.rs`: editor settings and their merge with `rung.toml`.
 //! - `transport.rs`: framing guard that answers malformed messages and keeps the server reading.
+//! - `workspace.rs`: the growth docs of the workspace folders read from disk, for cases and
+//!   requests across files.
 
 mod convert;
 mod documents;
@@ -15,6 +17,7 @@ mod server;
 mod settings;
 mod state;
 mod transport;
+pub mod workspace;
 
 /// Where each rule's documentation page lives (`NAME.md` under it), for `rung check --format sarif`.
 pub(crate) use convert::RULE_DOCS_BASE;

@@ -75,6 +75,9 @@ pub struct State {
     projects: HashMap<PathBuf, Arc<Project>>,
     /// Editor settings merged under each folder's project, so an edit does not rebuild them.
     merged: HashMap<PathBuf, Arc<Settings>>,
+    /// The growth docs of the workspace folders, from disk and open buffers (its own lock,
+    /// taken after this one when both are held).
+    pub workspace: Arc<Mutex<super::workspace::Workspace>>,
 }
 
 impl State {
@@ -145,7 +148,7 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
 
 /// The other open documents, by file path: links into them resolve against the editor's text,
 /// saved or not. Ropes are shared, so taking them is cheap; a text is built only when linked.
-struct OpenDocuments(HashMap<Arc<Path>, OpenDocument>);
+pub(crate) struct OpenDocuments(pub(crate) HashMap<Arc<Path>, OpenDocument>);
 
 impl OpenFiles for OpenDocuments {
     fn version(&self, path: &Path) -> Option<i32> {
@@ -166,6 +169,9 @@ pub struct AnalysisJob {
     pub settings: Arc<Settings>,
     pub config_kind: Option<DocKind>,
     open: OpenDocuments,
+    /// For reading the document with the other docs of its case.
+    workspace: Arc<Mutex<super::workspace::Workspace>>,
+    project: Arc<Project>,
 }
 
 impl AnalysisJob {
@@ -194,6 +200,7 @@ impl AnalysisJob {
                 .filter_map(|(_, doc)| Some((doc.path.clone()?, doc.document.clone())))
                 .collect(),
         );
+        let project = state.project_for(path.as_deref());
         Some(AnalysisJob {
             uri: uri.clone(),
             document,
@@ -202,6 +209,8 @@ impl AnalysisJob {
             settings,
             config_kind,
             open,
+            workspace: state.workspace.clone(),
+            project,
         })
     }
 
@@ -213,6 +222,20 @@ impl AnalysisJob {
             .and_then(Path::file_name)
             .and_then(|n| n.to_str())
             .map(str::to_string);
+        let today = crate::project::today();
+        // The other docs of its case, from the workspace index (open buffers at their
+        // versions); empty for a document that is not a file.
+        let facts = path
+            .as_deref()
+            .map(|p| {
+                super::workspace::case_facts(
+                    &self.workspace,
+                    &lexically_normal(p),
+                    &self.project,
+                    &self.open.0,
+                )
+            })
+            .filter(|facts| !facts.is_empty());
         let links: Box<dyn LinkResolver> = match path.as_deref().and_then(Path::parent) {
             Some(dir) => Box::new(
                 FsLinks::with_cache(dir.to_path_buf(), self.links)
@@ -220,7 +243,11 @@ impl AnalysisJob {
             ),
             None => Box::new(NoFileSystem),
         };
-        let today = crate::project::today();
+        let case_links = facts.as_ref().map(|facts| facts.links(links.as_ref()));
+        let links: &dyn LinkResolver = match &case_links {
+            Some(case_links) => case_links,
+            None => links.as_ref(),
+        };
         let input = Input {
             text: &text,
             file_name: file_name.as_deref(),
@@ -228,9 +255,9 @@ impl AnalysisJob {
             forced_kind: None,
             today: Some(&today),
             memo: Some(&self.memo),
-            case: None,
+            case: facts.as_ref(),
         };
-        let analysis = analyze(&input, &self.settings, links.as_ref());
+        let analysis = analyze(&input, &self.settings, links);
         Snapshot {
             version: self.document.version,
             text,
