@@ -147,7 +147,6 @@ fn glob_set(
     }
 }
 
-
 impl Config {
     /// Parse and validate `text`; `file` names it in errors. Each key is taken on its own: a
     /// problem in one (a misspelt table, a bad severity, a bad glob, even a TOML syntax error
@@ -310,7 +309,9 @@ impl Config {
                                     if patterns.len() > MAX_LIST {
                                         errors.push(at(
                                             value.span().start,
-                                            format!("too many entries in `files` (at most {MAX_LIST})"),
+                                            format!(
+                                                "too many entries in `files` (at most {MAX_LIST})"
+                                            ),
                                         ));
                                         continue;
                                     }
@@ -328,7 +329,8 @@ impl Config {
                             Some(group) => config.cases.push(group),
                             None => errors.push(at(
                                 table.span().start,
-                                "a `[[case]]` needs `files = [...]`, the globs of its docs".to_string(),
+                                "a `[[case]]` needs `files = [...]`, the globs of its docs"
+                                    .to_string(),
                             )),
                         }
                     }
@@ -451,7 +453,9 @@ mod tests {
 
     #[test]
     fn case_tables_group_files() {
-        let config = parse("[[case]]\nfiles = [\"brag/*.md\", \"promo.md\"]\n[[case]]\nfiles = [\"other/**\"]\n");
+        let config = parse(
+            "[[case]]\nfiles = [\"brag/*.md\", \"promo.md\"]\n[[case]]\nfiles = [\"other/**\"]\n",
+        );
         assert_eq!(config.cases.len(), 2);
         assert!(config.cases[0].contains("brag/2026.md"));
         assert!(config.cases[0].contains("promo.md"));

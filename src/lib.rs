@@ -17,19 +17,24 @@
 //!   registry) → diagnostics with byte spans and fixes. `words/` holds the word-level
 //!   recognisers (tokeniser, quantities, and the word lists as data in `words/lexicon/`);
 //!   `impact` reads an entry's quantities with them for `vague-win`, `weak-verb` reads the same
-//!   tokens; `dates`, `names` and `placeholders` are the other recognisers. `memo` keeps
+//!   tokens; `dates`, `names` and `placeholders` are the other recognisers. `case` reads the
+//!   docs of one person together: what the other docs of a case evidence counts for a doc's
+//!   traits, and an entry citing another doc's entries is judged by them (`Input::case`). `memo` keeps
 //!   per-text results and each large-body piece's model (with the rules' results for its
 //!   entries) between analyses of one open document, so an edit re-parses and re-judges only the
 //!   piece it touched.
 //! - [`config`]: `rung.toml` — include globs, default ladder, custom ladders, rule severities —
 //!   parsed from text, with errors that say where.
 //! - [`project`]: the only module of the library that touches the file system (and the clock): finds the nearest
-//!   `rung.toml`, loads the ladders it names, finds growth docs in folders, resolves links
+//!   `rung.toml`, loads the ladders it names, finds growth docs in folders and the docs of a
+//!   case, resolves links
 //!   (with a cache the language server keeps per document, so linked files are re-read only
 //!   when they change, and through the editor's text of linked files that are open).
 //! - [`lsp`]: `rung lsp`, the language server on stdio (tower-lsp-server, tokio, ropey), a thin
 //!   adapter that keeps a rope and a memo per open document and turns core results into LSP
-//!   types; diagnostics are published as JSON written straight from the core's values.
+//!   types; diagnostics are published as JSON written straight from the core's values. Its
+//!   `workspace` index holds the growth docs of the workspace folders from disk (open buffers
+//!   winning), for cases and navigation across files.
 //! - [`cli`]: the `rung` command line — `check` (with `--fix` and `--diff`), `explain`,
 //!   `rules`, `ladder`, `report`, `new` — and its renderers (human, JSON, GitHub annotations,
 //!   SARIF).

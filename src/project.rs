@@ -276,11 +276,15 @@ impl Project {
             if docs.len() > MAX_CASE_DOCS {
                 skipped.push((
                     path,
-                    format!("the case already holds {MAX_CASE_DOCS} other docs, the most rung reads"),
+                    format!(
+                        "the case already holds {MAX_CASE_DOCS} other docs, the most rung reads"
+                    ),
                 ));
                 continue;
             }
-            let text = if path == file && let Some(own) = own {
+            let text = if path == file
+                && let Some(own) = own
+            {
                 own.to_string()
             } else if let Some(text) = open.and_then(|o| o.text(&path)) {
                 text
@@ -345,6 +349,99 @@ impl LoadedCase {
             &settings.catalogue,
         )
     }
+}
+
+/// The Markdown files under `root` (at most `max_files`) (what `.gitignore` and hidden folders hide left out, links
+/// not followed), and what was skipped on the way.
+pub fn walk_markdown(root: &Path, max_files: usize) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut links = 0usize;
+    let mut past_limit = 0usize;
+    for entry in ignore::WalkBuilder::new(root).follow_links(false).build() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
+                skipped.push((path, format!("cannot read: {error}")));
+                continue;
+            }
+        };
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        if !is_markdown(entry.path()) {
+            continue;
+        }
+        if file_type.is_symlink() {
+            links += 1;
+            continue;
+        }
+        if !file_type.is_file() {
+            continue;
+        }
+        if files.len() >= max_files {
+            past_limit += 1;
+            continue;
+        }
+        files.push(lexically_normal(entry.path()));
+    }
+    if links > 0 {
+        skipped.push((
+            root.to_path_buf(),
+            format!(
+                "{links} symbolic links to Markdown files not followed (open them to check them)"
+            ),
+        ));
+    }
+    if past_limit > 0 {
+        skipped.push((
+            root.to_path_buf(),
+            format!(
+                "{past_limit} Markdown files past the first {max_files} not indexed (open them to check them)"
+            ),
+        ));
+    }
+    files.sort();
+    (files, skipped)
+}
+
+fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+/// The text of the file at `path` with its size and modification time, for an index that reads
+/// a file again only when they change: `Ok(None)` when there is no such file, an error saying
+/// why when it is larger than `max_bytes` (`reader` names what refuses it) or unreadable.
+pub fn read_stamped(
+    path: &Path,
+    max_bytes: u64,
+    reader: &str,
+) -> Result<Option<(String, u64, Option<std::time::SystemTime>)>, String> {
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read: {}", io_reason(&e))),
+    };
+    if !metadata.is_file() {
+        return Ok(None);
+    }
+    if metadata.len() > max_bytes {
+        return Err(format!(
+            "is {} MB, larger than the {} MB {reader} reads (open it to check it)",
+            metadata.len() / 1_000_000,
+            max_bytes / 1_000_000
+        ));
+    }
+    let text = read_text(path)?;
+    Ok(Some((text, metadata.len(), metadata.modified().ok())))
 }
 
 fn is_markdown(path: &Path) -> bool {

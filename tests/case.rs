@@ -75,7 +75,10 @@ fn check_reads_the_issue_example_as_one_case() {
         ],
         repo(),
     ));
-    assert!(!alone.iter().any(|d| d.1 == "trait-without-evidence"), "{alone:#?}");
+    assert!(
+        !alone.iter().any(|d| d.1 == "trait-without-evidence"),
+        "{alone:#?}"
+    );
 }
 
 #[test]
@@ -90,7 +93,14 @@ fn report_json_lists_each_traits_entries_across_the_case() {
         repo(),
     );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    for key in ["file", "ladder", "target", "expected", "evidenced", "traits"] {
+    for key in [
+        "file",
+        "ladder",
+        "target",
+        "expected",
+        "evidenced",
+        "traits",
+    ] {
         assert!(report.get(key).is_some(), "no {key}: {report}");
     }
     assert_eq!(report["target"], "E6");
@@ -181,7 +191,6 @@ fn a_case_table_in_rung_toml_groups_docs_of_different_folders() {
     std::fs::remove_file(dir.path().join("rung.toml")).unwrap();
     let apart = codes(&rung(&["check", "--format", "json", "promo"], dir.path()));
     assert!(apart.iter().any(|d| d.1 == "vague-win"), "{apart:#?}");
-
 }
 
 #[test]
@@ -206,7 +215,10 @@ fn bad_files_in_the_folder_are_left_out_and_said() {
     std::fs::write(dir.path().join("binary-brag.md"), [0xff, 0xfe, 0x00]).unwrap();
     let output = rung(&["check", "promo.md"], dir.path());
     let said = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(said.contains("binary-brag.md left out of the case"), "{said}");
+    assert!(
+        said.contains("binary-brag.md left out of the case"),
+        "{said}"
+    );
     #[cfg(unix)]
     assert!(said.contains("loop-a.md left out of the case"), "{said}");
     let text = stdout(&output);

@@ -63,10 +63,16 @@ fn the_html_report_is_one_self_contained_page_that_chromium_renders() {
     assert_eq!(output.status.code(), Some(0));
     let html = String::from_utf8(output.stdout).unwrap();
     // Self-contained: no scripts, no external styles, images or fonts.
-    for outside in ["<script", "<link", "@import", "url(", "src=", "http://", "https://"] {
-        let allowed = outside == "http://" && html.matches(outside).count() == 1
+    for outside in [
+        "<script", "<link", "@import", "url(", "src=", "http://", "https://",
+    ] {
+        let allowed = outside == "http://"
+            && html.matches(outside).count() == 1
             && html.contains("xmlns=\"http://www.w3.org/2000/svg\"");
-        assert!(!html.contains(outside) || allowed, "the page uses {outside}");
+        assert!(
+            !html.contains(outside) || allowed,
+            "the page uses {outside}"
+        );
     }
     let out = repo().join("target/report-html");
     std::fs::create_dir_all(&out).unwrap();
@@ -82,7 +88,11 @@ fn the_html_report_is_one_self_contained_page_that_chromium_renders() {
         return;
     };
     let dom = headless(&browser, &["--dump-dom"], &page);
-    assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
     let dom = String::from_utf8_lossy(&dom.stdout);
     for expected in [
         "readiness for E6 (Staff Engineer)",
@@ -99,7 +109,10 @@ fn the_html_report_is_one_self_contained_page_that_chromium_renders() {
         // Text that needs escaping arrives as text.
         "&amp; \"friends\"",
     ] {
-        assert!(dom.contains(expected), "no {expected:?} in the rendered DOM:\n{dom}");
+        assert!(
+            dom.contains(expected),
+            "no {expected:?} in the rendered DOM:\n{dom}"
+        );
     }
     // Every expected trait has a bar or a no-evidence frame in the chart, and a section.
     assert_eq!(dom.matches("<section class=\"trait\"").count(), 7, "{dom}");
@@ -122,6 +135,10 @@ fn the_html_report_is_one_self_contained_page_that_chromium_renders() {
     let png = std::fs::read(&shot).expect("chromium wrote the screenshot");
     assert_eq!(png_size(&png), (1100, 1300));
     // A blank page compresses to a few kilobytes; the chart and lists make it far larger.
-    assert!(png.len() > 40_000, "screenshot of {} bytes: blank?", png.len());
+    assert!(
+        png.len() > 40_000,
+        "screenshot of {} bytes: blank?",
+        png.len()
+    );
     eprintln!("screenshot: {}", shot.display());
 }

@@ -153,7 +153,7 @@ impl CaseFacts {
 
     /// The other doc a link destination (`brag.md#2026-03`, `../notes/brag.md`) names, and
     /// its anchor (empty when the link names the whole file).
-    fn target<'s, 'd>(&'s self, destination: &'d str) -> Option<(usize, &'d str)> {
+    fn target<'d>(&self, destination: &'d str) -> Option<(usize, &'d str)> {
         let destination = destination.trim();
         let (path, anchor) = destination.split_once('#').unwrap_or((destination, ""));
         let path = path.split('?').next().unwrap_or(path);
@@ -377,6 +377,19 @@ pub fn reads_its_case(doc: &Document) -> bool {
             let lower = path.to_ascii_lowercase();
             !lower.contains("://") && (lower.ends_with(".md") || lower.ends_with(".markdown"))
         })
+}
+
+/// Every trait's evidence counts (indexed by trait): across the case when `facts` holds
+/// other docs, else of the doc alone ([`super::readiness::evidence_by_trait`]).
+pub fn evidence_counts(
+    doc: &Document,
+    ladder: &Ladder,
+    facts: Option<&CaseFacts>,
+) -> Vec<TraitEvidence> {
+    match facts.filter(|f| !f.is_empty()) {
+        Some(facts) => case_counts(&case_evidence(doc, ladder, facts)),
+        None => super::readiness::evidence_by_trait(doc, ladder),
+    }
 }
 
 /// The counts of [`case_evidence`], as readiness reads them.

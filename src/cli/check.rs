@@ -150,17 +150,24 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
         // A promo doc or growth plan, or a doc citing other Markdown files, is read with the
         // other docs of its case (its folder, or its `[[case]]` in rung.toml).
         let facts = (!is_stdin
-            && analysis.document.as_ref().is_some_and(crate::analysis::case::reads_its_case))
+            && analysis
+                .document
+                .as_ref()
+                .is_some_and(crate::analysis::case::reads_its_case))
         .then(|| {
             let (paths, skipped) = project.case_paths(&target.path);
-            let loaded = cases
-                .entry(paths.clone())
-                .or_insert_with(|| project.load_case_paths(paths, skipped, &target.path, None, None));
+            let loaded = cases.entry(paths.clone()).or_insert_with(|| {
+                project.load_case_paths(paths, skipped, &target.path, None, None)
+            });
             for (path, why) in &loaded.skipped {
                 if !noted.contains(path) {
                     noted.push(path.clone());
                     if matches!(format, Format::Human) {
-                        eprintln!("note: {} left out of the case of {}: {why}", path.display(), target.path.display());
+                        eprintln!(
+                            "note: {} left out of the case of {}: {why}",
+                            path.display(),
+                            target.path.display()
+                        );
                     }
                 }
             }
@@ -327,4 +334,3 @@ fn unclosed_front_matter_kind(text: &str) -> Option<(DocKind, usize)> {
         })?;
     Some((kind, line))
 }
-

@@ -299,7 +299,11 @@ pub fn render_human(report: &CaseReport) -> String {
             continue;
         }
         // Evidence found only by inference is a guess until the author confirms it.
-        let mark = if t.n_inferred == t.n_evidence { "?" } else { "✓" };
+        let mark = if t.n_inferred == t.n_evidence {
+            "?"
+        } else {
+            "✓"
+        };
         let summary = if t.n_inferred == 0 {
             format!("{} evidence · {} measurable", t.n_evidence, t.n_measurable)
         } else {
@@ -576,7 +580,11 @@ pub fn render_html(report: &CaseReport) -> String {
         } else {
             out.push_str("<ul class=\"entries\">\n");
             for entry in &t.entries {
-                let class = if entry.measurable { " class=\"measurable\"" } else { "" };
+                let class = if entry.measurable {
+                    " class=\"measurable\""
+                } else {
+                    ""
+                };
                 let measure = if entry.measurable {
                     "measurable"
                 } else {

@@ -5,10 +5,11 @@
 use super::convert;
 use super::documents::{Encoding, LineTable};
 use super::state::Snapshot;
+use crate::analysis::case::evidence_counts as case_counts_or_own;
 use crate::analysis::document::{DocKind, EntryRole, SectionKind};
 use crate::analysis::ide::{self, Candidate, CandidateKind};
 use crate::analysis::impact::Impact;
-use crate::analysis::readiness::{evidence_by_trait, readiness_from};
+use crate::analysis::readiness::readiness_from;
 use crate::analysis::rules::newline_of;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
@@ -274,7 +275,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
     let range = |span: Span| lines.range(span.start, span.end, encoding);
     let mut symbols: Vec<(Option<usize>, DocumentSymbol)> = Vec::new();
     // Counts for every trait, and each section's own judged entries, each made in one pass.
-    let evidence = ladder.map(|l| evidence_by_trait(doc, l));
+    let evidence = ladder.map(|l| case_counts_or_own(doc, l, snapshot.case.as_deref()));
     let no_inference = crate::analysis::infer::Inference::default();
     let inference = ladder.map_or(&no_inference, |l| doc.inference(l));
     let mut entries_of: Vec<Vec<(usize, &crate::analysis::document::Entry)>> =
@@ -449,7 +450,8 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
     };
     let mut lenses = Vec::new();
     // Counted once for the readiness lens and every trait section's.
-    let evidence = evidence_by_trait(doc, ladder);
+    // With the other docs of its case: a brag doc's tagged entries count here.
+    let evidence = case_counts_or_own(doc, ladder, snapshot.case.as_deref());
     if doc.kind == DocKind::Promo
         && let Some(report) = readiness_from(doc, ladder, &evidence)
     {

@@ -270,6 +270,7 @@ impl Backend {
         let open: Vec<(Uri, i32)> = {
             let mut state = lock(&self.state);
             state.forget_projects();
+            lock_workspace(&state.workspace).projects = Default::default();
             for doc in state.documents.values_mut() {
                 doc.snapshot = None;
                 doc.config_kind = None;
@@ -745,9 +746,8 @@ impl LanguageServer for Backend {
             let paths = changed.clone();
             let _ = tokio::task::spawn_blocking(move || {
                 catch_unwind(AssertUnwindSafe(|| {
-                    let mut projects = workspace::Projects::default();
                     for path in &paths {
-                        Workspace::refresh_from_disk(&workspace, path, &mut projects);
+                        Workspace::refresh_from_disk(&workspace, path);
                     }
                 }))
             })
@@ -924,7 +924,11 @@ impl LanguageServer for Backend {
         // Then in the growth docs of the workspace that are not open.
         let open = self.open_paths();
         let workspace = lock(&self.state).workspace.clone();
-        elsewhere.extend(lock_workspace(&workspace).trait_locations(&trait_id, &open).0);
+        elsewhere.extend(
+            lock_workspace(&workspace)
+                .trait_locations(&trait_id, &open)
+                .0,
+        );
         Ok((!elsewhere.is_empty()).then_some(GotoDefinitionResponse::Array(elsewhere)))
     }
 

@@ -24,6 +24,8 @@ pub struct Snapshot {
     pub document: OpenDocument,
     pub analysis: Analysis,
     pub settings: Arc<Settings>,
+    /// What the other docs of its case told the analysis (for the lenses and the outline).
+    pub case: Option<Arc<crate::analysis::case::CaseFacts>>,
 }
 
 pub struct DocumentState {
@@ -264,6 +266,7 @@ impl AnalysisJob {
             document: self.document,
             analysis,
             settings: self.settings,
+            case: facts.map(Arc::new),
         }
     }
 }

@@ -17,7 +17,7 @@ use super::documents::{Encoding, LineTable};
 use crate::analysis::case::{CaseFacts, Member, OtherDoc};
 use crate::analysis::document::{DocKind, EntryRole};
 use crate::analysis::{Input, NoFileSystem, analyze};
-use crate::project::{Project, find_config, lexically_normal, path_key, read_text};
+use crate::project::{Project, find_config, path_key, read_stamped, walk_markdown};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -69,6 +69,8 @@ pub struct Workspace {
     /// The client registers file watchers on request (`didChangeWatchedFiles` dynamic
     /// registration).
     pub watch: bool,
+    /// Projects of the folders read, kept between refreshes.
+    pub projects: Projects,
 }
 
 /// Take the index's lock, even after a panic elsewhere (it is changed one doc at a time).
@@ -78,23 +80,38 @@ pub fn lock_workspace(workspace: &Mutex<Workspace>) -> MutexGuard<'_, Workspace>
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Projects by folder, found once per index run.
-#[derive(Default)]
-pub struct Projects(HashMap<PathBuf, Arc<Project>>);
+/// Projects by folder, each with the settings the index reads docs with (every rule off: the
+/// index needs the model, not diagnostics). Kept in the workspace until a `.toml` file changes.
+#[derive(Default, Debug)]
+pub struct Projects(HashMap<PathBuf, (Arc<Project>, Arc<crate::analysis::Settings>)>);
 
 impl Projects {
-    pub fn of(&mut self, path: &Path) -> Arc<Project> {
+    pub fn of(&mut self, path: &Path) -> (Arc<Project>, Arc<crate::analysis::Settings>) {
         let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
         self.0
             .entry(dir.clone())
             .or_insert_with(|| {
-                Arc::new(match find_config(&dir) {
+                let project = Arc::new(match find_config(&dir) {
                     Some(config) => Project::load(&config),
                     None => Project::defaults(),
-                })
+                });
+                let quiet = Arc::new(quiet_settings(&project.settings));
+                (project, quiet)
             })
             .clone()
     }
+}
+
+/// `settings` with every rule off: what the index analyses docs with.
+pub fn quiet_settings(settings: &crate::analysis::Settings) -> crate::analysis::Settings {
+    let mut quiet = settings.clone();
+    for rule in crate::analysis::rules::REGISTRY {
+        quiet.severities.insert(
+            rule.name.to_string(),
+            crate::analysis::diagnostic::Severity::Off,
+        );
+    }
+    quiet
 }
 
 /// Index one doc's text: `None` when it is not a growth doc.
@@ -103,6 +120,7 @@ pub fn index_text(
     text: &str,
     stamp: Stamp,
     project: &Project,
+    settings: &crate::analysis::Settings,
     encoding: Encoding,
 ) -> Option<IndexedDoc> {
     let input = Input {
@@ -110,7 +128,7 @@ pub fn index_text(
         config_kind: project.config_kind_for(path),
         ..Input::new(text)
     };
-    let analysis = analyze(&input, &project.settings, &NoFileSystem);
+    let analysis = analyze(&input, settings, &NoFileSystem);
     let doc = analysis.document?;
     let ladder = project.settings.catalogue.ladder(&doc.ladder_id)?;
     let key = path_key(path);
@@ -168,76 +186,6 @@ fn shorten(text: &str, max_chars: usize) -> String {
     }
 }
 
-fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-}
-
-/// The Markdown files under `root` (what `.gitignore` and hidden folders hide left out, links
-/// not followed), and what was skipped on the way.
-pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    let mut links = 0usize;
-    let mut past_limit = 0usize;
-    for entry in ignore::WalkBuilder::new(root).follow_links(false).build() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
-                skipped.push((path, format!("cannot read: {error}")));
-                continue;
-            }
-        };
-        let Some(file_type) = entry.file_type() else {
-            continue;
-        };
-        if !is_markdown(entry.path()) {
-            continue;
-        }
-        if file_type.is_symlink() {
-            links += 1;
-            continue;
-        }
-        if !file_type.is_file() {
-            continue;
-        }
-        if files.len() >= MAX_WALKED_FILES {
-            past_limit += 1;
-            continue;
-        }
-        files.push(lexically_normal(entry.path()));
-    }
-    if links > 0 {
-        skipped.push((
-            root.to_path_buf(),
-            format!("{links} symbolic links to Markdown files not followed (open them to check them)"),
-        ));
-    }
-    if past_limit > 0 {
-        skipped.push((
-            root.to_path_buf(),
-            format!(
-                "{past_limit} Markdown files past the first {MAX_WALKED_FILES} not indexed (open them to check them)"
-            ),
-        ));
-    }
-    files.sort();
-    (files, skipped)
-}
-
-fn error_path(error: &ignore::Error) -> Option<PathBuf> {
-    match error {
-        ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            error_path(err)
-        }
-        ignore::Error::Loop { child, .. } => Some(child.clone()),
-        _ => None,
-    }
-}
-
 /// Read and index the file at `path` from disk: `Ok(None)` when it is not a growth doc, `Err`
 /// with why when it was skipped.
 pub fn index_file(
@@ -245,18 +193,15 @@ pub fn index_file(
     projects: &mut Projects,
     encoding: Encoding,
 ) -> Result<Option<IndexedDoc>, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-    if metadata.len() > MAX_INDEXED_BYTES {
-        return Err(format!(
-            "is {} MB, larger than the {} MB the workspace index reads (open it to check it)",
-            metadata.len() / 1_000_000,
-            MAX_INDEXED_BYTES / 1_000_000
-        ));
-    }
-    let text = read_text(path)?;
-    let stamp = Stamp::Disk(metadata.len(), metadata.modified().ok());
-    let project = projects.of(path);
-    Ok(index_text(path, &text, stamp, &project, encoding))
+    let Some((text, len, modified)) = read_stamped(path, MAX_INDEXED_BYTES, "the workspace index")?
+    else {
+        return Ok(None);
+    };
+    let stamp = Stamp::Disk(len, modified);
+    let (project, settings) = projects.of(path);
+    Ok(index_text(
+        path, &text, stamp, &project, &settings, encoding,
+    ))
 }
 
 impl Workspace {
@@ -268,10 +213,10 @@ impl Workspace {
             let ws = lock_workspace(workspace);
             (ws.roots.clone(), ws.encoding.unwrap_or(Encoding::Utf16))
         };
-        let mut projects = Projects::default();
+        let mut projects = std::mem::take(&mut lock_workspace(workspace).projects);
         let mut figures = IndexFigures::default();
         for root in &roots {
-            let (files, skipped) = walk(root);
+            let (files, skipped) = walk_markdown(root, MAX_WALKED_FILES);
             figures.files += files.len();
             lock_workspace(workspace).skipped.extend(skipped);
             for path in files {
@@ -294,6 +239,7 @@ impl Workspace {
             }
         }
         let mut ws = lock_workspace(workspace);
+        ws.projects = projects;
         ws.ready = true;
         figures.skipped = ws.skipped.len();
         figures.took = started.elapsed();
@@ -302,20 +248,20 @@ impl Workspace {
 
     /// The file at `path` changed on disk (or was created or deleted): read it again, unless
     /// an open buffer holds it.
-    pub fn refresh_from_disk(workspace: &Mutex<Workspace>, path: &Path, projects: &mut Projects) {
-        let encoding = {
-            let ws = lock_workspace(workspace);
+    pub fn refresh_from_disk(workspace: &Mutex<Workspace>, path: &Path) {
+        let (encoding, mut projects) = {
+            let mut ws = lock_workspace(workspace);
             if matches!(ws.docs.get(path), Some(d) if matches!(d.stamp, Stamp::Open(_))) {
                 return;
             }
-            ws.encoding.unwrap_or(Encoding::Utf16)
+            (
+                ws.encoding.unwrap_or(Encoding::Utf16),
+                std::mem::take(&mut ws.projects),
+            )
         };
-        let found = if path.is_file() {
-            index_file(path, projects, encoding)
-        } else {
-            Ok(None)
-        };
+        let found = index_file(path, &mut projects, encoding);
         let mut ws = lock_workspace(workspace);
+        ws.projects = projects;
         ws.skipped.retain(|(p, _)| p != path);
         match found {
             Ok(Some(doc)) => {
@@ -467,8 +413,11 @@ impl Workspace {
 
     /// The indexed docs not in `skip`, by path.
     fn sorted(&self, skip: &HashSet<PathBuf>) -> Vec<(&PathBuf, &IndexedDoc)> {
-        let mut docs: Vec<(&PathBuf, &IndexedDoc)> =
-            self.docs.iter().filter(|(p, _)| !skip.contains(*p)).collect();
+        let mut docs: Vec<(&PathBuf, &IndexedDoc)> = self
+            .docs
+            .iter()
+            .filter(|(p, _)| !skip.contains(*p))
+            .collect();
         docs.sort_by(|a, b| a.0.cmp(b.0));
         docs
     }
@@ -491,7 +440,7 @@ pub fn case_facts(
     };
     if read_folder {
         let (paths, skipped) = project.case_paths(own);
-        let mut projects = Projects::default();
+        let mut projects = std::mem::take(&mut lock_workspace(workspace).projects);
         let mut found = Vec::new();
         for path in paths.into_iter().filter(|p| p != own) {
             match index_file(&path, &mut projects, encoding) {
@@ -501,6 +450,7 @@ pub fn case_facts(
             }
         }
         let mut ws = lock_workspace(workspace);
+        ws.projects = projects;
         ws.skipped.extend(skipped);
         for (path, doc) in found {
             match doc {
@@ -521,7 +471,15 @@ pub fn case_facts(
             .is_none_or(|d| d.stamp != Stamp::Open(doc.version));
         if stale {
             let text = doc.text();
-            let indexed = index_text(path, &text, Stamp::Open(doc.version), project, encoding);
+            let (_, settings) = lock_workspace(workspace).projects.of(path);
+            let indexed = index_text(
+                path,
+                &text,
+                Stamp::Open(doc.version),
+                project,
+                &settings,
+                encoding,
+            );
             let mut ws = lock_workspace(workspace);
             match indexed {
                 Some(indexed) => {
@@ -547,7 +505,7 @@ pub fn closed(workspace: &Mutex<Workspace>, path: &Path) {
         open
     };
     if was_open {
-        Workspace::refresh_from_disk(workspace, path, &mut Projects::default());
+        Workspace::refresh_from_disk(workspace, path);
     }
 }
 
@@ -561,6 +519,3 @@ pub struct IndexFigures {
     pub skipped: usize,
     pub took: std::time::Duration,
 }
-
-#[cfg(test)]
-mod tests;

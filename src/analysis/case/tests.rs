@@ -69,8 +69,16 @@ fn read_as_a_case_the_brag_docs_evidence_counts_and_the_link_is_judged_by_its_ta
         .iter()
         .find(|d| d.rule == "missing-expected-trait")
         .expect("E6 still expects leadership and more");
-    assert!(!missing.message.contains("Accountability"), "{}", missing.message);
-    assert!(missing.message.contains("Leadership"), "{}", missing.message);
+    assert!(
+        !missing.message.contains("Accountability"),
+        "{}",
+        missing.message
+    );
+    assert!(
+        missing.message.contains("Leadership"),
+        "{}",
+        missing.message
+    );
 }
 
 #[test]
@@ -122,12 +130,17 @@ fn an_untagged_entry_under_a_linked_heading_counts_for_the_linking_entrys_trait(
     let facts = CaseFacts::new("/w/promo/promo.md", &members, &settings.catalogue);
     let ladder = settings.catalogue.ladder("bigtech").unwrap();
     let evidence = case_evidence(promo.document.as_ref().unwrap(), ladder, &facts);
-    let leadership = &evidence[ladder.traits.iter().position(|t| t.id == "leadership").unwrap()];
+    let leadership = &evidence[ladder
+        .traits
+        .iter()
+        .position(|t| t.id == "leadership")
+        .unwrap()];
     let hows: Vec<&str> = leadership.iter().map(|e| e.how.label()).collect();
     assert!(hows.contains(&"link"), "{leadership:?}");
     assert!(leadership.iter().all(|e| e.is_measurable), "{leadership:?}");
     // A link to a heading the brag doc lacks is still reported, with GitHub's anchors.
-    let broken = "---\nkind: promo\n---\n## Leadership\n- Ran it ([June](../log/brag.md#2026-06))\n";
+    let broken =
+        "---\nkind: promo\n---\n## Leadership\n- Ran it ([June](../log/brag.md#2026-06))\n";
     let input = Input {
         file_name: Some("promo.md"),
         case: Some(&facts),

@@ -122,8 +122,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let impact = impacts.get(index, || entry.full_text_in(&mut joined), assess);
         // An entry citing entries of its case (`See [March](brag.md#2026-03).`) is judged by
         // what it cites: measured there, it is measured.
-        if impact == Impact::Measurable || cx.case.is_some_and(|c| c.link_measured(cx.doc, index))
-        {
+        if impact == Impact::Measurable || cx.case.is_some_and(|c| c.link_measured(cx.doc, index)) {
             flush(&mut run, cx.doc, out);
             continue;
         }
