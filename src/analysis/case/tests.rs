@@ -79,6 +79,13 @@ fn read_as_a_case_the_brag_docs_evidence_counts_and_the_link_is_judged_by_its_ta
         "{}",
         missing.message
     );
+    assert!(
+        missing
+            .message
+            .contains("traits neither this doc nor the other doc of its case shows"),
+        "{}",
+        missing.message
+    );
 }
 
 #[test]

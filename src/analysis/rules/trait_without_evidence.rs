@@ -16,8 +16,9 @@ pub const RULE: Rule = Rule {
     docs: "\
 ## What it does
 Flags a heading that names a trait of the ladder (`## Ownership`) when the section holds no
-evidence: no list item or paragraph beyond placeholders, and no entry anywhere in the doc that
-counts for the trait: tagged with it (`#ownership`), under a heading naming it among others
+evidence: no list item or paragraph beyond placeholders, and no entry anywhere in the doc, or
+in another doc of its case (the brag doc in the same folder, or the docs a `[[case]]` of
+`rung.toml` groups), that counts for the trait: tagged with it (`#ownership`), under a heading naming it among others
 (“Ownership and delivery”), led in by it (`**Ownership:** …`), or whose wording infers it (the
 trait's signals in the ladder data; see the outline or hover, which mark it as inferred). In a
 growth plan, the traits in focus are checked by `focus-without-action` instead.
