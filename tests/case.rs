@@ -225,3 +225,39 @@ fn bad_files_in_the_folder_are_left_out_and_said() {
     assert!(!text.contains("trait-without-evidence"), "{text}");
     assert!(text.contains("1 growth doc checked"), "{text}");
 }
+
+#[test]
+fn a_huge_file_and_ten_thousand_notes_beside_a_promo_doc_are_left_out_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "promo.md",
+        "---\nkind: promo\ntarget: E6\n---\n## Ownership\n",
+    );
+    write(
+        dir.path(),
+        "brag.md",
+        "## 2026-05\n- Owned the export service; failed exports fell from 40 a week to 2. #ownership\n",
+    );
+    // 50 MB without writing them: a sparse file.
+    let huge = std::fs::File::create(dir.path().join("export-brag.md")).unwrap();
+    huge.set_len(50 * 1024 * 1024).unwrap();
+    for i in 0..10_000 {
+        std::fs::write(dir.path().join(format!("note-{i}.md")), "# A note\n").unwrap();
+    }
+    let output = rung(&["check", "promo.md"], dir.path());
+    let said = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        said.contains("holds 10003 Markdown files, more than the 512 rung reads for a case"),
+        "{said}"
+    );
+    assert!(
+        said.contains("export-brag.md left out of the case")
+            && said.contains("larger than the 8 MB"),
+        "{said}"
+    );
+    // The brag doc, named as one, is still read.
+    let text = stdout(&output);
+    assert!(!text.contains("trait-without-evidence"), "{text}");
+    assert_eq!(output.status.code(), Some(0), "{text}");
+}
