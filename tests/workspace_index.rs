@@ -18,11 +18,10 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn workspace_of(root: &Path) -> Mutex<Workspace> {
-    Mutex::new(Workspace {
-        roots: vec![lexically_normal(root)],
-        encoding: Some(Encoding::Utf16),
-        ..Workspace::default()
-    })
+    Mutex::new(Workspace::new(
+        vec![lexically_normal(root)],
+        Encoding::Utf16,
+    ))
 }
 
 const BRAG: &str = include_str!("fixtures/case/folder/brag.md");

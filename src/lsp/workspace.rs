@@ -58,7 +58,7 @@ pub struct IndexedDoc {
 #[derive(Debug, Default)]
 pub struct Workspace {
     pub roots: Vec<PathBuf>,
-    pub docs: HashMap<PathBuf, IndexedDoc>,
+    docs: HashMap<PathBuf, IndexedDoc>,
     /// Files and folders left out, with why.
     pub skipped: Vec<(PathBuf, String)>,
     /// The first full index is done.
@@ -71,6 +71,9 @@ pub struct Workspace {
     pub watch: bool,
     /// Projects of the folders read, kept between refreshes.
     pub projects: Projects,
+    /// The indexed docs of each folder: the case of a doc in no `[[case]]` is read from its
+    /// folder's, not by a scan of the whole index (an analysis asks on every keystroke).
+    by_folder: HashMap<PathBuf, std::collections::BTreeSet<PathBuf>>,
 }
 
 /// Take the index's lock, even after a panic elsewhere (it is changed one doc at a time).
@@ -230,7 +233,7 @@ impl Workspace {
                         // An open buffer indexed meanwhile wins.
                         if !matches!(ws.docs.get(&path), Some(d) if matches!(d.stamp, Stamp::Open(_)))
                         {
-                            ws.docs.insert(path, doc);
+                            ws.insert(path, doc);
                         }
                     }
                     Ok(None) => {}
@@ -265,14 +268,59 @@ impl Workspace {
         ws.skipped.retain(|(p, _)| p != path);
         match found {
             Ok(Some(doc)) => {
-                ws.docs.insert(path.to_path_buf(), doc);
+                ws.insert(path.to_path_buf(), doc);
             }
             Ok(None) => {
-                ws.docs.remove(path);
+                ws.remove(path);
             }
             Err(why) => {
-                ws.docs.remove(path);
+                ws.remove(path);
                 ws.skipped.push((path.to_path_buf(), why));
+            }
+        }
+    }
+
+    /// An empty index of the workspace folders `roots`, with ranges in `encoding`.
+    pub fn new(roots: Vec<PathBuf>, encoding: Encoding) -> Workspace {
+        Workspace {
+            roots,
+            encoding: Some(encoding),
+            ..Workspace::default()
+        }
+    }
+
+    /// The indexed doc at `path`.
+    pub fn get(&self, path: &Path) -> Option<&IndexedDoc> {
+        self.docs.get(path)
+    }
+
+    /// How many docs are indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Index `doc` as the doc at `path` (replacing what was there).
+    pub fn insert(&mut self, path: PathBuf, doc: IndexedDoc) {
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.by_folder
+            .entry(folder)
+            .or_default()
+            .insert(path.clone());
+        self.docs.insert(path, doc);
+    }
+
+    /// Drop the doc at `path` from the index.
+    pub fn remove(&mut self, path: &Path) {
+        self.docs.remove(path);
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if let Some(paths) = self.by_folder.get_mut(&folder) {
+            paths.remove(path);
+            if paths.is_empty() {
+                self.by_folder.remove(&folder);
             }
         }
     }
@@ -306,12 +354,28 @@ impl Workspace {
     /// The paths of the docs of the case of `own`: the indexed docs of its `[[case]]` in
     /// `project`, else of its folder.
     pub fn case_members(&self, own: &Path, project: &Project) -> Vec<PathBuf> {
-        let mut members: Vec<PathBuf> = self
-            .docs
-            .keys()
-            .filter(|p| Workspace::in_case(own, p, project))
-            .cloned()
-            .collect();
+        let in_a_group = project.root.as_ref().is_some_and(|root| {
+            own.strip_prefix(root).is_ok_and(|relative| {
+                let relative = path_key(relative);
+                project.config.cases.iter().any(|g| g.contains(&relative))
+            })
+        });
+        let mut members: Vec<PathBuf> = if in_a_group {
+            self.docs
+                .keys()
+                .filter(|p| Workspace::in_case(own, p, project))
+                .cloned()
+                .collect()
+        } else {
+            let folder = own.parent().map(Path::to_path_buf).unwrap_or_default();
+            self.by_folder
+                .get(&folder)
+                .into_iter()
+                .flatten()
+                .filter(|p| p.as_path() != own)
+                .cloned()
+                .collect()
+        };
         members.sort();
         members.truncate(crate::project::MAX_CASE_DOCS);
         members
@@ -455,7 +519,9 @@ pub fn case_facts(
         for (path, doc) in found {
             match doc {
                 Ok(doc) => {
-                    ws.docs.entry(path).or_insert(doc);
+                    if !ws.docs.contains_key(&path) {
+                        ws.insert(path, doc);
+                    }
                 }
                 Err(why) => ws.skipped.push((path, why)),
             }
@@ -483,10 +549,10 @@ pub fn case_facts(
             let mut ws = lock_workspace(workspace);
             match indexed {
                 Some(indexed) => {
-                    ws.docs.insert(path.to_path_buf(), indexed);
+                    ws.insert(path.to_path_buf(), indexed);
                 }
                 None => {
-                    ws.docs.remove(path.as_ref());
+                    ws.remove(path);
                 }
             }
         }
@@ -500,7 +566,7 @@ pub fn closed(workspace: &Mutex<Workspace>, path: &Path) {
         let mut ws = lock_workspace(workspace);
         let open = matches!(ws.docs.get(path), Some(d) if matches!(d.stamp, Stamp::Open(_)));
         if open {
-            ws.docs.remove(path);
+            ws.remove(path);
         }
         open
     };
