@@ -11,6 +11,9 @@
 //! [rules]
 //! vague-win = "error"
 //! weak-verb = "off"
+//!
+//! [[case]]                         # docs of one person read together (default: a folder's)
+//! files = ["brag/*.md", "promo-2026.md"]
 //! ```
 
 use crate::analysis::diagnostic::Severity;
@@ -77,7 +80,7 @@ const MAX_LIST: usize = 256;
 const MAX_GLOB_LEN: usize = 512;
 
 /// The top-level keys of `rung.toml` (the `[rules]` table among them), for suggestions.
-pub const KEYS: [&str; 5] = ["include", "kind", "ladder", "ladders", "rules"];
+pub const KEYS: [&str; 6] = ["include", "kind", "ladder", "ladders", "rules", "case"];
 
 /// A validated `rung.toml`.
 #[derive(Debug, Clone, Default)]
@@ -92,6 +95,56 @@ pub struct Config {
     /// Custom ladder files as written (relative paths), with 1-based line and column.
     pub ladder_files: Vec<(String, usize, usize)>,
     pub severities: HashMap<String, Severity>,
+    /// `[[case]]` tables: groups of files read together as one person's case.
+    pub cases: Vec<CaseGroup>,
+}
+
+/// One `[[case]]` of `rung.toml`: the globs of its files, relative to the config's folder.
+#[derive(Debug, Clone, Default)]
+pub struct CaseGroup {
+    pub files: Vec<String>,
+    set: GlobSet,
+}
+
+impl CaseGroup {
+    /// Does one of the case's globs match `relative_path` (`/`-separated)?
+    pub fn contains(&self, relative_path: &str) -> bool {
+        self.set.is_match(relative_path)
+    }
+}
+
+/// A list of globs as a set, each bad glob an error at it.
+fn glob_set(
+    patterns: Vec<(String, usize)>,
+    offset: usize,
+    errors: &mut Vec<LocatedError>,
+    at: &impl Fn(usize, String) -> LocatedError,
+) -> (Vec<String>, GlobSet) {
+    let mut builder = GlobSetBuilder::new();
+    let mut kept = Vec::new();
+    for (pattern, start) in patterns {
+        if pattern.len() > MAX_GLOB_LEN {
+            errors.push(at(
+                start,
+                format!("glob is longer than {MAX_GLOB_LEN} characters"),
+            ));
+            continue;
+        }
+        match Glob::new(&pattern) {
+            Ok(glob) => {
+                builder.add(glob);
+                kept.push(pattern);
+            }
+            Err(e) => errors.push(at(start, format!("invalid glob `{pattern}`: {}", e.kind()))),
+        }
+    }
+    match builder.build() {
+        Ok(set) => (kept, set),
+        Err(e) => {
+            errors.push(at(offset, format!("invalid globs: {e}")));
+            (Vec::new(), GlobSet::empty())
+        }
+    }
 }
 
 impl Config {
@@ -221,6 +274,67 @@ impl Config {
                         }
                     }
                 }
+                "case" => {
+                    let DeValue::Array(tables) = value.get_ref() else {
+                        errors.push(at(
+                            offset,
+                            "`case` must be tables, such as `[[case]]` then `files = [\"brag.md\", \"promo.md\"]`".to_string(),
+                        ));
+                        continue;
+                    };
+                    if tables.len() > MAX_LIST {
+                        errors.push(at(
+                            offset,
+                            format!("too many `[[case]]` tables (at most {MAX_LIST})"),
+                        ));
+                        continue;
+                    }
+                    for table in tables.iter() {
+                        let DeValue::Table(fields) = table.get_ref() else {
+                            errors.push(at(
+                                table.span().start,
+                                "each `[[case]]` must be a table with `files = [...]`".to_string(),
+                            ));
+                            continue;
+                        };
+                        let mut group = None;
+                        for (field, value) in fields {
+                            match field.get_ref().as_ref() {
+                                "files" => {
+                                    let Some(patterns) =
+                                        strings(value, &mut errors, &at, "files", "globs")
+                                    else {
+                                        continue;
+                                    };
+                                    if patterns.len() > MAX_LIST {
+                                        errors.push(at(
+                                            value.span().start,
+                                            format!(
+                                                "too many entries in `files` (at most {MAX_LIST})"
+                                            ),
+                                        ));
+                                        continue;
+                                    }
+                                    let (files, set) =
+                                        glob_set(patterns, value.span().start, &mut errors, &at);
+                                    group = Some(CaseGroup { files, set });
+                                }
+                                other => errors.push(at(
+                                    field.span().start,
+                                    format!("unknown key `{other}` in `[[case]]`: it has `files`"),
+                                )),
+                            }
+                        }
+                        match group {
+                            Some(group) => config.cases.push(group),
+                            None => errors.push(at(
+                                table.span().start,
+                                "a `[[case]]` needs `files = [...]`, the globs of its docs"
+                                    .to_string(),
+                            )),
+                        }
+                    }
+                }
                 other => {
                     let suggestion = closest(other, KEYS.into_iter())
                         .map(|s| format!("did you mean `{s}`?"))
@@ -335,6 +449,25 @@ mod tests {
                 "no {message:?} at {line}:{column} in {places:?}"
             );
         }
+    }
+
+    #[test]
+    fn case_tables_group_files() {
+        let config = parse(
+            "[[case]]\nfiles = [\"brag/*.md\", \"promo.md\"]\n[[case]]\nfiles = [\"other/**\"]\n",
+        );
+        assert_eq!(config.cases.len(), 2);
+        assert!(config.cases[0].contains("brag/2026.md"));
+        assert!(config.cases[0].contains("promo.md"));
+        assert!(!config.cases[0].contains("other/promo.md"));
+        assert!(config.cases[1].contains("other/promo.md"));
+        let (config, error) = one_error("[[case]]\nfiles = [\"a/[b\", \"ok.md\"]\n");
+        assert!(error.message.contains("invalid glob"), "{error}");
+        assert!(config.cases[0].contains("ok.md"));
+        let (_, error) = one_error("[[case]]\nfile = [\"x.md\"]\nfiles = [\"y.md\"]\n");
+        assert!(error.message.contains("unknown key `file`"), "{error}");
+        let (_, error) = one_error("case = 3\n");
+        assert!(error.message.contains("`case` must be tables"), "{error}");
     }
 
     #[test]

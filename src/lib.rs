@@ -19,21 +19,26 @@
 //!   `impact` reads an entry's quantities with them for `vague-win`, `weak-verb` reads the same
 //!   tokens (`words::reading`: one tokenisation per judged entry per analysis, kept in one memo
 //!   table and, as each entry's impact, in the document for `Document::entry_impact`);
-//!   `words::dates`, `words::names` and `words::placeholders` are the other recognisers. `memo` keeps
+//!   `words::dates`, `words::names` and `words::placeholders` are the other recognisers. `case` reads the
+//!   docs of one person together: what the other docs of a case evidence counts for a doc's
+//!   traits, and an entry citing another doc's entries is judged by them (`Input::case`). `memo` keeps
 //!   per-text results and each large-body piece's model (with the rules' results for its
 //!   entries) between analyses of one open document, so an edit re-parses and re-judges only the
 //!   piece it touched.
 //! - [`config`]: `rung.toml` — include globs, default ladder, custom ladders, rule severities —
 //!   parsed from text, with errors that say where.
 //! - [`project`]: the only module of the library that touches the file system (and the clock): finds the nearest
-//!   `rung.toml`, loads the ladders it names, finds growth docs in folders, resolves links
+//!   `rung.toml`, loads the ladders it names, finds growth docs in folders and the docs of a
+//!   case, resolves links
 //!   (with a cache the language server keeps per document, so linked files are re-read only
 //!   when they change, and through the editor's text of linked files that are open).
 //! - [`lsp`]: `rung lsp`, the language server on stdio (tower-lsp-server, tokio, ropey), a thin
 //!   adapter that keeps a rope and a memo per open document and turns core results into LSP
 //!   types (the editor features themselves are in `analysis::ide`, one file each); diagnostics,
 //!   pushed or pulled, and the large results (outline, tokens, lenses, folds) are written as JSON
-//!   straight from the core's values, past tower-lsp-server's `Value` tree.
+//!   straight from the core's values, past tower-lsp-server's `Value` tree. Its
+//!   `workspace` index holds the growth docs of the workspace folders from disk (open buffers
+//!   winning), for cases and navigation across files.
 //! - [`cli`]: the `rung` command line — `check` (with `--fix` and `--diff`), `explain`,
 //!   `rules`, `ladder`, `report`, `new` — and its renderers (human, JSON, GitHub annotations,
 //!   SARIF).

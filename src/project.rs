@@ -157,6 +157,313 @@ impl Project {
     }
 }
 
+/// The most docs one case reads besides the doc itself: a person's brag doc, promo docs and
+/// growth plans are a handful; a folder of thousands of notes is not one case.
+pub const MAX_CASE_DOCS: usize = 64;
+
+/// The most Markdown files of a folder looked at to find its growth docs; past that, only files
+/// whose name or a `rung.toml` include says so are read.
+pub const MAX_CASE_CANDIDATES: usize = 512;
+
+/// The largest other doc of a case rung reads: a brag doc kept for years is a few hundred
+/// kilobytes; a 50 MB export beside a promo doc is checked on its own, not re-read for it.
+pub const MAX_CASE_DOC_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The docs of one case as read from disk (or from the editor's open buffers).
+#[derive(Debug, Default)]
+pub struct LoadedCase {
+    /// Growth docs of the case, each analysed alone: lexically normal absolute path, text, model.
+    pub docs: Vec<LoadedDoc>,
+    /// Files left out, each with why (unreadable, too large, too many).
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+#[derive(Debug)]
+pub struct LoadedDoc {
+    pub path: PathBuf,
+    pub text: String,
+    pub document: crate::analysis::document::Document,
+}
+
+/// `path` made absolute against the working folder and lexically normal (no disk access
+/// beyond the working folder).
+pub fn absolute_normal(path: &Path) -> PathBuf {
+    lexically_normal(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// A path as the core names case members: `/`-separated.
+pub fn path_key(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+impl Project {
+    /// The files of the case of `file`: those of the first `[[case]]` of `rung.toml` that
+    /// holds it, else the Markdown files of its folder. `file` itself is among them. Files
+    /// past the limits are returned in the second list, with why.
+    pub fn case_paths(&self, file: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+        let file = absolute_normal(file);
+        let mut skipped = Vec::new();
+        if let Some(root) = &self.root {
+            let root = absolute_normal(root);
+            if let Ok(relative) = file.strip_prefix(&root) {
+                let relative = path_key(relative);
+                if let Some(group) = self.config.cases.iter().find(|g| g.contains(&relative)) {
+                    let mut files: Vec<PathBuf> = markdown_files(&root)
+                        .into_iter()
+                        .map(|p| absolute_normal(&p))
+                        .filter(|p| {
+                            p.strip_prefix(&root)
+                                .is_ok_and(|r| group.contains(&path_key(r)))
+                        })
+                        .collect();
+                    if !files.contains(&file) {
+                        files.push(file.clone());
+                    }
+                    return (files, skipped);
+                }
+            }
+        }
+        let Some(dir) = file.parent() else {
+            return (vec![file], skipped);
+        };
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
+                .map(|e| e.path())
+                .filter(|p| is_markdown(p))
+                .collect(),
+            Err(e) => {
+                skipped.push((dir.to_path_buf(), format!("cannot list: {}", io_reason(&e))));
+                Vec::new()
+            }
+        };
+        files.sort();
+        if files.len() > MAX_CASE_CANDIDATES {
+            let before = files.len();
+            files.retain(|p| {
+                *p == file
+                    || p.file_name()
+                        .and_then(|n| n.to_str())
+                        .and_then(DocKind::from_file_name)
+                        .is_some()
+                    || self.config_kind_for(p).is_some()
+            });
+            skipped.push((
+                dir.to_path_buf(),
+                format!(
+                    "holds {before} Markdown files, more than the {MAX_CASE_CANDIDATES} rung reads for a case: only the {} named as growth docs are read",
+                    files.len()
+                ),
+            ));
+        }
+        if !files.contains(&file) {
+            files.push(file);
+        }
+        (files, skipped)
+    }
+
+    /// Read and analyse the docs of the case of `file` (the doc itself included, from `own`'s
+    /// text when given). `open` answers for files open in an editor, saved or not.
+    pub fn load_case(
+        &self,
+        file: &Path,
+        own: Option<&str>,
+        open: Option<&dyn OpenFiles>,
+    ) -> LoadedCase {
+        let (paths, skipped) = self.case_paths(file);
+        self.load_case_paths(paths, skipped, file, own, open)
+    }
+
+    /// [`Project::load_case`] for paths [`Project::case_paths`] gave.
+    pub fn load_case_paths(
+        &self,
+        paths: Vec<PathBuf>,
+        mut skipped: Vec<(PathBuf, String)>,
+        file: &Path,
+        own: Option<&str>,
+        open: Option<&dyn OpenFiles>,
+    ) -> LoadedCase {
+        let file = absolute_normal(file);
+        let mut docs = Vec::new();
+        for path in paths {
+            if docs.len() > MAX_CASE_DOCS {
+                skipped.push((
+                    path,
+                    format!(
+                        "the case already holds {MAX_CASE_DOCS} other docs, the most rung reads"
+                    ),
+                ));
+                continue;
+            }
+            let text = if path == file
+                && let Some(own) = own
+            {
+                own.to_string()
+            } else if let Some(text) = open.and_then(|o| o.text(&path)) {
+                text
+            } else {
+                if let Ok(metadata) = std::fs::metadata(&path)
+                    && metadata.len() > MAX_CASE_DOC_BYTES
+                {
+                    skipped.push((
+                        path,
+                        format!(
+                            "is {} MB, larger than the {} MB rung reads as another doc of a case (check it on its own)",
+                            metadata.len() / 1_000_000,
+                            MAX_CASE_DOC_BYTES / 1_000_000
+                        ),
+                    ));
+                    continue;
+                }
+                match read_text(&path) {
+                    Ok(text) => text,
+                    Err(message) => {
+                        skipped.push((path, message));
+                        continue;
+                    }
+                }
+            };
+            let input = crate::analysis::Input {
+                file_name: path.file_name().and_then(|n| n.to_str()),
+                config_kind: self.config_kind_for(&path),
+                ..crate::analysis::Input::new(&text)
+            };
+            let analysis =
+                crate::analysis::analyze(&input, &self.settings, &crate::analysis::NoFileSystem);
+            if let Some(document) = analysis.document {
+                docs.push(LoadedDoc {
+                    path,
+                    text,
+                    document,
+                });
+            }
+        }
+        LoadedCase { docs, skipped }
+    }
+}
+
+impl LoadedCase {
+    /// What the other docs of the case tell the analysis of `file`.
+    pub fn facts_for(&self, file: &Path, settings: &Settings) -> crate::analysis::case::CaseFacts {
+        let keys: Vec<String> = self.docs.iter().map(|d| path_key(&d.path)).collect();
+        let members: Vec<crate::analysis::case::Member> = self
+            .docs
+            .iter()
+            .zip(&keys)
+            .map(|(d, key)| crate::analysis::case::Member {
+                path: key,
+                text: &d.text,
+                doc: &d.document,
+            })
+            .collect();
+        crate::analysis::case::CaseFacts::new(
+            &path_key(&absolute_normal(file)),
+            &members,
+            &settings.catalogue,
+        )
+    }
+}
+
+/// The Markdown files under `root` (at most `max_files`) (what `.gitignore` and hidden folders hide left out, links
+/// not followed), and what was skipped on the way.
+pub fn walk_markdown(root: &Path, max_files: usize) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut links = 0usize;
+    let mut past_limit = 0usize;
+    for entry in ignore::WalkBuilder::new(root).follow_links(false).build() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
+                skipped.push((path, format!("cannot read: {error}")));
+                continue;
+            }
+        };
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        if !is_markdown(entry.path()) {
+            continue;
+        }
+        if file_type.is_symlink() {
+            links += 1;
+            continue;
+        }
+        if !file_type.is_file() {
+            continue;
+        }
+        if files.len() >= max_files {
+            past_limit += 1;
+            continue;
+        }
+        files.push(lexically_normal(entry.path()));
+    }
+    if links > 0 {
+        skipped.push((
+            root.to_path_buf(),
+            format!(
+                "{links} symbolic links to Markdown files not followed (open them to check them)"
+            ),
+        ));
+    }
+    if past_limit > 0 {
+        skipped.push((
+            root.to_path_buf(),
+            format!(
+                "{past_limit} Markdown files past the first {max_files} not indexed (open them to check them)"
+            ),
+        ));
+    }
+    files.sort();
+    (files, skipped)
+}
+
+fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+/// The text of the file at `path` with its size and modification time, for an index that reads
+/// a file again only when they change: `Ok(None)` when there is no such file, an error saying
+/// why when it is larger than `max_bytes` (`reader` names what refuses it) or unreadable.
+pub fn read_stamped(
+    path: &Path,
+    max_bytes: u64,
+    reader: &str,
+) -> Result<Option<(String, u64, Option<std::time::SystemTime>)>, String> {
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read: {}", io_reason(&e))),
+    };
+    if !metadata.is_file() {
+        return Ok(None);
+    }
+    if metadata.len() > max_bytes {
+        return Err(format!(
+            "is {} MB, larger than the {} MB {reader} reads (open it to check it)",
+            metadata.len() / 1_000_000,
+            max_bytes / 1_000_000
+        ));
+    }
+    let text = read_text(path)?;
+    Ok(Some((text, metadata.len(), metadata.modified().ok())))
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
 /// The nearest `rung.toml` in `dir` or its parents.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
     let start = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());

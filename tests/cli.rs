@@ -1040,5 +1040,7 @@ fn report_reads_a_doc_without_a_target_and_marks_inferred_evidence() {
         .unwrap()
         .clone();
     assert_eq!(mentorship["inferred"], 1);
-    assert_eq!(mentorship["entries"][0]["found"], "inferred");
+    assert_eq!(mentorship["entries"][0]["how"], "inferred");
+    // 0-based, as in `rung check --format json`.
+    assert_eq!(mentorship["entries"][0]["line"], 4);
 }

@@ -1029,7 +1029,9 @@ fn after_edits_to_a_large_draft_the_diagnostics_equal_a_fresh_analysis() {
         text.replace_range(start..end, insert);
         let edited = client.diagnostics(uri, version);
 
-        let fresh_uri = format!("file:///tmp/rung-e2e/fresh-{i}-promo.md");
+        // A folder of its own: docs of one folder are one case, and the fresh doc must be
+        // read alone, as the edited one is.
+        let fresh_uri = format!("file:///tmp/rung-e2e/fresh-{i}/promo.md");
         client.open(&fresh_uri, &text);
         let fresh = client.diagnostics(&fresh_uri, 1);
         let same = |diagnostics: &[Value], uri: &str| {

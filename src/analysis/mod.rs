@@ -5,6 +5,7 @@
 //! does no I/O: what it needs to know about other files comes through [`LinkResolver`], and the
 //! date for the "insert today's date" fix comes in [`Input::today`].
 
+pub mod case;
 pub mod chunks;
 pub mod diagnostic;
 pub mod document;
@@ -108,6 +109,9 @@ pub struct Input<'a> {
     /// Results kept from earlier analyses of this document (the language server keeps one per
     /// open document); the result is the same with or without it.
     pub memo: Option<&'a memo::Memo>,
+    /// What the other docs of this doc's case say ([`case::CaseFacts`]): their evidence counts
+    /// for this doc's traits, and an entry citing theirs is judged by what it cites.
+    pub case: Option<&'a case::CaseFacts>,
 }
 
 impl<'a> Input<'a> {
@@ -119,6 +123,7 @@ impl<'a> Input<'a> {
             forced_kind: None,
             today: None,
             memo: None,
+            case: None,
         }
     }
 }
@@ -140,6 +145,8 @@ pub struct Context<'a> {
     pub links: &'a dyn LinkResolver,
     pub today: Option<&'a str>,
     pub memo: Option<&'a memo::Memo>,
+    /// The other docs of the case, when the adapter read them.
+    pub case: Option<&'a case::CaseFacts>,
     /// The kept piece models the document was made from, in order (see [`memo::Results`]);
     /// empty without a memo or for a body of one piece.
     pub kept_pieces: &'a [memo::KeptAt],
@@ -240,6 +247,18 @@ impl Context<'_> {
         })
     }
 
+    /// The traits the doc evidences (indexed by trait of its ladder), with the evidence of the
+    /// other docs of its case.
+    pub fn evidenced_traits(&self) -> Vec<bool> {
+        let mut evidenced = self.doc.evidenced_traits(&self.ladder.traits);
+        if let Some(case) = self.case {
+            for (flag, other) in evidenced.iter_mut().zip(case.evidenced(self.ladder)) {
+                *flag |= other;
+            }
+        }
+        evidenced
+    }
+
     /// The line ending the document uses, so inserted text matches it.
     pub fn newline(&self) -> &'static str {
         self.newline.get_or_init(|| rules::newline_of(self.text))
@@ -333,6 +352,7 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         links,
         today: input.today,
         memo: input.memo,
+        case: input.case,
         kept_pieces: &kept_pieces,
         newline: std::sync::OnceLock::new(),
         suppressed_lines: NextLineSuppressions::new(input.text, &document),

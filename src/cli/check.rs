@@ -4,8 +4,8 @@ use super::render::{self, FileReport, Problem};
 use super::{CheckFormat as Format, ColorChoice, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::DocKind;
-use crate::analysis::{Input, analyze};
-use crate::project::{FsLinks, Project, markdown_files, read_text, write_text};
+use crate::analysis::{Input, LinkResolver, analyze};
+use crate::project::{FsLinks, LoadedCase, Project, markdown_files, read_text, write_text};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -97,6 +97,10 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
     // Markdown files found in folders that are not growth docs.
     let mut skipped = 0;
     let today = crate::project::today();
+    // The docs of each case, read once however many of its docs are checked; the files left
+    // out of a case, noted once.
+    let mut cases: HashMap<Vec<PathBuf>, LoadedCase> = HashMap::new();
+    let mut noted: Vec<PathBuf> = Vec::new();
     for target in &targets {
         let dir = target
             .path
@@ -139,9 +143,49 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
             forced_kind: if target.named { forced_kind } else { None },
             today: Some(&today),
             memo: None,
+            case: None,
         };
-        let links = FsLinks::new(dir);
-        let analysis = analyze(&input, &project.settings, &links);
+        let fs_links = FsLinks::new(dir);
+        let mut analysis = analyze(&input, &project.settings, &fs_links);
+        // A promo doc or growth plan, or a doc citing other Markdown files, is read with the
+        // other docs of its case (its folder, or its `[[case]]` in rung.toml).
+        let facts = (!is_stdin
+            && analysis
+                .document
+                .as_ref()
+                .is_some_and(crate::analysis::case::reads_its_case))
+        .then(|| {
+            let (paths, skipped) = project.case_paths(&target.path);
+            let loaded = cases.entry(paths.clone()).or_insert_with(|| {
+                project.load_case_paths(paths, skipped, &target.path, None, None)
+            });
+            for (path, why) in &loaded.skipped {
+                if !noted.contains(path) {
+                    noted.push(path.clone());
+                    if matches!(format, Format::Human) {
+                        eprintln!(
+                            "note: {} left out of the case of {}: {why}",
+                            path.display(),
+                            target.path.display()
+                        );
+                    }
+                }
+            }
+            loaded.facts_for(&target.path, &project.settings)
+        })
+        .filter(|facts| !facts.is_empty());
+        let case_links = facts.as_ref().map(|facts| facts.links(&fs_links));
+        let links: &dyn LinkResolver = match &case_links {
+            Some(case_links) => case_links,
+            None => &fs_links,
+        };
+        let input = Input {
+            case: facts.as_ref(),
+            ..input
+        };
+        if facts.is_some() {
+            analysis = analyze(&input, &project.settings, links);
+        }
         if analysis.document.is_none() {
             let unclosed = unclosed_front_matter_kind(&text);
             if !target.named {
@@ -178,7 +222,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
             (text, analysis.diagnostics)
         } else {
             let fixed = super::fix::fix(&text, analysis.diagnostics, |text| {
-                analyze(&Input { text, ..input }, &project.settings, &links).diagnostics
+                analyze(&Input { text, ..input }, &project.settings, links).diagnostics
             });
             if fixed.applied > 0 {
                 match fix {

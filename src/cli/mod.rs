@@ -7,7 +7,7 @@ mod fix;
 mod ladder;
 mod new;
 mod render;
-pub(crate) mod report;
+pub mod report;
 mod rules;
 mod sarif;
 
@@ -39,6 +39,8 @@ pub enum Format {
     Json,
     /// GitHub workflow annotations: a warning per expected trait without evidence.
     Github,
+    /// One self-contained HTML page with a chart of evidence per expected trait.
+    Html,
 }
 
 /// The output formats of `rung check` (`report` has its own set).

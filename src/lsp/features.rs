@@ -288,7 +288,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
             }),
         }
     }
-    ide::outline(doc, ladder(snapshot))
+    ide::outline(doc, ladder(snapshot), snapshot.case.as_deref())
         .into_iter()
         .map(|item| convert(item, &lines, encoding))
         .collect()
@@ -326,7 +326,7 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
         return Vec::new();
     };
     let lines = LineTable::new(&snapshot.text);
-    ide::lenses(doc, ladder)
+    ide::lenses(doc, ladder, snapshot.case.as_deref())
         .into_iter()
         .map(|lens| CodeLens {
             range: lines.range(lens.at, lens.at, encoding),

@@ -10,6 +10,8 @@
 //! - `settings.rs`: editor settings and their merge with `rung.toml`.
 //! - `transport.rs`: framing guard that answers malformed messages and keeps the server reading,
 //!   and carries the large results the server writes as JSON itself past tower-lsp-server.
+//! - `workspace.rs`: the growth docs of the workspace folders read from disk, for cases and
+//!   requests across files.
 
 mod config_problems;
 mod convert;
@@ -20,6 +22,7 @@ mod server;
 mod settings;
 mod state;
 mod transport;
+pub mod workspace;
 
 /// Where each rule's documentation page lives (`NAME.md` under it), for `rung check --format sarif`.
 pub(crate) use convert::RULE_DOCS_BASE;

@@ -3,17 +3,13 @@
 //! with `F` one of `text` (the default), `json` or `html`; the answer is
 //! `{"format": F', "content": STRING}`, where `F'` is the format actually rendered.
 //!
-//! The report is `rung report`'s own renderer (src/cli/report.rs) run over the server's latest
-//! analysis of the buffer, so the editor and the command line cannot disagree. HTML is answered
-//! with the human text (format `text`) until that renderer has an HTML form.
+//! The report is `rung report`'s own (src/cli/report.rs: the case read from disk beside the
+//! buffer, and the same renderers) over the buffer's text, so the editor and the command line
+//! cannot disagree; HTML is the same self-contained page `rung report --format html` writes.
 
 use super::state::Snapshot;
-use crate::analysis::document::DocKind;
-use crate::analysis::{Input, NoFileSystem, analyze};
-use crate::cli::Format;
-use crate::cli::report::render;
+use crate::cli::report::{ReportError, render_html, render_human, render_json, report_for};
 use serde_json::{Value, json};
-use std::path::PathBuf;
 use tower_lsp_server::ls_types::Uri;
 
 /// The command's name, as the server advertises it.
@@ -60,52 +56,43 @@ pub fn parse_arguments(arguments: &[Value]) -> Result<Request, String> {
 
 /// The report of `snapshot` (the buffer `uri` at its latest version) as `{"format", "content"}`,
 /// or why there is none. A buffer that does not read as a growth doc is reported as a promo doc,
-/// as `rung report` does with a file.
+/// as `rung report` does with a file; the other docs of its case are read from disk beside it.
 pub fn report(uri: &Uri, snapshot: &Snapshot, requested: Requested) -> Result<Value, String> {
-    let forced;
-    let document = match &snapshot.analysis.document {
-        Some(document) => document,
-        None => {
-            let input = Input {
-                forced_kind: Some(DocKind::Promo),
-                ..Input::new(&snapshot.text)
-            };
-            forced = analyze(&input, &snapshot.settings, &NoFileSystem);
-            forced
-                .document
-                .as_ref()
-                .ok_or_else(|| format!("{}: not a growth doc", uri.as_str()))?
+    // An untitled buffer has no folder: it is read as if it were in the server's working
+    // folder, named by the last part of its URI.
+    let name = uri
+        .path()
+        .as_str()
+        .rsplit('/')
+        .next()
+        .filter(|name| !name.is_empty())
+        .unwrap_or(uri.as_str())
+        .to_string();
+    let path = match uri.to_file_path() {
+        Some(path) => path.into_owned(),
+        None => std::env::current_dir().unwrap_or_default().join(&name),
+    };
+    let mut report =
+        report_for(&path, &snapshot.text, None, None).map_err(|ReportError(message)| message)?;
+    // The report sits beside its buffer, so it names files relative to the buffer's folder:
+    // entry lines read `promo.md:19`, not a long absolute path.
+    let folder = path.parent().map(|p| format!("{}/", p.display()));
+    let relative = |label: &mut String| {
+        if let Some(rest) = folder.as_deref().and_then(|f| label.strip_prefix(f)) {
+            *label = rest.to_string();
         }
     };
-    let ladder = snapshot
-        .settings
-        .catalogue
-        .ladder(&document.ladder_id)
-        .ok_or_else(|| format!("unknown ladder `{}`", document.ladder_id))?;
-    // The report sits beside its buffer, so it names it by its file name (an untitled buffer by
-    // the last part of its URI): entry lines read `promo.md:19`, not a long absolute path.
-    let name = match uri
-        .to_file_path()
-        .as_deref()
-        .and_then(|path| path.file_name())
-    {
-        Some(file_name) => PathBuf::from(file_name),
-        None => PathBuf::from(
-            uri.path()
-                .as_str()
-                .rsplit('/')
-                .next()
-                .filter(|name| !name.is_empty())
-                .unwrap_or(uri.as_str()),
-        ),
+    relative(&mut report.file);
+    report.case_files.iter_mut().for_each(relative);
+    for entry in report.traits.iter_mut().flat_map(|t| t.entries.iter_mut()) {
+        relative(&mut entry.file);
+    }
+    let (label, content) = match requested {
+        Requested::Json => ("json", render_json(&report).to_string()),
+        Requested::Html => ("html", render_html(&report)),
+        Requested::Text => ("text", render_human(&report)),
     };
-    let (format, label) = match requested {
-        Requested::Json => (Format::Json, "json"),
-        // FIXME(issue 18): render HTML once src/cli/report.rs has an HTML renderer.
-        Requested::Text | Requested::Html => (Format::Human, "text"),
-    };
-    let rendered = render(&name, &snapshot.text, document, ladder, format, None)?;
-    Ok(json!({ "format": label, "content": rendered.text }))
+    Ok(json!({ "format": label, "content": content }))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use super::report;
 use super::settings::{EditorSettings, debounce_wait};
 use super::state::{AnalysisJob, DocumentState, Snapshot, State, lock};
 use super::transport::{Notifier, OutFrame, notification_frame};
+use super::workspace::{self, Workspace, lock_workspace};
 use crate::analysis::text::Span;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -363,6 +364,7 @@ impl Backend {
         let open: Vec<(Uri, i32)> = {
             let mut state = lock(&self.state);
             state.forget_projects();
+            lock_workspace(&state.workspace).projects = Default::default();
             for doc in state.documents.values_mut() {
                 doc.snapshot = None;
                 doc.config_kind = None;
@@ -385,6 +387,113 @@ impl Backend {
                 let _ = client.workspace_diagnostic_refresh().await;
             });
         }
+    }
+
+    /// The file paths of the open documents (open buffers win over the workspace index).
+    fn open_paths(&self) -> std::collections::HashSet<std::path::PathBuf> {
+        lock(&self.state)
+            .documents
+            .values()
+            .filter_map(|d| d.path.as_deref().map(std::path::Path::to_path_buf))
+            .collect()
+    }
+
+    /// Analyse again the open documents whose case holds the file at `changed` (a brag doc
+    /// edited, saved or changed on disk re-checks the promo docs beside it), or every open
+    /// document when `changed` is `None` (the index was built).
+    fn rediagnose_cases_of(&self, changed: Option<&std::path::Path>) {
+        let (affected, pull) = {
+            let mut state = lock(&self.state);
+            // Only documents that read their case (promo docs, growth plans, docs citing
+            // other files), or not analysed yet: a keystroke in a promo doc does not re-check
+            // the brag doc beside it.
+            let open: Vec<(Uri, i32, Option<std::sync::Arc<std::path::Path>>)> = state
+                .documents
+                .iter()
+                .filter(|(_, doc)| {
+                    doc.snapshot.as_ref().is_none_or(|s| {
+                        s.analysis
+                            .document
+                            .as_ref()
+                            .is_some_and(crate::analysis::case::reads_its_case)
+                    })
+                })
+                .map(|(uri, doc)| (uri.clone(), doc.document.version, doc.path.clone()))
+                .collect();
+            let mut affected = Vec::new();
+            for (uri, version, path) in open {
+                let Some(path) = path else { continue };
+                let in_case = match changed {
+                    None => true,
+                    Some(changed) => {
+                        let project = state.project_for(Some(&path));
+                        Workspace::in_case(&path, changed, &project)
+                    }
+                };
+                if in_case {
+                    affected.push((uri, version));
+                }
+            }
+            let pull = state.pull_diagnostics;
+            for (uri, _) in &affected {
+                if let Some(doc) = state.documents.get_mut(uri) {
+                    doc.snapshot = None;
+                }
+            }
+            (affected, pull)
+        };
+        if pull {
+            if !affected.is_empty() {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    let _ = client.workspace_diagnostic_refresh().await;
+                });
+            }
+            return;
+        }
+        for (uri, version) in affected {
+            self.schedule_diagnostics(uri, version);
+        }
+    }
+
+    /// Index the workspace folders in the background, then analyse the open documents again
+    /// with their cases. The first diagnostics do not wait for it.
+    fn start_index(&self) {
+        let backend = self.clone();
+        tokio::spawn(async move {
+            let workspace = lock(&backend.state).workspace.clone();
+            let open = backend.open_paths();
+            let built = tokio::task::spawn_blocking(move || {
+                catch_unwind(AssertUnwindSafe(|| Workspace::build(&workspace, &open)))
+            })
+            .await;
+            let message = match built {
+                Ok(Ok(figures)) => {
+                    let workspace = lock(&backend.state).workspace.clone();
+                    let ws = lock_workspace(&workspace);
+                    let mut message = format!(
+                        "rung: indexed {} growth docs of {} Markdown files in {} ms",
+                        figures.docs,
+                        figures.files,
+                        figures.took.as_millis()
+                    );
+                    if !ws.skipped.is_empty() {
+                        message.push_str(&format!("; skipped {}:", ws.skipped.len()));
+                        for (path, why) in ws.skipped.iter().take(20) {
+                            message.push_str(&format!("\n  {}: {why}", path.display()));
+                        }
+                    }
+                    (MessageType::INFO, message)
+                }
+                _ => (
+                    MessageType::ERROR,
+                    "rung: indexing the workspace failed; cases read the open documents only"
+                        .to_string(),
+                ),
+            };
+            backend.client.log_message(message.0, message.1).await;
+            backend.rediagnose_cases_of(None);
+        });
     }
 
     fn apply_editor_settings(&self, value: &serde_json::Value) {
@@ -596,6 +705,16 @@ impl LanguageServer for Backend {
             state.snippet_support = snippets;
             state.hover_markup = hover_markup;
             state.documentation_markup = documentation_markup;
+            let mut ws = lock_workspace(&state.workspace);
+            ws.encoding = state.encoding;
+            ws.roots = workspace_roots(&params);
+            ws.watch = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false);
         }
         if let Some(options) = &params.initialization_options {
             self.apply_editor_settings(options);
@@ -706,6 +825,30 @@ impl LanguageServer for Backend {
             };
             let _ = client.register_capability(vec![registration]).await;
         });
+        // Watch the workspace's Markdown files and rung.toml, for the index of growth docs.
+        let watch = lock_workspace(&lock(&self.state).workspace).watch;
+        if watch {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let watchers = ["**/*.md", "**/*.markdown", "**/rung.toml"]
+                    .iter()
+                    .map(|glob| FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(glob.to_string()),
+                        kind: None,
+                    })
+                    .collect();
+                let registration = Registration {
+                    id: "rung-markdown-watcher".to_string(),
+                    method: "workspace/didChangeWatchedFiles".to_string(),
+                    register_options: serde_json::to_value(
+                        DidChangeWatchedFilesRegistrationOptions { watchers },
+                    )
+                    .ok(),
+                };
+                let _ = client.register_capability(vec![registration]).await;
+            });
+        }
+        self.start_index();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -727,6 +870,9 @@ impl LanguageServer for Backend {
         }
         self.check_config_problems();
         self.rediagnose_linking_to(&document.uri);
+        if let Some(path) = document.uri.to_file_path() {
+            self.rediagnose_cases_of(Some(&crate::project::lexically_normal(&path)));
+        }
         self.schedule_diagnostics(document.uri, version);
     }
 
@@ -751,6 +897,9 @@ impl LanguageServer for Backend {
             self.rediagnose_all();
         } else if known {
             self.rediagnose_linking_to(&uri);
+            if let Some(path) = uri.to_file_path() {
+                self.rediagnose_cases_of(Some(&crate::project::lexically_normal(&path)));
+            }
             self.schedule_diagnostics(uri, version);
         } else {
             self.client
@@ -786,6 +935,20 @@ impl LanguageServer for Backend {
         }
         if removed {
             self.rediagnose_linking_to(&params.text_document.uri);
+            // The disk says again what the closed file holds, for the cases it is in.
+            if let Some(path) = params.text_document.uri.to_file_path() {
+                let path = crate::project::lexically_normal(&path);
+                let workspace = lock(&self.state).workspace.clone();
+                let backend = self.clone();
+                tokio::spawn(async move {
+                    let at = path.clone();
+                    let _ = tokio::task::spawn_blocking(move || {
+                        catch_unwind(AssertUnwindSafe(|| workspace::closed(&workspace, &at)))
+                    })
+                    .await;
+                    backend.rediagnose_cases_of(Some(&path));
+                });
+            }
         }
         if removed && !pull {
             let _publishing = self.publish.lock().await;
@@ -821,6 +984,37 @@ impl LanguageServer for Backend {
         {
             self.rediagnose_all();
         }
+        // Markdown files changed on disk: read them again for the index (an open buffer wins),
+        // then re-check the open documents of their cases.
+        let changed: Vec<std::path::PathBuf> = params
+            .changes
+            .iter()
+            .filter(|c| {
+                let uri = c.uri.as_str().to_ascii_lowercase();
+                uri.ends_with(".md") || uri.ends_with(".markdown")
+            })
+            .filter_map(|c| c.uri.to_file_path())
+            .map(|p| crate::project::lexically_normal(&p))
+            .collect();
+        if changed.is_empty() {
+            return;
+        }
+        let workspace = lock(&self.state).workspace.clone();
+        let backend = self.clone();
+        tokio::spawn(async move {
+            let paths = changed.clone();
+            let _ = tokio::task::spawn_blocking(move || {
+                catch_unwind(AssertUnwindSafe(|| {
+                    for path in &paths {
+                        Workspace::refresh_from_disk(&workspace, path);
+                    }
+                }))
+            })
+            .await;
+            for path in &changed {
+                backend.rediagnose_cases_of(Some(path));
+            }
+        });
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
@@ -893,6 +1087,14 @@ impl LanguageServer for Backend {
         for (uri, other) in self.open_snapshots("textDocument/definition").await? {
             elsewhere.extend(features::trait_locations(&other, encoding, &uri, &trait_id).0);
         }
+        // Then in the growth docs of the workspace that are not open.
+        let open = self.open_paths();
+        let workspace = lock(&self.state).workspace.clone();
+        elsewhere.extend(
+            lock_workspace(&workspace)
+                .trait_locations(&trait_id, &open)
+                .0,
+        );
         Ok((!elsewhere.is_empty()).then_some(GotoDefinitionResponse::Array(elsewhere)))
     }
 
@@ -919,6 +1121,13 @@ impl LanguageServer for Backend {
             }
             locations.extend(tags);
         }
+        let open = self.open_paths();
+        let workspace = lock(&self.state).workspace.clone();
+        let (definitions, tags) = lock_workspace(&workspace).trait_locations(&trait_id, &open);
+        if params.context.include_declaration {
+            locations.extend(definitions);
+        }
+        locations.extend(tags);
         Ok(Some(locations))
     }
 
@@ -978,6 +1187,12 @@ impl LanguageServer for Backend {
                 changes.insert(uri, edits);
             }
         }
+        // The tags of the growth docs that are not open are renamed on disk by the client.
+        let open = self.open_paths();
+        let workspace = lock(&self.state).workspace.clone();
+        for (uri, edits) in lock_workspace(&workspace).rename_tags(&trait_id, &new_name, &open) {
+            changes.entry(uri).or_insert(edits);
+        }
         Ok(Some(WorkspaceEdit {
             changes: Some(changes),
             ..Default::default()
@@ -998,6 +1213,9 @@ impl LanguageServer for Backend {
                 &params.query,
             ));
         }
+        let open = self.open_paths();
+        let workspace = lock(&self.state).workspace.clone();
+        symbols.extend(lock_workspace(&workspace).symbols(&params.query, &open));
         Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
     }
 
@@ -1045,4 +1263,25 @@ impl LanguageServer for Backend {
             params.command
         )))
     }
+}
+
+/// The workspace folders the client names (else its root), as lexically normal paths.
+#[allow(deprecated)] // `root_uri` is what clients without workspace folders send.
+fn workspace_roots(params: &InitializeParams) -> Vec<std::path::PathBuf> {
+    let folders: Vec<std::path::PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| f.uri.to_file_path())
+        .map(|p| crate::project::lexically_normal(&p))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
+    }
+    params
+        .root_uri
+        .iter()
+        .filter_map(|uri| uri.to_file_path())
+        .map(|p| crate::project::lexically_normal(&p))
+        .collect()
 }

@@ -24,6 +24,8 @@ pub struct Snapshot {
     pub document: OpenDocument,
     pub analysis: Analysis,
     pub settings: Arc<Settings>,
+    /// What the other docs of its case told the analysis (for the lenses and the outline).
+    pub case: Option<Arc<crate::analysis::case::CaseFacts>>,
 }
 
 pub struct DocumentState {
@@ -82,6 +84,9 @@ pub struct State {
     pub config_problems_shown: Vec<crate::catalogue::LocatedError>,
     /// Editor settings merged under each folder's project, so an edit does not rebuild them.
     merged: HashMap<PathBuf, Arc<Settings>>,
+    /// The growth docs of the workspace folders, from disk and open buffers (its own lock,
+    /// taken after this one when both are held).
+    pub workspace: Arc<Mutex<super::workspace::Workspace>>,
 }
 
 impl State {
@@ -165,7 +170,7 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
 
 /// The other open documents, by file path: links into them resolve against the editor's text,
 /// saved or not. Ropes are shared, so taking them is cheap; a text is built only when linked.
-struct OpenDocuments(HashMap<Arc<Path>, OpenDocument>);
+pub(crate) struct OpenDocuments(pub(crate) HashMap<Arc<Path>, OpenDocument>);
 
 impl OpenFiles for OpenDocuments {
     fn version(&self, path: &Path) -> Option<i32> {
@@ -186,6 +191,9 @@ pub struct AnalysisJob {
     pub settings: Arc<Settings>,
     pub config_kind: Option<DocKind>,
     open: OpenDocuments,
+    /// For reading the document with the other docs of its case.
+    workspace: Arc<Mutex<super::workspace::Workspace>>,
+    project: Arc<Project>,
 }
 
 impl AnalysisJob {
@@ -214,6 +222,7 @@ impl AnalysisJob {
                 .filter_map(|(_, doc)| Some((doc.path.clone()?, doc.document.clone())))
                 .collect(),
         );
+        let project = state.project_for(path.as_deref());
         Some(AnalysisJob {
             uri: uri.clone(),
             document,
@@ -222,6 +231,8 @@ impl AnalysisJob {
             settings,
             config_kind,
             open,
+            workspace: state.workspace.clone(),
+            project,
         })
     }
 
@@ -233,6 +244,20 @@ impl AnalysisJob {
             .and_then(Path::file_name)
             .and_then(|n| n.to_str())
             .map(str::to_string);
+        let today = crate::project::today();
+        // The other docs of its case, from the workspace index (open buffers at their
+        // versions); empty for a document that is not a file.
+        let facts = path
+            .as_deref()
+            .map(|p| {
+                super::workspace::case_facts(
+                    &self.workspace,
+                    &lexically_normal(p),
+                    &self.project,
+                    &self.open.0,
+                )
+            })
+            .filter(|facts| !facts.is_empty());
         let links: Box<dyn LinkResolver> = match path.as_deref().and_then(Path::parent) {
             Some(dir) => Box::new(
                 FsLinks::with_cache(dir.to_path_buf(), self.links)
@@ -240,7 +265,11 @@ impl AnalysisJob {
             ),
             None => Box::new(NoFileSystem),
         };
-        let today = crate::project::today();
+        let case_links = facts.as_ref().map(|facts| facts.links(links.as_ref()));
+        let links: &dyn LinkResolver = match &case_links {
+            Some(case_links) => case_links,
+            None => links.as_ref(),
+        };
         let input = Input {
             text: &text,
             file_name: file_name.as_deref(),
@@ -248,14 +277,16 @@ impl AnalysisJob {
             forced_kind: None,
             today: Some(&today),
             memo: Some(&self.memo),
+            case: facts.as_ref(),
         };
-        let analysis = analyze(&input, &self.settings, links.as_ref());
+        let analysis = analyze(&input, &self.settings, links);
         Snapshot {
             version: self.document.version,
             text,
             document: self.document,
             analysis,
             settings: self.settings,
+            case: facts.map(Arc::new),
         }
     }
 }

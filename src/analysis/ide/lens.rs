@@ -2,7 +2,8 @@
 //! evidences; on each trait heading, that trait's counts.
 
 use crate::analysis::document::{DocKind, Document};
-use crate::analysis::readiness::{evidence_by_trait, readiness_from};
+use crate::analysis::case::{CaseFacts, evidence_counts};
+use crate::analysis::readiness::readiness_from;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
 
@@ -13,10 +14,12 @@ pub struct Lens {
     pub title: String,
 }
 
-pub fn lenses(doc: &Document, ladder: &Ladder) -> Vec<Lens> {
+/// `case`: what the other docs of the doc's case evidence, counted with its own.
+pub fn lenses(doc: &Document, ladder: &Ladder, case: Option<&CaseFacts>) -> Vec<Lens> {
     let mut lenses = Vec::new();
     // Counted once for the readiness lens and every trait section's.
-    let evidence = evidence_by_trait(doc, ladder);
+    // With the other docs of its case: a brag doc's tagged entries count here.
+    let evidence = evidence_counts(doc, ladder, case);
     if doc.kind == DocKind::Promo
         && let Some(report) = readiness_from(doc, ladder, &evidence)
     {
@@ -74,7 +77,7 @@ mod tests {
         let settings = Settings::default();
         let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
         let doc = analysis.document.as_ref().unwrap();
-        let got = lenses(doc, ladder_of(&analysis, &settings).unwrap());
+        let got = lenses(doc, ladder_of(&analysis, &settings).unwrap(), None);
         assert_eq!(got[0].at, 0);
         assert!(
             got[0]

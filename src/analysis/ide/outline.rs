@@ -6,7 +6,7 @@
 use crate::analysis::document::{Document, Entry, EntryRole, SectionKind};
 use crate::analysis::impact::Impact;
 use crate::analysis::infer::Inference;
-use crate::analysis::readiness::evidence_by_trait;
+use crate::analysis::case::{CaseFacts, evidence_counts};
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
 
@@ -48,10 +48,11 @@ pub fn entry_label(entry: &Entry) -> String {
 }
 
 /// The outline of `doc`, read against `ladder` when there is one.
-pub fn outline(doc: &Document, ladder: Option<&Ladder>) -> Vec<OutlineItem> {
+/// `case`: what the other docs of the doc's case evidence, counted in the trait sections' details.
+pub fn outline(doc: &Document, ladder: Option<&Ladder>, case: Option<&CaseFacts>) -> Vec<OutlineItem> {
     let mut items: Vec<(Option<usize>, OutlineItem)> = Vec::with_capacity(doc.sections.len());
     // Counts for every trait, and each section's own judged entries, each made in one pass.
-    let evidence = ladder.map(|l| evidence_by_trait(doc, l));
+    let evidence = ladder.map(|l| evidence_counts(doc, l, case));
     let no_inference = Inference::default();
     let inference = ladder.map_or(&no_inference, |l| doc.inference(l));
     let mut entries_of: Vec<Vec<(usize, &Entry)>> = vec![Vec::new(); doc.sections.len()];
@@ -185,7 +186,7 @@ mod tests {
             }
         }
         walk(
-            &outline(doc, ladder_of(&analysis, &settings)),
+            &outline(doc, ladder_of(&analysis, &settings), None),
             0,
             &mut lines,
         );

@@ -56,7 +56,7 @@ fn ascii_folded(s: &str) -> impl Iterator<Item = u8> + '_ {
 }
 
 /// Renderers disagree on `A & B` (GitHub: `a--b`, others `a-b`): compare with dashes folded.
-fn same_anchor(a: &str, b: &str) -> bool {
+pub(crate) fn same_anchor(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         // The same comparison without a copy: a link to a long doc is checked against each of
         // its headings on every keystroke.

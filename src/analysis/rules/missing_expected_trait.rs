@@ -17,7 +17,8 @@ pub const RULE: Rule = Rule {
 ## What it does
 Reads the `target:` level of a promo doc and checks that each trait the level expects is
 evidenced: by a section for the trait with an entry in it, or by an entry tagged `#trait`
-anywhere. A trait that has a section of its own is not missing: an empty section is
+anywhere, in this doc or another doc of its case (the brag doc in the same folder, or the docs a
+`[[case]]` of `rung.toml` groups). A trait that has a section of its own is not missing: an empty section is
 `trait-without-evidence`'s to report, on its heading.
 
 The missing traits are one diagnostic on the `target:` value, not one per trait stacked on the
@@ -54,7 +55,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some((level, span)) = super::target_level(cx) else {
         return;
     };
-    let evidenced = cx.doc.evidenced_traits(&cx.ladder.traits);
+    // Evidence anywhere in the case counts: the brag doc beside a promo doc.
+    let evidenced = cx.evidenced_traits();
     // A trait with a section of its own is not missing: the section is there, and if it is
     // empty `trait-without-evidence` says so on its heading (and a fix that added a second
     // section would only start `duplicate-trait`).
@@ -108,8 +110,14 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             // and its own fix adds every section at once.
             let names: Vec<&str> = several.iter().map(|t| t.name.as_str()).collect();
             let tags: Vec<String> = several.iter().map(|t| format!("#{}", t.id)).collect();
+            // Read with the other docs of its case, the gap is the case's, not only this doc's.
+            let never = match cx.case.map_or(0, |c| c.others.len()) {
+                0 => "this doc never shows".to_string(),
+                1 => "neither this doc nor the other doc of its case shows".to_string(),
+                n => format!("neither this doc nor the {n} other docs of its case show"),
+            };
             let message = format!(
-                "{} expects evidence of {} traits this doc never shows: {}; add a section for each, or tag entries with {}",
+                "{} expects evidence of {} traits {never}: {}; add a section for each, or tag entries with {}",
                 level.id,
                 several.len(),
                 and_list(&names),

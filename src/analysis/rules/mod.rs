@@ -12,7 +12,7 @@ use super::text::Span;
 use std::borrow::Cow;
 
 mod action_without_date;
-mod broken_evidence_link;
+pub(crate) mod broken_evidence_link;
 mod duplicate_trait;
 mod focus_without_action;
 mod invalid_front_matter;

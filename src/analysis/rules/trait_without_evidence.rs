@@ -16,8 +16,9 @@ pub const RULE: Rule = Rule {
     docs: "\
 ## What it does
 Flags a heading that names a trait of the ladder (`## Ownership`) when the section holds no
-evidence: no list item or paragraph beyond placeholders, and no entry anywhere in the doc that
-counts for the trait: tagged with it (`#ownership`), under a heading naming it among others
+evidence: no list item or paragraph beyond placeholders, and no entry anywhere in the doc, or
+in another doc of its case (the brag doc in the same folder, or the docs a `[[case]]` of
+`rung.toml` groups), that counts for the trait: tagged with it (`#ownership`), under a heading naming it among others
 (“Ownership and delivery”), led in by it (`**Ownership:** …`), or whose wording infers it (the
 trait's signals in the ladder data; see the outline or hover, which mark it as inferred). In a
 growth plan, the traits in focus are checked by `focus-without-action` instead.
@@ -63,7 +64,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 FmValue::Text(text) => Some(text.split(',').map(str::trim).collect()),
                 FmValue::Other => None,
             });
-    let evidenced = doc.evidenced_traits(&cx.ladder.traits);
+    // Evidence anywhere in the case counts: the brag doc beside a promo doc.
+    let evidenced = cx.evidenced_traits();
     // A section whose only entries are marked placeholders (`[What you did]`, `TODO`) is a
     // skeleton waiting to be filled in: `placeholder-text` already says so on the line itself,
     // and a second finding on the heading would say it twice (a fresh template would be all

@@ -45,6 +45,10 @@ would be; the hover on any win shows what rung read. A measurable nested item ma
 its whole entry measurable. Items under other headings (Motivation, Usage, Feedback…) are
 never judged.
 
+An entry that cites entries of another doc of its case (the brag doc beside a promo doc, or the
+docs grouped by a `[[case]]` of `rung.toml`) is judged by what it cites: `See
+[March](brag.md#2026-03).` is measured when an entry under that heading of `brag.md` is.
+
 Three or more vague entries in a row in one section (a weekly log, a list of tasks) are one
 diagnostic on the first of them, not the same warning on every line: it says how many there
 are, and lists each entry in its related information with what that entry lacks. Each entry
@@ -112,12 +116,14 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let placeholders_speak = cx.rule_is_on("placeholder-text");
     // The current run of vague entries in one section; a measurable entry or a new section ends it.
     let mut run: Vec<Vague> = Vec::new();
-    for (entry, words) in cx.doc.entries.iter().zip(words) {
+    for (index, (entry, words)) in cx.doc.entries.iter().zip(words).enumerate() {
         let Some(words) = words else {
             continue;
         };
         let impact = words.impact;
-        if impact == Impact::Measurable {
+        // An entry citing entries of its case (`See [March](brag.md#2026-03).`) is judged by
+        // what it cites: measured there, it is measured.
+        if impact == Impact::Measurable || cx.case.is_some_and(|c| c.link_measured(cx.doc, index)) {
             flush(&mut run, cx.doc, out);
             continue;
         }
