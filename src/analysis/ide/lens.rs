@@ -1,8 +1,8 @@
 //! Code lenses: on a promo doc's front matter, how many of the target level's traits it
 //! evidences; on each trait heading, that trait's counts.
 
-use crate::analysis::document::{DocKind, Document};
 use crate::analysis::case::{CaseFacts, evidence_counts};
+use crate::analysis::document::{DocKind, Document};
 use crate::analysis::readiness::readiness_from;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;

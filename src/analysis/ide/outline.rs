@@ -3,10 +3,10 @@
 //! whose traits inference found), each saying whether it is measurable and which traits it
 //! counts for that no heading or tag of its own names.
 
+use crate::analysis::case::{CaseFacts, evidence_counts};
 use crate::analysis::document::{Document, Entry, EntryRole, SectionKind};
 use crate::analysis::impact::Impact;
 use crate::analysis::infer::Inference;
-use crate::analysis::case::{CaseFacts, evidence_counts};
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
 
@@ -49,7 +49,11 @@ pub fn entry_label(entry: &Entry) -> String {
 
 /// The outline of `doc`, read against `ladder` when there is one.
 /// `case`: what the other docs of the doc's case evidence, counted in the trait sections' details.
-pub fn outline(doc: &Document, ladder: Option<&Ladder>, case: Option<&CaseFacts>) -> Vec<OutlineItem> {
+pub fn outline(
+    doc: &Document,
+    ladder: Option<&Ladder>,
+    case: Option<&CaseFacts>,
+) -> Vec<OutlineItem> {
     let mut items: Vec<(Option<usize>, OutlineItem)> = Vec::with_capacity(doc.sections.len());
     // Counts for every trait, and each section's own judged entries, each made in one pass.
     let evidence = ladder.map(|l| evidence_counts(doc, l, case));
