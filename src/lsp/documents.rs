@@ -118,6 +118,20 @@ impl<'t> LineTable<'t> {
     }
 }
 
+/// The 64-bit FNV-1a hash of a rope's text and its length in bytes, without building a `String`:
+/// what the test command `rung.test.documentHash` answers, so a long session can compare the
+/// server's text with the client's often and cheaply.
+pub fn text_hash(rope: &Rope) -> (u64, usize) {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for chunk in rope.chunks() {
+        for &byte in chunk.as_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    (hash, rope.len_bytes())
+}
+
 /// Characters of a line's content, without its line ending.
 fn line_content_chars(rope: &Rope, line: usize) -> usize {
     let slice = rope.line(line);

@@ -20,8 +20,9 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 /// The environment variable that enables two commands for the end-to-end tests:
-/// `rung.test.panic` (proves a panic in a handler is contained) and `rung.test.documentText`
-/// (returns the server's copy of a document, to check it equals the client's after edits).
+/// `rung.test.panic` (proves a panic in a handler is contained), `rung.test.documentText`
+/// (returns the server's copy of a document, to check it equals the client's after edits) and
+/// `rung.test.documentHash` (its FNV-1a hash and length, for the soak benchmark's frequent checks).
 pub const TEST_PANIC_ENV: &str = "RUNG_LSP_ENABLE_TEST_PANIC";
 
 #[derive(Clone)]
@@ -434,6 +435,7 @@ impl LanguageServer for Backend {
                     commands: vec![
                         "rung.test.panic".to_string(),
                         "rung.test.documentText".to_string(),
+                        "rung.test.documentHash".to_string(),
                     ],
                     ..Default::default()
                 }),
@@ -853,6 +855,23 @@ impl LanguageServer for Backend {
                     let text =
                         uri.and_then(|uri| state.documents.get(&uri).map(|d| d.document.text()));
                     return Ok(text.map(serde_json::Value::String));
+                }
+                "rung.test.documentHash" => {
+                    let uri = params
+                        .arguments
+                        .first()
+                        .and_then(|v| v.as_str())
+                        .and_then(|s| s.parse::<Uri>().ok());
+                    let state = lock(&self.state);
+                    let hash = uri.and_then(|uri| {
+                        state
+                            .documents
+                            .get(&uri)
+                            .map(|d| super::documents::text_hash(&d.document.rope))
+                    });
+                    return Ok(hash.map(|(hash, len)| {
+                        serde_json::json!({ "fnv1a64": format!("{hash:016x}"), "bytes": len })
+                    }));
                 }
                 _ => {}
             }
