@@ -35,6 +35,7 @@ where
 {
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
+    let trimming = tokio::spawn(state::trim_memory_after_large_analyses());
     let guarded = transport::guard(input, output);
     let notifier = guarded.notifier.clone();
     let (service, socket) =
@@ -42,11 +43,13 @@ where
     Server::new(guarded.input, guarded.output, socket)
         .serve(service)
         .await;
+    trimming.abort();
     shut_down.load(Ordering::SeqCst)
 }
 
 /// Serve the language server protocol on stdin/stdout until the client exits.
 pub fn run() -> i32 {
+    state::limit_allocator_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -72,6 +72,14 @@ impl Backend {
         })
     }
 
+    /// Write problems (of `rung.toml`, of ladders) to the client's log, in a task of its own.
+    fn log_problems(&self, problems: Vec<String>) {
+        if !problems.is_empty() {
+            let client = self.client.clone();
+            tokio::spawn(async move { log_warnings(&client, problems).await });
+        }
+    }
+
     /// An internal error for one request, also written to the client's log.
     fn internal_error(&self, what: &str, detail: &str) -> Error {
         let message = format!("rung: internal error while serving {what}: {detail}");
@@ -98,7 +106,9 @@ impl Backend {
             {
                 return Ok(Some(snapshot.clone()));
             }
-            match AnalysisJob::prepare(&mut state, uri) {
+            let job = AnalysisJob::prepare(&mut state, uri);
+            self.log_problems(std::mem::take(&mut state.unlogged_problems));
+            match job {
                 Some(job) => job,
                 None => return Ok(None),
             }
@@ -187,7 +197,13 @@ impl Backend {
                     Some(doc) if doc.document.version == version && doc.scheduled == scheduled => {}
                     _ => return,
                 }
-                (AnalysisJob::prepare(&mut state, &uri), state.encoding())
+                let job = AnalysisJob::prepare(&mut state, &uri);
+                let problems = std::mem::take(&mut state.unlogged_problems);
+                if !problems.is_empty() {
+                    let client = client.clone();
+                    tokio::spawn(async move { log_warnings(&client, problems).await });
+                }
+                (job, state.encoding())
             };
             let Some(job) = job else { return };
             let frame_uri = uri.clone();
@@ -325,6 +341,12 @@ impl Backend {
                 backend.rediagnose_all();
             }
         });
+    }
+}
+
+async fn log_warnings(client: &Client, messages: Vec<String>) {
+    for message in messages {
+        client.log_message(MessageType::WARNING, message).await;
     }
 }
 
