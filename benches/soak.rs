@@ -90,11 +90,11 @@ fn promo_doc(rng: &mut Rng, index: usize, target: usize) -> String {
             doc.push_str(&format!("\n## {}\n\n", rng.pick(&TRAITS)));
         }
         doc.push_str("- ");
-        doc.push_str(*rng.pick(&ENTRIES));
+        doc.push_str(rng.pick::<&str>(&ENTRIES));
         doc.push('\n');
         if rng.below(4) == 0 {
             doc.push_str("  - ");
-            doc.push_str(*rng.pick(&ENTRIES));
+            doc.push_str(rng.pick::<&str>(&ENTRIES));
             doc.push('\n');
         }
     }
@@ -254,13 +254,11 @@ fn main() {
     let uris: Vec<String> = (0..10)
         .map(|i| format!("file:///soak/career/promo-{i}.md"))
         .collect();
+    let sizes: Vec<usize> = (0..10).map(|i| 5_000 + 45_000 * i / 9).collect();
     let mut texts: Vec<String> = (0..10)
-        .map(|i| {
-            let target = 5_000 + 45_000 * i / 9;
-            promo_doc(&mut rng, i, target)
-        })
+        .map(|i| promo_doc(&mut rng, i, sizes[i]))
         .collect();
-    let mut versions = vec![1i64; 10];
+    let mut versions = [1i64; 10];
     for (uri, text) in uris.iter().zip(&texts) {
         client.open(uri, text);
     }
@@ -282,11 +280,13 @@ fn main() {
     while started.elapsed() < options.duration {
         let d = rng.below(10);
         let text = &mut texts[d];
-        // Keep each document between 4 and 60 KB: grow the small, shrink the large.
+        // Keep each document within 10% of its size at the start (5 to 50 KB). A deletion
+        // removes about 200 bytes and an insertion adds about 25, so one edit in nine deletes.
+        // (The first 30-minute run deleted one in three and shrank every doc to 4 KB.)
         let delete = match text.len() {
-            n if n > 60_000 => rng.below(4) != 0,
-            n if n < 4_000 => false,
-            _ => rng.below(3) == 0,
+            n if n * 10 > sizes[d] * 11 => true,
+            n if n * 10 < sizes[d] * 9 => false,
+            _ => rng.below(9) == 0,
         };
         let start = edit_boundary(text, rng.below(text.len() + 1));
         let (end, insert) = if delete {

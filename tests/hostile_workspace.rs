@@ -208,11 +208,11 @@ fn files_that_cannot_be_read_are_skipped_or_named() {
     write(root, "locked-brag.md", BRAG.as_bytes());
     std::fs::set_permissions(
         root.join("locked-brag.md"),
-        std::fs::Permissions::from_mode(0),
+        std::fs::Permissions::from_mode(0o000),
     )
     .unwrap();
     write(root, "locked/brag.md", BRAG.as_bytes());
-    std::fs::set_permissions(root.join("locked"), std::fs::Permissions::from_mode(0)).unwrap();
+    std::fs::set_permissions(root.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
     // SAFETY: geteuid has no preconditions.
     let root_user = unsafe { libc::geteuid() } == 0;
 

@@ -10,8 +10,11 @@ pub mod edits;
 pub mod front_matter;
 pub mod lsp;
 
+/// A target's check: panics on a failure.
+pub type Check = fn(&[u8]);
+
 /// The targets by name, as `fuzz/corpus/NAME` and `fuzz/regressions/NAME` are named.
-pub const TARGETS: [(&str, fn(&[u8])); 5] = [
+pub const TARGETS: [(&str, Check); 5] = [
     ("analyze", analyze::check),
     ("config", config::check),
     ("edits", edits::check),
