@@ -255,9 +255,7 @@ fn main() {
         .map(|i| format!("file:///soak/career/promo-{i}.md"))
         .collect();
     let sizes: Vec<usize> = (0..10).map(|i| 5_000 + 45_000 * i / 9).collect();
-    let mut texts: Vec<String> = (0..10)
-        .map(|i| promo_doc(&mut rng, i, sizes[i]))
-        .collect();
+    let mut texts: Vec<String> = (0..10).map(|i| promo_doc(&mut rng, i, sizes[i])).collect();
     let mut versions = [1i64; 10];
     for (uri, text) in uris.iter().zip(&texts) {
         client.open(uri, text);
