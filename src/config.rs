@@ -78,6 +78,9 @@ pub const FILE_NAME: &str = "rung.toml";
 /// hostile file cannot make matching slow.
 const MAX_LIST: usize = 256;
 const MAX_GLOB_LEN: usize = 512;
+/// The largest `rung.toml` read: a real one is a few hundred bytes; a 10 MB one is an accident
+/// (or an attack) that would otherwise be parsed in full on every change in the editor.
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
 
 /// The top-level keys of `rung.toml` (the `[rules]` table among them), for suggestions.
 pub const KEYS: [&str; 6] = ["include", "kind", "ladder", "ladders", "rules", "case"];
@@ -154,6 +157,15 @@ impl Config {
     pub fn parse(text: &str, file: &str) -> (Config, Vec<LocatedError>) {
         let mut config = Config::default();
         let mut errors = Vec::new();
+        if text.len() > MAX_CONFIG_BYTES {
+            let message = format!(
+                "is {} KB, larger than the {} KB rung reads as a `rung.toml`: ignored, the defaults apply",
+                text.len() / 1024,
+                MAX_CONFIG_BYTES / 1024
+            );
+            errors.push(error_at(text, file, 0, message));
+            return (config, errors);
+        }
         let (table, syntax_errors) = DeTable::parse_recoverable(text);
         errors.extend(syntax_errors.iter().map(|e| toml_error(text, file, e)));
         let at = |offset: usize, message: String| error_at(text, file, offset, message);

@@ -554,19 +554,99 @@ fn io_reason(error: &std::io::Error) -> String {
 /// Markdown files under `dir`, skipping what `.gitignore` and hidden folders hide, in a stable
 /// order.
 pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(dir)
+    walk_markdown_files(dir).files
+}
+
+/// How deep a walk goes below the folder it starts in: real career folders are a few levels
+/// deep; a folder nested thousands deep (generated, or a mistake) is not walked to the bottom.
+pub const MAX_WALK_DEPTH: usize = 64;
+/// The most Markdown files one walk collects: a home folder or a disk image, not a case.
+pub const MAX_WALK_FILES: usize = 100_000;
+
+/// What a walk found, and what it passed over and why (for `rung check` and the server to say).
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub files: Vec<PathBuf>,
+    /// A path (or the folder) with the reason it was not read: a symbolic-link loop, a link to
+    /// nothing, a folder that cannot be read, nesting past [`MAX_WALK_DEPTH`], the file limit.
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+/// [`markdown_files`], with what was skipped. Symbolic links are not followed into folders (so
+/// a link loop cannot make the walk endless), but a link to a Markdown file is read as that file.
+pub fn walk_markdown_files(dir: &Path) -> Walk {
+    let mut walk = Walk::default();
+    let is_markdown = |path: &Path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+    };
+    for entry in ignore::WalkBuilder::new(dir)
+        .max_depth(Some(MAX_WALK_DEPTH))
         .build()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
-        .map(ignore::DirEntry::into_path)
-        .filter(|path| {
-            path.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-        })
-        .collect();
-    files.sort();
-    files
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = walk_error_path(&error).unwrap_or_else(|| dir.to_path_buf());
+                walk.skipped.push((path, error.to_string()));
+                continue;
+            }
+        };
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() && entry.depth() == MAX_WALK_DEPTH {
+            walk.skipped.push((
+                entry.into_path(),
+                format!("nested more than {MAX_WALK_DEPTH} folders deep: not walked"),
+            ));
+            continue;
+        }
+        if !is_markdown(entry.path()) {
+            continue;
+        }
+        if file_type.is_symlink() {
+            match std::fs::metadata(entry.path()) {
+                Ok(metadata) if metadata.is_file() => {}
+                Ok(_) => continue,
+                Err(error) => {
+                    let reason = match error.raw_os_error() {
+                        Some(libc::ELOOP) => "a loop of symbolic links".to_string(),
+                        _ => format!(
+                            "a symbolic link to nothing readable ({})",
+                            io_reason(&error)
+                        ),
+                    };
+                    walk.skipped.push((entry.into_path(), reason));
+                    continue;
+                }
+            }
+        } else if !file_type.is_file() {
+            continue;
+        }
+        if walk.files.len() == MAX_WALK_FILES {
+            walk.skipped.push((
+                dir.to_path_buf(),
+                format!("more than {MAX_WALK_FILES} Markdown files: the rest are not read"),
+            ));
+            break;
+        }
+        walk.files.push(entry.into_path());
+    }
+    walk.files.sort();
+    walk
+}
+
+fn walk_error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
 }
 
 /// Resolves links relative to the folder of the document being checked.

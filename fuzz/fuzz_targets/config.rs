@@ -1,17 +1,8 @@
 //! Any text as a ladder file and as `rung.toml`: an error with a place, or a value; no panic.
+//! (The check itself is `checks/config.rs`, shared with the stable replay of the corpus.)
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use std::sync::LazyLock;
+#[path = "../checks/mod.rs"]
+mod checks;
 
-static TRAITS: LazyLock<Vec<rung::catalogue::Trait>> = LazyLock::new(rung::catalogue::builtin_traits);
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Err(error) = rung::catalogue::parse_ladder(text, "fuzz.toml", &TRAITS) {
-        assert!(error.line >= 1 && error.column >= 1);
-    }
-    if let Err(error) = rung::config::Config::parse(text, "rung.toml") {
-        assert!(error.line >= 1 && error.column >= 1);
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::config::check(data));

@@ -165,6 +165,9 @@ struct TraitCatalogueFile {
 const MAX_LEVELS: usize = 64;
 const MAX_TRAITS: usize = 512;
 const MAX_NAME_LEN: usize = 200;
+/// The largest ladder file read: the built-in trait catalogue, signals and all, is 27 KB; a
+/// file of 100,000 traits would be parsed in full before the trait count could refuse it.
+pub const MAX_LADDER_BYTES: usize = 2 * 1024 * 1024;
 
 fn check_id(text: &str, file: &str, id: &Spanned<String>, what: &str) -> Result<(), LocatedError> {
     let value = id.get_ref();
@@ -355,6 +358,14 @@ pub(crate) fn parse_trait_catalogue(text: &str, file: &str) -> Result<Vec<Trait>
 /// Parse and validate a ladder file. `base_traits` is the catalogue its levels may name; the
 /// file's own `[[traits]]` add to it or replace entries with the same id.
 pub fn parse_ladder(text: &str, file: &str, base_traits: &[Trait]) -> Result<Ladder, LocatedError> {
+    if text.len() > MAX_LADDER_BYTES {
+        let message = format!(
+            "is {} KB, larger than the {} KB rung reads as a ladder: ignored",
+            text.len() / 1024,
+            MAX_LADDER_BYTES / 1024
+        );
+        return Err(error_at(text, file, 0, message));
+    }
     let parsed: LadderFile = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
     check_id(text, file, &parsed.id, "ladder")?;
 

@@ -5,7 +5,7 @@ use super::{CheckFormat as Format, ColorChoice, EXIT_FINDINGS, EXIT_OK, EXIT_USA
 use crate::analysis::diagnostic::Severity;
 use crate::analysis::document::DocKind;
 use crate::analysis::{Input, LinkResolver, analyze};
-use crate::project::{FsLinks, LoadedCase, Project, markdown_files, read_text, write_text};
+use crate::project::{FsLinks, LoadedCase, Project, read_text, walk_markdown_files, write_text};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -75,8 +75,13 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
                 named: true,
             });
         } else if path.is_dir() {
+            let walk = walk_markdown_files(path);
+            // Said on stderr whatever the format: the walk passed these over, nothing failed.
+            for (skipped, reason) in &walk.skipped {
+                eprintln!("note: skipped {}: {reason}", skipped.display());
+            }
             targets.extend(
-                markdown_files(path)
+                walk.files
                     .into_iter()
                     .map(|path| Target { path, named: false }),
             );

@@ -100,6 +100,12 @@ impl<'t> LineTable<'t> {
             Encoding::Utf8 => ColumnUnit::Utf8,
             Encoding::Utf16 => ColumnUnit::Utf16,
         };
+        let bytes = self.text.as_bytes();
+        let mut offset = offset.min(bytes.len());
+        // Between the two bytes of a `\r\n`: the end of the line's content, as in the rope.
+        if offset > 0 && bytes[offset - 1] == b'\r' && bytes.get(offset) == Some(&b'\n') {
+            offset -= 1;
+        }
         let at = self
             .index
             .line_col_near(self.text, offset, unit, self.last_line.get());
@@ -116,6 +122,20 @@ impl<'t> LineTable<'t> {
             end: self.position(end, encoding),
         }
     }
+}
+
+/// The 64-bit FNV-1a hash of a rope's text and its length in bytes, without building a `String`:
+/// what the test command `rung.test.documentHash` answers, so a long session can compare the
+/// server's text with the client's often and cheaply.
+pub fn text_hash(rope: &Rope) -> (u64, usize) {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for chunk in rope.chunks() {
+        for &byte in chunk.as_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    (hash, rope.len_bytes())
 }
 
 /// Characters of a line's content, without its line ending.
@@ -158,7 +178,17 @@ pub fn position_to_char(rope: &Rope, position: Position, encoding: Encoding) -> 
 
 /// The LSP position of a byte offset (clamped, and moved back to a char boundary).
 pub fn offset_to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Position {
-    let offset = offset.min(rope.len_bytes());
+    let mut offset = offset.min(rope.len_bytes());
+    // An offset between the `\r` and the `\n` of a line break (a span that ends on the `\r`)
+    // is the end of the line's content: LSP has no column inside a line break, and one past the
+    // content would lie outside the line.
+    if offset > 0
+        && offset < rope.len_bytes()
+        && rope.byte(offset - 1) == b'\r'
+        && rope.byte(offset) == b'\n'
+    {
+        offset -= 1;
+    }
     let char_idx = rope.byte_to_char(offset);
     let line = rope.char_to_line(char_idx);
     let line_start = rope.line_to_char(line);
@@ -271,6 +301,24 @@ mod tests {
                 character: 2
             }
         );
+    }
+
+    #[test]
+    fn an_offset_inside_a_crlf_is_the_end_of_its_line() {
+        // Found by the soak benchmark: a YAML error span ending on the `\r` of a CRLF front
+        // matter line gave a column one past the line's content.
+        let text = "---\r\nkind: x:\r\n---\r\n";
+        let doc = OpenDocument::new(text, 1);
+        let table = LineTable::new(text);
+        let inside = "---\r\nkind: x:\r".len();
+        let end_of_content = Position {
+            line: 1,
+            character: 8,
+        };
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            assert_eq!(doc.position(inside, encoding), end_of_content);
+            assert_eq!(table.position(inside, encoding), end_of_content);
+        }
     }
 
     #[test]

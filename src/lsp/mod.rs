@@ -33,8 +33,57 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tower_lsp_server::{LspService, Server};
 
+/// Serve the language server protocol over `input` and `output` until the client exits or the
+/// input ends; whether a `shutdown` request came first. `run` serves stdio with it; the `lsp`
+/// fuzz target feeds it messages in-process.
+pub async fn serve<R, W>(input: R, output: W) -> bool
+where
+    R: tokio::io::AsyncRead + Unpin + Send + 'static,
+    W: tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let flag = shut_down.clone();
+    let trimming = tokio::spawn(state::trim_memory_after_large_analyses());
+    let guarded = transport::guard(input, output);
+    let notifier = guarded.notifier.clone();
+    // The direct methods answer what the guard renames (see `transport`), past the `Value` tree.
+    let (service, socket) =
+        LspService::build(move |client| server::Backend::new(client, flag, notifier))
+            .custom_method(
+                "rung/direct/textDocument/diagnostic",
+                server::Backend::direct_diagnostic,
+            )
+            .custom_method(
+                "rung/direct/textDocument/documentSymbol",
+                server::Backend::direct_document_symbol,
+            )
+            .custom_method(
+                "rung/direct/textDocument/semanticTokens/full",
+                server::Backend::direct_semantic_tokens_full,
+            )
+            .custom_method(
+                "rung/direct/textDocument/semanticTokens/range",
+                server::Backend::direct_semantic_tokens_range,
+            )
+            .custom_method(
+                "rung/direct/textDocument/codeLens",
+                server::Backend::direct_code_lens,
+            )
+            .custom_method(
+                "rung/direct/textDocument/foldingRange",
+                server::Backend::direct_folding_range,
+            )
+            .finish();
+    Server::new(guarded.input, guarded.output, socket)
+        .serve(service)
+        .await;
+    trimming.abort();
+    shut_down.load(Ordering::SeqCst)
+}
+
 /// Serve the language server protocol on stdin/stdout until the client exits.
 pub fn run() -> i32 {
+    state::limit_allocator_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -46,48 +95,9 @@ pub fn run() -> i32 {
             return 1;
         }
     };
-    let shut_down = Arc::new(AtomicBool::new(false));
-    let flag = shut_down.clone();
-    runtime.block_on(async move {
-        let guarded = transport::guard(tokio::io::stdin(), tokio::io::stdout());
-        let notifier = guarded.notifier.clone();
-        let (service, socket) =
-            LspService::build(move |client| server::Backend::new(client, flag, notifier))
-                .custom_method(
-                    "rung/direct/textDocument/diagnostic",
-                    server::Backend::direct_diagnostic,
-                )
-                .custom_method(
-                    "rung/direct/textDocument/documentSymbol",
-                    server::Backend::direct_document_symbol,
-                )
-                .custom_method(
-                    "rung/direct/textDocument/semanticTokens/full",
-                    server::Backend::direct_semantic_tokens_full,
-                )
-                .custom_method(
-                    "rung/direct/textDocument/semanticTokens/range",
-                    server::Backend::direct_semantic_tokens_range,
-                )
-                .custom_method(
-                    "rung/direct/textDocument/codeLens",
-                    server::Backend::direct_code_lens,
-                )
-                .custom_method(
-                    "rung/direct/textDocument/foldingRange",
-                    server::Backend::direct_folding_range,
-                )
-                .finish();
-        Server::new(guarded.input, guarded.output, socket)
-            .serve(service)
-            .await;
-    });
+    let shut_down = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // Reading stdin blocks a pool thread that would keep the runtime alive: do not wait for it.
     runtime.shutdown_background();
     // LSP: exit code 0 after a `shutdown` request, 1 when the client exits without one.
-    if shut_down.load(Ordering::SeqCst) {
-        0
-    } else {
-        1
-    }
+    if shut_down { 0 } else { 1 }
 }

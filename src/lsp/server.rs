@@ -23,8 +23,9 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 /// The environment variable that enables two commands for the end-to-end tests:
-/// `rung.test.panic` (proves a panic in a handler is contained) and `rung.test.documentText`
-/// (returns the server's copy of a document, to check it equals the client's after edits).
+/// `rung.test.panic` (proves a panic in a handler is contained), `rung.test.documentText`
+/// (returns the server's copy of a document, to check it equals the client's after edits) and
+/// `rung.test.documentHash` (its FNV-1a hash and length, for the soak benchmark's frequent checks).
 pub const TEST_PANIC_ENV: &str = "RUNG_LSP_ENABLE_TEST_PANIC";
 
 #[derive(Clone)]
@@ -79,6 +80,14 @@ impl Backend {
         })
     }
 
+    /// Write problems (of `rung.toml`, of ladders) to the client's log, in a task of its own.
+    fn log_problems(&self, problems: Vec<String>) {
+        if !problems.is_empty() {
+            let client = self.client.clone();
+            tokio::spawn(async move { log_warnings(&client, problems).await });
+        }
+    }
+
     /// An internal error for one request, also written to the client's log.
     fn internal_error(&self, what: &str, detail: &str) -> Error {
         let message = format!("rung: internal error while serving {what}: {detail}");
@@ -105,7 +114,9 @@ impl Backend {
             {
                 return Ok(Some(snapshot.clone()));
             }
-            match AnalysisJob::prepare(&mut state, uri) {
+            let job = AnalysisJob::prepare(&mut state, uri);
+            self.log_problems(std::mem::take(&mut state.unlogged_problems));
+            match job {
                 Some(job) => job,
                 None => return Ok(None),
             }
@@ -205,7 +216,13 @@ impl Backend {
                     Some(doc) if doc.document.version == version && doc.scheduled == scheduled => {}
                     _ => return,
                 }
-                (AnalysisJob::prepare(&mut state, &uri), state.encoding())
+                let job = AnalysisJob::prepare(&mut state, &uri);
+                let problems = std::mem::take(&mut state.unlogged_problems);
+                if !problems.is_empty() {
+                    let client = client.clone();
+                    tokio::spawn(async move { log_warnings(&client, problems).await });
+                }
+                (job, state.encoding())
             };
             let Some(job) = job else { return };
             let frame_uri = uri.clone();
@@ -657,6 +674,12 @@ impl Backend {
     }
 }
 
+async fn log_warnings(client: &Client, messages: Vec<String>) {
+    for message in messages {
+        client.log_message(MessageType::WARNING, message).await;
+    }
+}
+
 fn client_supports_utf8(params: &InitializeParams) -> bool {
     params
         .capabilities
@@ -793,7 +816,11 @@ impl LanguageServer for Backend {
                     commands: std::iter::once(report::COMMAND)
                         .chain(
                             test_commands
-                                .then_some(["rung.test.panic", "rung.test.documentText"])
+                                .then_some([
+                                    "rung.test.panic",
+                                    "rung.test.documentText",
+                                    "rung.test.documentHash",
+                                ])
                                 .into_iter()
                                 .flatten(),
                         )
@@ -1254,6 +1281,23 @@ impl LanguageServer for Backend {
                     let text =
                         uri.and_then(|uri| state.documents.get(&uri).map(|d| d.document.text()));
                     return Ok(text.map(serde_json::Value::String));
+                }
+                "rung.test.documentHash" => {
+                    let uri = params
+                        .arguments
+                        .first()
+                        .and_then(|v| v.as_str())
+                        .and_then(|s| s.parse::<Uri>().ok());
+                    let state = lock(&self.state);
+                    let hash = uri.and_then(|uri| {
+                        state
+                            .documents
+                            .get(&uri)
+                            .map(|d| super::documents::text_hash(&d.document.rope))
+                    });
+                    return Ok(hash.map(|(hash, len)| {
+                        serde_json::json!({ "fnv1a64": format!("{hash:016x}"), "bytes": len })
+                    }));
                 }
                 _ => {}
             }
