@@ -58,8 +58,8 @@ pub fn parse_arguments(arguments: &[Value]) -> Result<Request, String> {
 /// or why there is none. A buffer that does not read as a growth doc is reported as a promo doc,
 /// as `rung report` does with a file; the other docs of its case are read from disk beside it.
 pub fn report(uri: &Uri, snapshot: &Snapshot, requested: Requested) -> Result<Value, String> {
-    // An untitled buffer has no folder: it is read as if it were in the server's working
-    // folder, named by the last part of its URI.
+    // An untitled buffer is in no folder and so has no case (as its lenses have none): it is
+    // read as if alone in a folder that does not exist, named by the last part of its URI.
     let name = uri
         .path()
         .as_str()
@@ -68,9 +68,14 @@ pub fn report(uri: &Uri, snapshot: &Snapshot, requested: Requested) -> Result<Va
         .filter(|name| !name.is_empty())
         .unwrap_or(uri.as_str())
         .to_string();
-    let path = match uri.to_file_path() {
+    // Only a `file:` URI names a place on disk (`untitled:Untitled-1` would read as a path
+    // relative to the server's folder).
+    let on_disk = uri.scheme().as_str().eq_ignore_ascii_case("file");
+    let path = match uri.to_file_path().filter(|_| on_disk) {
         Some(path) => path.into_owned(),
-        None => std::env::current_dir().unwrap_or_default().join(&name),
+        None => std::env::temp_dir()
+            .join(format!("rung-untitled-{}", std::process::id()))
+            .join(&name),
     };
     let mut report =
         report_for(&path, &snapshot.text, None, None).map_err(|ReportError(message)| message)?;

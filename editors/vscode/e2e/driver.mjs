@@ -290,7 +290,7 @@ try {
     check(await page.locator('.tab.active.dirty').count() > 0, 'the doc should be unsaved');
     await command('rung: Show the readiness report');
     const frame = await until('the report webview', reportFrame, 20000);
-    const text = await frame.locator('pre.rung-report, body').first().textContent();
+    const text = await frame.locator('[data-rung-report], pre.rung-report').first().textContent();
     check(/readiness for E6/.test(text), `not a readiness report: ${text.slice(0, 200)}`);
     check(text.includes('Led the API redesign'), 'the report does not hold the unsaved entry');
   });
@@ -308,7 +308,7 @@ try {
     await command('rung: Show the readiness report');
     await until('the report of Untitled-1', async () => {
       const frame = await reportFrame();
-      const text = frame ? await frame.locator('pre.rung-report').first().textContent() : '';
+      const text = frame ? await frame.locator('[data-rung-report], pre.rung-report').first().textContent() : '';
       return /Untitled-1 — readiness for E6/.test(text ?? '') && /Untitled-1:10/.test(text ?? '');
     }, 20000);
   });

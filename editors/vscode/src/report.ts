@@ -28,9 +28,12 @@ export function reportPage(title: string, answer: ReportAnswer): string {
   if (answer.format === 'html') {
     // A whole page gets the policy in its head; a fragment gets a page around it.
     if (/<head[^>]*>/i.test(answer.content)) {
-      return answer.content.replace(/<head[^>]*>/i, (head) => head + csp);
+      // The body is marked as the report's, as the <pre> of the other formats is.
+      return answer.content
+        .replace(/<head[^>]*>/i, (head) => head + csp)
+        .replace(/<body([^>]*)>/i, (_body, attributes: string) => `<body${attributes} data-rung-report="html">`);
     }
-    return `<!DOCTYPE html><html><head>${csp}<title>${escapeHtml(title)}</title></head><body>${answer.content}</body></html>`;
+    return `<!DOCTYPE html><html><head>${csp}<title>${escapeHtml(title)}</title></head><body data-rung-report="html">${answer.content}</body></html>`;
   }
   const style =
     'body { font-family: var(--vscode-editor-font-family, monospace); color: var(--vscode-foreground); } pre { white-space: pre; overflow-x: auto; font-size: var(--vscode-editor-font-size, 13px); }';

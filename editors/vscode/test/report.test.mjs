@@ -17,9 +17,9 @@ test('text is escaped inside <pre>', () => {
 test('HTML is shown as it is, with the content security policy in its head', () => {
   const whole = reportPage('t', { format: 'html', content: '<!DOCTYPE html><html><head><title>x</title></head><body><h1>E6</h1></body></html>' });
   assert.match(whole, /<head><meta http-equiv="Content-Security-Policy"[^>]*><title>x<\/title>/);
-  assert.match(whole, /<h1>E6<\/h1>/);
+  assert.match(whole, /<body data-rung-report="html"><h1>E6<\/h1>/);
   const fragment = reportPage('t', { format: 'html', content: '<table><tr><td>E6</td></tr></table>' });
-  assert.match(fragment, /<body><table><tr><td>E6<\/td><\/tr><\/table><\/body>/);
+  assert.match(fragment, /<body data-rung-report="html"><table><tr><td>E6<\/td><\/tr><\/table><\/body>/);
 });
 
 test('only {format, content} strings are report answers', () => {
