@@ -20,6 +20,7 @@ mod lesson_without_action;
 mod missing_expected_trait;
 mod no_feedback_loop;
 mod placeholder_text;
+mod runs;
 mod scope_below_target;
 mod target_not_above_level;
 mod too_many_focus_areas;

@@ -1,10 +1,10 @@
 //! `undated-entry`: a brag-doc win with no date.
 
+use super::runs::{RunEntry, flush};
 use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
-use crate::analysis::document::{DocKind, Document, EntryForm, EntryRole};
-use crate::analysis::text::Span;
+use crate::analysis::document::{DocKind, EntryForm, EntryRole};
 
 pub const RULE: Rule = Rule {
     name: "undated-entry",
@@ -46,17 +46,6 @@ The quick fix puts today's date at the start of the item.
 /// Front-matter keys that date the whole document (a yearly recap's `date:`, rung's `period:`).
 const DATING_KEYS: [&str; 2] = ["period", "date"];
 
-/// Undated wins in a row in one section: one diagnostic from this many on, listing each entry
-/// (a work log of undated lines is one thing to fix, not one per line), as `vague-win` does.
-const MIN_RUN: usize = 3;
-
-/// One undated win: where, and the fix that dates it.
-struct Undated {
-    span: Span,
-    section: Option<usize>,
-    fix: Option<Fix>,
-}
-
 const MESSAGE: &str =
     "undated win: put it under a dated heading such as `## 2026-03`, or start it with a date";
 
@@ -70,7 +59,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     // The current run of undated wins in one section; a dated win or a new section ends it.
-    let mut run: Vec<Undated> = Vec::new();
+    let mut run: Vec<RunEntry> = Vec::new();
     for entry in &doc.entries {
         if entry.role != EntryRole::Win || !entry.is_claim() {
             continue;
@@ -80,7 +69,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 .section
                 .is_some_and(|idx| doc.ancestors(idx).any(|s| s.date.is_some()));
         if dated {
-            flush(&mut run, doc, out);
+            flush(&mut run, doc, out, summary);
             continue;
         }
         // A silenced line is left out of runs as well as on its own.
@@ -88,7 +77,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if run.last().is_some_and(|last| last.section != entry.section) {
-            flush(&mut run, doc, out);
+            flush(&mut run, doc, out, summary);
         }
         // A date put before a table row's text lands in its first cell, where it is no date of
         // the row's: the fix is left to the author there.
@@ -102,51 +91,22 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                     format!("{today}: "),
                 )
             });
-        run.push(Undated {
+        run.push(RunEntry {
             span: entry.text_span,
             section: entry.section,
+            message: MESSAGE.into(),
+            label: Some("undated win"),
             fix,
         });
     }
-    flush(&mut run, doc, out);
+    flush(&mut run, doc, out, summary);
 }
 
-/// Report a run of undated wins: one finding each when the run is short, else one on the first
-/// that lists every entry of the run with its own fix.
-fn flush(run: &mut Vec<Undated>, doc: &Document, out: &mut Vec<Finding>) {
-    if run.len() < MIN_RUN {
-        out.extend(run.drain(..).map(|undated| {
-            let finding = Finding::new(undated.span, MESSAGE);
-            match undated.fix {
-                Some(fix) => finding.with_fix(fix),
-                None => finding,
-            }
-        }));
-        return;
-    }
-    let n = run.len();
-    let mut entries = run.drain(..);
-    let first = entries.next().expect("a run of at least MIN_RUN");
-    let under = first
-        .section
-        .and_then(|idx| doc.sections.get(idx))
-        .map(|section| section.title.trim())
-        .filter(|title| !title.is_empty())
-        .map(|title| format!(" under \"{title}\""))
-        .unwrap_or_default();
-    let mut finding = Finding::new(
-        first.span,
-        format!(
-            "{n} undated wins in a row{under}: put them under a dated heading such as `## 2026-03`, or start each with a date"
-        ),
-    );
-    finding.fix = first.fix.map(Box::new);
-    // The first entry is listed too, so the list is the whole run; its fix is the finding's own.
-    finding = finding.with_member(first.span, "undated win", None);
-    for undated in entries {
-        finding = finding.with_member(undated.span, "undated win", undated.fix);
-    }
-    out.push(finding);
+/// The finding of a run of undated wins (from `runs::MIN_RUN` entries on, as `vague-win` groups its own).
+fn summary(n: usize, under: &str) -> String {
+    format!(
+        "{n} undated wins in a row{under}: put them under a dated heading such as `## 2026-03`, or start each with a date"
+    )
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! `vague-win`: a win or evidence entry that states no measurable impact.
 
+use super::runs::{RunEntry, flush};
 use super::{Finding, Rule, line_end};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
@@ -93,20 +94,6 @@ pub(crate) fn is_judged(doc: &crate::analysis::document::Document, entry: &Entry
 const RESULT_LINE: &str = "- Result: [what changed, by how much: from X to Y], for [whom]";
 const RESULT_LINE_AT_2: &str = "\n  - Result: [what changed, by how much: from X to Y], for [whom]";
 
-/// How many vague entries in a row, in one section, become one diagnostic: a work log where most
-/// entries are vague reads better as one finding listing each entry than as the same warning on
-/// every line. Two in a row stay two: each is still worth its own squiggle.
-pub(crate) const MIN_RUN: usize = 3;
-
-/// One vague entry: where, what it lacks, and the line to fill in.
-struct Vague {
-    span: crate::analysis::text::Span,
-    section: Option<usize>,
-    /// What this entry lacks, as the per-entry judgement words it.
-    message: std::borrow::Cow<'static, str>,
-    fix: Option<Fix>,
-}
-
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let nl = cx.newline();
     // The judgement comes from the analysis's one reading of each judged entry.
@@ -115,7 +102,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut joined = String::new();
     let placeholders_speak = cx.rule_is_on("placeholder-text");
     // The current run of vague entries in one section; a measurable entry or a new section ends it.
-    let mut run: Vec<Vague> = Vec::new();
+    let mut run: Vec<RunEntry> = Vec::new();
     for (index, (entry, words)) in cx.doc.entries.iter().zip(words).enumerate() {
         let Some(words) = words else {
             continue;
@@ -124,7 +111,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         // An entry citing entries of its case (`See [March](brag.md#2026-03).`) is judged by
         // what it cites: measured there, it is measured.
         if impact == Impact::Measurable || cx.case.is_some_and(|c| c.link_measured(cx.doc, index)) {
-            flush(&mut run, cx.doc, out);
+            flush(&mut run, cx.doc, out, summary);
             continue;
         }
         let message = crate::analysis::impact::message(impact, entry.full_text_in(&mut joined));
@@ -144,7 +131,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if run.last().is_some_and(|last| last.section != entry.section) {
-            flush(&mut run, cx.doc, out);
+            flush(&mut run, cx.doc, out, summary);
         }
         let insert_at = line_end(cx.text, entry.text_span.end);
         // Most entries are top-level items with text at column 2: their line is fixed text.
@@ -155,58 +142,27 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             let indent = " ".repeat(entry.content_column);
             format!("{nl}{indent}{RESULT_LINE}").into()
         };
-        run.push(Vague {
+        run.push(RunEntry {
             span: entry.text_span,
             section: entry.section,
             message: message.into(),
+            label: None,
             // A nested line only fits under a list item: after a table row it would break the
             // table, after a paragraph it would be a stray item.
             fix: (!awaits_result && entry.form == EntryForm::Item)
                 .then(|| Fix::insert(FIX_TITLE, insert_at, result_line)),
         });
     }
-    flush(&mut run, cx.doc, out);
+    flush(&mut run, cx.doc, out, summary);
 }
 
 const FIX_TITLE: &str = "Add a result line to fill in";
 
-/// Report a run of vague entries: one finding each when the run is short, else one finding on
-/// the first that lists every entry of the run, each with its own message and fix.
-fn flush(run: &mut Vec<Vague>, doc: &crate::analysis::document::Document, out: &mut Vec<Finding>) {
-    if run.len() < MIN_RUN {
-        out.extend(run.drain(..).map(|vague| {
-            let finding = Finding::new(vague.span, vague.message);
-            match vague.fix {
-                Some(fix) => finding.with_fix(fix),
-                None => finding,
-            }
-        }));
-        return;
-    }
-    let n = run.len();
-    let mut entries = run.drain(..);
-    let first = entries.next().expect("a run of at least MIN_RUN");
-    let title = first
-        .section
-        .and_then(|idx| doc.sections.get(idx))
-        .map(|section| section.title.trim());
-    let under = match title {
-        Some(title) if !title.is_empty() => format!(" under \"{title}\""),
-        _ => String::new(),
-    };
-    let mut finding = Finding::new(
-        first.span,
-        format!(
-            "{n} entries in a row{under} state no measurable result; each is listed with what it lacks"
-        ),
-    );
-    finding.fix = first.fix.map(Box::new);
-    // The first entry is listed too, so the list is the whole run; its fix is the finding's own.
-    finding = finding.with_member(first.span, first.message, None);
-    for vague in entries {
-        finding = finding.with_member(vague.span, vague.message, vague.fix);
-    }
-    out.push(finding);
+/// The finding of a run of vague entries, each listed with what it lacks.
+fn summary(n: usize, under: &str) -> String {
+    format!(
+        "{n} entries in a row{under} state no measurable result; each is listed with what it lacks"
+    )
 }
 
 #[cfg(test)]
