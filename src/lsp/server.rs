@@ -287,8 +287,14 @@ impl Backend {
             }
             (linking, pull)
         };
+        self.reanalyse(linking, pull);
+    }
+
+    /// Have the open documents `affected` analysed again: a client that pulls is asked to pull
+    /// (the callers dropped their snapshots), one that is pushed to gets new diagnostics scheduled.
+    fn reanalyse(&self, affected: Vec<(Uri, i32)>, pull: bool) {
         if pull {
-            if !linking.is_empty() {
+            if !affected.is_empty() {
                 let client = self.client.clone();
                 tokio::spawn(async move {
                     let _ = client.workspace_diagnostic_refresh().await;
@@ -296,8 +302,8 @@ impl Backend {
             }
             return;
         }
-        for (other, version) in linking {
-            self.schedule_diagnostics(other, version);
+        for (uri, version) in affected {
+            self.schedule_diagnostics(uri, version);
         }
     }
 
@@ -459,18 +465,7 @@ impl Backend {
             }
             (affected, pull)
         };
-        if pull {
-            if !affected.is_empty() {
-                let client = self.client.clone();
-                tokio::spawn(async move {
-                    let _ = client.workspace_diagnostic_refresh().await;
-                });
-            }
-            return;
-        }
-        for (uri, version) in affected {
-            self.schedule_diagnostics(uri, version);
-        }
+        self.reanalyse(affected, pull);
     }
 
     /// Index the workspace folders in the background, then analyse the open documents again
