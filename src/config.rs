@@ -120,6 +120,7 @@ impl CaseGroup {
 fn glob_set(
     patterns: Vec<(String, usize)>,
     offset: usize,
+    what: &str,
     errors: &mut Vec<LocatedError>,
     at: &impl Fn(usize, String) -> LocatedError,
 ) -> (Vec<String>, GlobSet) {
@@ -144,7 +145,7 @@ fn glob_set(
     match builder.build() {
         Ok(set) => (kept, set),
         Err(e) => {
-            errors.push(at(offset, format!("invalid globs: {e}")));
+            errors.push(at(offset, format!("invalid {what}: {e}")));
             (Vec::new(), GlobSet::empty())
         }
     }
@@ -185,31 +186,8 @@ impl Config {
                         ));
                         continue;
                     }
-                    let mut builder = GlobSetBuilder::new();
-                    for (pattern, start) in patterns {
-                        if pattern.len() > MAX_GLOB_LEN {
-                            errors.push(at(
-                                start,
-                                format!("glob is longer than {MAX_GLOB_LEN} characters"),
-                            ));
-                            continue;
-                        }
-                        match Glob::new(&pattern) {
-                            Ok(glob) => {
-                                builder.add(glob);
-                                config.include.push(pattern);
-                            }
-                            Err(e) => errors
-                                .push(at(start, format!("invalid glob `{pattern}`: {}", e.kind()))),
-                        }
-                    }
-                    match builder.build() {
-                        Ok(set) => config.include_set = set,
-                        Err(e) => {
-                            config.include.clear();
-                            errors.push(at(offset, format!("invalid include globs: {e}")));
-                        }
-                    }
+                    (config.include, config.include_set) =
+                        glob_set(patterns, offset, "include globs", &mut errors, &at);
                 }
                 "kind" => {
                     let Some(kind) = string(value, &mut errors, &at, "kind") else {
@@ -327,8 +305,13 @@ impl Config {
                                         ));
                                         continue;
                                     }
-                                    let (files, set) =
-                                        glob_set(patterns, value.span().start, &mut errors, &at);
+                                    let (files, set) = glob_set(
+                                        patterns,
+                                        value.span().start,
+                                        "globs",
+                                        &mut errors,
+                                        &at,
+                                    );
                                     group = Some(CaseGroup { files, set });
                                 }
                                 other => errors.push(at(
