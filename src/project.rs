@@ -197,6 +197,13 @@ pub fn path_key(path: &Path) -> String {
 }
 
 impl Project {
+    /// The first `[[case]]` of `rung.toml` that holds `file` (a path under the project's root),
+    /// if any: `file`'s case is then that group's files, else its folder's docs.
+    pub fn case_group_of(&self, file: &Path) -> Option<&crate::config::CaseGroup> {
+        let relative = path_key(file.strip_prefix(self.root.as_ref()?).ok()?);
+        self.config.cases.iter().find(|g| g.contains(&relative))
+    }
+
     /// The files of the case of `file`: those of the first `[[case]]` of `rung.toml` that
     /// holds it, else the Markdown files of its folder. `file` itself is among them. Files
     /// past the limits are returned in the second list, with why.

@@ -336,17 +336,12 @@ impl Workspace {
         if own == other {
             return false;
         }
-        if let Some(root) = &project.root
-            && let Ok(relative) = own.strip_prefix(root)
-            && let Some(group) = project
-                .config
-                .cases
-                .iter()
-                .find(|g| g.contains(&path_key(relative)))
-        {
-            return other
-                .strip_prefix(root)
-                .is_ok_and(|r| group.contains(&path_key(r)));
+        if let Some(group) = project.case_group_of(own) {
+            return project.root.as_ref().is_some_and(|root| {
+                other
+                    .strip_prefix(root)
+                    .is_ok_and(|r| group.contains(&path_key(r)))
+            });
         }
         other.parent() == own.parent()
     }
@@ -354,13 +349,7 @@ impl Workspace {
     /// The paths of the docs of the case of `own`: the indexed docs of its `[[case]]` in
     /// `project`, else of its folder.
     pub fn case_members(&self, own: &Path, project: &Project) -> Vec<PathBuf> {
-        let in_a_group = project.root.as_ref().is_some_and(|root| {
-            own.strip_prefix(root).is_ok_and(|relative| {
-                let relative = path_key(relative);
-                project.config.cases.iter().any(|g| g.contains(&relative))
-            })
-        });
-        let mut members: Vec<PathBuf> = if in_a_group {
+        let mut members: Vec<PathBuf> = if project.case_group_of(own).is_some() {
             self.docs
                 .keys()
                 .filter(|p| Workspace::in_case(own, p, project))
