@@ -171,6 +171,14 @@ impl Role {
                 "Key achievements",
                 "Key accomplishments",
                 "Company building",
+                // A growth plan's look back.
+                "Progress",
+                "Progress so far",
+                "Recent wins",
+                "Recent accomplishments",
+                "Done so far",
+                "What I've done",
+                "What I got done",
             ],
             Role::Projects => &[
                 "Projects",
@@ -178,7 +186,14 @@ impl Role {
                 "Design and documentation",
                 "Side projects",
             ],
-            Role::Feedback => &["Feedback", "Feedback loop", "Feedback received"],
+            Role::Feedback => &[
+                "Feedback",
+                "Feedback loop",
+                "Feedback received",
+                "Manager comments",
+                "Manager feedback",
+                "Manager notes",
+            ],
             Role::GrowthAreas => &[
                 "Growth areas",
                 "Focus",
@@ -189,6 +204,8 @@ impl Role {
                 "Areas for improvement",
                 "Areas of improvement",
                 "Weaknesses",
+                "Areas to grow",
+                "Development areas",
             ],
             Role::Actions => &[
                 "Actions",
@@ -232,6 +249,10 @@ impl Role {
                 "Plans for next year",
                 "What I want to learn",
                 "Learning goals",
+                "Standing goals",
+                // A plan's asks of others: not wins.
+                "Support needed",
+                "Support I need",
             ],
             Role::Personal => &["Personal life", "Outside of work", "Family and personal"],
             Role::Thanks => &["Acknowledgements", "Acknowledgments"],
@@ -288,9 +309,9 @@ impl Role {
                 "Kids",
             ],
             Role::Thanks => &["Thanks", "Thank you", "Credits", "Shoutouts", "Shout outs"],
-            Role::Reading => &["Reading", "Books"],
+            Role::Reading => &["Reading", "Books", "Resources", "Learning resources"],
             Role::Learned => &["Learned", "Learnings", "TIL"],
-            Role::Lessons => &["Lessons", "Takeaways"],
+            Role::Lessons => &["Lessons", "Takeaways", "Reflections", "Reflection"],
             _ => &[],
         }
     }

@@ -75,7 +75,9 @@ fn may_be_decorated(title: &str, normalized: &str) -> bool {
 
 /// Words before a heading's subject that do not change what it is for ("My accomplishments",
 /// "Key achievements", "Other highlights").
-const LEADING_FILLERS: [&str; 8] = ["my", "our", "the", "key", "other", "some", "main", "major"];
+const LEADING_FILLERS: [&str; 9] = [
+    "my", "our", "the", "key", "other", "some", "main", "major", "recent",
+];
 
 /// A heading's text, normalized, without what only decorates it: bracketed and parenthesized
 /// notes ("[30 Minutes]", "(2024)"), everything after a first question when another follows,
@@ -131,10 +133,19 @@ fn is_year(word: &str) -> bool {
 /// the heading wins. Goals come before learning ("What I want to learn"), and what could have
 /// gone better before what to improve. Each word is matched at the start of a word of the
 /// heading, so `improv` matches "improve" and "improvements".
-const QUESTION_WORDS: [(Role, &[&str]); 6] = [
+const QUESTION_WORDS: [(Role, &[&str]); 8] = [
     (
         Role::Goals,
-        &["want", "plan", "goal", "hope", "next year", "wish"],
+        // A self-review's "How can your manager support you?" asks for a plan too.
+        &[
+            "want",
+            "plan",
+            "goal",
+            "hope",
+            "next year",
+            "wish",
+            "support",
+        ],
     ),
     (
         Role::DidntGoWell,
@@ -152,6 +163,8 @@ const QUESTION_WORDS: [(Role, &[&str]); 6] = [
             "badly",
             "hard",
             "difficult",
+            "fall short",
+            "fell short",
         ],
     ),
     (Role::Actions, &["action"]),
@@ -167,6 +180,27 @@ const QUESTION_WORDS: [(Role, &[&str]); 6] = [
             "stop",
             "try",
         ],
+    ),
+    // A self-review's or a plan's look back: "What were your biggest accomplishments?", "What
+    // I've done since last review".
+    (
+        Role::Wins,
+        &[
+            "accomplish",
+            "achiev",
+            "done",
+            "got done",
+            "shipped",
+            "deliver",
+            "impact",
+            "contribut",
+            "wins",
+        ],
+    ),
+    // "How did you help the people around you?" (before went-well's "helped").
+    (
+        Role::Mentoring,
+        &["help the people", "people around", "help others", "mentor"],
     ),
     (
         Role::WentWell,

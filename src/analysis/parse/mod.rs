@@ -12,6 +12,7 @@
 mod builder;
 mod headings;
 mod inline;
+mod plans;
 mod wording;
 
 use super::chunks;
@@ -266,6 +267,19 @@ impl Body {
         };
         for entry in &mut self.entries {
             entry.role = entry_role(&self.sections, &misspelt_non_win, kind, entry);
+            // A growth plan's wins are only in its look back (`plans.rs`).
+            if kind == DocKind::GrowthPlan {
+                entry.role = plans::plan_role(
+                    &self.sections,
+                    entry.section,
+                    entry.form,
+                    &entry.text,
+                    entry.role,
+                );
+                if plans::outweighs_goal_lead_in(entry.role) {
+                    entry.wording.is_intent = false;
+                }
+            }
         }
         self.resolve_prompts();
     }

@@ -51,12 +51,12 @@ const READER_WORDS: [&str; 6] = ["you", "your", "yours", "yourself", "you're", "
 /// of non-ASCII characters (so a curly apostrophe stays inside its word), trimmed of quotes and
 /// hyphens. Compared with [`is`] and [`in_list`], which need no lower-case copy: every entry of
 /// a large draft is read this way, so the scan is byte by byte.
-fn words(text: &str) -> Words<'_> {
+pub(super) fn words(text: &str) -> Words<'_> {
     Words { text, at: 0 }
 }
 
 #[derive(Clone)]
-struct Words<'t> {
+pub(super) struct Words<'t> {
     text: &'t str,
     at: usize,
 }
@@ -163,7 +163,7 @@ fn is(word: &str, target: &str) -> bool {
 
 /// True when `word` is one of `list` (lower-case ASCII words): one lower-cased copy on the
 /// stack, then slice comparisons that reject on length first.
-fn in_list(word: &str, list: &[&str]) -> bool {
+pub(super) fn in_list(word: &str, list: &[&str]) -> bool {
     if word.len() > LONGEST_LISTED + 2 {
         return false;
     }
@@ -438,7 +438,7 @@ const ADVERBS: [&str; 14] = [
     "still",
 ];
 
-fn is_work_past(word: &str) -> bool {
+pub(super) fn is_work_past(word: &str) -> bool {
     if in_list(word, &IRREGULAR_WORK_PAST) {
         return true;
     }

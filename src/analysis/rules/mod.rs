@@ -159,7 +159,11 @@ pub static REGISTRY: &[&Rule] = &[
 /// a vague line in it is a note to come back to (info), where in a promo doc, which a committee
 /// reads, it is a weak spot (warning). A severity set in `rung.toml` or the editor applies to
 /// every kind.
-const KIND_DEFAULTS: &[(&str, DocKind, Severity)] = &[("vague-win", DocKind::Brag, Severity::Info)];
+const KIND_DEFAULTS: &[(&str, DocKind, Severity)] = &[
+    ("vague-win", DocKind::Brag, Severity::Info),
+    // A growth plan's look back is notes for the author and their manager, as a brag doc is.
+    ("vague-win", DocKind::GrowthPlan, Severity::Info),
+];
 
 /// A rule's default severity in a doc of `kind`.
 pub fn default_severity_in(rule: &Rule, kind: DocKind) -> Severity {

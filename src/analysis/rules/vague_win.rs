@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     name: "vague-win",
     summary: "a win or evidence entry that states no measurable impact",
     default_severity: Severity::Warning,
-    kinds: &[DocKind::Promo, DocKind::Brag],
+    kinds: &[DocKind::Promo, DocKind::Brag, DocKind::GrowthPlan],
     has_fix: true,
     check,
     docs: "\
@@ -85,6 +85,10 @@ The quick fix adds a nested line to fill in; it never invents the numbers.
 pub const REWRITE_PATTERN: &str = "Accomplished [X], as measured by [Y], by doing [Z]";
 
 pub(crate) fn is_judged(doc: &crate::analysis::document::Document, entry: &Entry) -> bool {
+    // A growth plan's trait sections hold its plans for the trait: only its look back is judged.
+    if doc.kind == DocKind::GrowthPlan {
+        return entry.role == EntryRole::Win && entry.is_claim();
+    }
     let is_evidence = matches!(entry.role, EntryRole::Win | EntryRole::Evidence(_))
         || entry.tags.iter().any(|t| doc.tags[t].trait_idx.is_some());
     is_evidence && entry.is_claim()
