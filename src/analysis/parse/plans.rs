@@ -278,8 +278,24 @@ const TEACHING_VERBS: &[&str] = &[
     "designed",
 ];
 
+/// Verbs of getting to the end of something: before a quoted title ("Finished \"Staff
+/// Engineer\"") they tell of a book or a course read, not of work done.
+const FINISH_VERBS: &[&str] = &["finished", "completed", "read"];
+
 /// Whether the text tells of the author's own learning (and not of teaching or writing).
 fn is_learning(text: &str) -> bool {
+    if let Some(first) = wording::words(text).next()
+        && wording::in_list(first, FINISH_VERBS)
+    {
+        // `first` is a slice of `text`: what follows it.
+        let end = first.as_ptr() as usize - text.as_ptr() as usize + first.len();
+        if text[end..]
+            .trim_start()
+            .starts_with(['"', '“', '\'', '‘', '*', '_'])
+        {
+            return true;
+        }
+    }
     let mut learning = false;
     for word in wording::words(text) {
         if wording::in_list(word, TEACHING_VERBS) {
