@@ -273,6 +273,10 @@ impl Role {
                 "Strengths",
                 "My wins",
                 "Other wins",
+                // A plan's or a self-review's look back: what was done, the evidence for a goal.
+                "Evidence",
+                "Done",
+                "Completed",
             ],
             Role::WentWell => &["Liked", "Continue", "Keep", "Keep doing", "Glad", "Kudos"],
             Role::DidntGoWell => &["Lacked", "Issues", "Mad", "Sad"],

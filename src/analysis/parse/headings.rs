@@ -313,6 +313,37 @@ mod tests {
     }
 
     #[test]
+    fn growth_plan_and_self_review_headings() {
+        for (title, role) in [
+            ("Progress so far", Role::Wins),
+            ("Recent wins", Role::Wins),
+            ("What I've done since last review", Role::Wins),
+            (
+                "What were your biggest accomplishments this period?",
+                Role::Wins,
+            ),
+            ("Evidence", Role::Wins),
+            ("How did you help the people around you?", Role::Mentoring),
+            ("Where did you fall short?", Role::DidntGoWell),
+            ("Where do you want to grow?", Role::Goals),
+            ("How can your manager support you?", Role::Goals),
+            ("Support needed", Role::Goals),
+            ("Standing goals (set 2026-05)", Role::Goals),
+            ("Areas to grow", Role::GrowthAreas),
+            ("Manager comments", Role::Feedback),
+            ("Reflections", Role::Lessons),
+            ("Resources", Role::Reading),
+            ("5. Reading", Role::Reading),
+            // Retro questions keep their roles.
+            ("What could we have done better?", Role::DidntGoWell),
+            ("What should we have done differently?", Role::DoDifferently),
+            ("What helped?", Role::WentWell),
+        ] {
+            assert_eq!(role_of(title), Some(role), "{title}");
+        }
+    }
+
+    #[test]
     fn statements_and_topics_stay_free() {
         for title in [
             "I started 3 side projects",
