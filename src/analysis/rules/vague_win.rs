@@ -18,7 +18,9 @@ pub const RULE: Rule = Rule {
 ## What it does
 Reads each win (items under `Wins`, `Projects`, `Impact`…, and in a brag doc items under dated
 headings) and each piece of evidence (items under a trait heading, or tagged `#trait`), with
-their nested detail, and flags those that state no measurable impact.
+their nested detail, and flags those that state no measurable impact. In a growth plan it reads
+only the plan's look back (Progress, Recent wins, dated check-ins, previous goals, a goals
+table's evidence) and only items there that tell of work done, never goals, actions or learning.
 
 An entry states measurable impact when a reader can tell how much it mattered:
 - a number tied to an outcome: a percentage, money, time or latency, a rate, a score;
@@ -56,10 +58,11 @@ are, and lists each entry in its related information with what that entry lacks.
 keeps its own quick fix (offered on its line) and its own `rung-disable-next-line`; a
 measurable entry or a new heading ends the run, and two in a row stay two diagnostics.
 
-In a brag doc the rule speaks at `info`, in a promo doc at `warning`. A brag doc is a running
-log, written fast for your own memory and mined for a promo doc later: a vague line there is a
-note to come back to, where in a promo doc, which a committee reads, it is a weak spot. A
-severity set in `rung.toml` or the editor settings applies to both.
+In a brag doc or a growth plan the rule speaks at `info`, in a promo doc at `warning`. A brag
+doc is a running log, written fast for your own memory and mined for a promo doc later (and a
+plan's look back is notes for you and your manager): a vague line there is a note to come back
+to, where in a promo doc, which a committee reads, it is a weak spot. A severity set in
+`rung.toml` or the editor settings applies to all of them.
 
 ## Why it matters
 A promotion committee cannot weigh \"improved the build\" against anything. The same work with a
