@@ -513,15 +513,13 @@ fn parent_item(lines: &[&str], n: usize) -> Option<usize> {
 /// with bold sub-headings, a goals table with an evidence column, question headings. They
 /// taught the plan reading (`src/analysis/parse/plans.rs`); these are the figures it reached,
 /// held as floors. The misses left are the detector's (`Upgraded React from 17 to 18`,
-/// `Reviewed 85 PRs`), and so is one of the two false alarms (`two of them joined` read as
-/// unmeasured); the other is the self-review's lead-in paragraph "I put more time into this than
-/// in 2025", read as a win under its wins question.
+/// `Reviewed 85 PRs`), and so is the false alarm (`two of them joined` read as unmeasured).
 #[test]
 fn labelled_growth_plans_are_judged_in_their_look_back_only() {
     let score = score_labelled_docs("tests/fixtures/docs-plans");
     assert_eq!(score.docs_judged, score.docs_with_wins, "{score:?}");
     assert!(score.found >= 17, "{score:?}");
-    assert!(score.false_alarms <= 2, "{score:?}");
+    assert!(score.false_alarms <= 1, "{score:?}");
 }
 
 /// Real-layout docs of another writer (a brag doc, a self-review, a work log), taught from in an
@@ -621,6 +619,8 @@ fn a_self_review_answers_question_headings() {
 
 ## How did you help the people around you?
 
+I put more time into this than last year, and it paid off.
+
 - Ran the team's weekly design review.
 
 ## Where do you want to grow?
@@ -631,5 +631,5 @@ fn a_self_review_answers_question_headings() {
 
 - Help me get a seat in quarterly planning.
 ";
-    assert_eq!(vague("promo-self-review.md", text), [5, 10]);
+    assert_eq!(vague("promo-self-review.md", text), [5, 12]);
 }

@@ -263,6 +263,9 @@ pub struct Wording {
     /// The entry is a retro's note or a lesson by the label it is nested under ("Team retro
     /// for the quarter:" in a work log): reflection, not a claim.
     pub is_reflection: bool,
+    /// The entry is a one-sentence paragraph right before a list: it introduces the list ("I
+    /// put more time into this than last year."), whose items hold the work.
+    pub leads_list: bool,
 }
 
 /// One entry: a list item (its nested items are its detail, unless it only labels them), a

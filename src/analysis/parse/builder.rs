@@ -192,6 +192,14 @@ impl<'t> Builder<'t> {
                 {
                     entry.wording.is_intent = true;
                 }
+                // A one-sentence paragraph right before the list introduces it.
+                if let Some(idx) = self.last_paragraph
+                    && let Some(entry) = self.body.entries.get_mut(idx)
+                    && entry.form == EntryForm::Paragraph
+                    && wording::is_one_sentence(&entry.text)
+                {
+                    entry.wording.leads_list = true;
+                }
             }
             MdTag::Item => self.start_item(range),
             MdTag::Paragraph => self.start_paragraph(range),
@@ -979,6 +987,8 @@ fn entry_wording(builder: &EntryBuilder, text: &str, facts: &wording::WordFacts)
         imperative,
         is_intent: lead_in == Some(LeadIn::Goals) || builder.label_role == Some(Role::Goals),
         is_reflection: builder.label_role == Some(Role::Lessons),
+        // Set when the list after the paragraph opens.
+        leads_list: false,
     }
 }
 

@@ -362,7 +362,15 @@ fn entry_role(
                 return EntryRole::Evidence(trait_idx);
             }
             SectionKind::Trait(_) => return EntryRole::Other,
-            SectionKind::Role(role) if role.holds_wins() => return EntryRole::Win,
+            // In a self-review, a one-sentence paragraph that introduces the section's list
+            // ("I put more time into this than in 2025.") is no win of its own: the list is.
+            SectionKind::Role(role) if role.holds_wins() => {
+                return if kind == DocKind::Promo && !is_item && entry.wording.leads_list {
+                    EntryRole::Other
+                } else {
+                    EntryRole::Win
+                };
+            }
             SectionKind::Role(Role::Learned) if kind != DocKind::Retro => {
                 // An item of learning still under way is a goal (completed learning is a win).
                 // A paragraph tells of the year's learning with asides ("I still have to…").

@@ -604,6 +604,12 @@ pub(super) fn learning_under_way(text: &str) -> bool {
         })
 }
 
+/// True when the text is one sentence: no sentence ends before its last characters.
+pub(super) fn is_one_sentence(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(". ") && !text.contains("! ") && !text.contains("? ")
+}
+
 /// What the last sentence of a paragraph says of the list that follows it.
 pub(super) fn lead_in(paragraph: &str) -> Option<LeadIn> {
     let trimmed = paragraph.trim().trim_end_matches(['.', ':', ' ', '*']);
