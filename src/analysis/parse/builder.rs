@@ -463,7 +463,7 @@ impl<'t> Builder<'t> {
         }
         if let Some(entry) = self.open.last_mut()
             && entry.form == EntryForm::TableRow
-            && !entry.text.trim().is_empty()
+            && !wording::is_blank(&entry.text)
         {
             // A row of a table of periods reads as the detector reads a before→after
             // ("Deploys per week: ~400 → ~1,100"); the separators are no text of the source.
@@ -565,7 +565,7 @@ impl<'t> Builder<'t> {
         if let Some(heading) = &mut self.heading {
             heading.title.push_str(content);
             heading.exact &= exact || !is_prose;
-            if is_prose || !content.trim().is_empty() {
+            if is_prose || !wording::is_blank(content) {
                 heading.title_span = Some(heading.title_span.map_or(range, |s| s.cover(range)));
             }
             return;
@@ -787,12 +787,12 @@ fn own_text(
     exact: bool,
     is_plain_prose: bool,
 ) {
-    let has_text = !content.trim().is_empty();
+    let has_text = !wording::is_blank(content);
     if has_text {
         // Only whether it has none, two or three own words matters: stop counting there.
         if is_plain_prose {
             if entry.n_own_words < 3 {
-                entry.n_own_words += wording::count_own_words(content, 3);
+                entry.n_own_words += wording::count_own_words(content, 3 - entry.n_own_words);
             }
         } else {
             entry.has_marked_text = true;
@@ -971,7 +971,7 @@ fn entry_wording(
     // ("Built a lot of stuff:") is a win.
     let is_label = names_only
         || label_only
-        || (builder.form != EntryForm::TableRow && wording::is_definition(text))
+        || (builder.form != EntryForm::TableRow && wording::is_definition(text, facts))
         || (lead_in_line && !claims_work && !wording::opens_with_past(text));
     let reflects = builder.form == EntryForm::Paragraph && wording::is_reflection(text);
     Wording {

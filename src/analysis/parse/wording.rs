@@ -197,7 +197,9 @@ impl List {
         }
     }
 
-    /// Whether `word` is in the list, as [`in_list`] reads it.
+    /// Whether `word` is in the list, as [`in_list`] reads it. Inlined: most words are ruled
+    /// out by the shape test alone.
+    #[inline]
     fn holds(&self, word: &str) -> bool {
         !word.is_empty() && self.shapes.may_hold(word) && in_list(word, self.words)
     }
@@ -251,6 +253,7 @@ impl Shapes {
         Shapes(lengths)
     }
 
+    #[inline]
     fn may_hold(&self, word: &str) -> bool {
         let lead = word.as_bytes()[0] | 0x20;
         lead.is_ascii_lowercase()
@@ -331,6 +334,10 @@ pub(super) struct WordFacts {
     pub(super) personal: bool,
     pub(super) first_person: u32,
     pub(super) second_person: u32,
+    /// Where the text's first `:` is, and whether it holds a `[`: the same pass finds them,
+    /// for [`is_definition`] and [`has_blank`].
+    first_colon: Option<usize>,
+    has_bracket: bool,
 }
 
 impl WordFacts {
@@ -346,7 +353,19 @@ pub(super) fn word_facts(text: &str) -> WordFacts {
     let bytes = text.as_bytes();
     let candidates = &*FACT_CANDIDATES;
     let mut at = 0;
-    while let Some((start, end)) = next_run(bytes, at) {
+    loop {
+        // The bytes between words: the only place a `:` or a `[` can be.
+        while at < bytes.len() && !is_word_byte(bytes[at]) {
+            match bytes[at] {
+                b':' if facts.first_colon.is_none() => facts.first_colon = Some(at),
+                b'[' => facts.has_bracket = true,
+                _ => {}
+            }
+            at += 1;
+        }
+        let Some((start, end)) = next_run(bytes, at) else {
+            break;
+        };
         at = end;
         // Only words that could be in a list are trimmed, lower-cased and compared: a run whose
         // ends need no trimming is ruled out by its first letter and length alone.
@@ -388,13 +407,14 @@ impl WordFacts {
 
 /// Whether the entry reads as a prompt on its own (`strong`) and whether it opens with a
 /// guidance verb (`imperative`, which only counts where its section is mostly prompts).
+/// `facts` are the [`word_facts`] of `text` (or of `text` with spaces around it).
 pub(super) fn prompt_signals(text: &str, facts: &WordFacts) -> (bool, bool) {
     let trimmed = text.trim().trim_end_matches(['*', '_', ' ']);
     let first = first_word(trimmed);
     let imperative = PROMPT_VERBS.holds(first);
     let addresses_reader = facts.addresses_reader;
     let strong = is_question(trimmed)
-        || has_blank(trimmed)
+        || (facts.has_bracket && has_blank(trimmed))
         || (imperative && (addresses_reader || trimmed.ends_with(':')))
         || READER_WORDS.holds(first);
     (strong, imperative)
@@ -694,6 +714,14 @@ fn space_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(0, char::len_utf8)
 }
 
+/// `text.trim().is_empty()`, answered from the first byte for nearly every text.
+pub(super) fn is_blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(&byte) if byte < 0x80 && !is_ascii_space(byte) => false,
+        _ => text.trim().is_empty(),
+    }
+}
+
 /// ASCII whitespace as `char::is_whitespace` reads it (with the vertical tab).
 fn is_ascii_space(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ')
@@ -708,10 +736,12 @@ pub(super) fn opens_with_past(text: &str) -> bool {
 
 /// True when the text defines a term rather than claiming work: a short `Term:` label followed
 /// by an article ("Awareness: a basic understanding of…"), as glossaries and level guides do.
-pub(super) fn is_definition(text: &str) -> bool {
-    let Some((term, rest)) = text.split_once(':') else {
+/// `facts` are the [`word_facts`] of `text` (or of `text` with spaces after it).
+pub(super) fn is_definition(text: &str, facts: &WordFacts) -> bool {
+    let Some(colon) = facts.first_colon else {
         return false;
     };
+    let (term, rest) = (&text[..colon], &text[colon + 1..]);
     let n_term_words = words(term).count();
     (1..=4).contains(&n_term_words) && ARTICLES.holds(first_word(rest))
 }
