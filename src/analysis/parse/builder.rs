@@ -407,7 +407,7 @@ impl<'t> Builder<'t> {
 
     fn end_paragraph(&mut self, range: Span) {
         if let Some(paragraph) = self.quoted_paragraph.take() {
-            self.count_prose(&paragraph);
+            self.count_prose(!is_placeholder_only(&paragraph));
             return;
         }
         let Some(entry) = self.open.last() else {
@@ -429,7 +429,7 @@ impl<'t> Builder<'t> {
             self.push_section(6, range, title, title_span);
             return;
         }
-        self.count_prose(&self.open.last().map(|e| e.text.clone()).unwrap_or_default());
+        self.count_prose(!is_placeholder_only(&entry.text));
         let entry = self.open.last().expect("checked above");
         self.pending_lead_in = wording::lead_in(&entry.text);
         self.last_paragraph = Some(entry.idx);
@@ -454,10 +454,10 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn count_prose(&mut self, paragraph: &str) {
-        if !is_placeholder_only(paragraph)
-            && let Some(section) = self.body.sections.len().checked_sub(1)
-        {
+    /// Count a paragraph of prose in the latest section, if it `says_something` (is more than
+    /// placeholders).
+    fn count_prose(&mut self, says_something: bool) {
+        if says_something && let Some(section) = self.body.sections.len().checked_sub(1) {
             self.body.sections[section].n_prose_blocks += 1;
         }
     }
@@ -471,7 +471,7 @@ impl<'t> Builder<'t> {
         }
         if let Some(entry) = self.open.last_mut()
             && entry.form == EntryForm::TableRow
-            && !entry.text.trim().is_empty()
+            && !wording::is_blank(&entry.text)
         {
             // A row of a table of periods reads as the detector reads a before→after
             // ("Deploys per week: ~400 → ~1,100"); the separators are no text of the source.
@@ -573,7 +573,7 @@ impl<'t> Builder<'t> {
         if let Some(heading) = &mut self.heading {
             heading.title.push_str(content);
             heading.exact &= exact || !is_prose;
-            if is_prose || !content.trim().is_empty() {
+            if is_prose || !wording::is_blank(content) {
                 heading.title_span = Some(heading.title_span.map_or(range, |s| s.cover(range)));
             }
             return;
@@ -740,15 +740,17 @@ impl<'t> Builder<'t> {
             detail => Arc::from(detail),
         };
         let pieces: Arc<[TextPiece]> = Arc::from(&builder.pieces[..]);
+        // Read once: the entry's date and its wording both ask for it.
+        let label_date = dates::leading_label_date(&text);
         let own_date = dates::leading_date(&text)
-            .or_else(|| dates::leading_label_date(&text))
+            .or_else(|| label_date.clone())
             .map(|range| {
                 source_span(&builder.pieces, range.start, range.end)
                     .map(|span| span.shifted(builder.span.start))
                     .unwrap_or(builder.text_span.unwrap_or(builder.span))
             });
         let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&detail);
-        let wording = entry_wording(&builder, &text, &facts);
+        let wording = entry_wording(&builder, &text, &facts, label_date.is_some());
         let mut span = builder.span;
         if builder.form == EntryForm::Paragraph
             && let Some(text_span) = builder.text_span
@@ -793,16 +795,12 @@ fn own_text(
     exact: bool,
     is_plain_prose: bool,
 ) {
-    let has_text = !content.trim().is_empty();
+    let has_text = !wording::is_blank(content);
     if has_text {
         // Only whether it has none, two or three own words matters: stop counting there.
         if is_plain_prose {
             if entry.n_own_words < 3 {
-                entry.n_own_words += content
-                    .split_whitespace()
-                    .filter(|w| wording::is_own_word(w))
-                    .take(3)
-                    .count();
+                entry.n_own_words += wording::count_own_words(content, 3 - entry.n_own_words);
             }
         } else {
             entry.has_marked_text = true;
@@ -952,7 +950,14 @@ fn is_paragraph_entry(builder: &EntryBuilder) -> bool {
 }
 
 /// How the entry's words read (see [`Wording`]).
-fn entry_wording(builder: &EntryBuilder, text: &str, facts: &wording::WordFacts) -> Wording {
+/// `has_label_date`: the text opens with a period label (`Week 3:`), as
+/// `dates::leading_label_date` reads it.
+fn entry_wording(
+    builder: &EntryBuilder,
+    text: &str,
+    facts: &wording::WordFacts,
+    has_label_date: bool,
+) -> Wording {
     let (strong_prompt, imperative) = wording::prompt_signals(text, facts);
     // What a lead-in item says of its own line counts for it as for its children.
     let lead_in = if builder.children_are_entries {
@@ -974,12 +979,12 @@ fn entry_wording(builder: &EntryBuilder, text: &str, facts: &wording::WordFacts)
     // ("Built a lot of stuff:") is a win.
     let is_label = names_only
         || label_only
-        || (builder.form != EntryForm::TableRow && wording::is_definition(text))
+        || (builder.form != EntryForm::TableRow && wording::is_definition(text, facts))
         || (lead_in_line && !claims_work && !wording::opens_with_past(text));
     let reflects = builder.form == EntryForm::Paragraph && wording::is_reflection(text);
     Wording {
         is_label,
-        claims_work: (claims_work || dates::leading_label_date(text).is_some()) && !reflects,
+        claims_work: (claims_work || has_label_date) && !reflects,
         is_personal: facts.personal || builder.label_role == Some(Role::Personal),
         strong_prompt: strong_prompt
             || lead_in == Some(LeadIn::Guidance)

@@ -148,8 +148,10 @@ impl Body {
     /// Empty lists with rough capacities for `len` bytes of a typical growth doc, so a large one
     /// does not regrow them.
     fn with_capacity_for(len: usize) -> Body {
+        // An entry's line is about a hundred bytes; one in three has a tag.
         Body {
-            entries: Vec::with_capacity(len / 160),
+            entries: Vec::with_capacity(len / 100),
+            tags: Vec::with_capacity(len / 300),
             prose_runs: Vec::with_capacity(len / 80),
             ..Body::default()
         }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 /// Verbs that open an instruction to the author in templates and guides. A line that opens
 /// with one is only a weak sign: "Add retry to the export job" is a commit-style work log line.
-const PROMPT_VERBS: [&str; 34] = [
+const PROMPT_VERBS: List = List::new(&[
     "answer",
     "include",
     "think",
@@ -42,10 +42,10 @@ const PROMPT_VERBS: [&str; 34] = [
     "do",
     "be",
     "ask",
-];
+]);
 
 /// Words that address the reader: with a guidance verb, the line instructs the author.
-const READER_WORDS: [&str; 6] = ["you", "your", "yours", "yourself", "you're", "you've"];
+const READER_WORDS: List = List::new(&["you", "your", "yours", "yourself", "you're", "you've"]);
 
 /// The words of `text`, as written: runs of ASCII letters, digits, apostrophes and hyphens, and
 /// of non-ASCII characters (so a curly apostrophe stays inside its word), trimmed of quotes and
@@ -83,51 +83,54 @@ impl<'t> Iterator for Words<'t> {
     fn next(&mut self) -> Option<&'t str> {
         let bytes = self.text.as_bytes();
         loop {
-            // Index loops over the byte table: the scan is most of the model pass's word reading.
-            let mut start = self.at;
-            while start < bytes.len() && !is_word_byte(bytes[start]) {
-                start += 1;
-            }
-            if start == bytes.len() {
-                self.at = start;
-                return None;
-            }
-            let mut end = start + 1;
-            while end < bytes.len() && is_word_byte(bytes[end]) {
-                end += 1;
-            }
+            let (start, end) = next_run(bytes, self.at)?;
             self.at = end;
-            // Most words open and end on an ASCII letter or digit: nothing to trim.
-            if bytes[start].is_ascii_alphanumeric() && bytes[end - 1].is_ascii_alphanumeric() {
-                return Some(&self.text[start..end]);
-            }
-            let (mut from, mut to) = (start, end);
-            const CURLY: &[u8] = "’".as_bytes();
-            loop {
-                if from < to && matches!(bytes[from], b'\'' | b'-') {
-                    from += 1;
-                } else if bytes[from..to].starts_with(CURLY) {
-                    from += CURLY.len();
-                } else {
-                    break;
-                }
-            }
-            loop {
-                if to > from && matches!(bytes[to - 1], b'\'' | b'-') {
-                    to -= 1;
-                } else if bytes[from..to].ends_with(CURLY) {
-                    to -= CURLY.len();
-                } else {
-                    break;
-                }
-            }
-            // Both ends fall next to ASCII bytes, the text's ends or a whole curly apostrophe.
-            let word = &self.text[from..to];
-            if !word.is_empty() {
-                return Some(word);
+            if let Some((from, to)) = trimmed_word(bytes, start, end) {
+                // Both ends fall next to ASCII bytes, the text's ends or a whole curly apostrophe.
+                return Some(&self.text[from..to]);
             }
         }
     }
+}
+
+/// The next run of word bytes at or after `at`, as `(start, end)`.
+fn next_run(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    // Index loops over the byte table: the scan is most of the model pass's word reading.
+    let start = at + bytes.get(at..)?.iter().position(|&b| is_word_byte(b))?;
+    let end = bytes[start + 1..]
+        .iter()
+        .position(|&b| !is_word_byte(b))
+        .map_or(bytes.len(), |n| start + 1 + n);
+    Some((start, end))
+}
+
+/// The word in the run `start..end`, trimmed of quotes and hyphens; `None` when nothing is left.
+fn trimmed_word(bytes: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    // Most words open and end on an ASCII letter or digit: nothing to trim.
+    if bytes[start].is_ascii_alphanumeric() && bytes[end - 1].is_ascii_alphanumeric() {
+        return Some((start, end));
+    }
+    let (mut from, mut to) = (start, end);
+    const CURLY: &[u8] = "’".as_bytes();
+    loop {
+        if from < to && matches!(bytes[from], b'\'' | b'-') {
+            from += 1;
+        } else if bytes[from..to].starts_with(CURLY) {
+            from += CURLY.len();
+        } else {
+            break;
+        }
+    }
+    loop {
+        if to > from && matches!(bytes[to - 1], b'\'' | b'-') {
+            to -= 1;
+        } else if bytes[from..to].ends_with(CURLY) {
+            to -= CURLY.len();
+        } else {
+            break;
+        }
+    }
+    (from < to).then_some((from, to))
 }
 
 /// The longest word any list here holds, in bytes: longer words are in none of them.
@@ -140,14 +143,14 @@ fn lowered<'b>(word: &str, buffer: &'b mut [u8; LONGEST_LISTED]) -> Option<&'b [
     let bytes = word.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let byte = if bytes[at..].starts_with("’".as_bytes()) {
-            at += 3;
-            b'\''
-        } else if bytes[at] >= 0x80 {
-            return None;
-        } else {
+        let byte = if bytes[at] < 0x80 {
             at += 1;
             bytes[at - 1].to_ascii_lowercase()
+        } else if bytes[at..].starts_with("’".as_bytes()) {
+            at += 3;
+            b'\''
+        } else {
+            return None;
         };
         *buffer.get_mut(len)? = byte;
         len += 1;
@@ -158,7 +161,11 @@ fn lowered<'b>(word: &str, buffer: &'b mut [u8; LONGEST_LISTED]) -> Option<&'b [
 /// True when `word` is `target` (lower-case ASCII) whatever its case, a curly apostrophe read
 /// as a straight one.
 fn is(word: &str, target: &str) -> bool {
-    in_list(word, &[target])
+    // Of the same length, only a word without a curly apostrophe can be it.
+    if word.len() == target.len() {
+        return word.eq_ignore_ascii_case(target);
+    }
+    word.len() > target.len() && in_list(word, &[target])
 }
 
 /// True when `word` is one of `list` (lower-case ASCII words): one lower-cased copy on the
@@ -171,13 +178,45 @@ pub(super) fn in_list(word: &str, list: &[&str]) -> bool {
     let Some(lower) = lowered(word, &mut buffer) else {
         return false;
     };
-    list.iter().any(|target| target.as_bytes() == lower)
+    list.iter()
+        .any(|target| target.len() == lower.len() && target.as_bytes() == lower)
+}
+
+/// A list of lower-case ASCII words with the shapes of its words in front: most words are
+/// ruled out by their first letter and length, before any lower-case copy is made.
+struct List {
+    words: &'static [&'static str],
+    shapes: Shapes,
+}
+
+impl List {
+    const fn new(words: &'static [&'static str]) -> List {
+        List {
+            words,
+            shapes: Shapes::of(&[words]),
+        }
+    }
+
+    /// Whether `word` is in the list, as [`in_list`] reads it. Inlined: most words are ruled
+    /// out by the shape test alone.
+    #[inline]
+    fn holds(&self, word: &str) -> bool {
+        !word.is_empty() && self.shapes.may_hold(word) && in_list(word, self.words)
+    }
 }
 
 /// The first word of an entry.
 fn first_word(text: &str) -> &str {
-    let trimmed = text.trim().trim_start_matches(['*', '_', '•', '-', ' ']);
-    words(trimmed).next().unwrap_or("")
+    let mut rest = text.trim();
+    // Markers before the first word: `*`, `_`, `-`, spaces and `•` bullets.
+    loop {
+        rest = rest.trim_start_matches(['*', '_', '-', ' ']);
+        match rest.strip_prefix('•') {
+            Some(after) => rest = after,
+            None => break,
+        }
+    }
+    words(rest).next().unwrap_or("")
 }
 
 /// For each first letter, the lengths (in bytes, as written) of the words of the lists
@@ -214,6 +253,7 @@ impl Shapes {
         Shapes(lengths)
     }
 
+    #[inline]
     fn may_hold(&self, word: &str) -> bool {
         let lead = word.as_bytes()[0] | 0x20;
         lead.is_ascii_lowercase()
@@ -222,18 +262,68 @@ impl Shapes {
     }
 }
 
-const FACT_SHAPES: Shapes = Shapes::of(&[&READER_WORDS, &FIRST_PERSON]);
+/// The words [`word_facts`] may have to look up, by shape: for each lower-cased first byte,
+/// the lengths (as written) of the reader, first-person and personal-life words that open with
+/// it. A personal word counts only at a length of 3 up to the list's longest, as written.
+struct FactCandidates {
+    lengths: [u32; 128],
+    /// For each lower-cased first byte, the last bytes of those words (see [`last_class`]).
+    lasts: [u32; 128],
+}
 
-/// The first letters and the longest word of `words/lexicon/personal-life.txt`: a word that
-/// could not be in it is not looked up.
-static PERSONAL_LEADS: LazyLock<([bool; 128], usize)> = LazyLock::new(|| {
-    let mut leads = [false; 128];
-    let mut longest = 0;
-    for word in lexicon::PERSONAL_LIFE.iter() {
-        leads[usize::from(word.as_bytes()[0] & 0x7f)] = true;
-        longest = longest.max(word.len());
+impl FactCandidates {
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let lead = usize::from(word[0] | 0x20);
+        lead < 0x80
+            && word.len() < 32
+            && self.lengths[lead] & (1 << word.len()) != 0
+            && self.lasts[lead] & last_class(word[word.len() - 1]) != 0
     }
-    (leads, longest)
+
+    /// Let `word`, written at these lengths, through.
+    fn add(&mut self, word: &str, written_lengths: impl Iterator<Item = usize>) {
+        let bytes = word.as_bytes();
+        let lead = usize::from(bytes[0] & 0x7f);
+        for written in written_lengths.filter(|&n| n < 32) {
+            self.lengths[lead] |= 1 << written;
+        }
+        self.lasts[lead] |= last_class(bytes[bytes.len() - 1]);
+    }
+}
+
+/// A word's last byte as a bit: one per ASCII letter whatever its case (`| 0x20` folds the
+/// case of letters only), one for any other byte.
+fn last_class(byte: u8) -> u32 {
+    let letter = (byte | 0x20).wrapping_sub(b'a');
+    if letter < 26 { 1 << letter } else { 1 << 26 }
+}
+
+static FACT_CANDIDATES: LazyLock<FactCandidates> = LazyLock::new(|| {
+    let mut candidates = FactCandidates {
+        lengths: [0; 128],
+        lasts: [0; 128],
+    };
+    // Each apostrophe may be written as a curly one, two bytes longer.
+    let written = |word: &str| {
+        let apostrophes = word.bytes().filter(|&b| b == b'\'').count();
+        let len = word.len();
+        (0..=apostrophes).map(move |n| len + 2 * n)
+    };
+    for &word in READER_WORDS.words.iter().chain(FIRST_PERSON.words) {
+        candidates.add(word, written(word));
+    }
+    let longest_personal = lexicon::PERSONAL_LIFE
+        .iter()
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    for word in lexicon::PERSONAL_LIFE.iter() {
+        candidates.add(
+            word,
+            written(word).filter(|n| (3..=longest_personal).contains(n)),
+        );
+    }
+    candidates
 });
 
 /// What one pass over an entry's words finds: whether any addresses the reader, whether any is
@@ -244,6 +334,10 @@ pub(super) struct WordFacts {
     pub(super) personal: bool,
     pub(super) first_person: u32,
     pub(super) second_person: u32,
+    /// Where the text's first `:` is, and whether it holds a `[`: the same pass finds them,
+    /// for [`is_definition`] and [`has_blank`].
+    first_colon: Option<usize>,
+    has_bracket: bool,
 }
 
 impl WordFacts {
@@ -256,54 +350,81 @@ impl WordFacts {
 
 pub(super) fn word_facts(text: &str) -> WordFacts {
     let mut facts = WordFacts::default();
-    for word in words(text) {
-        // Only words that could be in a list are lower-cased and compared: a reader word opens
-        // with `y`, a first-person one is short, a personal one opens with one of a few letters.
-        let lead = word.as_bytes()[0] | 0x20;
-        let (personal_leads, longest_personal) = &*PERSONAL_LEADS;
-        let could_be_personal = (3..=*longest_personal).contains(&word.len())
-            && personal_leads[usize::from(lead & 0x7f)];
-        if !(FACT_SHAPES.may_hold(word) || could_be_personal) {
+    let bytes = text.as_bytes();
+    let candidates = &*FACT_CANDIDATES;
+    let mut at = 0;
+    loop {
+        // The bytes between words: the only place a `:` or a `[` can be.
+        while at < bytes.len() && !is_word_byte(bytes[at]) {
+            match bytes[at] {
+                b':' if facts.first_colon.is_none() => facts.first_colon = Some(at),
+                b'[' => facts.has_bracket = true,
+                _ => {}
+            }
+            at += 1;
+        }
+        let Some((start, end)) = next_run(bytes, at) else {
+            break;
+        };
+        at = end;
+        // Only words that could be in a list are trimmed, lower-cased and compared: a run whose
+        // ends need no trimming is ruled out by its first letter and length alone.
+        let needs_trim =
+            !(bytes[start].is_ascii_alphanumeric() && bytes[end - 1].is_ascii_alphanumeric());
+        if !needs_trim && !candidates.may_hold(&bytes[start..end]) {
             continue;
         }
-        let mut buffer = [0; LONGEST_LISTED];
-        let Some(lower) = lowered(word, &mut buffer) else {
+        let Some((from, to)) = trimmed_word(bytes, start, end) else {
             continue;
         };
-        let listed = |list: &[&str]| list.iter().any(|w| w.as_bytes() == lower);
-        if listed(&READER_WORDS) {
-            facts.addresses_reader = true;
-            facts.second_person += 1;
-        } else if listed(&FIRST_PERSON) {
-            facts.first_person += 1;
-        } else if !facts.personal
-            && std::str::from_utf8(lower).is_ok_and(|w| lexicon::PERSONAL_LIFE.contains(w))
-        {
-            facts.personal = true;
+        if candidates.may_hold(&bytes[from..to]) {
+            facts.note(&text[from..to]);
         }
     }
     facts
 }
 
+impl WordFacts {
+    /// Count `word`, one that [`FactCandidates`] could not rule out.
+    fn note(&mut self, word: &str) {
+        let mut buffer = [0; LONGEST_LISTED];
+        let Some(lower) = lowered(word, &mut buffer) else {
+            return;
+        };
+        let listed = |list: &[&str]| list.iter().any(|w| w.as_bytes() == lower);
+        if listed(READER_WORDS.words) {
+            self.addresses_reader = true;
+            self.second_person += 1;
+        } else if listed(FIRST_PERSON.words) {
+            self.first_person += 1;
+        } else if !self.personal
+            && std::str::from_utf8(lower).is_ok_and(|w| lexicon::PERSONAL_LIFE.contains(w))
+        {
+            self.personal = true;
+        }
+    }
+}
+
 /// Whether the entry reads as a prompt on its own (`strong`) and whether it opens with a
 /// guidance verb (`imperative`, which only counts where its section is mostly prompts).
+/// `facts` are the [`word_facts`] of `text` (or of `text` with spaces around it).
 pub(super) fn prompt_signals(text: &str, facts: &WordFacts) -> (bool, bool) {
     let trimmed = text.trim().trim_end_matches(['*', '_', ' ']);
     let first = first_word(trimmed);
-    let imperative = in_list(first, &PROMPT_VERBS);
+    let imperative = PROMPT_VERBS.holds(first);
     let addresses_reader = facts.addresses_reader;
     let strong = is_question(trimmed)
-        || has_blank(trimmed)
+        || (facts.has_bracket && has_blank(trimmed))
         || (imperative && (addresses_reader || trimmed.ends_with(':')))
-        || in_list(first, &READER_WORDS);
+        || READER_WORDS.holds(first);
     (strong, imperative)
 }
 
 /// Words that open a question.
-const QUESTION_OPENERS: [&str; 20] = [
+const QUESTION_OPENERS: List = List::new(&[
     "what", "how", "who", "whom", "which", "why", "where", "when", "did", "do", "does", "are",
     "is", "was", "were", "have", "has", "can", "could", "should",
-];
+]);
 
 /// A question to the author: the text's last sentence ends in `?` and opens like a question
 /// ("Which components did you build?"), not a description that ends in one ("A poll app:
@@ -314,12 +435,12 @@ fn is_question(text: &str) -> bool {
     };
     let last = body.rsplit(['.', '!', '?', ':']).next().unwrap_or(body);
     let first = first_word(last);
-    in_list(first, &QUESTION_OPENERS) || words(last).any(|w| in_list(w, &READER_WORDS))
+    QUESTION_OPENERS.holds(first) || words(last).any(|w| READER_WORDS.holds(w))
 }
 
 /// Words of feeling, thanks and hope: a paragraph that has them in two sentences or more
 /// reflects on the year rather than claiming work ("I felt busy… I really appreciate it").
-const REFLECTION_WORDS: [&str; 17] = [
+const REFLECTION_WORDS: List = List::new(&[
     "felt",
     "feel",
     "fun",
@@ -337,12 +458,12 @@ const REFLECTION_WORDS: [&str; 17] = [
     "goals",
     "excited",
     "enjoyed",
-];
+]);
 
 /// True when two or more sentences of the text speak of feelings, thanks or hopes.
 pub(super) fn is_reflection(text: &str) -> bool {
     text.split(['.', '!', '?', ';'])
-        .filter(|sentence| words(sentence).any(|w| in_list(w, &REFLECTION_WORDS)))
+        .filter(|sentence| words(sentence).any(|w| REFLECTION_WORDS.holds(w)))
         .take(2)
         .count()
         >= 2
@@ -370,15 +491,15 @@ fn has_blank(text: &str) -> bool {
 
 /// Verbs in the past that say the author did something that is work: irregular forms (regular
 /// ones end in `-ed`). "made sure", "had", "felt" and the like are not here.
-const IRREGULAR_WORK_PAST: [&str; 31] = [
+const IRREGULAR_WORK_PAST: List = List::new(&[
     "made", "built", "wrote", "written", "ran", "led", "did", "done", "gave", "given", "began",
     "begun", "won", "taught", "brought", "set", "took", "spoke", "sold", "laid", "drove", "grew",
     "rewrote", "rebuilt", "shipped", "spent", "got", "put", "found", "held", "kept",
-];
+]);
 
 /// Regular past forms that tell of something that happened to the author or of a feeling, not
 /// of work done: a first-person sentence with only these claims nothing.
-const NOT_WORK_PAST: [&str; 34] = [
+const NOT_WORK_PAST: List = List::new(&[
     "felt",
     "liked",
     "loved",
@@ -413,15 +534,15 @@ const NOT_WORK_PAST: [&str; 34] = [
     "asked",
     "discovered",
     "struggled",
-];
+]);
 
 /// Present-tense verbs of work that goes on ("I maintain the listing", "I continue helping").
-const ONGOING_WORK: [&str; 6] = [
+const ONGOING_WORK: List = List::new(&[
     "maintain", "continue", "organize", "organise", "run", "lead",
-];
+]);
 
 /// Words between a subject and its verb that do not change the claim ("I also wrote").
-const ADVERBS: [&str; 14] = [
+const ADVERBS: List = List::new(&[
     "also",
     "then",
     "finally",
@@ -436,16 +557,26 @@ const ADVERBS: [&str; 14] = [
     "later",
     "once",
     "still",
-];
+]);
+
+/// The subjects of a claim of work, and their perfect forms ("I've built").
+const SUBJECTS: List = List::new(&["i", "we"]);
+const PERFECT_SUBJECTS: List = List::new(&["i've", "we've"]);
+
+/// "I have built", "we had shipped".
+const HAVE: List = List::new(&["have", "had"]);
+
+/// The articles after a defined term ("Awareness: a basic understanding").
+const ARTICLES: List = List::new(&["a", "an", "the"]);
 
 pub(super) fn is_work_past(word: &str) -> bool {
-    if in_list(word, &IRREGULAR_WORK_PAST) {
+    if IRREGULAR_WORK_PAST.holds(word) {
         return true;
     }
     let bytes = word.as_bytes();
     word.len() >= 5
         && bytes[bytes.len() - 2..].eq_ignore_ascii_case(b"ed")
-        && !in_list(word, &NOT_WORK_PAST)
+        && !NOT_WORK_PAST.holds(word)
 }
 
 /// True when the text claims work the author did: a sentence that opens with a past work verb
@@ -471,9 +602,9 @@ pub(super) fn claims_work(text: &str) -> bool {
             if word.len() > 5 || !matches!(word.as_bytes()[0] | 0x20, b'i' | b'w') {
                 continue;
             }
-            let (subject, perfect) = if in_list(word, &["i", "we"]) {
+            let (subject, perfect) = if SUBJECTS.holds(word) {
                 (true, false)
-            } else if in_list(word, &["i've", "we've"]) {
+            } else if PERFECT_SUBJECTS.holds(word) {
                 (true, true)
             } else {
                 (false, false)
@@ -483,17 +614,17 @@ pub(super) fn claims_work(text: &str) -> bool {
             }
             let mut next = sentence_words
                 .clone()
-                .skip_while(|w| in_list(w, &ADVERBS) || (perfect && is(w, "ever")));
+                .skip_while(|w| ADVERBS.holds(w) || (perfect && is(w, "ever")));
             let verb = next.next().unwrap_or("");
             let after = next.next().unwrap_or("");
             if is(verb, "made") && is(after, "sure") {
                 continue;
             }
-            if is_work_past(verb) || (!perfect && in_list(verb, &ONGOING_WORK)) {
+            if is_work_past(verb) || (!perfect && ONGOING_WORK.holds(verb)) {
                 return true;
             }
             // "I have built", "we have shipped".
-            if in_list(verb, &["have", "had"]) && is_work_past(after) {
+            if HAVE.holds(verb) && is_work_past(after) {
                 return true;
             }
         }
@@ -503,7 +634,7 @@ pub(super) fn claims_work(text: &str) -> bool {
 
 /// Words of the author speaking of themselves (the reader's are [`READER_WORDS`]): a growth
 /// doc is written in the first person, a guide or template in the second.
-const FIRST_PERSON: [&str; 8] = ["i", "my", "me", "we", "our", "i've", "i'm", "we've"];
+const FIRST_PERSON: List = List::new(&["i", "my", "me", "we", "our", "i've", "i'm", "we've"]);
 
 /// True when a text with these counts addresses its reader more than it speaks of its author:
 /// a guide or a template, whose list items are instructions and examples, not work.
@@ -513,13 +644,13 @@ pub fn reads_as_guide(first_person: u32, second_person: u32) -> bool {
 
 /// Small words that join names ("[A] and [B]", "**X** by Y"): names joined by them still only
 /// name things.
-const JOINING_WORDS: [&str; 10] = [
+const JOINING_WORDS: List = List::new(&[
     "and", "or", "the", "by", "of", "on", "at", "in", "vs", "with",
-];
+]);
 
 /// True when a word written outside links, bold and code says something of its own: a word of
 /// two letters or more that does not only join names.
-pub(super) fn is_own_word(word: &str) -> bool {
+fn is_own_word(word: &str) -> bool {
     let bytes = word.as_bytes();
     // Letters: ASCII ones, and any non-ASCII character (counted by its first byte).
     let mut letters = bytes
@@ -528,26 +659,91 @@ pub(super) fn is_own_word(word: &str) -> bool {
     if letters.next().is_none() || letters.next().is_none() {
         return false;
     }
-    // The joining words are short: a longer word is one of its own.
-    let core = word.trim_matches(|c: char| c.is_ascii_punctuation());
-    core.len() > 4 || !in_list(core, &JOINING_WORDS)
+    // The joining words are short: a longer word is one of its own. Only ASCII bytes are
+    // trimmed, so the core keeps whole characters.
+    let from = bytes.iter().position(|b| !b.is_ascii_punctuation());
+    let to = bytes.iter().rposition(|b| !b.is_ascii_punctuation());
+    let core = match (from, to) {
+        (Some(from), Some(to)) => &word[from..=to],
+        _ => "",
+    };
+    core.len() > 4 || !JOINING_WORDS.holds(core)
+}
+
+/// How many of the whitespace-separated words of `content` are its own ([`is_own_word`]),
+/// counted up to `limit`: `split_whitespace` and a filter, without their per-character
+/// decoding (only a non-ASCII character is decoded, to ask whether it is a space).
+pub(super) fn count_own_words(content: &str, limit: usize) -> usize {
+    let mut n = 0;
+    let mut at = 0;
+    while n < limit && at < content.len() {
+        let end = next_space(content, at);
+        if end > at && is_own_word(&content[at..end]) {
+            n += 1;
+        }
+        at = end + space_len(content, end);
+    }
+    n
+}
+
+/// Where the next whitespace character at or after `at` starts (the text's length if none).
+fn next_space(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        if bytes[at] < 0x80 {
+            if is_ascii_space(bytes[at]) {
+                return at;
+            }
+            at += 1;
+        } else {
+            let c = text[at..]
+                .chars()
+                .next()
+                .expect("at is a character boundary");
+            if c.is_whitespace() {
+                return at;
+            }
+            at += c.len_utf8();
+        }
+    }
+    at
+}
+
+/// The length of the whitespace character at `at` (0 at the end of the text).
+fn space_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// `text.trim().is_empty()`, answered from the first byte for nearly every text.
+pub(super) fn is_blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(&byte) if byte < 0x80 && !is_ascii_space(byte) => false,
+        _ => text.trim().is_empty(),
+    }
+}
+
+/// ASCII whitespace as `char::is_whitespace` reads it (with the vertical tab).
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
 /// True when the text opens with a verb in the past, of work or not ("Attended three
 /// conferences:"): a lead-in that says what the author did.
 pub(super) fn opens_with_past(text: &str) -> bool {
     let first = first_word(text);
-    is_work_past(first) || in_list(first, &NOT_WORK_PAST)
+    is_work_past(first) || NOT_WORK_PAST.holds(first)
 }
 
 /// True when the text defines a term rather than claiming work: a short `Term:` label followed
 /// by an article ("Awareness: a basic understanding of…"), as glossaries and level guides do.
-pub(super) fn is_definition(text: &str) -> bool {
-    let Some((term, rest)) = text.split_once(':') else {
+/// `facts` are the [`word_facts`] of `text` (or of `text` with spaces after it).
+pub(super) fn is_definition(text: &str, facts: &WordFacts) -> bool {
+    let Some(colon) = facts.first_colon else {
         return false;
     };
+    let (term, rest) = (&text[..colon], &text[colon + 1..]);
     let n_term_words = words(term).count();
-    (1..=4).contains(&n_term_words) && in_list(first_word(rest), &["a", "an", "the"])
+    (1..=4).contains(&n_term_words) && ARTICLES.holds(first_word(rest))
 }
 
 /// True when the text only ends a lead-in: `Label:` or `I attended three conferences:`.
@@ -575,7 +771,7 @@ pub(super) enum LeadIn {
 
 /// Words of intent in a lead-in's last sentence: the list after it is goals, not wins ("A few
 /// health goals:", "Here's a few things I hope to do next year.").
-const INTENT_WORDS: [&str; 8] = [
+const INTENT_WORDS: List = List::new(&[
     "goal",
     "goals",
     "hope",
@@ -584,10 +780,10 @@ const INTENT_WORDS: [&str; 8] = [
     "want",
     "wish",
     "resolutions",
-];
+]);
 
 /// Words that say learning is still under way: "Still learning how to…", "working on it".
-const UNDER_WAY_WORDS: [&str; 3] = ["still", "working", "deeper"];
+const UNDER_WAY_WORDS: List = List::new(&["still", "working", "deeper"]);
 
 /// True when an entry of a "What I learned" section tells of learning not yet done ("Still
 /// learning to say no", "want to go deeper next year"): a goal, not completed learning.
@@ -597,8 +793,9 @@ pub(super) fn learning_under_way(text: &str) -> bool {
         || words(text).any(|w| {
             lowered(w, &mut buffer).is_some_and(|lower| {
                 INTENT_WORDS
+                    .words
                     .iter()
-                    .chain(UNDER_WAY_WORDS.iter())
+                    .chain(UNDER_WAY_WORDS.words)
                     .any(|listed| listed.as_bytes() == lower)
             })
         })
@@ -628,7 +825,7 @@ pub(super) fn lead_in(paragraph: &str) -> Option<LeadIn> {
     if GUIDANCE_LEAD_INS.iter().any(|w| has(w)) || prompt_signals(last, &word_facts(last)).0 {
         return Some(LeadIn::Guidance);
     }
-    if has("next year") || words(last).any(|w| in_list(w, &INTENT_WORDS)) {
+    if has("next year") || words(last).any(|w| INTENT_WORDS.holds(w)) {
         return Some(LeadIn::Goals);
     }
     None
@@ -637,10 +834,15 @@ pub(super) fn lead_in(paragraph: &str) -> Option<LeadIn> {
 /// Whether `text` holds `needle` (lowercase ASCII) in any ASCII case.
 fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
     let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    needle.is_empty()
-        || text
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    // Compared from the first byte only where it matches: most positions fail there.
+    text.len() >= needle.len()
+        && (0..=text.len() - needle.len()).any(|i| {
+            text[i].to_ascii_lowercase() == first
+                && text[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+        })
 }
 
 #[cfg(test)]
