@@ -6,6 +6,9 @@
 //! reads the process's `VmRSS` and `VmHWM`. Part two does the same ten analyses in this process
 //! with the server's own per-document pieces (rope, memo, the kept snapshot's text and analysis)
 //! and counts live heap bytes after each piece, so the figure can be split by cause.
+//! Before both, while this process is still small, the peak resident size of `rung check` on the
+//! same document (DESIGN §7: under 100 MB); after them, an idle server with 50 open 20 KB docs
+//! (under 50 MB), split into live heap per document and per analysing thread.
 //!
 //! `cargo bench --bench big_document` measures; `-- --test` is a smoke run on 1 MB.
 
@@ -203,7 +206,12 @@ fn fifty_documents() {
     client.initialize(lsp_client::utf16_client(), json!({ "debounceMs": 0 }));
     let idle = status_mb(client.pid(), "VmRSS:");
     for i in 0..50 {
-        let uri = format!("file:///tmp/rung-bench/doc-{i}-promo.md");
+        // A folder with nothing on disk: its case is the open documents alone (a file left in
+        // /tmp/rung-bench by another bench would be read into the workspace index).
+        let uri = format!(
+            "file:///tmp/rung-idle-{}/doc-{i}-promo.md",
+            std::process::id()
+        );
         client.open(&uri, &doc);
         client.diagnostics(&uri, 1);
     }
@@ -229,11 +237,36 @@ fn fifty_documents() {
         })
         .collect();
     let per_doc = (LIVE.load(Ordering::Relaxed) - before) / kept.len();
+    // The server analyses on tokio's blocking pool, many threads at once when 50 docs open
+    // together; what a thread's first analysis leaves live after the thread is gone (the
+    // regex crate keeps a match cache per thread using a pattern, returned to a pool when
+    // the thread ends, not freed).
+    let before_threads = LIVE.load(Ordering::Relaxed);
+    let threads = 8;
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                let input = Input {
+                    file_name: Some("promo.md"),
+                    today: Some("2026-12-01"),
+                    ..Input::new(&doc)
+                };
+                drop(analyze(&input, &settings, &NoFileSystem));
+            });
+        }
+    });
+    let per_thread = LIVE.load(Ordering::Relaxed).saturating_sub(before_threads) / threads;
+    let server_threads = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:").map(|n| n.trim().to_string()))
+        .unwrap_or_default();
     println!(
-        "50 open 20 KB docs: resident {:.1} MB ({idle:.1} MB after initialize; DESIGN §7 target < 50 MB); live heap per document in the server about {:.2} MB, so 50 hold {:.1} MB",
+        "50 open 20 KB docs: resident {:.1} MB ({idle:.1} MB after initialize; DESIGN §7 target < 50 MB); live heap per document in the server about {:.2} MB, so 50 hold {:.1} MB; each thread that has analysed leaves {:.2} MB live after it ends; the server has {server_threads} threads",
         status_mb(pid, "VmRSS:"),
         mb(per_doc),
         mb(per_doc * 50),
+        mb(per_thread),
     );
 }
 
