@@ -6,6 +6,9 @@
 //! reads the process's `VmRSS` and `VmHWM`. Part two does the same ten analyses in this process
 //! with the server's own per-document pieces (rope, memo, the kept snapshot's text and analysis)
 //! and counts live heap bytes after each piece, so the figure can be split by cause.
+//! Before both, while this process is still small, the peak resident size of `rung check` on the
+//! same document (DESIGN §7: under 100 MB); after them, an idle server with 50 open 20 KB docs
+//! (under 50 MB), split into live heap per document and per analysing thread.
 //!
 //! `cargo bench --bench big_document` measures; `-- --test` is a smoke run on 1 MB.
 
@@ -139,7 +142,7 @@ fn in_process(text: &str) {
     let rope_bytes = LIVE.load(Ordering::Relaxed) - base;
     let memo = Memo::default();
     let mut text = text.to_string();
-    let mut kept: Option<(String, rung::analysis::Analysis)> = None;
+    let mut kept: Option<(std::sync::Arc<str>, rung::analysis::Analysis)> = None;
     let mut figures = Vec::new();
     for (i, offset) in edit_offsets(&text.clone()).into_iter().enumerate() {
         if i > 0 {
@@ -147,8 +150,10 @@ fn in_process(text: &str) {
         }
         PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
         let before = LIVE.load(Ordering::Relaxed);
-        // The server builds the text from its rope, analyses it and keeps both in a snapshot.
-        let snapshot_text = text.clone();
+        // The server builds the text from its rope, shares it with the memo, analyses it and
+        // keeps both in a snapshot.
+        let snapshot_text: std::sync::Arc<str> = std::sync::Arc::from(text.as_str());
+        memo.offer_text(snapshot_text.clone());
         let input = Input {
             text: &snapshot_text,
             file_name: Some("big-promo.md"),
@@ -191,10 +196,121 @@ fn in_process(text: &str) {
     drop(rope);
 }
 
+/// DESIGN §7's idle server: 50 open 20 KB promo docs, each analysed (pushed diagnostics), then
+/// resident memory; and, in this process, the live heap one such document holds in the server
+/// (rope, kept text, memo and analysis), so the resident figure can be split into heap and the
+/// rest (the binary, thread stacks, the allocator's free memory).
+fn fifty_documents() {
+    let doc = docgen::promo_doc(20_000);
+    let mut client = Client::start();
+    client.initialize(lsp_client::utf16_client(), json!({ "debounceMs": 0 }));
+    let idle = status_mb(client.pid(), "VmRSS:");
+    for i in 0..50 {
+        // A folder with nothing on disk: its case is the open documents alone (a file left in
+        // /tmp/rung-bench by another bench would be read into the workspace index).
+        let uri = format!(
+            "file:///tmp/rung-idle-{}/doc-{i}-promo.md",
+            std::process::id()
+        );
+        client.open(&uri, &doc);
+        client.diagnostics(&uri, 1);
+    }
+    // The server gives freed memory back once it has been quiet for a second.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let pid = client.pid();
+    let settings = Settings::default();
+    rung::analysis::warm_up(&settings);
+    let before = LIVE.load(Ordering::Relaxed);
+    let kept: Vec<_> = (0..5)
+        .map(|_| {
+            let rope = rung::lsp::OpenDocument::new(&doc, 1);
+            let memo = Memo::default();
+            let text = rope.text();
+            let input = Input {
+                file_name: Some("promo.md"),
+                today: Some("2026-12-01"),
+                memo: Some(&memo),
+                ..Input::new(&text)
+            };
+            let analysis = analyze(&input, &settings, &NoFileSystem);
+            (rope, memo, text, analysis)
+        })
+        .collect();
+    let per_doc = (LIVE.load(Ordering::Relaxed) - before) / kept.len();
+    // The server analyses on tokio's blocking pool, many threads at once when 50 docs open
+    // together; what a thread's first analysis leaves live after the thread is gone (the
+    // regex crate keeps a match cache per thread using a pattern, returned to a pool when
+    // the thread ends, not freed).
+    let before_threads = LIVE.load(Ordering::Relaxed);
+    let threads = 8;
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                let input = Input {
+                    file_name: Some("promo.md"),
+                    today: Some("2026-12-01"),
+                    ..Input::new(&doc)
+                };
+                drop(analyze(&input, &settings, &NoFileSystem));
+            });
+        }
+    });
+    let per_thread = LIVE.load(Ordering::Relaxed).saturating_sub(before_threads) / threads;
+    let server_threads = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:").map(|n| n.trim().to_string()))
+        .unwrap_or_default();
+    println!(
+        "50 open 20 KB docs: resident {:.1} MB ({idle:.1} MB after initialize; DESIGN §7 target < 50 MB); live heap per document in the server about {:.2} MB, so 50 hold {:.1} MB; each thread that has analysed leaves {:.2} MB live after it ends; the server has {server_threads} threads",
+        status_mb(pid, "VmRSS:"),
+        mb(per_doc),
+        mb(per_doc * 50),
+        mb(per_thread),
+    );
+}
+
+/// Peak resident memory of `rung check --format FORMAT` on `text` written to a file of its own
+/// folder (DESIGN §7: under 100 MB for a 10 MB document), in MB.
+#[allow(clippy::zombie_processes)] // reaped by `wait4`, which also returns its resource usage
+fn check_peak_rss(text: &str, format: &str) -> f64 {
+    let dir = std::env::temp_dir().join(format!("rung-big-document-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big-promo.md");
+    std::fs::write(&path, text).unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_rung"))
+        .args(["check", "--format", format])
+        .arg(&path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: wait4 on our own child with valid pointers to a status and a rusage.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let _ = std::fs::remove_dir_all(&dir);
+    usage.ru_maxrss as f64 / 1024.0
+}
+
 fn main() {
     let smoke = std::env::args().any(|a| a == "--test");
     let bytes = if smoke { 1_000_000 } else { 10_000_000 };
     let text = docgen::promo_doc(bytes);
+    if let Ok(path) = std::env::var("RUNG_BIG_DOCUMENT_WRITE") {
+        // For measuring by hand (massif, /usr/bin/time): the document the bench uses.
+        std::fs::write(path, &text).unwrap();
+    }
+    // First, while this process is small: a child's peak resident figure (`wait4`) counts the
+    // memory of the process it was forked from, so measured after the parts below it read
+    // hundreds of MB whatever `rung check` used.
+    for format in ["json", "human"] {
+        println!(
+            "rung check --format {format} on it: {:.0} MB peak resident (DESIGN §7 target < 100 MB)",
+            check_peak_rss(&text, format)
+        );
+    }
     over_stdio(&text);
     in_process(&text);
+    fifty_documents();
 }

@@ -12,8 +12,13 @@
 //!
 //! The language server keeps one memo per open document. Each analysis marks the entries it
 //! reads; entries not read by the latest analysis are dropped when it ends, so what a memo
-//! holds is bounded by the document as it is ([`Memo::size`]). Keys are copies of their text (an
-//! entry's full text keys one table, a prose run one, and each piece of a large body another). Two analyses of one document at once only cost each other hits.
+//! holds is bounded by the document as it is ([`Memo::size`]). The text tables' keys are copies
+//! of their text (an entry's full text keys one table, a prose run another). A piece of a large
+//! body is looked up by the hash of its text and the hit checked against the text of the
+//! analysis that last read it, which the memo shares (a range of an `Arc<str>`; the server
+//! offers the one its snapshot keeps, [`Memo::offer_text`]) instead of keying each piece by a
+//! copy: the copies had been a second 10 MB of a 10 MB document. Two analyses of one document at
+//! once only cost each other hits.
 //!
 //! A kept piece model also holds the rules' results for its own entries and prose runs
 //! ([`KeptPiece`]), filled in as analyses read them, and a rule reads them through
@@ -34,6 +39,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 #[derive(Default)]
 pub struct Memo {
     generation: AtomicU64,
+    /// The text of the analysis about to run, shared by its caller ([`Memo::offer_text`]).
+    offered: Mutex<Option<Arc<str>>>,
     /// The shared reading of each judged entry (`vague-win`'s impact, `weak-verb`'s weak words),
     /// by its full text.
     words: Mutex<Table<EntryWords>>,
@@ -53,8 +60,102 @@ type LadderNames = (Vec<(String, usize)>, Vec<(String, Role)>);
 #[derive(Default)]
 pub struct Pieces {
     names: Option<LadderNames>,
-    inner: Table<Arc<KeptPiece>>,
-    last: Table<Arc<KeptPiece>>,
+    inner: PieceTable,
+    last: PieceTable,
+}
+
+/// Piece models by the Fx hash of their text. Each entry names where its text lies in the text
+/// of the analysis that last read it, so a hit is the same text compared byte for byte, as a
+/// copied key was, with the text shared instead of copied.
+#[derive(Default)]
+struct PieceTable {
+    entries: FxHashMap<u64, Vec<KeptEntry>>,
+    generation: u64,
+}
+
+/// One kept piece model, where its text is, and the generation of the analysis that last read it.
+struct KeptEntry {
+    text: Arc<str>,
+    range: Range<usize>,
+    piece: Arc<KeptPiece>,
+    seen: u64,
+}
+
+/// The hash a [`PieceTable`] files a piece's text under.
+fn piece_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text)
+}
+
+impl PieceTable {
+    /// The model of `source[range]`, built by `parse` when not held; the entry then names
+    /// `source` as where its text is.
+    fn get_or_compute(
+        &mut self,
+        source: &Arc<str>,
+        range: Range<usize>,
+        parse: impl FnOnce(&str) -> Arc<KeptPiece>,
+    ) -> Arc<KeptPiece> {
+        let piece = &source[range.clone()];
+        let generation = self.generation;
+        let bucket = self.entries.entry(piece_hash(piece)).or_default();
+        if let Some(entry) = bucket
+            .iter_mut()
+            .find(|e| &e.text[e.range.clone()] == piece)
+        {
+            entry.seen = generation;
+            // The text it names from now on: the latest one, so older texts can go.
+            if !Arc::ptr_eq(&entry.text, source) {
+                entry.text = source.clone();
+                entry.range = range;
+            }
+            return entry.piece.clone();
+        }
+        let model = parse(piece);
+        bucket.push(KeptEntry {
+            text: source.clone(),
+            range,
+            piece: model.clone(),
+            seen: generation,
+        });
+        model
+    }
+
+    #[cfg(test)]
+    fn holds(&self, piece: &str) -> bool {
+        self.entries
+            .get(&piece_hash(piece))
+            .is_some_and(|bucket| bucket.iter().any(|e| &e.text[e.range.clone()] == piece))
+    }
+
+    fn len(&self) -> usize {
+        self.entries.values().map(Vec::len).sum()
+    }
+
+    fn start(&mut self, generation: u64) {
+        self.generation = generation;
+    }
+
+    fn finish(&mut self, generation: u64) {
+        // As `Table::finish`: keep what this analysis (or a newer one) read.
+        self.entries.retain(|_, bucket| {
+            bucket.retain(|e| e.seen >= generation);
+            !bucket.is_empty()
+        });
+        if self.entries.capacity() > 4 * self.entries.len() + 64 {
+            self.entries.shrink_to(2 * self.entries.len());
+        }
+    }
+
+    /// What this table holds, for [`Memo::size`]: its texts are shared, so no key bytes.
+    fn size(&self) -> MemoSize {
+        MemoSize {
+            results: 0,
+            key_bytes: 0,
+            capacity: self.entries.capacity(),
+            pieces: self.len(),
+        }
+    }
 }
 
 /// The results of one rule for each of a piece's entries (or prose runs), by position; `None`
@@ -89,10 +190,12 @@ pub struct KeptAt {
 }
 
 impl Pieces {
-    /// The model of `piece`, built by `parse` when not held yet.
+    /// The model of the piece `source[range]`, built by `parse` when not held yet. `source` is
+    /// the analysis's whole text, from [`Memo::shared_text`].
     pub fn get_or_compute(
         &mut self,
-        piece: &str,
+        source: &Arc<str>,
+        range: Range<usize>,
         is_last: bool,
         parse: impl FnOnce(&str) -> Arc<KeptPiece>,
     ) -> Arc<KeptPiece> {
@@ -101,7 +204,7 @@ impl Pieces {
         } else {
             &mut self.inner
         };
-        table.get_or_compute(piece, parse)
+        table.get_or_compute(source, range, parse)
     }
 
     /// How many piece models are held.
@@ -114,7 +217,7 @@ impl Pieces {
     #[cfg(test)]
     pub fn holds(&self, piece: &str, is_last: bool) -> bool {
         let table = if is_last { &self.last } else { &self.inner };
-        table.entries.contains_key(piece)
+        table.holds(piece)
     }
 
     fn start(&mut self, generation: u64) {
@@ -137,7 +240,7 @@ pub struct MemoSize {
     pub key_bytes: usize,
     /// The slots the tables' maps have room for (what they cost beyond their contents).
     pub capacity: usize,
-    /// Piece models held.
+    /// Piece models held (their keys are shared texts, not copies: no key bytes).
     pub pieces: usize,
 }
 
@@ -405,8 +508,31 @@ impl Memo {
         generation
     }
 
+    /// Offer the text of the analysis about to run, shared: the piece models it keeps name
+    /// their text as ranges of it instead of copying it. The server offers the `Arc` its
+    /// snapshot keeps, so a large document's text is held once for both. Without an offer (or
+    /// for another text) an analysis that keeps pieces copies its text once.
+    pub fn offer_text(&self, text: Arc<str>) {
+        *lock(&self.offered) = Some(text);
+    }
+
+    /// `text` as an `Arc`: the one offered if it is that very text, else a copy.
+    pub(crate) fn shared_text(&self, text: &str) -> Arc<str> {
+        let offered = lock(&self.offered);
+        match offered.as_ref() {
+            Some(shared)
+                if std::ptr::eq(shared.as_ptr(), text.as_ptr()) && shared.len() == text.len() =>
+            {
+                shared.clone()
+            }
+            _ => Arc::from(text),
+        }
+    }
+
     /// End the analysis of `generation`: drop what it did not read.
     pub(crate) fn finish(&self, generation: u64) {
+        // The offer was for the analysis that ran; the snapshot (or the caller) keeps the text.
+        lock(&self.offered).take();
         lock(&self.words).finish(generation);
         lock(&self.placeholders).finish(generation);
         lock(&self.pieces).finish(generation);
@@ -422,14 +548,10 @@ impl Memo {
     /// many edits came before (`tests/memo_bounds.rs` checks this over thousands of edits).
     pub fn size(&self) -> MemoSize {
         let pieces = lock(&self.pieces);
-        let piece_tables = pieces.inner.size() + pieces.last.size();
         lock(&self.words).size()
             + lock(&self.placeholders).size()
-            + MemoSize {
-                pieces: piece_tables.results,
-                results: 0,
-                ..piece_tables
-            }
+            + pieces.inner.size()
+            + pieces.last.size()
     }
 
     /// The piece models built with `ladder`'s names; emptied first if they were built with other

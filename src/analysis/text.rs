@@ -151,6 +151,12 @@ impl LineIndex {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
+        // Between the `\r` and the `\n` of a line break (a span ending on the `\r`): the end of
+        // the line's content, not a column past it (`tests/line_positions.rs`).
+        let bytes = text.as_bytes();
+        if offset > 0 && bytes[offset - 1] == b'\r' && bytes.get(offset) == Some(&b'\n') {
+            offset -= 1;
+        }
         let line = self.line_of_near(offset, hint);
         let line_text = &text[self.line_starts[line]..offset];
         let col = match unit {

@@ -189,6 +189,9 @@ pub fn run(paths: &[PathBuf], options: &Options) -> i32 {
             ..input
         };
         if facts.is_some() {
+            // One analysis at a time: the first (read without the case) goes before the second
+            // is built, or a 10 MB doc's check holds two models and two lists of diagnostics.
+            drop(analysis);
             analysis = analyze(&input, &project.settings, links);
         }
         if analysis.document.is_none() {

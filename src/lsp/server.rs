@@ -577,9 +577,8 @@ impl Backend {
     ) -> Result<serde_json::Value> {
         let uri = params.text_document.uri;
         self.direct(&uri, "textDocument/diagnostic", |snapshot, encoding| {
-            let (text, diagnostics) = snapshot.map_or(("", &[][..]), |s| {
-                (s.text.as_str(), &s.analysis.diagnostics[..])
-            });
+            let (text, diagnostics) =
+                snapshot.map_or(("", &[][..]), |s| (&*s.text, &s.analysis.diagnostics[..]));
             convert::diagnostic_report_json(&uri, text, encoding, diagnostics)
         })
         .await

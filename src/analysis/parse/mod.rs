@@ -87,10 +87,12 @@ pub(crate) fn parse_body_in_pieces(
     let mut kept_at = Vec::new();
     let mut body = match memo.filter(|_| starts.len() > 2) {
         Some(memo) => {
+            let shared = memo.shared_text(text);
             let mut kept = memo.pieces(ladder);
             let models: Vec<(usize, Arc<KeptPiece>)> = pieces
                 .map(|(at, piece, is_last)| {
-                    let model = kept.get_or_compute(piece, is_last, |piece| {
+                    let range = at..at + piece.len();
+                    let model = kept.get_or_compute(&shared, range, is_last, |piece| {
                         let mut builder =
                             Builder::new(piece, ladder, Body::with_capacity_for(piece.len()));
                         add_piece(&mut builder, piece, 0, is_last);
