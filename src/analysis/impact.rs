@@ -977,6 +977,16 @@ impl Reader<'_> {
                 }
             }
         }
+        // `coverage grew to 40 repos`, `expanded to 12 regions`: where a result verb got to.
+        let reached = governor.is_some_and(|g| {
+            self.word(g) == "to"
+                && g > 0
+                && self.is(g - 1, OUTCOME_VERB)
+                && !self.is(g - 1, ACTIVITY)
+        });
+        if reached && !q.spelled {
+            return Class::Measure(MeasureKind::Count);
+        }
         // `Hired and onboarded 4 engineers`: an outcome verb in the chain wins.
         let coordinated_outcome = governor.is_some_and(|g| {
             g >= 2 && matches!(self.word(g - 1), "and" | "&") && self.is(g - 2, OUTCOME_VERB)
@@ -1069,7 +1079,11 @@ impl Reader<'_> {
     /// reached (the count opens its clause).
     fn subject_of_a_new_state(&self, q: &Quantity, phrase: &Range<usize>) -> bool {
         let opens = q.first == 0 || self.ends_phrase(q.first - 1);
-        let mut after = if phrase.is_empty() { q.last + 1 } else { phrase.end };
+        let mut after = if phrase.is_empty() {
+            q.last + 1
+        } else {
+            phrase.end
+        };
         // `11 of 12 analytics repos`: past the whole.
         if phrase.is_empty() && self.word(after) == "of" {
             let next = self.qs.partition_point(|w| w.first <= q.last);
@@ -1148,6 +1162,16 @@ impl Reader<'_> {
         }
         if self.duty_spell_after(q.last) {
             return Some(Reason::Activity);
+        }
+        // `(3 browsers × 4 locales)`, `2 regions x 3 zones`: the dimensions of a set-up.
+        if !phrase.is_empty() && !governed_by_any(self, governor, OUTCOME_VERB) {
+            let times = |k: usize| self.symbol(k) == "×" || self.word(k) == "x";
+            let number = |k: usize| self.t.get(k).is_some_and(|t| t.kind == Kind::Number);
+            let before = q.first >= 2 && times(q.first - 1) && self.t[q.first - 2].is_word();
+            let after = (phrase.start..=phrase.end).any(|k| times(k) && number(k + 1));
+            if after || before {
+                return Some(Reason::Describes);
+            }
         }
         // `~72 GPU-hours`, `40 engineer-days`: time a thing or person spent, counted.
         let machine_time = phrase.len() >= 3
@@ -1358,13 +1382,23 @@ impl Reader<'_> {
         while k > 0 && steps < 10 {
             k -= 1;
             steps += 1;
-            if self.ends_phrase(k) {
+            // `1:1s`, `10:30`: a colon inside a number is no phrase end.
+            let in_number = self.symbol(k) == ":"
+                && self.t[k].glued
+                && k > 0
+                && self.t[k - 1].kind == Kind::Number
+                && self
+                    .t
+                    .get(k + 1)
+                    .is_some_and(|n| n.glued && matches!(n.kind, Kind::Number | Kind::Ident));
+            if self.ends_phrase(k) && !in_number {
                 return false;
             }
             let t = &self.t[k];
             if !t.is_word() {
                 // `Upgraded Postgres 13 → 16 across 9 clusters`: a version change in the object.
                 if t.kind == Kind::Number
+                    || in_number
                     || matches!(self.symbol(k), "-" | "~" | "'" | "→" | "->" | "=>")
                 {
                     continue;
@@ -1376,8 +1410,17 @@ impl Reader<'_> {
                 || self.ends_phrase(k - 1)
                 || matches!(self.word(k - 1), "i" | "we")
                 || self.hyphen_prefix_opens(k);
-            if opens && t.is(ACTIVITY) {
+            // `Design-token adoption reached 23 …`: a word glued to a hyphen after it modifies a
+            // noun; it is no verb.
+            let modifier = self.symbol(k + 1) == "-" && self.t[k + 1].glued;
+            if opens && t.is(ACTIVITY) && !modifier {
                 return !communication_to || t.is(COMMUNICATION_VERB);
+            }
+            // `… adoption reached 23 of 25 surfaces`: a result verb governs what follows (not a
+            // noun after a determiner, `the new hires`).
+            let noun = (k.saturating_sub(2)..k).any(|j| self.is(j, DETERMINER));
+            if t.is(OUTCOME_VERB) && !t.is(ACTIVITY) && !noun {
+                return false;
             }
             if w == "to" {
                 communication_to = true;
@@ -1877,6 +1920,9 @@ impl Reader<'_> {
                 return zero.then_some((i, MeasureKind::Zero));
             }
             "no" | "without" => {
+                if w == "no" && self.word(i + 1) == "longer" {
+                    return self.no_longer(i);
+                }
                 if w == "no" && self.word(i + 1) == "one" {
                     return self.zero_since(i);
                 }
@@ -1945,6 +1991,11 @@ impl Reader<'_> {
                 let passes = i > 0 && PASS_VERBS.contains(self.word(i - 1));
                 if passes {
                     return Some((i, MeasureKind::Reach));
+                }
+                // `Held weekly 1:1s with all 8 reports`: everyone the author did their own work
+                // with, not who an outcome reached.
+                if i > 0 && self.word(i - 1) == "with" && self.in_activity_object(i) {
+                    return None;
                 }
                 return self
                     .reach(i)
@@ -2099,6 +2150,17 @@ impl Reader<'_> {
             .map(|k| (k.max(i), MeasureKind::Zero))
     }
 
+    /// `no longer spikes past a second`, `no longer takes 3 days`: what used to happen, with how
+    /// much, has stopped (a before→after); `no longer needs manual steps` says no amount.
+    fn no_longer(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let clause = (i + 2..(i + 14).min(self.t.len())).take_while(|&k| self.same_clause(i, k));
+        let spelled_time =
+            |k: usize| matches!(self.word(k), "a" | "an") && self.is(k + 1, TIME_UNIT);
+        let end = clause.clone().last()?;
+        (self.side_has_quantity(i + 2..end + 1) || clause.clone().any(spelled_time))
+            .then_some((end, MeasureKind::BeforeAfter))
+    }
+
     /// `once a week`: a frequency, not a closing `once`.
     fn is_rate_or_quantity_after(&self, k: usize) -> bool {
         matches!(self.word(k + 1), "a" | "an" | "per" | "every" | "in")
@@ -2186,7 +2248,11 @@ impl Reader<'_> {
     fn times_of_day_both_sides(&self, left: Range<usize>, right: Range<usize>) -> bool {
         let (lc, lw) = self.side_has_time_of_day(left);
         let (rc, rw) = self.side_has_time_of_day(right);
-        (lc || rc) && (lc || lw) && (rc || rw)
+        match (lc, rc) {
+            (true, _) => rc || rw,
+            (false, true) => lw,
+            (false, false) => false,
+        }
     }
 
     fn is_label_quantity(&self, q: &Quantity) -> bool {
