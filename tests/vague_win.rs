@@ -24,7 +24,10 @@
 //! mobile, managers, QA, DBAs, maintainers, support) first scored 0.889 / 0.889; its misses became
 //! families (people the author met `with all 8 reports`, a hyphenated modifier read as a verb,
 //! the dimensions of a set-up `3 browsers × 4 locales`, `no longer` with an amount, a result
-//! verb's `grew to 40 repos`).
+//! verb's `grew to 40 repos`). Batch 8 (30 entries: games, firmware, fintech, devrel, FinOps, data
+//! and ML platform, managers) first scored 0.923 / 0.857; its misses became families (things
+//! moved from one tool to another, `now …; before it was …`, `under a minute`) and two word-list
+//! gaps (`recorded`, `tutorials`).
 
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 
@@ -118,7 +121,7 @@ fn meets_the_bar(data: &str, min_rows: usize) {
 
 #[test]
 fn held_out_entries_meet_the_bar_in_both_layouts() {
-    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 274);
+    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 304);
 }
 
 /// `wins-dev-c.tsv`: 240 entries by a writer who had seen neither rung nor the other files. Its

@@ -1163,6 +1163,26 @@ impl Reader<'_> {
         if self.duty_spell_after(q.last) {
             return Some(Reason::Activity);
         }
+        // `Migrated 30 DAGs from cron to Airflow`: things the author moved from one tool to
+        // another; the move restates the change (not people moved, `moved 3 teams onto …`).
+        let moved = governor.is_some_and(|g| {
+            (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g))) && self.author_does(g)
+        });
+        let head_is_people = phrase
+            .clone()
+            .last()
+            .is_some_and(|h| PEOPLE_GROUPS.contains(self.word(h)));
+        if moved && !head_is_people && self.word(phrase.end) == "from" {
+            let to = (phrase.end + 2..(phrase.end + 6).min(self.t.len()))
+                .find(|&k| matches!(self.word(k), "to" | "into" | "onto"));
+            let names_only = to.is_some_and(|to| {
+                let right = self.side_after(to + 1, 4);
+                !self.side_has_quantity(phrase.end + 1..to) && !self.side_has_quantity(right)
+            });
+            if names_only {
+                return Some(Reason::Activity);
+            }
+        }
         // `(3 browsers × 4 locales)`, `2 regions x 3 zones`: the dimensions of a set-up.
         if !phrase.is_empty() && !governed_by_any(self, governor, OUTCOME_VERB) {
             let times = |k: usize| self.symbol(k) == "×" || self.word(k) == "x";
@@ -1934,6 +1954,7 @@ impl Reader<'_> {
             "compared" if matches!(self.word(i + 1), "to" | "with") => return self.versus(i),
             "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
             "used" if self.word(i + 1) == "to" => return self.used_to(i),
+            "before" if i > 0 && self.ends_phrase(i - 1) => return self.now_then_before(i),
             "promoted" => {
                 let prev = if i > 0 { self.word(i - 1) } else { "" };
                 let passive =
@@ -2002,7 +2023,8 @@ impl Reader<'_> {
                     .or_else(|| self.all_of_them(i))
                     .or_else(|| self.recurring_burden(i, i + 1));
             }
-            "within"
+            // `within a day`, `under a minute`: a time in words, bounded.
+            "within" | "under"
                 if matches!(self.word(i + 1), "a" | "an" | "one") && self.is(i + 2, TIME_UNIT) =>
             {
                 return Some((i + 2, MeasureKind::Time));
@@ -2417,6 +2439,20 @@ impl Reader<'_> {
             || self.side_has_quantity(right.clone())
             || self.times_of_day_both_sides(left, right.clone()))
         .then(|| (right.end - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `now takes one command; before it was a half-day of manual steps`: the state after, then
+    /// the one before, in a clause that `before` opens, which says how much it took.
+    fn now_then_before(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        if !matches!(self.word(i + 1), "it" | "this" | "that" | "they") {
+            return None;
+        }
+        if !(i.saturating_sub(24)..i).any(|k| self.word(k) == "now") {
+            return None;
+        }
+        let before = self.side_after(i + 1, 12);
+        self.side_has_quantity(before.clone())
+            .then(|| (before.end.max(i + 1) - 1, MeasureKind::BeforeAfter))
     }
 
     /// `used to take a full day …; now it's one button`.

@@ -146,6 +146,7 @@ small_lists! {
     DUTY_SPELLS = "duty-spells.txt";
     CHANGE_NOUNS = "change-nouns.txt";
     PEOPLE_GROUPS = "people-groups.txt";
+    MOVE_VERBS = "move-verbs.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
