@@ -27,7 +27,9 @@
 //! verb's `grew to 40 repos`). Batch 8 (30 entries: games, firmware, fintech, devrel, FinOps, data
 //! and ML platform, managers) first scored 0.923 / 0.857; its misses became families (things
 //! moved from one tool to another, `now …; before it was …`, `under a minute`) and two word-list
-//! gaps (`recorded`, `tutorials`).
+//! gaps (`recorded`, `tutorials`). Batch 9 (20 entries) first scored 0.833 / 1.000: its two
+//! false alarms became families (`for 21 days straight` is how long a state held, coaching
+//! `until she led … on her own`).
 
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 
@@ -121,7 +123,7 @@ fn meets_the_bar(data: &str, min_rows: usize) {
 
 #[test]
 fn held_out_entries_meet_the_bar_in_both_layouts() {
-    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 304);
+    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 324);
 }
 
 /// `wins-dev-c.tsv`: 240 entries by a writer who had seen neither rung nor the other files. Its

@@ -94,6 +94,8 @@ pub enum Reason {
     /// How big the thing the author was responsible for is.
     Scope,
     Target,
+    /// How far the work has got (`about 40% done`): not a result yet.
+    Progress,
 }
 
 impl Reason {
@@ -121,6 +123,7 @@ impl Reason {
             Reason::Collaboration => "counts who you worked with",
             Reason::Scope => "is the size of what you were responsible for, not what changed",
             Reason::Target => "is a target, not a result",
+            Reason::Progress => "is how far the work has got, not a result yet",
         }
     }
 }
@@ -880,7 +883,7 @@ impl Reader<'_> {
                 }
                 // `about 40% done`, `60% complete`: how far the work has got, not a result.
                 if self.is(after, COMPLETION) {
-                    return Class::Not(Reason::Target);
+                    return Class::Not(Reason::Progress);
                 }
                 // `100% of my sprint commitments`: a share of the author's own work.
                 if self.word(after) == "of"
@@ -1682,6 +1685,13 @@ impl Reader<'_> {
             return Class::Measure(MeasureKind::Rate);
         }
         let after = q.last + 1;
+        // `green 30 days in a row`, `to green for 21 days straight`: how long a state held is a
+        // result, whatever governs it.
+        if self.word(after) == "in" && self.word(after + 1) == "a" && self.word(after + 2) == "row"
+            || self.word(after) == "straight"
+        {
+            return Class::Measure(MeasureKind::Time);
+        }
         let compared = self.is(after, COMPARATIVE)
             || COMPARISON_WORDS.contains(self.word(after))
             || (self.word(after) == "of" && self.word(after + 1) == "savings")
@@ -1698,12 +1708,6 @@ impl Reader<'_> {
             && governor.is_some_and(|g| self.author_does(g))
         {
             return Class::Not(Reason::Duration);
-        }
-        // `green 30 days in a row`: how long a state held is a result.
-        if self.word(after) == "in" && self.word(after + 1) == "a" && self.word(after + 2) == "row"
-            || self.word(after) == "straight"
-        {
-            return Class::Measure(MeasureKind::Time);
         }
         // `shipped the POC in 3 weeks`, `did the migration in 2 sprints`, `done in 4 days`: how
         // long the author's own work took.
@@ -1835,7 +1839,7 @@ impl Reader<'_> {
         }
         why.topic = self.topic();
         match worst {
-            Some(Reason::Target) => Impact::Target(why),
+            Some(Reason::Target | Reason::Progress) => Impact::Target(why),
             Some(r) if !r.is_label() => Impact::ActivityCount(why),
             Some(_) => Impact::OnlyLabels(why),
             None => {
@@ -2006,6 +2010,20 @@ impl Reader<'_> {
                     .take_while(|&k| !self.ends_phrase(k))
                     .find(|&k| POSITION_NOUNS.contains(self.word(k)))
                     .map(|k| (k, MeasureKind::People));
+            }
+            // `Mentored Priya until she led the Q3 launch on her own`: where the coached person
+            // got to.
+            "until" | "till" if matches!(self.word(i + 1), "she" | "he" | "they") => {
+                let clause = (i + 2..(i + 14).min(self.t.len()))
+                    .take_while(|&k| self.same_clause(i, k))
+                    .collect::<Vec<_>>();
+                let alone = clause.iter().any(|&k| {
+                    matches!(self.word(k), "alone" | "solo" | "independently")
+                        || (self.word(k) == "own"
+                            && matches!(self.word(k - 1), "her" | "his" | "their"))
+                });
+                return (alone || self.is(i + 2, LEAD_VERB))
+                    .then(|| (clause.last().copied().unwrap_or(i + 1), MeasureKind::People));
             }
             "every" | "all" | "both" => {
                 // `now passes all WCAG AA checks`: a complete outcome.
@@ -2497,7 +2515,7 @@ fn is_multiplier_word(word: &str) -> bool {
 /// label (the one most worth saying).
 fn rank(reason: Reason) -> u8 {
     match reason {
-        Reason::Target => 3,
+        Reason::Target | Reason::Progress => 3,
         r if r.is_label() => 1,
         _ => 2,
     }

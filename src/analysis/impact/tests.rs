@@ -731,6 +731,15 @@ fn partial_progress_is_not_a_result() {
     ] {
         vague(text);
     }
+    let explained = judge("Billing cutover is about 40% done");
+    assert!(
+        matches!(explained.impact, Impact::Target(_)),
+        "{explained:?}"
+    );
+    assert_eq!(
+        explained.not_counted[0].what,
+        "\"40%\" is how far the work has got, not a result yet"
+    );
     for text in [
         "Saved $40k in egress so far this year",
         "Rolled out to 100% of users",
@@ -966,6 +975,36 @@ fn now_then_before_and_times_under_a_unit_are_measures() {
     for text in [
         "Rollback is now one command; before it was a script",
         "Wrote the rollback guide before the freeze",
+    ] {
+        vague(text);
+    }
+}
+
+// A fourth batch of our own (20 entries), first scored 0.833 / 1.000.
+
+#[test]
+fn how_long_a_state_held_is_a_result_whatever_governs_it() {
+    for text in [
+        "Brought the flaky e2e suite to green for 21 days straight",
+        "Kept the nightly build green 30 days in a row",
+    ] {
+        measurable(text);
+    }
+    vague("Worked on the flaky e2e suite for 21 days");
+}
+
+#[test]
+fn coaching_until_the_person_does_it_on_their_own_is_an_outcome() {
+    for text in [
+        "Mentored Priya until she led the Q3 launch on her own",
+        "Paired with the new SRE until he ran incident reviews alone",
+        "Coached the two juniors until they owned the release train",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Mentored Priya through the Q3 launch",
+        "Worked on the importer until they cancelled the project",
     ] {
         vague(text);
     }
