@@ -16,6 +16,20 @@
 //! author's activity. Batch 5 (20 entries, written after that) scored 0.900 / 0.900 on its first
 //! run; its misses became two families: a zero outcome after a leading `Since …,` clause, and
 //! `could`/`might` as a possibility (a target), unless after `so`.
+//!
+//! Batch 6 (40 entries, written after dev-e's misses were taught, aimed at those families in new
+//! words and at the "Led the migration across 5 teams") first scored 0.875 / 0.778: its
+//! misses were word-list gaps (`crunched`, `shadowed`, `runbooks`, `alert rules`) and a
+//! time of day past the after side's window. Batch 7 (40 entries in other voices: security,
+//! mobile, managers, QA, DBAs, maintainers, support) first scored 0.889 / 0.889; its misses became
+//! families (people the author met `with all 8 reports`, a hyphenated modifier read as a verb,
+//! the dimensions of a set-up `3 browsers × 4 locales`, `no longer` with an amount, a result
+//! verb's `grew to 40 repos`). Batch 8 (30 entries: games, firmware, fintech, devrel, FinOps, data
+//! and ML platform, managers) first scored 0.923 / 0.857; its misses became families (things
+//! moved from one tool to another, `now …; before it was …`, `under a minute`) and two word-list
+//! gaps (`recorded`, `tutorials`). Batch 9 (20 entries) first scored 0.833 / 1.000: its two
+//! false alarms became families (`for 21 days straight` is how long a state held, coaching
+//! `until she led … on her own`).
 
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 
@@ -109,7 +123,7 @@ fn meets_the_bar(data: &str, min_rows: usize) {
 
 #[test]
 fn held_out_entries_meet_the_bar_in_both_layouts() {
-    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 194);
+    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 324);
 }
 
 /// `wins-dev-c.tsv`: 240 entries by a writer who had seen neither rung nor the other files. Its
@@ -126,4 +140,13 @@ fn a_second_writers_entries_meet_the_bar_in_both_layouts() {
 #[test]
 fn a_third_writers_entries_meet_the_bar_in_both_layouts() {
     meets_the_bar(include_str!("fixtures/wins-dev-d.tsv"), 260);
+}
+
+/// `wins-dev-e.tsv`: 260 entries by a fourth such writer (a data/ML, SRE and front-end voice:
+/// lab-notebook fragments, arrows and `~`, results after a dash). Held out, it scored 0.949 /
+/// 0.862; its misses were then taught as families (docs/detector.md), so it is training data
+/// now and guards them.
+#[test]
+fn a_fourth_writers_entries_meet_the_bar_in_both_layouts() {
+    meets_the_bar(include_str!("fixtures/wins-dev-e.tsv"), 260);
 }

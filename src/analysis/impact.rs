@@ -94,6 +94,8 @@ pub enum Reason {
     /// How big the thing the author was responsible for is.
     Scope,
     Target,
+    /// How far the work has got (`about 40% done`): not a result yet.
+    Progress,
 }
 
 impl Reason {
@@ -121,6 +123,7 @@ impl Reason {
             Reason::Collaboration => "counts who you worked with",
             Reason::Scope => "is the size of what you were responsible for, not what changed",
             Reason::Target => "is a target, not a result",
+            Reason::Progress => "is how far the work has got, not a result yet",
         }
     }
 }
@@ -464,6 +467,8 @@ impl Reader<'_> {
         if self.t.union()
             & (TARGET | CLAUSE_TARGET | COMPLETION | PROPOSAL_NOUN | TARGET_CUE | LABEL_WORD)
             == 0
+            // `3 of 7 services … so far` needs no listed word.
+            && !self.qs.iter().any(|q| self.word(q.last + 1) == "of")
         {
             return;
         }
@@ -506,6 +511,9 @@ impl Reader<'_> {
                     && self.word(i + 1) == "so"
                     && self.word(i + 2) == "far")
                 || (self.word(i) == "progress" && i > 0 && self.word(i - 1) == "in")
+                || (self.word(i) == "so"
+                    && self.word(i + 1) == "far"
+                    && self.part_of_a_whole_in_clause(i))
                 || (self.is(i, COMPLETION)
                     && i > 0
                     && matches!(self.word(i - 1), "once" | "when" | "until"))
@@ -521,6 +529,19 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// `3 of 7 services … so far`: a count of part of a whole in the clause of token `i`.
+    fn part_of_a_whole_in_clause(&self, i: usize) -> bool {
+        self.qs.iter().any(|q| {
+            let mut k = q.last + 2;
+            while self.is(k, DETERMINER) {
+                k += 1;
+            }
+            self.same_clause(q.first, i)
+                && self.word(q.last + 1) == "of"
+                && self.t.get(k).is_some_and(|t| t.kind == Kind::Number)
+        })
     }
 
     fn is_target_word(&self, i: usize) -> bool {
@@ -541,13 +562,19 @@ impl Reader<'_> {
                 false
             }
             "going" | "want" | "wants" => self.word(i + 1) == "to",
+            // `committed to halving MTTR`: a promise of a result (not `committed to main`).
+            "committed" | "commit" | "commits" | "pledged" | "promised" => {
+                let next = self.word(i + 2);
+                self.word(i + 1) == "to"
+                    && ((next.ends_with("ing") && next.len() > 4) || self.is(i + 2, OUTCOME_VERB))
+            }
             // `a proof of concept that could halve costs`: a possibility; `so teams could ship
             // faster` reports what the work made possible.
             "could" | "might" => !(i.saturating_sub(3)..i).any(|k| self.word(k) == "so"),
             // A noun is a target when it says what it aims at ("a plan to cut", "goal of 30%",
             // "the plan is to"), not when it names a document ("a recovery plan and landed").
             "plan" | "plans" | "goal" | "goals" | "target" | "targets" | "roadmap" | "proposal"
-            | "aim" => self.says_what_it_aims_at(i),
+            | "aim" | "slo" | "slos" | "sla" | "slas" => self.says_what_it_aims_at(i),
             _ => true,
         }
     }
@@ -556,6 +583,12 @@ impl Reader<'_> {
     /// is`, `target: …`, or `for` a quantity or an -ing (`a plan for cutting p95`), not `for`
     /// a thing (`terraform plan for prod`, `the plan for the offsite`).
     fn says_what_it_aims_at(&self, i: usize) -> bool {
+        // `Target AUC ≥ 0.90`, `target p95 < 200 ms`: a bound on a metric.
+        if (i + 1..(i + 4).min(self.t.len()))
+            .any(|k| matches!(self.symbol(k), "≥" | "≤" | "<" | ">" | "="))
+        {
+            return true;
+        }
         match self.word(i + 1) {
             "to" | "is" | "was" | "of" => true,
             "for" => {
@@ -733,6 +766,18 @@ impl Reader<'_> {
             if self.symbol(n.wrapping_sub(1)) == "#" && n >= 2 && self.is(n - 2, LABEL_WORD) {
                 return Class::Not(Reason::Identifier);
             }
+            // `weeks 14 + 15`, `sprints 3 and 4`: a list of labels goes on labelling.
+            if plain && index > 0 && classes[index - 1] == Some(Reason::Identifier) {
+                let before = &self.qs[index - 1];
+                let between = before.last + 1..q.first;
+                if !between.is_empty()
+                    && between.clone().all(|i| {
+                        matches!(self.symbol(i), "+" | "," | "&" | "/") || self.word(i) == "and"
+                    })
+                {
+                    return Class::Not(Reason::Identifier);
+                }
+            }
             // Versions.
             if plain {
                 if number_text.matches('.').count() >= 2 || is_calendar_version(number_text) {
@@ -752,6 +797,11 @@ impl Reader<'_> {
                     return Class::Not(Reason::Version);
                 }
                 if number_text.contains('.') && VERSION_NOUNS.contains(self.word(q.last + 1)) {
+                    return Class::Not(Reason::Version);
+                }
+                // `Python 2 → 3 port`, `React 17→18 migration`: two numbers an upgrade noun
+                // names are versions.
+                if self.versions_before_upgrade_noun(index) {
                     return Class::Not(Reason::Version);
                 }
                 // `bump serde to 1.0.200`, `upgraded 4 clusters to 1.29`: a decimal an upgrade
@@ -831,6 +881,10 @@ impl Reader<'_> {
                 if of_time {
                     return Class::Not(Reason::TimeShare);
                 }
+                // `about 40% done`, `60% complete`: how far the work has got, not a result.
+                if self.is(after, COMPLETION) {
+                    return Class::Not(Reason::Progress);
+                }
                 // `100% of my sprint commitments`: a share of the author's own work.
                 if self.word(after) == "of"
                     && self.word(after + 1) == "my"
@@ -854,13 +908,37 @@ impl Reader<'_> {
                     MeasureKind::Money
                 });
             }
+            // `8×A100`, `4×H100`: how many machines the work ran on, not a multiplier.
+            Unit::Multiplier
+                if self.t.get(q.last + 1).is_some_and(|h| {
+                    h.glued && (h.kind == Kind::Ident || self.is_capitalised(q.last + 1))
+                }) =>
+            {
+                return Class::Not(Reason::Describes);
+            }
             Unit::Multiplier => return Class::Measure(MeasureKind::Multiplier),
+            // `Processed 4TB of clickstream`: how much the author's own work took in.
+            Unit::Size
+                if governed_by(ACTIVITY)
+                    && !governed_by(OUTCOME_VERB | STOP)
+                    && governor.is_some_and(|g| self.author_does(g)) =>
+            {
+                return Class::Not(Reason::Activity);
+            }
             Unit::Size => return Class::Measure(MeasureKind::Size),
             Unit::Time | Unit::ShortTime => return self.classify_time(q, governor, over),
             _ => {}
         }
         if q.ratio {
             return Class::Measure(MeasureKind::Ratio);
+        }
+        // `Merged 143 PRs, 38 of them in …`: a part of what a count before counted reads as
+        // that count does.
+        if self.word(q.last + 1) == "of"
+            && matches!(self.word(q.last + 2), "them" | "those" | "these" | "which")
+            && let Some(reason) = index.checked_sub(1).and_then(|b| classes[b])
+        {
+            return Class::Not(reason);
         }
         // A count: of what, and governed by what.
         let mut phrase = self.noun_phrase(q.last);
@@ -902,6 +980,16 @@ impl Reader<'_> {
                 }
             }
         }
+        // `coverage grew to 40 repos`, `expanded to 12 regions`: where a result verb got to.
+        let reached = governor.is_some_and(|g| {
+            self.word(g) == "to"
+                && g > 0
+                && self.is(g - 1, OUTCOME_VERB)
+                && !self.is(g - 1, ACTIVITY)
+        });
+        if reached && !q.spelled {
+            return Class::Measure(MeasureKind::Count);
+        }
         // `Hired and onboarded 4 engineers`: an outcome verb in the chain wins.
         let coordinated_outcome = governor.is_some_and(|g| {
             g >= 2 && matches!(self.word(g - 1), "and" | "&") && self.is(g - 2, OUTCOME_VERB)
@@ -928,6 +1016,15 @@ impl Reader<'_> {
             && governor.is_some_and(|g| self.author_does(g))
         {
             return Class::Not(Reason::Activity);
+        }
+        if self.subject_of_a_new_state(q, &phrase) {
+            return Class::Measure(MeasureKind::Reach);
+        }
+        if self.change_reaches(governor, &phrase) {
+            return Class::Measure(MeasureKind::Reach);
+        }
+        if let Some(reason) = self.own_work_around_a_count(q, governor, &phrase, classes, index) {
+            return Class::Not(reason);
         }
         if let Some(reason) = self.inherited(index, classes, governor) {
             return Class::Not(reason);
@@ -980,6 +1077,180 @@ impl Reader<'_> {
         })
     }
 
+    /// `11 of 12 analytics repos now use the style guide`, `40 services now run on it`: what the
+    /// count counts is the subject of a state that `now` reports, so it says how far the work
+    /// reached (the count opens its clause).
+    fn subject_of_a_new_state(&self, q: &Quantity, phrase: &Range<usize>) -> bool {
+        let opens = q.first == 0 || self.ends_phrase(q.first - 1);
+        let mut after = if phrase.is_empty() {
+            q.last + 1
+        } else {
+            phrase.end
+        };
+        // `11 of 12 analytics repos`: past the whole.
+        if phrase.is_empty() && self.word(after) == "of" {
+            let next = self.qs.partition_point(|w| w.first <= q.last);
+            let whole = self.qs.get(next).filter(|w| w.first <= after + 3);
+            if let Some(w) = whole {
+                let p = self.noun_phrase(w.last);
+                after = if p.is_empty() { w.last + 1 } else { p.end };
+            }
+        }
+        opens
+            && self.word(after) == "now"
+            && self
+                .t
+                .get(after + 1)
+                .is_some_and(|t| t.is_word() && !t.is(STOP))
+    }
+
+    /// `Led the migration across 5 teams`, `the rollout to 12 squads`: people a change went
+    /// through, counted after `across`/`to` in the phrase of a change noun, are who it reached.
+    fn change_reaches(&self, governor: Option<usize>, phrase: &Range<usize>) -> bool {
+        let Some(g) = governor.filter(|&g| matches!(self.word(g), "across" | "to")) else {
+            return false;
+        };
+        let people = phrase
+            .clone()
+            .last()
+            .is_some_and(|head| PEOPLE_GROUPS.contains(self.word(head)));
+        let start = (self.phrase_start[g] as usize).max(g.saturating_sub(10));
+        people && (start..g).any(|k| CHANGE_NOUNS.contains(self.word(k)))
+    }
+
+    /// Counts that the author's own work surrounds: where the author spoke or sat (`spoke at 2
+    /// meetups`, `sat on 3 promo committees`), what a version was rolled out to (`rolled Python
+    /// 3.12 out to the 3 ML services`), what a thing the author wrote covers (`HPA configs for 6
+    /// svcs`), spells of duty (`14 on-call shifts`), and the machine time the work used (`~72
+    /// GPU-hours`).
+    fn own_work_around_a_count(
+        &self,
+        q: &Quantity,
+        governor: Option<usize>,
+        phrase: &Range<usize>,
+        classes: &[Option<Reason>],
+        index: usize,
+    ) -> Option<Reason> {
+        let value_is_zero = self.text[self.t[q.number].range()] == *"0";
+        if q.spelled || q.unit != Unit::Plain || value_is_zero {
+            return None;
+        }
+        if let Some(g) = governor {
+            let verb = g.checked_sub(1);
+            let venue = matches!(self.word(g), "at" | "on")
+                && verb.is_some_and(|v| {
+                    self.is(v, ACTIVITY) && !self.is(v, OUTCOME_VERB) && self.author_does(v)
+                });
+            if venue && !self.phrase_has(phrase, PEOPLE_OUTCOME) {
+                return Some(Reason::Activity);
+            }
+            let covers = self.word(g) == "for"
+                && verb.is_some_and(|v| self.is(v, ARTIFACT))
+                && !self.clause_has_before(q.first, OUTCOME_VERB);
+            if covers {
+                return Some(Reason::Activity);
+            }
+        }
+        // A version a few quantities back in the clause (bounded, so an entry of thousands of
+        // counts stays linear).
+        let version_before = (index.saturating_sub(8)..index)
+            .rev()
+            .take_while(|&b| self.same_clause(self.qs[b].first, q.first))
+            .any(|b| classes[b] == Some(Reason::Version));
+        if version_before
+            && self.clause_has_before(q.first, VERSION_VERB)
+            && !self.phrase_has(phrase, INCIDENT | PEOPLE_OUTCOME)
+        {
+            return Some(Reason::Activity);
+        }
+        if self.duty_spell_after(q.last) {
+            return Some(Reason::Activity);
+        }
+        // `Migrated 30 DAGs from cron to Airflow`: things the author moved from one tool to
+        // another; the move restates the change (not people moved, `moved 3 teams onto …`).
+        let moved = governor.is_some_and(|g| {
+            (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g))) && self.author_does(g)
+        });
+        let head_is_people = phrase
+            .clone()
+            .last()
+            .is_some_and(|h| PEOPLE_GROUPS.contains(self.word(h)));
+        if moved && !head_is_people && self.word(phrase.end) == "from" {
+            let to = (phrase.end + 2..(phrase.end + 6).min(self.t.len()))
+                .find(|&k| matches!(self.word(k), "to" | "into" | "onto"));
+            let names_only = to.is_some_and(|to| {
+                let right = self.side_after(to + 1, 4);
+                !self.side_has_quantity(phrase.end + 1..to) && !self.side_has_quantity(right)
+            });
+            if names_only {
+                return Some(Reason::Activity);
+            }
+        }
+        // `(3 browsers × 4 locales)`, `2 regions x 3 zones`: the dimensions of a set-up.
+        if !phrase.is_empty() && !governed_by_any(self, governor, OUTCOME_VERB) {
+            let times = |k: usize| self.symbol(k) == "×" || self.word(k) == "x";
+            let number = |k: usize| self.t.get(k).is_some_and(|t| t.kind == Kind::Number);
+            let before = q.first >= 2 && times(q.first - 1) && self.t[q.first - 2].is_word();
+            let after = (phrase.start..=phrase.end).any(|k| times(k) && number(k + 1));
+            if after || before {
+                return Some(Reason::Describes);
+            }
+        }
+        // `~72 GPU-hours`, `40 engineer-days`: time a thing or person spent, counted.
+        let machine_time = phrase.len() >= 3
+            && self.is(phrase.end - 1, TIME_UNIT)
+            && self.symbol(phrase.end - 2) == "-";
+        if machine_time
+            && !governed_by_any(self, governor, OUTCOME_VERB | COMPARATIVE)
+            && !self.clause_has_before(q.first, OUTCOME_VERB | COMPARATIVE)
+        {
+            return Some(Reason::Duration);
+        }
+        None
+    }
+
+    /// `14 on-call shifts`, `6 pager rotations`, `3 shifts`: the noun after the count at `last`,
+    /// past an on-call compound, is a spell of duty.
+    fn duty_spell_after(&self, last: usize) -> bool {
+        let mut k = last + 1;
+        if self.word(k) == "on" {
+            k += 1;
+            if self.symbol(k) == "-" {
+                k += 1;
+            }
+            if self.word(k) != "call" {
+                return false;
+            }
+            k += 1;
+        } else if DUTY_WORDS.contains(self.word(k)) {
+            k += 1;
+        }
+        DUTY_SPELLS.contains(self.word(k))
+    }
+
+    /// `Python 2 → 3 port`: the quantity at `index` is a plain whole number, an arrow joins it
+    /// to the next one, and an upgrade noun follows that.
+    fn versions_before_upgrade_noun(&self, index: usize) -> bool {
+        let whole = |q: &Quantity| {
+            q.unit == Unit::Plain
+                && !q.magnitude
+                && !q.rate
+                && !q.ratio
+                && !q.spelled
+                && self.text[self.t[q.number].range()]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+        };
+        let (q, Some(next)) = (&self.qs[index], self.qs.get(index + 1)) else {
+            return false;
+        };
+        whole(q)
+            && whole(next)
+            && next.first == q.last + 2
+            && matches!(self.symbol(q.last + 1), "→" | "->" | "=>")
+            && VERSION_NOUNS.contains(self.word(next.last + 1))
+    }
+
     /// Whether the clause of token `first` names the author's on-call duty before it (`on
     /// call`, `on-call week`, `pager week`) and nothing there reports a change (an outcome verb, a
     /// comparative, `to`/`from`).
@@ -1007,6 +1278,10 @@ impl Reader<'_> {
             return false;
         }
         let mut k = g - 1;
+        // `is now the default in 11 of 12 repos`, `now the standard across 9 teams`.
+        if ADOPTION_NOUNS.contains(self.word(k)) {
+            return (g.saturating_sub(5)..k).any(|j| self.word(j) == "now");
+        }
         if !self.is(k, ADOPTION_VERB) {
             return false;
         }
@@ -1025,6 +1300,10 @@ impl Reader<'_> {
             if self.ends_phrase(k - 1) {
                 return true;
             }
+            // `Hand-labelled`, `Pair-programmed`: a verb with a hyphenated prefix.
+            if self.hyphen_prefix_opens(k) {
+                return true;
+            }
             let w = self.word(k - 1);
             if matches!(w, "i" | "we" | "and" | "then" | "also" | "&") {
                 return true;
@@ -1036,6 +1315,17 @@ impl Reader<'_> {
             return false;
         }
         true
+    }
+
+    /// Whether the word at `k` is glued after a hyphenated prefix that opens its phrase
+    /// (`Hand-labelled`, `Pair-programmed`, `I hand-labelled`).
+    fn hyphen_prefix_opens(&self, k: usize) -> bool {
+        k >= 2
+            && self.symbol(k - 1) == "-"
+            && self.t[k - 1].glued
+            && self.t[k].glued
+            && self.t[k - 2].is_word()
+            && (k == 2 || self.ends_phrase(k - 3) || matches!(self.word(k - 3), "i" | "we"))
     }
 
     /// Whether the clause of token `i` opens (before `i`) with a word of `lists`.
@@ -1115,13 +1405,23 @@ impl Reader<'_> {
         while k > 0 && steps < 10 {
             k -= 1;
             steps += 1;
-            if self.ends_phrase(k) {
+            // `1:1s`, `10:30`: a colon inside a number is no phrase end.
+            let in_number = self.symbol(k) == ":"
+                && self.t[k].glued
+                && k > 0
+                && self.t[k - 1].kind == Kind::Number
+                && self
+                    .t
+                    .get(k + 1)
+                    .is_some_and(|n| n.glued && matches!(n.kind, Kind::Number | Kind::Ident));
+            if self.ends_phrase(k) && !in_number {
                 return false;
             }
             let t = &self.t[k];
             if !t.is_word() {
                 // `Upgraded Postgres 13 → 16 across 9 clusters`: a version change in the object.
                 if t.kind == Kind::Number
+                    || in_number
                     || matches!(self.symbol(k), "-" | "~" | "'" | "→" | "->" | "=>")
                 {
                     continue;
@@ -1129,9 +1429,21 @@ impl Reader<'_> {
                 return false;
             }
             let w = self.word(k);
-            let opens = k == 0 || self.ends_phrase(k - 1) || matches!(self.word(k - 1), "i" | "we");
-            if opens && t.is(ACTIVITY) {
+            let opens = k == 0
+                || self.ends_phrase(k - 1)
+                || matches!(self.word(k - 1), "i" | "we")
+                || self.hyphen_prefix_opens(k);
+            // `Design-token adoption reached 23 …`: a word glued to a hyphen after it modifies a
+            // noun; it is no verb.
+            let modifier = self.symbol(k + 1) == "-" && self.t[k + 1].glued;
+            if opens && t.is(ACTIVITY) && !modifier {
                 return !communication_to || t.is(COMMUNICATION_VERB);
+            }
+            // `… adoption reached 23 of 25 surfaces`: a result verb governs what follows (not a
+            // noun after a determiner, `the new hires`).
+            let noun = (k.saturating_sub(2)..k).any(|j| self.is(j, DETERMINER));
+            if t.is(OUTCOME_VERB) && !t.is(ACTIVITY) && !noun {
+                return false;
             }
             if w == "to" {
                 communication_to = true;
@@ -1363,10 +1675,23 @@ impl Reader<'_> {
 
     fn classify_time(&self, q: &Quantity, governor: Option<usize>, over: bool) -> Class {
         let governed_by = |lists: u64| governor.is_some_and(|g| self.is(g, lists));
+        // `Pair-programmed with the juniors ~4h/wk`: how much of the author's time the work
+        // takes, in the object of their own activity.
+        // (The word before it may be a noun that is also a verb: `the new hires ~5h/wk`.)
+        if q.rate && !governed_by(COMPARATIVE) && self.in_activity_object(q.first) {
+            return Class::Not(Reason::TimeShare);
+        }
         if q.rate {
             return Class::Measure(MeasureKind::Rate);
         }
         let after = q.last + 1;
+        // `green 30 days in a row`, `to green for 21 days straight`: how long a state held is a
+        // result, whatever governs it.
+        if self.word(after) == "in" && self.word(after + 1) == "a" && self.word(after + 2) == "row"
+            || self.word(after) == "straight"
+        {
+            return Class::Measure(MeasureKind::Time);
+        }
         let compared = self.is(after, COMPARATIVE)
             || COMPARISON_WORDS.contains(self.word(after))
             || (self.word(after) == "of" && self.word(after + 1) == "savings")
@@ -1383,12 +1708,6 @@ impl Reader<'_> {
             && governor.is_some_and(|g| self.author_does(g))
         {
             return Class::Not(Reason::Duration);
-        }
-        // `green 30 days in a row`: how long a state held is a result.
-        if self.word(after) == "in" && self.word(after + 1) == "a" && self.word(after + 2) == "row"
-            || self.word(after) == "straight"
-        {
-            return Class::Measure(MeasureKind::Time);
         }
         // `shipped the POC in 3 weeks`, `did the migration in 2 sprints`, `done in 4 days`: how
         // long the author's own work took.
@@ -1520,7 +1839,7 @@ impl Reader<'_> {
         }
         why.topic = self.topic();
         match worst {
-            Some(Reason::Target) => Impact::Target(why),
+            Some(Reason::Target | Reason::Progress) => Impact::Target(why),
             Some(r) if !r.is_label() => Impact::ActivityCount(why),
             Some(_) => Impact::OnlyLabels(why),
             None => {
@@ -1625,6 +1944,9 @@ impl Reader<'_> {
                 return zero.then_some((i, MeasureKind::Zero));
             }
             "no" | "without" => {
+                if w == "no" && self.word(i + 1) == "longer" {
+                    return self.no_longer(i);
+                }
                 if w == "no" && self.word(i + 1) == "one" {
                     return self.zero_since(i);
                 }
@@ -1636,6 +1958,7 @@ impl Reader<'_> {
             "compared" if matches!(self.word(i + 1), "to" | "with") => return self.versus(i),
             "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
             "used" if self.word(i + 1) == "to" => return self.used_to(i),
+            "before" if i > 0 && self.ends_phrase(i - 1) => return self.now_then_before(i),
             "promoted" => {
                 let prev = if i > 0 { self.word(i - 1) } else { "" };
                 let passive =
@@ -1688,18 +2011,38 @@ impl Reader<'_> {
                     .find(|&k| POSITION_NOUNS.contains(self.word(k)))
                     .map(|k| (k, MeasureKind::People));
             }
+            // `Mentored Priya until she led the Q3 launch on her own`: where the coached person
+            // got to.
+            "until" | "till" if matches!(self.word(i + 1), "she" | "he" | "they") => {
+                let clause = (i + 2..(i + 14).min(self.t.len()))
+                    .take_while(|&k| self.same_clause(i, k))
+                    .collect::<Vec<_>>();
+                let alone = clause.iter().any(|&k| {
+                    matches!(self.word(k), "alone" | "solo" | "independently")
+                        || (self.word(k) == "own"
+                            && matches!(self.word(k - 1), "her" | "his" | "their"))
+                });
+                return (alone || self.is(i + 2, LEAD_VERB))
+                    .then(|| (clause.last().copied().unwrap_or(i + 1), MeasureKind::People));
+            }
             "every" | "all" | "both" => {
                 // `now passes all WCAG AA checks`: a complete outcome.
                 let passes = i > 0 && PASS_VERBS.contains(self.word(i - 1));
                 if passes {
                     return Some((i, MeasureKind::Reach));
                 }
+                // `Held weekly 1:1s with all 8 reports`: everyone the author did their own work
+                // with, not who an outcome reached.
+                if i > 0 && self.word(i - 1) == "with" && self.in_activity_object(i) {
+                    return None;
+                }
                 return self
                     .reach(i)
                     .or_else(|| self.all_of_them(i))
                     .or_else(|| self.recurring_burden(i, i + 1));
             }
-            "within"
+            // `within a day`, `under a minute`: a time in words, bounded.
+            "within" | "under"
                 if matches!(self.word(i + 1), "a" | "an" | "one") && self.is(i + 2, TIME_UNIT) =>
             {
                 return Some((i + 2, MeasureKind::Time));
@@ -1767,6 +2110,10 @@ impl Reader<'_> {
                 return None;
             }
             k -= 1;
+            // `a third fewer support contacts`, `two thirds less`: a fraction of a change.
+            if self.is(i + 1, COMPARATIVE) {
+                return Some((i + 1, MeasureKind::Fraction));
+            }
         } else if self.word(i + 1) == "as" {
             return Some((i + 1, MeasureKind::Fraction));
         }
@@ -1843,6 +2190,17 @@ impl Reader<'_> {
             .map(|k| (k.max(i), MeasureKind::Zero))
     }
 
+    /// `no longer spikes past a second`, `no longer takes 3 days`: what used to happen, with how
+    /// much, has stopped (a before→after); `no longer needs manual steps` says no amount.
+    fn no_longer(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let clause = (i + 2..(i + 14).min(self.t.len())).take_while(|&k| self.same_clause(i, k));
+        let spelled_time =
+            |k: usize| matches!(self.word(k), "a" | "an") && self.is(k + 1, TIME_UNIT);
+        let end = clause.clone().last()?;
+        (self.side_has_quantity(i + 2..end + 1) || clause.clone().any(spelled_time))
+            .then_some((end, MeasureKind::BeforeAfter))
+    }
+
     /// `once a week`: a frequency, not a closing `once`.
     fn is_rate_or_quantity_after(&self, k: usize) -> bool {
         matches!(self.word(k + 1), "a" | "an" | "per" | "every" | "in")
@@ -1857,8 +2215,13 @@ impl Reader<'_> {
         if i > 0 && self.word(i - 1) == "return" {
             return Some((i, MeasureKind::People));
         }
-        let start = i.saturating_sub(3);
-        let got = (start..i).any(|k| RECEIPT_VERBS.contains(self.word(k)));
+        // Within three words before it, past quotes and other symbols (`got an "exceeds"
+        // rating`).
+        let got = (i.saturating_sub(8)..i)
+            .rev()
+            .filter(|&k| self.t[k].is_word())
+            .take(3)
+            .any(|k| RECEIPT_VERBS.contains(self.word(k)));
         got.then_some((i, MeasureKind::People))
     }
 
@@ -1899,11 +2262,37 @@ impl Reader<'_> {
                     q.number == k && (self.zero_to_one(index) || self.is_label_quantity(q))
                 });
             }
-            t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD)
+            t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD | MANY)
                 && !(t.is(TIME_UNIT) && self.word(k).len() == 1)
+                || (t.is_word() && FEW_WORDS.contains(self.word(k)))
                 || (t.is(FRACTION) && self.word(k) == "half")
                 || matches!(self.word(k), "every" | "most" | "all" | "none" | "zero")
         })
+    }
+
+    /// Whether tokens `range` hold a clock time (`9am`, `10:30`) and whether they hold a time of
+    /// day in words (`lunchtime`): a before→after of when something happens.
+    fn side_has_time_of_day(&self, range: Range<usize>) -> (bool, bool) {
+        let clock = self
+            .qs
+            .iter()
+            .any(|q| q.unit == Unit::Clock && range.contains(&q.number));
+        let words = range
+            .clone()
+            .any(|k| self.t[k].is_word() && DAY_TIMES.contains(self.word(k)));
+        (clock, words)
+    }
+
+    /// A before→after of times of day: a clock time on one side, a clock time or a time of day
+    /// in words on the other (`used to land at 9am; now done by 3am`).
+    fn times_of_day_both_sides(&self, left: Range<usize>, right: Range<usize>) -> bool {
+        let (lc, lw) = self.side_has_time_of_day(left);
+        let (rc, rw) = self.side_has_time_of_day(right);
+        match (lc, rc) {
+            (true, _) => rc || rw,
+            (false, true) => lw,
+            (false, false) => false,
+        }
     }
 
     fn is_label_quantity(&self, q: &Quantity) -> bool {
@@ -1977,7 +2366,7 @@ impl Reader<'_> {
             self.side_has_quantity(left.clone()),
             self.side_has_quantity(right.clone()),
         );
-        if left_has && right_has {
+        if (left_has && right_has) || self.times_of_day_both_sides(left.clone(), right.clone()) {
             return Some((right.end - 1, MeasureKind::BeforeAfter));
         }
         // `from paging weekly to quiet since June`: a quantity against a calm state.
@@ -2040,7 +2429,8 @@ impl Reader<'_> {
     fn arrow(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let left = self.side_before(i, 4);
         let right = self.side_after(i + 1, 4);
-        (self.side_has_quantity(left.clone()) && self.side_has_quantity(right.clone()))
+        let both = self.side_has_quantity(left.clone()) && self.side_has_quantity(right.clone());
+        (both || self.times_of_day_both_sides(left, right.clone()))
             .then(|| (right.end.max(i + 1) - 1, MeasureKind::BeforeAfter))
     }
 
@@ -2063,8 +2453,24 @@ impl Reader<'_> {
             .find(|&k| self.is(k, STOP) && !self.is(k, DETERMINER | APPROX))
             .unwrap_or(right.end);
         let right = right.start..right_end;
-        (self.side_has_quantity(left) || self.side_has_quantity(right.clone()))
-            .then(|| (right.end - 1, MeasureKind::BeforeAfter))
+        (self.side_has_quantity(left.clone())
+            || self.side_has_quantity(right.clone())
+            || self.times_of_day_both_sides(left, right.clone()))
+        .then(|| (right.end - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `now takes one command; before it was a half-day of manual steps`: the state after, then
+    /// the one before, in a clause that `before` opens, which says how much it took.
+    fn now_then_before(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        if !matches!(self.word(i + 1), "it" | "this" | "that" | "they") {
+            return None;
+        }
+        if !(i.saturating_sub(24)..i).any(|k| self.word(k) == "now") {
+            return None;
+        }
+        let before = self.side_after(i + 1, 12);
+        self.side_has_quantity(before.clone())
+            .then(|| (before.end.max(i + 1) - 1, MeasureKind::BeforeAfter))
     }
 
     /// `used to take a full day …; now it's one button`.
@@ -2072,9 +2478,15 @@ impl Reader<'_> {
         let now = (i + 2..self.t.len()).find(|&k| self.word(k) == "now")?;
         let before = self.side_after(i + 2, 10);
         let after = self.side_after(now + 1, 8);
-        (self.side_has_quantity(before) || self.side_has_quantity(after.clone()))
-            .then(|| (after.end.max(now + 1) - 1, MeasureKind::BeforeAfter))
+        (self.side_has_quantity(before.clone())
+            || self.side_has_quantity(after.clone())
+            || self.times_of_day_both_sides(before, self.side_after(now + 1, 12)))
+        .then(|| (after.end.max(now + 1) - 1, MeasureKind::BeforeAfter))
     }
+}
+
+fn governed_by_any(reader: &Reader<'_>, governor: Option<usize>, lists: u64) -> bool {
+    governor.is_some_and(|g| reader.is(g, lists))
 }
 
 fn n_tokens(tokens: &Tokens) -> usize {
@@ -2103,7 +2515,7 @@ fn is_multiplier_word(word: &str) -> bool {
 /// label (the one most worth saying).
 fn rank(reason: Reason) -> u8 {
     match reason {
-        Reason::Target => 3,
+        Reason::Target | Reason::Progress => 3,
         r if r.is_label() => 1,
         _ => 2,
     }

@@ -140,6 +140,13 @@ small_lists! {
     POSITION_NOUNS = "position-nouns.txt";
     HEADCOUNT_NOUNS = "headcount-nouns.txt";
     OBJECTIVE_NOUNS = "objective-nouns.txt";
+    FEW_WORDS = "few-words.txt";
+    ADOPTION_NOUNS = "adoption-nouns.txt";
+    DAY_TIMES = "day-times.txt";
+    DUTY_SPELLS = "duty-spells.txt";
+    CHANGE_NOUNS = "change-nouns.txt";
+    PEOPLE_GROUPS = "people-groups.txt";
+    MOVE_VERBS = "move-verbs.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
