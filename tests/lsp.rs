@@ -48,10 +48,11 @@ fn lifecycle_and_encoding_negotiation() {
         result["capabilities"].get("diagnosticProvider").is_none(),
         "a push client is not offered pull"
     );
-    assert_eq!(
-        result["capabilities"]["executeCommandProvider"]["commands"],
-        json!(["rung.report"]),
-        "test commands stay hidden"
+    let commands = &result["capabilities"]["executeCommandProvider"]["commands"];
+    assert_eq!(commands.as_array().map(Vec::len), Some(1), "test commands stay hidden: {commands}");
+    assert!(
+        commands[0].as_str().unwrap().starts_with("rung.report/"),
+        "{commands}"
     );
     assert_eq!(client.shutdown_and_exit(), Some(0));
 

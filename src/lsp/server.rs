@@ -39,6 +39,17 @@ pub struct Backend {
     shut_down: Arc<AtomicBool>,
     /// Every `publishDiagnostics` goes out through here, serialised off the message loop.
     notifier: Notifier,
+    /// This server's mark on the commands it advertises (see [`Backend::advertised`]).
+    instance: Arc<str>,
+}
+
+/// A mark for this server's advertised commands, unique among the servers one editor runs: the
+/// process id with random bits from the standard library's hasher seed.
+fn instance_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    format!("{}-{:08x}", std::process::id(), hasher.finish() as u32)
 }
 
 /// Free `value` on the blocking pool, off the request or publish it was part of.
@@ -65,7 +76,25 @@ impl Backend {
             publish: Arc::new(tokio::sync::Mutex::new(())),
             shut_down,
             notifier,
+            instance: instance_id().into(),
         }
+    }
+
+    /// The name `command` is advertised under: `rung.report/<instance>`. vscode-languageclient
+    /// registers every advertised command with VS Code, where a name can be registered once: a
+    /// second client in the same window (two folders, each with its server) failed to start
+    /// with "command 'rung.report' already exists" (vscode-languageserver-node issues #333 and
+    /// #607; its maintainer's advice is a name unique to each server). The plain name is still
+    /// accepted, so clients that call `rung.report` keep working.
+    fn advertised(&self, command: &str) -> String {
+        format!("{command}/{}", self.instance)
+    }
+
+    /// The command `name` asks for: this server's advertised names without their mark.
+    fn command_named<'n>(&self, name: &'n str) -> &'n str {
+        name.strip_suffix(&*self.instance)
+            .and_then(|rest| rest.strip_suffix('/'))
+            .unwrap_or(name)
     }
 
     /// Run `work`, turning a panic into an error for this request and a message in the client's log.
@@ -819,7 +848,7 @@ impl LanguageServer for Backend {
                                 .into_iter()
                                 .flatten(),
                         )
-                        .map(str::to_string)
+                        .map(|command| self.advertised(command))
                         .collect(),
                     ..Default::default()
                 }),
@@ -1242,7 +1271,8 @@ impl LanguageServer for Backend {
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
-        if params.command == report::COMMAND {
+        let command = self.command_named(&params.command);
+        if command == report::COMMAND {
             let request =
                 report::parse_arguments(&params.arguments).map_err(Error::invalid_params)?;
             let Some(snapshot) = self.snapshot(&request.uri, report::COMMAND).await? else {
@@ -1260,7 +1290,7 @@ impl LanguageServer for Backend {
                 .map_err(Error::invalid_params);
         }
         if std::env::var_os(TEST_PANIC_ENV).is_some() {
-            match params.command.as_str() {
+            match command {
                 "rung.test.panic" => {
                     return self.guarded("workspace/executeCommand", || {
                         panic!("test panic requested by the client")
