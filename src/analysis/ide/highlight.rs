@@ -66,18 +66,28 @@ pub fn highlights(
     // Reading levels in prose and measures in entries is the costly part: only where asked.
     let overlaps = |span: Span| within.is_none_or(|r| span.start < r.end && r.start < span.end);
     if let Some(ladder) = ladder {
+        // Only ids with a digit are marked in prose (`E5`, not `Staff`), so a run without a
+        // digit holds none: most runs of a large draft are skipped without a search per level.
+        let levels: Vec<&str> = ladder
+            .levels
+            .iter()
+            .map(|level| level.id.as_str())
+            .filter(|id| id.bytes().any(|b| b.is_ascii_digit()))
+            .collect();
         for run in doc.prose_runs.iter().filter(|run| overlaps(**run)) {
             let source = &text[run.start..run.end];
-            for level in &ladder.levels {
-                for (at, _) in source.match_indices(level.id.as_str()) {
+            if levels.is_empty() || !source.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            for id in &levels {
+                for (at, _) in source.match_indices(id) {
                     let before = source[..at].chars().next_back();
-                    let after = source[at + level.id.len()..].chars().next();
+                    let after = source[at + id.len()..].chars().next();
                     if !before.is_some_and(char::is_alphanumeric)
                         && !after.is_some_and(char::is_alphanumeric)
-                        && level.id.chars().any(|c| c.is_ascii_digit())
                     {
                         spans.push((
-                            Span::new(run.start + at, run.start + at + level.id.len()),
+                            Span::new(run.start + at, run.start + at + id.len()),
                             HighlightKind::Level,
                         ));
                     }
