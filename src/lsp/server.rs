@@ -41,6 +41,8 @@ pub struct Backend {
     notifier: Notifier,
     /// This server's mark on the commands it advertises (see [`Backend::advertised`]).
     instance: Arc<str>,
+    /// The configuration's problems for a client that pulls diagnostics.
+    pulled_config: Arc<Mutex<config_problems::PulledReports>>,
 }
 
 /// A mark for this server's advertised commands, unique among the servers one editor runs: the
@@ -77,7 +79,14 @@ impl Backend {
             shut_down,
             notifier,
             instance: instance_id().into(),
+            pulled_config: Default::default(),
         }
+    }
+
+    fn pulled_config(&self) -> std::sync::MutexGuard<'_, config_problems::PulledReports> {
+        self.pulled_config
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The name `command` is advertised under: `rung.report/<instance>`. vscode-languageclient
@@ -338,9 +347,11 @@ impl Backend {
 
     /// Publish the problems of the `rung.toml` files (and their ladders) that govern the open
     /// documents as diagnostics on those files, clear them from files that have none left, and
-    /// show one message when the problems are new.
+    /// show one message when the problems are new. A client that pulls diagnostics gets them
+    /// by pull instead (`textDocument/diagnostic` of those files, `workspace/diagnostic`), and
+    /// is asked to pull again when they change.
     fn check_config_problems(&self) {
-        let (by_file, cleared, message) = {
+        let (by_file, cleared, message, pull) = {
             let mut state = lock(&self.state);
             let encoding = state.encoding();
             let is_toml = |path: &std::path::Path| path.extension().is_some_and(|e| e == "toml");
@@ -384,8 +395,22 @@ impl Backend {
             let message = (!problems.is_empty() && problems != state.config_problems_shown)
                 .then(|| config_problems::message(&problems));
             state.config_problems_shown = problems;
-            (by_file, cleared, message)
+            (by_file, cleared, message, state.pull_diagnostics)
         };
+        if let Some(message) = message {
+            let client = self.client.clone();
+            tokio::spawn(async move { client.show_message(MessageType::WARNING, message).await });
+        }
+        if pull {
+            let changed = self.pulled_config().replace(by_file.into_values(), cleared);
+            if changed {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    let _ = client.workspace_diagnostic_refresh().await;
+                });
+            }
+            return;
+        }
         let publish = |uri: Uri, diagnostics: Vec<Diagnostic>| {
             let key = uri.as_str().to_string();
             self.notifier.send_latest(
@@ -405,10 +430,6 @@ impl Backend {
         }
         for uri in cleared {
             publish(uri, Vec::new());
-        }
-        if let Some(message) = message {
-            let client = self.client.clone();
-            tokio::spawn(async move { client.show_message(MessageType::WARNING, message).await });
         }
     }
 
@@ -605,6 +626,11 @@ impl Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<serde_json::Value> {
         let uri = params.text_document.uri;
+        if uri.as_str().ends_with(".toml") {
+            // `rung.toml` or a ladder: its report is the configuration's problems in it.
+            let report = self.pulled_config().document(&uri);
+            return Ok(self.notifier.direct_result(Self::json(report)));
+        }
         self.direct(&uri, "textDocument/diagnostic", |snapshot, encoding| {
             let (text, diagnostics) = snapshot.map_or(("", &[][..]), |s| {
                 (s.text.as_str(), &s.analysis.diagnostics[..])
@@ -825,7 +851,8 @@ impl LanguageServer for Backend {
                     DiagnosticServerCapabilities::Options(DiagnosticOptions {
                         identifier: Some("rung".to_string()),
                         inter_file_dependencies: true,
-                        workspace_diagnostics: false,
+                        // The configuration's problems, in files the client may never open.
+                        workspace_diagnostics: true,
                         ..Default::default()
                     })
                 }),
@@ -1268,6 +1295,17 @@ impl LanguageServer for Backend {
         let workspace = lock(&self.state).workspace.clone();
         symbols.extend(lock_workspace(&workspace).symbols(&params.query, &open));
         Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
+    }
+
+    /// The problems of `rung.toml` and its ladders, for a client that pulls diagnostics; the
+    /// Markdown documents' own are pulled document by document.
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            self.pulled_config().workspace(&params.previous_result_ids),
+        ))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
