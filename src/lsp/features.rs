@@ -372,11 +372,13 @@ pub fn semantic_tokens(
     snapshot: &Snapshot,
     encoding: Encoding,
     within: Option<Span>,
+    measures: &mut ide::MeasureCache,
 ) -> Vec<SemanticToken> {
     let Some(doc) = &snapshot.analysis.document else {
         return Vec::new();
     };
-    let highlights = ide::highlights(&snapshot.text, doc, ladder(snapshot), within);
+    let highlights =
+        ide::highlights_with(&snapshot.text, doc, ladder(snapshot), within, measures);
     let lines = LineTable::new(&snapshot.text);
     let mut tokens = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);

@@ -13,6 +13,7 @@ use super::settings::{EditorSettings, debounce_wait};
 use super::state::{AnalysisJob, DocumentState, Snapshot, State, lock};
 use super::transport::{Notifier, OutFrame, notification_frame};
 use super::workspace::{self, Workspace, lock_workspace};
+use crate::analysis::ide;
 use crate::analysis::text::Span;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -43,6 +44,8 @@ pub struct Backend {
     instance: Arc<str>,
     /// The configuration's problems for a client that pulls diagnostics.
     pulled_config: Arc<Mutex<config_problems::PulledReports>>,
+    /// The measures read for each open document's semantic tokens, kept for the next request.
+    measures: Arc<Mutex<std::collections::HashMap<Uri, ide::MeasureCache>>>,
 }
 
 /// A mark for this server's advertised commands, unique among the servers one editor runs: the
@@ -80,6 +83,7 @@ impl Backend {
             notifier,
             instance: instance_id().into(),
             pulled_config: Default::default(),
+            measures: Default::default(),
         }
     }
 
@@ -612,6 +616,15 @@ impl Backend {
         Ok(self.notifier.direct_result(json))
     }
 
+    /// Run `work` with the measures kept for `uri`'s semantic tokens.
+    fn with_measures<T>(&self, uri: &Uri, work: impl FnOnce(&mut ide::MeasureCache) -> T) -> T {
+        let mut measures = self
+            .measures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        work(measures.entry(uri.clone()).or_default())
+    }
+
     /// `value` as JSON, for the results that are small enough per item to go through serde;
     /// `value` itself (thousands of outline nodes and their strings) is freed off the way to the
     /// answer.
@@ -683,14 +696,17 @@ impl Backend {
         &self,
         params: SemanticTokensParams,
     ) -> Result<serde_json::Value> {
+        let uri = &params.text_document.uri;
         self.direct(
-            &params.text_document.uri,
+            uri,
             "textDocument/semanticTokens/full",
             |snapshot, encoding| {
                 Self::json(snapshot.map(|s| {
                     SemanticTokensResult::Tokens(SemanticTokens {
                         result_id: None,
-                        data: features::semantic_tokens(s, encoding, None),
+                        data: self.with_measures(uri, |measures| {
+                            features::semantic_tokens(s, encoding, None, measures)
+                        }),
                     })
                 }))
             },
@@ -702,20 +718,20 @@ impl Backend {
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<serde_json::Value> {
+        let uri = &params.text_document.uri;
         self.direct(
-            &params.text_document.uri,
+            uri,
             "textDocument/semanticTokens/range",
             |snapshot, encoding| {
                 Self::json(snapshot.map(|s| {
                     let start = s.document.offset(params.range.start, encoding);
                     let end = s.document.offset(params.range.end, encoding);
+                    let within = Some(Span::new(start, end.max(start)));
                     SemanticTokensRangeResult::Tokens(SemanticTokens {
                         result_id: None,
-                        data: features::semantic_tokens(
-                            s,
-                            encoding,
-                            Some(Span::new(start, end.max(start))),
-                        ),
+                        data: self.with_measures(uri, |measures| {
+                            features::semantic_tokens(s, encoding, within, measures)
+                        }),
                     })
                 }))
             },
@@ -999,6 +1015,10 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        self.measures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(&params.text_document.uri);
         let (removed, pull) = {
             let mut state = lock(&self.state);
             (
