@@ -160,16 +160,7 @@ fn write_diagnostics(
     let lines = LineTable::new(text);
     let string = |out: &mut Vec<u8>, value: &str| json_string(out, value);
     let range = |out: &mut Vec<u8>, start: usize, end: usize| {
-        let range = lines.range(start, end, encoding);
-        out.extend_from_slice(br#"{"start":{"line":"#);
-        push_u32(out, range.start.line);
-        out.extend_from_slice(br#","character":"#);
-        push_u32(out, range.start.character);
-        out.extend_from_slice(br#"},"end":{"line":"#);
-        push_u32(out, range.end.line);
-        out.extend_from_slice(br#","character":"#);
-        push_u32(out, range.end.character);
-        out.extend_from_slice(b"}}");
+        write_range(out, lines.range(start, end, encoding));
     };
     out.push(b'[');
     let mut hrefs: rustc_hash::FxHashMap<&str, Option<Vec<u8>>> = Default::default();
@@ -257,6 +248,19 @@ pub fn json_string(out: &mut Vec<u8>, value: &str) {
     } else {
         serde_json::to_writer(&mut *out, value).expect("writing to a Vec cannot fail");
     }
+}
+
+/// `range` as LSP JSON.
+pub fn write_range(out: &mut Vec<u8>, range: lsp::Range) {
+    out.extend_from_slice(br#"{"start":{"line":"#);
+    push_u32(out, range.start.line);
+    out.extend_from_slice(br#","character":"#);
+    push_u32(out, range.start.character);
+    out.extend_from_slice(br#"},"end":{"line":"#);
+    push_u32(out, range.end.line);
+    out.extend_from_slice(br#","character":"#);
+    push_u32(out, range.end.character);
+    out.extend_from_slice(b"}}");
 }
 
 /// `n` in decimal, without the formatting machinery (four numbers per diagnostic).

@@ -660,11 +660,7 @@ impl Backend {
         self.direct(
             &params.text_document.uri,
             "textDocument/documentSymbol",
-            |snapshot, encoding| {
-                Self::json(snapshot.map(|s| {
-                    DocumentSymbolResponse::Nested(features::document_symbols(s, encoding))
-                }))
-            },
+            |snapshot, encoding| features::document_symbols_json(snapshot, encoding, drop_later),
         )
         .await
     }
