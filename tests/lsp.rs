@@ -49,7 +49,11 @@ fn lifecycle_and_encoding_negotiation() {
         "a push client is not offered pull"
     );
     let commands = &result["capabilities"]["executeCommandProvider"]["commands"];
-    assert_eq!(commands.as_array().map(Vec::len), Some(1), "test commands stay hidden: {commands}");
+    assert_eq!(
+        commands.as_array().map(Vec::len),
+        Some(1),
+        "test commands stay hidden: {commands}"
+    );
     assert!(
         commands[0].as_str().unwrap().starts_with("rung.report/"),
         "{commands}"
@@ -1294,10 +1298,7 @@ fn a_pull_client_pulls_the_configuration_problems() {
         shown["message"].as_str().unwrap().contains("acme.toml:2:8"),
         "{shown}"
     );
-    let workspace = client.request(
-        "workspace/diagnostic",
-        json!({ "previousResultIds": [] }),
-    );
+    let workspace = client.request("workspace/diagnostic", json!({ "previousResultIds": [] }));
     let report_of = |workspace: &Value, uri: &str| {
         workspace["items"]
             .as_array()
@@ -1331,11 +1332,12 @@ fn a_pull_client_pulls_the_configuration_problems() {
         .iter()
         .map(|r| json!({ "uri": r["uri"], "value": r["resultId"] }))
         .collect();
-    let again = client.request(
-        "workspace/diagnostic",
-        json!({ "previousResultIds": held }),
+    let again = client.request("workspace/diagnostic", json!({ "previousResultIds": held }));
+    assert_eq!(
+        report_of(&again, &config_uri)["kind"],
+        "unchanged",
+        "{again}"
     );
-    assert_eq!(report_of(&again, &config_uri)["kind"], "unchanged", "{again}");
     // Fixed on disk: the client is asked to pull, and the reports are empty.
     std::fs::write(&config, "ladder = \"generic\"\n").unwrap();
     client.notify(
@@ -1343,10 +1345,7 @@ fn a_pull_client_pulls_the_configuration_problems() {
         json!({ "changes": [{ "uri": config_uri, "type": 2 }] }),
     );
     client.wait_for("workspace/diagnostic/refresh", |_| true);
-    let fixed = client.request(
-        "workspace/diagnostic",
-        json!({ "previousResultIds": held }),
-    );
+    let fixed = client.request("workspace/diagnostic", json!({ "previousResultIds": held }));
     for uri in [&config_uri, &ladder_uri] {
         let report = report_of(&fixed, uri);
         assert_eq!(report["kind"], "full", "{uri}: {fixed}");

@@ -136,9 +136,7 @@ impl PulledReports {
             .by_uri
             .keys()
             .map(|uri| {
-                let held = previous
-                    .iter()
-                    .any(|p| &p.uri == uri && p.value == current);
+                let held = previous.iter().any(|p| &p.uri == uri && p.value == current);
                 if held {
                     WorkspaceDocumentDiagnosticReport::Unchanged(
                         WorkspaceUnchangedDocumentDiagnosticReport {

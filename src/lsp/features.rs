@@ -449,8 +449,7 @@ pub fn semantic_tokens(
     let Some(doc) = &snapshot.analysis.document else {
         return Vec::new();
     };
-    let highlights =
-        ide::highlights_with(&snapshot.text, doc, ladder(snapshot), within, measures);
+    let highlights = ide::highlights_with(&snapshot.text, doc, ladder(snapshot), within, measures);
     let lines = LineTable::new(&snapshot.text);
     let mut tokens = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);
@@ -611,7 +610,8 @@ mod tests {
         let snapshot = snapshot_of(text);
         for encoding in [Encoding::Utf8, Encoding::Utf16] {
             let direct: serde_json::Value =
-                serde_json::from_slice(&document_symbols_json(Some(&snapshot), encoding, drop)).unwrap();
+                serde_json::from_slice(&document_symbols_json(Some(&snapshot), encoding, drop))
+                    .unwrap();
             let typed = serde_json::to_value(document_symbols(&snapshot, encoding)).unwrap();
             assert_eq!(direct, typed, "{encoding:?}");
         }

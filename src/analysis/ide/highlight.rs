@@ -149,7 +149,11 @@ pub fn measured_spans(doc: &Document, within: Option<Span>) -> Vec<Span> {
     measured_spans_with(doc, within, &mut MeasureCache::default())
 }
 
-fn measured_spans_with(doc: &Document, within: Option<Span>, cache: &mut MeasureCache) -> Vec<Span> {
+fn measured_spans_with(
+    doc: &Document,
+    within: Option<Span>,
+    cache: &mut MeasureCache,
+) -> Vec<Span> {
     if within.is_none() {
         // Only this version's texts stay.
         let mut kept = MeasureCache::default();
@@ -254,7 +258,10 @@ mod tests {
                     "{text:?} {within:?}"
                 );
             }
-            assert!(cache.by_text.len() <= doc.entries.len(), "only this version's texts");
+            assert!(
+                cache.by_text.len() <= doc.entries.len(),
+                "only this version's texts"
+            );
         }
     }
 }
