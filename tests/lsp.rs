@@ -48,10 +48,15 @@ fn lifecycle_and_encoding_negotiation() {
         result["capabilities"].get("diagnosticProvider").is_none(),
         "a push client is not offered pull"
     );
+    let commands = &result["capabilities"]["executeCommandProvider"]["commands"];
     assert_eq!(
-        result["capabilities"]["executeCommandProvider"]["commands"],
-        json!(["rung.report"]),
-        "test commands stay hidden"
+        commands.as_array().map(Vec::len),
+        Some(1),
+        "test commands stay hidden: {commands}"
+    );
+    assert!(
+        commands[0].as_str().unwrap().starts_with("rung.report/"),
+        "{commands}"
     );
     assert_eq!(client.shutdown_and_exit(), Some(0));
 
@@ -1253,4 +1258,104 @@ fn problems_in_rung_toml_and_ladders_are_diagnostics_on_those_files() {
         1,
         "one message for the new problem: {messages:?}"
     );
+}
+
+/// A client that pulls diagnostics gets the problems of `rung.toml` and its ladders by pull,
+/// never pushed: in the workspace's report (which such a client is offered) and in the report of
+/// each of those files, and it is asked to pull again when they change.
+#[test]
+fn a_pull_client_pulls_the_configuration_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("rung.toml");
+    std::fs::create_dir_all(dir.path().join("ladders")).unwrap();
+    std::fs::write(
+        &config,
+        "ladders = [\"ladders/acme.toml\"]\nladder = \"nope\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ladders/acme.toml"),
+        "id = \"acme\"\nname = \n",
+    )
+    .unwrap();
+    let uri_of = |path: &std::path::Path| format!("file://{}", path.display());
+    let (config_uri, ladder_uri) = (
+        uri_of(&config),
+        uri_of(&dir.path().join("ladders/acme.toml")),
+    );
+    let mut client = Client::start();
+    let result = client.initialize(
+        json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } }, "workspace": { "diagnostics": { "refreshSupport": true } } }),
+        json!({ "debounceMs": 0 }),
+    );
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"]["workspaceDiagnostics"],
+        true
+    );
+    client.open(&uri_of(&dir.path().join("promo.md")), PROMO);
+    let shown = client.wait_for("window/showMessage", |_| true);
+    assert!(
+        shown["message"].as_str().unwrap().contains("acme.toml:2:8"),
+        "{shown}"
+    );
+    let workspace = client.request("workspace/diagnostic", json!({ "previousResultIds": [] }));
+    let report_of = |workspace: &Value, uri: &str| {
+        workspace["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|item| item["uri"] == uri)
+            .unwrap_or_else(|| panic!("no report of {uri}: {workspace}"))
+            .clone()
+    };
+    let on_config = report_of(&workspace, &config_uri);
+    assert_eq!(on_config["kind"], "full");
+    assert_eq!(
+        codes(on_config["items"].as_array().unwrap()),
+        ["invalid-config"]
+    );
+    assert_eq!(
+        on_config["items"][0]["range"]["start"],
+        json!({ "line": 1, "character": 9 })
+    );
+    let on_ladder = report_of(&workspace, &ladder_uri);
+    assert_eq!(on_ladder["items"][0]["range"]["start"]["line"], 1);
+    // The file's own report says the same, open or not.
+    let document = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": config_uri } }),
+    );
+    assert_eq!(document["kind"], "full");
+    assert_eq!(document["items"], on_config["items"]);
+    // Asked again with the result ids it holds: unchanged.
+    let held: Vec<Value> = [&on_config, &on_ladder]
+        .iter()
+        .map(|r| json!({ "uri": r["uri"], "value": r["resultId"] }))
+        .collect();
+    let again = client.request("workspace/diagnostic", json!({ "previousResultIds": held }));
+    assert_eq!(
+        report_of(&again, &config_uri)["kind"],
+        "unchanged",
+        "{again}"
+    );
+    // Fixed on disk: the client is asked to pull, and the reports are empty.
+    std::fs::write(&config, "ladder = \"generic\"\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": config_uri, "type": 2 }] }),
+    );
+    client.wait_for("workspace/diagnostic/refresh", |_| true);
+    let fixed = client.request("workspace/diagnostic", json!({ "previousResultIds": held }));
+    for uri in [&config_uri, &ladder_uri] {
+        let report = report_of(&fixed, uri);
+        assert_eq!(report["kind"], "full", "{uri}: {fixed}");
+        assert_eq!(report["items"], json!([]), "{uri}: {fixed}");
+    }
+    // Nothing of it was pushed.
+    let pushed: Vec<Value> = client
+        .drain(Duration::from_millis(300))
+        .into_iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .collect();
+    assert!(pushed.is_empty(), "{pushed:?}");
 }

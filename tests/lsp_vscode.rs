@@ -11,14 +11,56 @@ use std::process::Command;
 const PROMO: &str = "---\nkind: promo\nladder: bigtech\nlevel: E5\ntarget: E6\n---\n# Case\n\n## Wins\n- Cut p99 from 800 ms to 120 ms for 3 teams.\n\n## Ownership\n";
 
 fn started() -> Client {
+    started_with_command().0
+}
+
+/// A started server and the name it advertises its report command under.
+fn started_with_command() -> (Client, String) {
     let mut client = Client::start();
     let result = client.initialize(utf16_client(), json!({ "debounceMs": 0 }));
     let commands = &result["capabilities"]["executeCommandProvider"]["commands"];
-    assert!(
-        commands.as_array().unwrap().contains(&json!("rung.report")),
-        "rung.report is advertised without any test switch: {commands}"
+    let report = commands
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .find(|c| c.starts_with("rung.report/"))
+        .unwrap_or_else(|| panic!("rung.report is advertised without any test switch: {commands}"))
+        .to_string();
+    (client, report)
+}
+
+/// vscode-languageclient registers each advertised command with VS Code, where a name can be
+/// registered once: two servers in one window (a client per folder) must advertise different
+/// names, or the second client fails with "command 'rung.report' already exists". Each name
+/// runs the report, and so does the plain `rung.report`, which clients call by name.
+#[test]
+fn two_servers_advertise_report_commands_that_do_not_clash() {
+    let (mut first, first_name) = started_with_command();
+    let (mut second, second_name) = started_with_command();
+    assert_ne!(first_name, second_name, "each server's command is its own");
+    let uri = "file:///tmp/rung-report-e2e/two-servers/promo.md";
+    for (client, name) in [(&mut first, &first_name), (&mut second, &second_name)] {
+        client.open(uri, PROMO);
+        for command in [name.as_str(), "rung.report"] {
+            let answer = client.request(
+                "workspace/executeCommand",
+                json!({ "command": command, "arguments": [{ "uri": uri, "format": "text" }] }),
+            );
+            assert_eq!(answer["format"], "text", "{command}: {answer}");
+            assert!(
+                answer["content"].as_str().unwrap().contains("E6"),
+                "{command}: {answer}"
+            );
+        }
+    }
+    // Another server's name is not this one's command.
+    let id = first.request_async(
+        "workspace/executeCommand",
+        json!({ "command": second_name, "arguments": [{ "uri": uri }] }),
     );
-    client
+    let answer = first.response(id);
+    assert!(answer.get("error").is_some(), "{answer}");
 }
 
 #[test]

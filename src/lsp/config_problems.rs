@@ -5,9 +5,15 @@
 
 use super::documents::{Encoding, LineTable};
 use crate::catalogue::LocatedError;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Uri};
+use tower_lsp_server::ls_types::{
+    Diagnostic, DiagnosticSeverity, DocumentDiagnosticReport, DocumentDiagnosticReportResult,
+    FullDocumentDiagnosticReport, NumberOrString, PreviousResultId,
+    RelatedFullDocumentDiagnosticReport, UnchangedDocumentDiagnosticReport, Uri,
+    WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
+    WorkspaceFullDocumentDiagnosticReport, WorkspaceUnchangedDocumentDiagnosticReport,
+};
 
 /// The diagnostics of each file that has problems, by its URI. `text_of` gives a file's text
 /// (the editor's, when open), for the columns in the negotiated encoding.
@@ -64,6 +70,103 @@ fn span_of(text: &str, line: usize, column: usize) -> (usize, usize) {
         line_start + line_text.len()
     };
     (start, end.max(start))
+}
+
+/// The configuration's diagnostics for a client that pulls diagnostics: kept here and answered
+/// to `textDocument/diagnostic` of those files and to `workspace/diagnostic` (which such a
+/// client is offered), never pushed. A file whose problems were fixed keeps an empty report, so
+/// a client that shows a workspace report clears it.
+#[derive(Default)]
+pub struct PulledReports {
+    by_uri: HashMap<Uri, Vec<Diagnostic>>,
+    /// Changes with every change of any file's report: the `resultId` of every report.
+    generation: u64,
+}
+
+impl PulledReports {
+    /// Take the problems of each file in `by_file` as its report and empty those of `cleared`;
+    /// whether any report changed.
+    pub fn replace(
+        &mut self,
+        by_file: impl IntoIterator<Item = (Uri, Vec<Diagnostic>)>,
+        cleared: impl IntoIterator<Item = Uri>,
+    ) -> bool {
+        let mut changed = false;
+        let updates = by_file
+            .into_iter()
+            .chain(cleared.into_iter().map(|uri| (uri, Vec::new())));
+        for (uri, diagnostics) in updates {
+            if self.by_uri.get(&uri) != Some(&diagnostics) {
+                self.by_uri.insert(uri, diagnostics);
+                changed = true;
+            }
+        }
+        if changed {
+            self.generation += 1;
+        }
+        changed
+    }
+
+    /// The report of one file: its problems, none when it has none.
+    pub fn document(&self, uri: &Uri) -> DocumentDiagnosticReportResult {
+        DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+            RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: self.full(uri),
+            },
+        ))
+    }
+
+    fn full(&self, uri: &Uri) -> FullDocumentDiagnosticReport {
+        FullDocumentDiagnosticReport {
+            result_id: Some(self.result_id()),
+            items: self.by_uri.get(uri).cloned().unwrap_or_default(),
+        }
+    }
+
+    fn result_id(&self) -> String {
+        format!("rung-config-{}", self.generation)
+    }
+
+    /// The workspace's report: every file that has or had problems, unchanged where the client
+    /// holds the current report (`previous`: its result ids by URI).
+    pub fn workspace(&self, previous: &[PreviousResultId]) -> WorkspaceDiagnosticReport {
+        let current = self.result_id();
+        let mut items: Vec<WorkspaceDocumentDiagnosticReport> = self
+            .by_uri
+            .keys()
+            .map(|uri| {
+                let held = previous.iter().any(|p| &p.uri == uri && p.value == current);
+                if held {
+                    WorkspaceDocumentDiagnosticReport::Unchanged(
+                        WorkspaceUnchangedDocumentDiagnosticReport {
+                            uri: uri.clone(),
+                            version: None,
+                            unchanged_document_diagnostic_report:
+                                UnchangedDocumentDiagnosticReport {
+                                    result_id: current.clone(),
+                                },
+                        },
+                    )
+                } else {
+                    WorkspaceDocumentDiagnosticReport::Full(WorkspaceFullDocumentDiagnosticReport {
+                        uri: uri.clone(),
+                        version: None,
+                        full_document_diagnostic_report: self.full(uri),
+                    })
+                }
+            })
+            .collect();
+        items.sort_by(|a, b| report_uri(a).as_str().cmp(report_uri(b).as_str()));
+        WorkspaceDiagnosticReport { items }
+    }
+}
+
+fn report_uri(report: &WorkspaceDocumentDiagnosticReport) -> &Uri {
+    match report {
+        WorkspaceDocumentDiagnosticReport::Full(full) => &full.uri,
+        WorkspaceDocumentDiagnosticReport::Unchanged(unchanged) => &unchanged.uri,
+    }
 }
 
 /// The one message shown for a set of problems: how many, the first, and that rung goes on.

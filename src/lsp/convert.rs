@@ -158,23 +158,15 @@ fn write_diagnostics(
     diagnostics: &[Diagnostic],
 ) {
     let lines = LineTable::new(text);
-    let string = |out: &mut Vec<u8>, value: &str| {
-        serde_json::to_writer(&mut *out, value).expect("writing to a Vec cannot fail");
-    };
+    let string = |out: &mut Vec<u8>, value: &str| json_string(out, value);
     let range = |out: &mut Vec<u8>, start: usize, end: usize| {
-        let range = lines.range(start, end, encoding);
-        out.extend_from_slice(br#"{"start":{"line":"#);
-        push_u32(out, range.start.line);
-        out.extend_from_slice(br#","character":"#);
-        push_u32(out, range.start.character);
-        out.extend_from_slice(br#"},"end":{"line":"#);
-        push_u32(out, range.end.line);
-        out.extend_from_slice(br#","character":"#);
-        push_u32(out, range.end.character);
-        out.extend_from_slice(b"}}");
+        write_range(out, lines.range(start, end, encoding));
     };
     out.push(b'[');
-    let mut hrefs: HashMap<&str, Option<Vec<u8>>> = HashMap::new();
+    let mut hrefs: rustc_hash::FxHashMap<&str, Option<Vec<u8>>> = Default::default();
+    // Every related location is in this document: its URI escaped once.
+    let mut escaped_uri = Vec::with_capacity(uri.as_str().len() + 2);
+    json_string(&mut escaped_uri, uri.as_str());
     // A `&'static str` by address and length: the same address is the same text.
     let mut escaped_fixed: rustc_hash::FxHashMap<(usize, usize), Vec<u8>> = Default::default();
     for (i, diagnostic) in diagnostics.iter().enumerate() {
@@ -217,7 +209,7 @@ fn write_diagnostics(
                     out.push(b',');
                 }
                 out.extend_from_slice(br#"{"location":{"uri":"#);
-                string(out, uri.as_str());
+                out.extend_from_slice(&escaped_uri);
                 out.extend_from_slice(br#","range":"#);
                 range(out, related.span.start, related.span.end);
                 out.extend_from_slice(br#"},"message":"#);
@@ -240,6 +232,37 @@ fn write_diagnostics(
         out.push(b'}');
     }
     out.push(b']');
+}
+
+/// `value` as a JSON string. Most strings (messages, names) need no escaping: those are copied
+/// between quotes in one go; any other goes through serde_json, so the bytes are the same.
+pub fn json_string(out: &mut Vec<u8>, value: &str) {
+    // No early exit, so the test runs many bytes at a time.
+    let escaped = value.bytes().fold(false, |any, b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
+    let plain = !escaped;
+    if plain {
+        out.reserve(value.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(value.as_bytes());
+        out.push(b'"');
+    } else {
+        serde_json::to_writer(&mut *out, value).expect("writing to a Vec cannot fail");
+    }
+}
+
+/// `range` as LSP JSON.
+pub fn write_range(out: &mut Vec<u8>, range: lsp::Range) {
+    out.extend_from_slice(br#"{"start":{"line":"#);
+    push_u32(out, range.start.line);
+    out.extend_from_slice(br#","character":"#);
+    push_u32(out, range.start.character);
+    out.extend_from_slice(br#"},"end":{"line":"#);
+    push_u32(out, range.end.line);
+    out.extend_from_slice(br#","character":"#);
+    push_u32(out, range.end.character);
+    out.extend_from_slice(b"}}");
 }
 
 /// `n` in decimal, without the formatting machinery (four numbers per diagnostic).
@@ -350,6 +373,21 @@ pub fn workspace_edit(
 mod tests {
     use super::*;
     use crate::analysis::{Input, NoFileSystem, Settings, analyze};
+
+    #[test]
+    fn json_strings_are_serde_json_s() {
+        for text in [
+            "",
+            "plain words, 漢字 and 😀",
+            "a \"quote\" and a \\ backslash",
+            "tab\tnew\nline\r and \u{1} \u{1f} \u{7f}",
+            "file:///tmp/a b/c%20d.md",
+        ] {
+            let mut out = Vec::new();
+            json_string(&mut out, text);
+            assert_eq!(out, serde_json::to_vec(text).unwrap(), "{text:?}");
+        }
+    }
 
     #[test]
     fn markdown_reads_as_plain_text_without_its_marks() {

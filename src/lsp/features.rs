@@ -254,6 +254,7 @@ pub fn code_actions(
     actions
 }
 
+#[cfg(test)]
 fn symbol_kind(kind: ide::OutlineKind) -> SymbolKind {
     match kind {
         ide::OutlineKind::TraitSection => SymbolKind::CLASS,
@@ -263,6 +264,18 @@ fn symbol_kind(kind: ide::OutlineKind) -> SymbolKind {
     }
 }
 
+/// [`symbol_kind`] as the protocol writes it (a test checks the two agree).
+fn symbol_kind_number(kind: ide::OutlineKind) -> &'static [u8] {
+    match kind {
+        ide::OutlineKind::TraitSection => b"5",
+        ide::OutlineKind::RoleSection => b"2",
+        ide::OutlineKind::FreeSection => b"3",
+        ide::OutlineKind::Entry => b"24",
+    }
+}
+
+/// The outline as typed symbols: the twin of [`document_symbols_json`], for its test.
+#[cfg(test)]
 #[allow(deprecated)] // DocumentSymbol::deprecated must be written out.
 pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<DocumentSymbol> {
     let Some(doc) = &snapshot.analysis.document else {
@@ -292,6 +305,65 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
         .into_iter()
         .map(|item| convert(item, &lines, encoding))
         .collect()
+}
+
+/// The outline as the JSON of `documentSymbol`'s answer (`null` for no document), written
+/// straight from the outline's nodes: building `DocumentSymbol`s and serialising them took
+/// longer than building the outline. Equal to [`document_symbols`] serialised (a test checks).
+/// `free` is handed the outline's nodes once written (thousands of them and their strings, on a
+/// large draft: the server frees them off the way to the answer).
+pub fn document_symbols_json(
+    snapshot: Option<&Snapshot>,
+    encoding: Encoding,
+    free: impl FnOnce(Vec<ide::OutlineItem>),
+) -> Vec<u8> {
+    let Some(snapshot) = snapshot else {
+        return b"null".to_vec();
+    };
+    let Some(doc) = &snapshot.analysis.document else {
+        return b"[]".to_vec();
+    };
+    let lines = LineTable::new(&snapshot.text);
+    let items = ide::outline(doc, ladder(snapshot), snapshot.case.as_deref());
+    let mut out = Vec::with_capacity(64 + snapshot.text.len() * 3);
+    write_symbols(&mut out, &items, &lines, encoding);
+    free(items);
+    out
+}
+
+fn write_symbols(
+    out: &mut Vec<u8>,
+    items: &[ide::OutlineItem],
+    lines: &LineTable,
+    encoding: Encoding,
+) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(br#"{"name":"#);
+        convert::json_string(out, &item.name);
+        if let Some(detail) = &item.detail {
+            out.extend_from_slice(br#","detail":"#);
+            convert::json_string(out, detail);
+        }
+        out.extend_from_slice(br#","kind":"#);
+        out.extend_from_slice(symbol_kind_number(item.kind));
+        out.extend_from_slice(br#","range":"#);
+        convert::write_range(out, lines.range(item.span.start, item.span.end, encoding));
+        out.extend_from_slice(br#","selectionRange":"#);
+        convert::write_range(
+            out,
+            lines.range(item.selection.start, item.selection.end, encoding),
+        );
+        if item.kind != ide::OutlineKind::Entry {
+            out.extend_from_slice(br#","children":"#);
+            write_symbols(out, &item.children, lines, encoding);
+        }
+        out.push(b'}');
+    }
+    out.push(b']');
 }
 
 pub fn folding_ranges(snapshot: &Snapshot, encoding: Encoding) -> Vec<FoldingRange> {
@@ -372,11 +444,12 @@ pub fn semantic_tokens(
     snapshot: &Snapshot,
     encoding: Encoding,
     within: Option<Span>,
+    measures: &mut ide::MeasureCache,
 ) -> Vec<SemanticToken> {
     let Some(doc) = &snapshot.analysis.document else {
         return Vec::new();
     };
-    let highlights = ide::highlights(&snapshot.text, doc, ladder(snapshot), within);
+    let highlights = ide::highlights_with(&snapshot.text, doc, ladder(snapshot), within, measures);
     let lines = LineTable::new(&snapshot.text);
     let mut tokens = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);
@@ -512,7 +585,49 @@ pub fn workspace_symbols(
 
 #[cfg(test)]
 mod tests {
-    use super::strip_snippet;
+    use super::*;
+    use crate::analysis::{Input, NoFileSystem, Settings, analyze};
+    use std::sync::Arc;
+
+    fn snapshot_of(text: &str) -> Snapshot {
+        let settings = Arc::new(Settings::default());
+        let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
+        Snapshot {
+            version: 1,
+            text: text.to_string(),
+            document: super::super::OpenDocument::new(text, 1),
+            analysis,
+            settings,
+            case: None,
+        }
+    }
+
+    /// The outline written directly is the typed outline serialised, in both encodings, with
+    /// nesting, details, names that need escaping and text beyond the first plane.
+    #[test]
+    fn the_direct_outline_equals_the_typed_one() {
+        let text = "---\nkind: promo\nladder: bigtech\nlevel: E5\n---\n# Case \"one\" \\ 😀\n## Ownership\n- Cut p99 from 800 ms to 120 ms for 3 teams, 漢字 😀\n  - detail\n- Helped \"the\" team\n### Notes\n- TODO\n## Wins\n- Saved $20k a year #craft\n## Free\r\nprose\r\n";
+        let snapshot = snapshot_of(text);
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let direct: serde_json::Value =
+                serde_json::from_slice(&document_symbols_json(Some(&snapshot), encoding, drop))
+                    .unwrap();
+            let typed = serde_json::to_value(document_symbols(&snapshot, encoding)).unwrap();
+            assert_eq!(direct, typed, "{encoding:?}");
+        }
+        assert_eq!(document_symbols_json(None, Encoding::Utf16, drop), b"null");
+        for kind in [
+            ide::OutlineKind::TraitSection,
+            ide::OutlineKind::RoleSection,
+            ide::OutlineKind::FreeSection,
+            ide::OutlineKind::Entry,
+        ] {
+            assert_eq!(
+                symbol_kind_number(kind),
+                serde_json::to_vec(&symbol_kind(kind)).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn snippets_reduce_to_plain_text() {

@@ -13,6 +13,7 @@ use super::settings::{EditorSettings, debounce_wait};
 use super::state::{AnalysisJob, DocumentState, Snapshot, State, lock};
 use super::transport::{Notifier, OutFrame, notification_frame};
 use super::workspace::{self, Workspace, lock_workspace};
+use crate::analysis::ide;
 use crate::analysis::text::Span;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -39,6 +40,21 @@ pub struct Backend {
     shut_down: Arc<AtomicBool>,
     /// Every `publishDiagnostics` goes out through here, serialised off the message loop.
     notifier: Notifier,
+    /// This server's mark on the commands it advertises (see [`Backend::advertised`]).
+    instance: Arc<str>,
+    /// The configuration's problems for a client that pulls diagnostics.
+    pulled_config: Arc<Mutex<config_problems::PulledReports>>,
+    /// The measures read for each open document's semantic tokens, kept for the next request.
+    measures: Arc<Mutex<std::collections::HashMap<Uri, ide::MeasureCache>>>,
+}
+
+/// A mark for this server's advertised commands, unique among the servers one editor runs: the
+/// process id with random bits from the standard library's hasher seed.
+fn instance_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    format!("{}-{:08x}", std::process::id(), hasher.finish() as u32)
 }
 
 /// Free `value` on the blocking pool, off the request or publish it was part of.
@@ -65,7 +81,33 @@ impl Backend {
             publish: Arc::new(tokio::sync::Mutex::new(())),
             shut_down,
             notifier,
+            instance: instance_id().into(),
+            pulled_config: Default::default(),
+            measures: Default::default(),
         }
+    }
+
+    fn pulled_config(&self) -> std::sync::MutexGuard<'_, config_problems::PulledReports> {
+        self.pulled_config
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The name `command` is advertised under: `rung.report/<instance>`. vscode-languageclient
+    /// registers every advertised command with VS Code, where a name can be registered once: a
+    /// second client in the same window (two folders, each with its server) failed to start
+    /// with "command 'rung.report' already exists" (vscode-languageserver-node issues #333 and
+    /// #607; its maintainer's advice is a name unique to each server). The plain name is still
+    /// accepted, so clients that call `rung.report` keep working.
+    fn advertised(&self, command: &str) -> String {
+        format!("{command}/{}", self.instance)
+    }
+
+    /// The command `name` asks for: this server's advertised names without their mark.
+    fn command_named<'n>(&self, name: &'n str) -> &'n str {
+        name.strip_suffix(&*self.instance)
+            .and_then(|rest| rest.strip_suffix('/'))
+            .unwrap_or(name)
     }
 
     /// Run `work`, turning a panic into an error for this request and a message in the client's log.
@@ -309,9 +351,11 @@ impl Backend {
 
     /// Publish the problems of the `rung.toml` files (and their ladders) that govern the open
     /// documents as diagnostics on those files, clear them from files that have none left, and
-    /// show one message when the problems are new.
+    /// show one message when the problems are new. A client that pulls diagnostics gets them
+    /// by pull instead (`textDocument/diagnostic` of those files, `workspace/diagnostic`), and
+    /// is asked to pull again when they change.
     fn check_config_problems(&self) {
-        let (by_file, cleared, message) = {
+        let (by_file, cleared, message, pull) = {
             let mut state = lock(&self.state);
             let encoding = state.encoding();
             let is_toml = |path: &std::path::Path| path.extension().is_some_and(|e| e == "toml");
@@ -355,8 +399,22 @@ impl Backend {
             let message = (!problems.is_empty() && problems != state.config_problems_shown)
                 .then(|| config_problems::message(&problems));
             state.config_problems_shown = problems;
-            (by_file, cleared, message)
+            (by_file, cleared, message, state.pull_diagnostics)
         };
+        if let Some(message) = message {
+            let client = self.client.clone();
+            tokio::spawn(async move { client.show_message(MessageType::WARNING, message).await });
+        }
+        if pull {
+            let changed = self.pulled_config().replace(by_file.into_values(), cleared);
+            if changed {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    let _ = client.workspace_diagnostic_refresh().await;
+                });
+            }
+            return;
+        }
         let publish = |uri: Uri, diagnostics: Vec<Diagnostic>| {
             let key = uri.as_str().to_string();
             self.notifier.send_latest(
@@ -376,10 +434,6 @@ impl Backend {
         }
         for uri in cleared {
             publish(uri, Vec::new());
-        }
-        if let Some(message) = message {
-            let client = self.client.clone();
-            tokio::spawn(async move { client.show_message(MessageType::WARNING, message).await });
         }
     }
 
@@ -562,6 +616,15 @@ impl Backend {
         Ok(self.notifier.direct_result(json))
     }
 
+    /// Run `work` with the measures kept for `uri`'s semantic tokens.
+    fn with_measures<T>(&self, uri: &Uri, work: impl FnOnce(&mut ide::MeasureCache) -> T) -> T {
+        let mut measures = self
+            .measures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        work(measures.entry(uri.clone()).or_default())
+    }
+
     /// `value` as JSON, for the results that are small enough per item to go through serde;
     /// `value` itself (thousands of outline nodes and their strings) is freed off the way to the
     /// answer.
@@ -576,6 +639,11 @@ impl Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<serde_json::Value> {
         let uri = params.text_document.uri;
+        if uri.as_str().ends_with(".toml") {
+            // `rung.toml` or a ladder: its report is the configuration's problems in it.
+            let report = self.pulled_config().document(&uri);
+            return Ok(self.notifier.direct_result(Self::json(report)));
+        }
         self.direct(&uri, "textDocument/diagnostic", |snapshot, encoding| {
             let (text, diagnostics) =
                 snapshot.map_or(("", &[][..]), |s| (&*s.text, &s.analysis.diagnostics[..]));
@@ -591,11 +659,7 @@ impl Backend {
         self.direct(
             &params.text_document.uri,
             "textDocument/documentSymbol",
-            |snapshot, encoding| {
-                Self::json(snapshot.map(|s| {
-                    DocumentSymbolResponse::Nested(features::document_symbols(s, encoding))
-                }))
-            },
+            |snapshot, encoding| features::document_symbols_json(snapshot, encoding, drop_later),
         )
         .await
     }
@@ -627,14 +691,17 @@ impl Backend {
         &self,
         params: SemanticTokensParams,
     ) -> Result<serde_json::Value> {
+        let uri = &params.text_document.uri;
         self.direct(
-            &params.text_document.uri,
+            uri,
             "textDocument/semanticTokens/full",
             |snapshot, encoding| {
                 Self::json(snapshot.map(|s| {
                     SemanticTokensResult::Tokens(SemanticTokens {
                         result_id: None,
-                        data: features::semantic_tokens(s, encoding, None),
+                        data: self.with_measures(uri, |measures| {
+                            features::semantic_tokens(s, encoding, None, measures)
+                        }),
                     })
                 }))
             },
@@ -646,20 +713,20 @@ impl Backend {
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<serde_json::Value> {
+        let uri = &params.text_document.uri;
         self.direct(
-            &params.text_document.uri,
+            uri,
             "textDocument/semanticTokens/range",
             |snapshot, encoding| {
                 Self::json(snapshot.map(|s| {
                     let start = s.document.offset(params.range.start, encoding);
                     let end = s.document.offset(params.range.end, encoding);
+                    let within = Some(Span::new(start, end.max(start)));
                     SemanticTokensRangeResult::Tokens(SemanticTokens {
                         result_id: None,
-                        data: features::semantic_tokens(
-                            s,
-                            encoding,
-                            Some(Span::new(start, end.max(start))),
-                        ),
+                        data: self.with_measures(uri, |measures| {
+                            features::semantic_tokens(s, encoding, within, measures)
+                        }),
                     })
                 }))
             },
@@ -795,7 +862,8 @@ impl LanguageServer for Backend {
                     DiagnosticServerCapabilities::Options(DiagnosticOptions {
                         identifier: Some("rung".to_string()),
                         inter_file_dependencies: true,
-                        workspace_diagnostics: false,
+                        // The configuration's problems, in files the client may never open.
+                        workspace_diagnostics: true,
                         ..Default::default()
                     })
                 }),
@@ -818,7 +886,7 @@ impl LanguageServer for Backend {
                                 .into_iter()
                                 .flatten(),
                         )
-                        .map(str::to_string)
+                        .map(|command| self.advertised(command))
                         .collect(),
                     ..Default::default()
                 }),
@@ -942,6 +1010,10 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        self.measures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(&params.text_document.uri);
         let (removed, pull) = {
             let mut state = lock(&self.state);
             (
@@ -1240,8 +1312,20 @@ impl LanguageServer for Backend {
         Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
     }
 
+    /// The problems of `rung.toml` and its ladders, for a client that pulls diagnostics; the
+    /// Markdown documents' own are pulled document by document.
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            self.pulled_config().workspace(&params.previous_result_ids),
+        ))
+    }
+
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
-        if params.command == report::COMMAND {
+        let command = self.command_named(&params.command);
+        if command == report::COMMAND {
             let request =
                 report::parse_arguments(&params.arguments).map_err(Error::invalid_params)?;
             let Some(snapshot) = self.snapshot(&request.uri, report::COMMAND).await? else {
@@ -1259,7 +1343,7 @@ impl LanguageServer for Backend {
                 .map_err(Error::invalid_params);
         }
         if std::env::var_os(TEST_PANIC_ENV).is_some() {
-            match params.command.as_str() {
+            match command {
                 "rung.test.panic" => {
                     return self.guarded("workspace/executeCommand", || {
                         panic!("test panic requested by the client")

@@ -2,7 +2,7 @@
 // `rung.*` settings, and offers commands to restart the server and show a readiness report.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { isReportAnswer, reportPage } from './report';
+import { isReportAnswer, reportCommand, reportPage } from './report';
 import { candidates, resolveServer } from './server';
 import { TraceChannel } from './trace';
 
@@ -54,7 +54,8 @@ async function showReport(document: vscode.TextDocument, log: vscode.LogOutputCh
   const uri = client.code2ProtocolConverter.asUri(document.uri);
   let answer: unknown;
   try {
-    answer = await client.sendRequest(ExecuteCommandRequest.type, { command: 'rung.report', arguments: [{ uri, format: 'html' }] });
+    const command = reportCommand(client.initializeResult?.capabilities.executeCommandProvider?.commands);
+    answer = await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [{ uri, format: 'html' }] });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.warn(`rung.report for ${uri}: ${message}`);

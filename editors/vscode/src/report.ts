@@ -13,6 +13,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/**
+ * The name this client's server advertises its report command under: `rung.report/<instance>`,
+ * unique to each server so that two clients in one window can both register it with VS Code.
+ * A server that advertises the plain name (or none) is asked by it.
+ */
+export function reportCommand(advertised: readonly string[] | undefined): string {
+  return advertised?.find((name) => name === 'rung.report' || name.startsWith('rung.report/')) ?? 'rung.report';
+}
+
 /** Whether `value` is a report answer. */
 export function isReportAnswer(value: unknown): value is ReportAnswer {
   const answer = value as ReportAnswer | null;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { reportPage, isReportAnswer } = require('../out/report.js');
+const { reportPage, isReportAnswer, reportCommand } = require('../out/report.js');
 
 test('text is escaped inside <pre>', () => {
   const page = reportPage('rung report: promo.md', { format: 'text', content: 'E6 <script>alert(1)</script> & "more"\n  ✗ Mentorship  no evidence' });
@@ -27,4 +27,12 @@ test('only {format, content} strings are report answers', () => {
   assert.ok(!isReportAnswer(null));
   assert.ok(!isReportAnswer({ format: 'text' }));
   assert.ok(!isReportAnswer('E6'));
+});
+
+test('the report command is the name this server advertises', () => {
+  assert.equal(reportCommand(['rung.report/4242-0a1b2c3d']), 'rung.report/4242-0a1b2c3d');
+  assert.equal(reportCommand(['rung.test.panic/1', 'rung.report/1']), 'rung.report/1');
+  assert.equal(reportCommand(['rung.report']), 'rung.report');
+  assert.equal(reportCommand(undefined), 'rung.report');
+  assert.equal(reportCommand(['rung.reports']), 'rung.report');
 });

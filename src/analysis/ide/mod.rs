@@ -18,7 +18,9 @@ mod outline;
 pub use completion::{Candidate, CandidateKind, completions};
 pub use describe::{key_markdown, level_markdown, trait_markdown};
 pub use folding::{Fold, FoldKind, folds};
-pub use highlight::{Highlight, HighlightKind, highlights, measured_spans};
+pub use highlight::{
+    Highlight, HighlightKind, MeasureCache, highlights, highlights_with, measured_spans,
+};
 pub use hover::hover;
 pub use lens::{Lens, lenses};
 pub use navigation::{trait_at, trait_mentions};

@@ -34,7 +34,8 @@ pub struct OutlineItem {
 /// At most `max_chars` characters of `text`, trimmed, with `…` when cut.
 pub fn shorten(text: &str, max_chars: usize) -> String {
     let text = text.trim();
-    if text.chars().count() <= max_chars {
+    // No more bytes than that is no more characters: most names need no count.
+    if text.len() <= max_chars || text.chars().count() <= max_chars {
         text.to_string()
     } else {
         format!("{}…", text.chars().take(max_chars - 1).collect::<String>())
@@ -44,7 +45,11 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
 /// An entry's text on one line, cut to 60 characters: its name in the outline and in symbol
 /// searches.
 pub fn entry_label(entry: &Entry) -> String {
-    shorten(&entry.text.replace(['\n', '\r'], " "), 60)
+    if entry.text.contains(['\n', '\r']) {
+        shorten(&entry.text.replace(['\n', '\r'], " "), 60)
+    } else {
+        shorten(&entry.text, 60)
+    }
 }
 
 /// The outline of `doc`, read against `ladder` when there is one.
