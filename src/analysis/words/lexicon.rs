@@ -187,62 +187,93 @@ pub static WEAK_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 
 /// The lists `word` (already lowercase) is in.
 pub fn lookup(word: &str) -> u64 {
-    // Most words of an entry are in no list: the filter rules them out before they are hashed.
-    if !FILTER.may_hold(word) {
-        return 0;
-    }
-    MAP.get(word).copied().unwrap_or(0)
+    lookup_hashed(hash(word.as_bytes()), word)
 }
 
-/// Which (length, first byte, last byte) shapes the listed words have: a word of another shape
-/// is in no list. Built from the map's own keys, so it can never rule out a listed word.
-struct Filter {
-    /// For each length (longer words share the last row) and class of first byte, the classes
-    /// of last byte that some listed word has, as bits.
-    shapes: [[u32; CLASSES]; LENGTHS],
+/// [`lookup`] for a word whose [`hash`] the caller worked out as it read the word (the
+/// tokeniser does, a byte at a time with [`hash_step`], so a word is not read twice).
+#[inline]
+pub fn lookup_hashed(hash: u64, word: &str) -> u64 {
+    TABLE.get(hash, word)
 }
 
-const LENGTHS: usize = 32;
-const CLASSES: usize = 28;
-
-/// A byte's class: `a`–`z` are 0–25, other ASCII 26, a byte of a non-ASCII character 27.
-fn class(byte: u8) -> usize {
-    match byte {
-        b'a'..=b'z' => usize::from(byte - b'a'),
-        0x80.. => 27,
-        _ => 26,
-    }
+/// The hash of a lowercase word, one byte at a time: `hash(w) = w.fold(0, hash_step)`.
+#[inline(always)]
+pub fn hash_step(hash: u64, byte: u8) -> u64 {
+    // FxHash's step: one rotate, xor and multiply per byte.
+    (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
-impl Filter {
-    fn shape(word: &str) -> Option<(usize, usize, usize)> {
-        let bytes = word.as_bytes();
-        let (first, last) = (*bytes.first()?, *bytes.last()?);
-        Some((bytes.len().min(LENGTHS - 1), class(first), class(last)))
-    }
-
-    fn may_hold(&self, word: &str) -> bool {
-        Filter::shape(word)
-            .is_some_and(|(len, first, last)| self.shapes[len][first] & (1 << last) != 0)
-    }
+/// The hash [`lookup_hashed`] takes.
+pub fn hash(word: &[u8]) -> u64 {
+    word.iter().fold(0, |h, &b| hash_step(h, b))
 }
 
-static FILTER: LazyLock<Filter> = LazyLock::new(|| {
-    let mut filter = Filter {
-        shapes: [[0; CLASSES]; LENGTHS],
-    };
-    for word in MAP.keys() {
-        if let Some((len, first, last)) = Filter::shape(word) {
-            filter.shapes[len][first] |= 1 << last;
+/// The map as an open-addressed table keyed by [`hash`]: a word in no list (most words of an
+/// entry) costs one probe that finds an empty slot or a slot of another hash, and no hashing
+/// beyond what the tokeniser did as it read the word.
+struct Table {
+    slots: Box<[Slot]>,
+    /// How far to shift a hash right to get its home slot (the top bits index the table).
+    shift: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u64,
+    lists: u64,
+    /// Empty for a free slot (no listed word is empty).
+    word: &'static str,
+}
+
+impl Table {
+    fn new(map: &FxHashMap<&'static str, u64>) -> Table {
+        // At most half full, so probes stay short.
+        let bits = (map.len().max(1) * 2).next_power_of_two().trailing_zeros().max(4);
+        let mut table = Table {
+            slots: vec![Slot::default(); 1 << bits].into_boxed_slice(),
+            shift: 64 - bits,
+        };
+        let mask = table.slots.len() - 1;
+        for (&word, &lists) in map.iter().filter(|(w, _)| !w.is_empty()) {
+            let hash = hash(word.as_bytes());
+            let mut i = table.home(hash);
+            while !table.slots[i].word.is_empty() {
+                i = (i + 1) & mask;
+            }
+            table.slots[i] = Slot { hash, lists, word };
+        }
+        table
+    }
+
+    #[inline(always)]
+    fn home(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, hash: u64, word: &str) -> u64 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        loop {
+            let slot = &self.slots[i];
+            if slot.word.is_empty() {
+                return 0;
+            }
+            if slot.hash == hash && slot.word == word {
+                return slot.lists;
+            }
+            i = (i + 1) & mask;
         }
     }
-    filter
-});
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| Table::new(&MAP));
 
 /// Build the map now (the language server's warm-up).
 pub fn warm_up() {
     LazyLock::force(&MAP);
-    LazyLock::force(&FILTER);
+    LazyLock::force(&TABLE);
     LazyLock::force(&TOPICS);
     LazyLock::force(&WEAK_PHRASES);
 }
@@ -319,10 +350,11 @@ mod tests {
     }
 
     #[test]
-    fn the_filter_rules_out_no_listed_word() {
-        for word in MAP.keys() {
-            assert!(FILTER.may_hold(word), "{word}");
+    fn the_table_finds_every_listed_word_and_nothing_else() {
+        for (word, &lists) in MAP.iter() {
+            assert_eq!(lookup(word), lists, "{word}");
         }
-        assert!(!FILTER.may_hold(""));
+        assert_eq!(lookup(""), 0);
+        assert_eq!(lookup("reviewedx"), 0);
     }
 }

@@ -63,10 +63,12 @@ const BREAK: u8 = 1;
 const DIGIT: u8 = 2;
 const LETTER: u8 = 3;
 const OTHER: u8 = 4;
+/// A byte of a non-ASCII character: decoded, then classified.
+const WIDE: u8 = 5;
 
-/// What each ASCII byte starts.
-static ASCII_CLASS: [u8; 128] = {
-    let mut table = [OTHER; 128];
+/// What each byte starts.
+static CLASS: [u8; 256] = {
+    let mut table = [WIDE; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -86,6 +88,25 @@ static ASCII_CLASS: [u8; 128] = {
     table
 };
 
+/// For each byte: 1 for an ASCII letter, 2 for a digit, 0 for anything else (what the fast
+/// loop over a plain ASCII word keeps reading).
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
+            1
+        } else if c.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 impl std::ops::Deref for Tokens {
     type Target = [Token];
     fn deref(&self) -> &[Token] {
@@ -94,8 +115,9 @@ impl std::ops::Deref for Tokens {
 }
 
 impl Tokens {
-    /// Tokenise `text`, replacing what the buffers held. ASCII bytes are classified by table,
-    /// one byte at a time; only a non-ASCII character is decoded.
+    /// Tokenise `text`, replacing what the buffers held. Bytes are classified by table; a
+    /// plain ASCII word is read, lowercased and hashed for its lexicon lookup in one loop over
+    /// its bytes, and only a non-ASCII character is decoded.
     pub fn read(&mut self, text: &str) {
         self.list.clear();
         self.lower.clear();
@@ -103,20 +125,8 @@ impl Tokens {
         let bytes = text.as_bytes();
         let mut at = 0;
         let mut glued = false;
-        while at < bytes.len() {
-            let b = bytes[at];
-            let class = if b.is_ascii() {
-                ASCII_CLASS[usize::from(b)]
-            } else {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    at += c.len_utf8();
-                    glued = false;
-                    continue;
-                }
-                if c.is_alphabetic() { LETTER } else { OTHER }
-            };
-            let end = match class {
+        while let Some(&b) = bytes.get(at) {
+            let end = match CLASS[usize::from(b)] {
                 SPACE => {
                     at += 1;
                     glued = false;
@@ -133,26 +143,86 @@ impl Tokens {
                     self.push_plain(at, end, Kind::Number, glued);
                     end
                 }
-                LETTER => {
-                    let (end, has_digit) = word_end(text, at);
-                    self.push_word(text, at, end, has_digit, glued);
-                    end
-                }
-                _ => {
+                LETTER => self.ascii_word(text, at, glued),
+                OTHER => {
                     let end = if (b == b'-' || b == b'=') && bytes.get(at + 1) == Some(&b'>') {
                         at + 2
-                    } else if b.is_ascii() {
-                        at + 1
                     } else {
-                        at + text[at..].chars().next().map_or(1, char::len_utf8)
+                        at + 1
                     };
                     self.push_plain(at, end, Kind::Symbol, glued);
                     end
+                }
+                _ => {
+                    let c = text[at..].chars().next().unwrap_or(' ');
+                    if c.is_whitespace() {
+                        at += c.len_utf8();
+                        glued = false;
+                        continue;
+                    }
+                    if c.is_alphabetic() {
+                        let (end, has_digit) = word_end(text, at);
+                        self.push_word(text, at, end, has_digit, glued);
+                        end
+                    } else {
+                        let end = at + c.len_utf8();
+                        self.push_plain(at, end, Kind::Symbol, glued);
+                        end
+                    }
                 }
             };
             at = end;
             glued = true;
         }
+    }
+
+    /// Read the word at `start`, which starts with an ASCII letter, and return where it ends.
+    /// A word of ASCII letters and digits (nearly every word) is lowercased into the buffer and
+    /// hashed as it is scanned; one that goes on past them (`hasn't`, `v2.3`, `naïve`) is
+    /// read by [`word_end`] and [`Tokens::push_word`].
+    #[inline(always)]
+    fn ascii_word(&mut self, text: &str, start: usize, glued: bool) -> usize {
+        let bytes = text.as_bytes();
+        let mut end = start;
+        let mut hash = 0;
+        // The hash without the last byte: a plural's singular is looked up by it.
+        let mut stem_hash = 0;
+        let mut has_digit = false;
+        while let Some(&b) = bytes.get(end) {
+            let class = WORD_BYTE[usize::from(b)];
+            if class == 0 {
+                break;
+            }
+            has_digit |= class == 2;
+            stem_hash = hash;
+            // `| 0x20` lowercases an ASCII letter and leaves a digit as it is.
+            hash = lexicon::hash_step(hash, b | 0x20);
+            end += 1;
+        }
+        let simple_end = match bytes.get(end) {
+            None => true,
+            // A dot only joins digits inside a word that holds one (`v2.3`): a sentence's full
+            // stop after a word (the commonest case) ends it here.
+            Some(b'.') => !has_digit,
+            Some(&b) => b.is_ascii() && !matches!(b, b'_' | b'\''),
+        };
+        if !simple_end {
+            let (end, has_digit) = word_end_by_chars(text, start);
+            self.push_word(text, start, end, has_digit, glued);
+            return end;
+        }
+        let lower_start = self.lower.len();
+        self.lower.push_str(&text[start..end]);
+        self.lower[lower_start..].make_ascii_lowercase();
+        let lower = &self.lower[lower_start..];
+        let mut lists = lexicon::lookup_hashed(hash, lower);
+        if lists == 0 && has_digit {
+            lists = ident_lists(lower);
+        } else if lists & lexicon::NOUNS == 0 && lower.len() > 3 && lower.ends_with('s') {
+            lists |= lexicon::lookup_hashed(stem_hash, &lower[..lower.len() - 1]) & lexicon::NOUNS;
+        }
+        self.push_looked_up(start, end, has_digit, glued, lists, lower_start);
+        end
     }
 
     /// Every lexicon list some word of the text is in.
@@ -190,16 +260,26 @@ impl Tokens {
         let lower = &self.lower[lower_start..];
         let mut lists = lexicon::lookup(lower);
         if lists == 0 && has_digit {
-            // `Sev1s` is looked up as `sev`, for what it names.
-            let letters = lower.trim_end_matches(|c: char| !c.is_ascii_digit());
-            let letters = letters.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-            lists = lexicon::lookup(letters) & lexicon::INCIDENT;
+            lists = ident_lists(lower);
         } else if lists & lexicon::NOUNS == 0 && lower.len() > 3 {
             // A plural the lists give only in the singular (`ICs`, `squads`).
             if let Some(singular) = lower.strip_suffix('s') {
                 lists |= lexicon::lookup(singular) & lexicon::NOUNS;
             }
         }
+        self.push_looked_up(start, end, has_digit, glued, lists, lower_start);
+    }
+
+    #[inline(always)]
+    fn push_looked_up(
+        &mut self,
+        start: usize,
+        end: usize,
+        has_digit: bool,
+        glued: bool,
+        lists: u64,
+        lower_start: usize,
+    ) {
         self.union |= lists;
         self.list.push(Token {
             start: start as u32,
@@ -229,6 +309,14 @@ impl Tokens {
             &text[t.range()] == s
         }
     }
+}
+
+/// The lists of a word holding a digit that is in none itself: `Sev1s` is looked up as `sev`,
+/// for what it names.
+fn ident_lists(lower: &str) -> u64 {
+    let letters = lower.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let letters = letters.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    lexicon::lookup(letters) & lexicon::INCIDENT
 }
 
 fn number_end(bytes: &[u8], start: usize) -> usize {
@@ -351,5 +439,28 @@ mod tests {
         assert!(tokens[1].is(lexicon::INCIDENT));
         assert_eq!(tokens.lower(2), "it's");
         assert!(tokens[3].is(lexicon::AFFECTED));
+    }
+
+    #[test]
+    fn the_fast_path_looks_words_up_as_the_lexicon_does() {
+        // Each word's lists, worked out from its lowercase spelling by `lexicon::lookup`, equal
+        // what the one loop that lowercases and hashes as it scans found.
+        let text = "Reviewed USERS Teams ICs Sev1s p95 v2.3 squads the From 3x halved naïve it's \
+                    incidents Outages QUARTERS weeks 40k ms";
+        let mut tokens = Tokens::default();
+        tokens.read(text);
+        for (i, t) in tokens.iter().enumerate().filter(|(_, t)| t.is_word()) {
+            let lower = tokens.lower(i);
+            let mut expected = lexicon::lookup(lower);
+            if expected == 0 && t.kind == Kind::Ident {
+                expected = ident_lists(lower);
+            } else if expected & lexicon::NOUNS == 0 && lower.len() > 3 {
+                if let Some(singular) = lower.strip_suffix('s') {
+                    expected |= lexicon::lookup(singular) & lexicon::NOUNS;
+                }
+            }
+            assert_eq!(t.lists, expected, "{lower}");
+        }
+        assert!(tokens.iter().any(|t| t.lists != 0));
     }
 }
