@@ -88,17 +88,19 @@ static CLASS: [u8; 256] = {
     table
 };
 
-/// For each byte: 1 for an ASCII letter, 2 for a digit, 0 for anything else (what the fast
-/// loop over a plain ASCII word keeps reading).
+/// For each byte, what the fast loop over a plain ASCII word keeps reading: [`LOWER`] for a
+/// lowercase letter, [`UPPER`] for a capital, [`DIGIT_BYTE`] for a digit, 0 for anything else.
 static WORD_BYTE: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        table[b] = if c.is_ascii_alphabetic() {
-            1
+        table[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
         } else if c.is_ascii_digit() {
-            2
+            DIGIT_BYTE
         } else {
             0
         };
@@ -106,6 +108,9 @@ static WORD_BYTE: [u8; 256] = {
     }
     table
 };
+const LOWER: u8 = 1;
+const DIGIT_BYTE: u8 = 2;
+const UPPER: u8 = 4;
 
 impl std::ops::Deref for Tokens {
     type Target = [Token];
@@ -116,8 +121,7 @@ impl std::ops::Deref for Tokens {
 
 impl Tokens {
     /// Tokenise `text`, replacing what the buffers held. Bytes are classified by table; a
-    /// plain ASCII word is read, lowercased and hashed for its lexicon lookup in one loop over
-    /// its bytes, and only a non-ASCII character is decoded.
+    /// plain ASCII word is scanned by table and hashed once for its lexicon lookup, and only a non-ASCII character is decoded.
     pub fn read(&mut self, text: &str) {
         self.list.clear();
         self.lower.clear();
@@ -177,28 +181,24 @@ impl Tokens {
     }
 
     /// Read the word at `start`, which starts with an ASCII letter, and return where it ends.
-    /// A word of ASCII letters and digits (nearly every word) is lowercased into the buffer and
-    /// hashed as it is scanned; one that goes on past them (`hasn't`, `v2.3`, `naïve`) is
+    /// A word of ASCII letters and digits (nearly every word) is scanned by table, copied into
+    /// the buffer (lowercased only when it has a capital) and hashed there; one that goes on past them (`hasn't`, `v2.3`, `naïve`) is
     /// read by [`word_end`] and [`Tokens::push_word`].
     #[inline(always)]
     fn ascii_word(&mut self, text: &str, start: usize, glued: bool) -> usize {
         let bytes = text.as_bytes();
         let mut end = start;
-        let mut hash = 0;
-        // The hash without the last byte: a plural's singular is looked up by it.
-        let mut stem_hash = 0;
-        let mut has_digit = false;
+        // The classes of the bytes read, or-ed: whether the word holds a digit or a capital.
+        let mut seen = 0;
         while let Some(&b) = bytes.get(end) {
             let class = WORD_BYTE[usize::from(b)];
             if class == 0 {
                 break;
             }
-            has_digit |= class == 2;
-            stem_hash = hash;
-            // `| 0x20` lowercases an ASCII letter and leaves a digit as it is.
-            hash = lexicon::hash_step(hash, b | 0x20);
+            seen |= class;
             end += 1;
         }
+        let has_digit = seen & DIGIT_BYTE != 0;
         let simple_end = match bytes.get(end) {
             None => true,
             // A dot only joins digits inside a word that holds one (`v2.3`): a sentence's full
@@ -213,8 +213,16 @@ impl Tokens {
         }
         let lower_start = self.lower.len();
         self.lower.push_str(&text[start..end]);
-        self.lower[lower_start..].make_ascii_lowercase();
+        if seen & UPPER != 0 {
+            self.lower[lower_start..].make_ascii_lowercase();
+        }
         let lower = &self.lower[lower_start..];
+        // The hash of the word and of the word without its last byte (a plural's singular).
+        let (mut hash, mut stem_hash) = (0, 0);
+        for &b in lower.as_bytes() {
+            stem_hash = hash;
+            hash = lexicon::hash_step(hash, b);
+        }
         let mut lists = lexicon::lookup_hashed(hash, lower);
         if lists == 0 && has_digit {
             lists = ident_lists(lower);
