@@ -187,31 +187,71 @@ pub static WEAK_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 
 /// The lists `word` (already lowercase) is in.
 pub fn lookup(word: &str) -> u64 {
-    lookup_hashed(hash(word.as_bytes()), word)
+    let bytes = word.as_bytes();
+    TABLE.get(Key::new(bytes, 0, bytes.len()), bytes)
 }
 
-/// [`lookup`] for a word whose [`hash`] the caller worked out as it read the word (the
-/// tokeniser does, a byte at a time with [`hash_step`], so a word is not read twice).
+/// [`lookup`] for the word `buffer[start..start + len]`: the tokeniser's lowercase copy of an
+/// entry, with 16 bytes of padding after the text, so the key is two loads and no copy.
 #[inline]
-pub fn lookup_hashed(hash: u64, word: &str) -> u64 {
-    TABLE.get(hash, word)
+pub fn lookup_at(buffer: &[u8], start: usize, len: usize) -> u64 {
+    TABLE.get(
+        Key::new(buffer, start, len),
+        buffer.get(start..start + len).unwrap_or_default(),
+    )
 }
 
-/// The hash of a lowercase word, one byte at a time: `hash(w) = w.fold(0, hash_step)`.
+/// A word as the table compares it: its length and its first 16 bytes (zero past its end), read
+/// 8 at a time. Longer words also compare the rest, byte by byte.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct Key {
+    head: [u64; 2],
+    len: usize,
+}
+
+impl Key {
+    #[inline(always)]
+    fn new(buffer: &[u8], start: usize, len: usize) -> Key {
+        let mask = |n: usize| match n {
+            0 => 0,
+            1..=7 => (1u64 << (8 * n)) - 1,
+            _ => !0,
+        };
+        Key {
+            head: [
+                load8(buffer, start) & mask(len),
+                load8(buffer, start + 8) & mask(len.saturating_sub(8)),
+            ],
+            len,
+        }
+    }
+
+    /// Fx-style: one multiply per half.
+    #[inline(always)]
+    fn hash(&self) -> u64 {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let h = (self.head[0] ^ self.len as u64).wrapping_mul(K);
+        (h.rotate_left(5) ^ self.head[1]).wrapping_mul(K)
+    }
+}
+
+/// The 8 bytes of `buffer` from `at`, little-endian, zero past its end.
 #[inline(always)]
-pub fn hash_step(hash: u64, byte: u8) -> u64 {
-    // FxHash's step: one rotate, xor and multiply per byte.
-    (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+fn load8(buffer: &[u8], at: usize) -> u64 {
+    match buffer.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => {
+            let mut b = [0; 8];
+            let rest = buffer.get(at..).unwrap_or_default();
+            b[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(b)
+        }
+    }
 }
 
-/// The hash [`lookup_hashed`] takes.
-pub fn hash(word: &[u8]) -> u64 {
-    word.iter().fold(0, |h, &b| hash_step(h, b))
-}
-
-/// The map as an open-addressed table keyed by [`hash`]: a word in no list (most words of an
-/// entry) costs one probe that finds an empty slot or a slot of another hash, and no hashing
-/// beyond what the tokeniser did as it read the word.
+/// The map as an open-addressed table keyed by a word's [`Key`]: a word in no list (many words
+/// of an entry) costs one probe that finds an empty slot or a slot of another key, and no
+/// hashing of its bytes one at a time.
 struct Table {
     slots: Box<[Slot]>,
     /// How far to shift a hash right to get its home slot (the top bits index the table).
@@ -220,7 +260,7 @@ struct Table {
 
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    hash: u64,
+    key: Key,
     lists: u64,
     /// Empty for a free slot (no listed word is empty).
     word: &'static str,
@@ -236,31 +276,34 @@ impl Table {
         };
         let mask = table.slots.len() - 1;
         for (&word, &lists) in map.iter().filter(|(w, _)| !w.is_empty()) {
-            let hash = hash(word.as_bytes());
-            let mut i = table.home(hash);
+            let key = Key::new(word.as_bytes(), 0, word.len());
+            let mut i = table.home(&key);
             while !table.slots[i].word.is_empty() {
                 i = (i + 1) & mask;
             }
-            table.slots[i] = Slot { hash, lists, word };
+            table.slots[i] = Slot { key, lists, word };
         }
         table
     }
 
     #[inline(always)]
-    fn home(&self, hash: u64) -> usize {
-        (hash >> self.shift) as usize
+    fn home(&self, key: &Key) -> usize {
+        (key.hash() >> self.shift) as usize
     }
 
     #[inline]
-    fn get(&self, hash: u64, word: &str) -> u64 {
+    fn get(&self, key: Key, word: &[u8]) -> u64 {
+        if key.len == 0 {
+            return 0;
+        }
         let mask = self.slots.len() - 1;
-        let mut i = self.home(hash);
+        let mut i = self.home(&key);
         loop {
             let slot = &self.slots[i];
             if slot.word.is_empty() {
                 return 0;
             }
-            if slot.hash == hash && slot.word == word {
+            if slot.key == key && (key.len <= 16 || slot.word.as_bytes().get(16..) == word.get(16..)) {
                 return slot.lists;
             }
             i = (i + 1) & mask;

@@ -19,31 +19,42 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"#[A-Za-z][\w-]*").expect("tag pattern compiles"));
 
+/// The bytes a placeholder can start with: brackets, the upper-case markers' first letters
+/// and `l` of `lorem`.
+static MAY_START_PLACEHOLDER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let starts = b"[<TXFlL";
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// A cheap test that rules out most text before the automaton runs: every placeholder has a
 /// bracket, an upper-case marker (`TODO`, `TBD`, `TBC`, `XXX`, `FIXME`) or `lorem` in any case.
-/// Each is looked for with `memchr`, which reads many bytes at a time: a bracket anywhere, then
-/// each `T`, `X` or `F` that starts a marker, then each `l` that starts `lorem`.
+/// One pass over the bytes, with a table lookup for each: only the few that can start a marker
+/// are looked at closely.
 fn may_hold_placeholder(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if memchr::memchr2(b'[', b'<', bytes).is_some() {
-        return true;
-    }
-    let marker = |i: usize| {
+    (0..bytes.len()).any(|i| {
+        if !MAY_START_PLACEHOLDER[usize::from(bytes[i])] {
+            return false;
+        }
         let rest = &bytes[i..];
-        rest.starts_with(b"TODO")
-            || rest.starts_with(b"TBD")
-            || rest.starts_with(b"TBC")
-            || rest.starts_with(b"XXX")
-            || rest.starts_with(b"FIXME")
-    };
-    if memchr::memchr3_iter(b'T', b'X', b'F', bytes).any(marker) {
-        return true;
-    }
-    // `(?i:lorem)`: only ASCII letters fold to these, so the bytes say it all.
-    memchr::memchr2_iter(b'l', b'L', bytes).any(|i| {
-        bytes
-            .get(i + 1..i + 5)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"orem"))
+        match rest[0] {
+            b'[' | b'<' => true,
+            b'T' => {
+                rest.starts_with(b"TODO") || rest.starts_with(b"TBD") || rest.starts_with(b"TBC")
+            }
+            b'X' => rest.starts_with(b"XXX"),
+            b'F' => rest.starts_with(b"FIXME"),
+            // `(?i:lorem)`: only ASCII letters fold to these, so the bytes say it all.
+            _ => rest
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"lorem")),
+        }
     })
 }
 
