@@ -193,7 +193,7 @@ pub fn lookup(word: &str) -> u64 {
 
 /// [`lookup`] for the word `buffer[start..start + len]`: the tokeniser's lowercase copy of an
 /// entry, with 16 bytes of padding after the text, so the key is two loads and no copy.
-#[inline]
+#[inline(always)]
 pub fn lookup_at(buffer: &[u8], start: usize, len: usize) -> u64 {
     TABLE.get(
         Key::new(buffer, start, len),
@@ -269,7 +269,10 @@ struct Slot {
 impl Table {
     fn new(map: &FxHashMap<&'static str, u64>) -> Table {
         // At most half full, so probes stay short.
-        let bits = (map.len().max(1) * 2).next_power_of_two().trailing_zeros().max(4);
+        let bits = (map.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
         let mut table = Table {
             slots: vec![Slot::default(); 1 << bits].into_boxed_slice(),
             shift: 64 - bits,
@@ -291,7 +294,7 @@ impl Table {
         (key.hash() >> self.shift) as usize
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&self, key: Key, word: &[u8]) -> u64 {
         if key.len == 0 {
             return 0;
@@ -303,7 +306,9 @@ impl Table {
             if slot.word.is_empty() {
                 return 0;
             }
-            if slot.key == key && (key.len <= 16 || slot.word.as_bytes().get(16..) == word.get(16..)) {
+            if slot.key == key
+                && (key.len <= 16 || slot.word.as_bytes().get(16..) == word.get(16..))
+            {
                 return slot.lists;
             }
             i = (i + 1) & mask;
