@@ -467,10 +467,11 @@ mod tests {
             let mut expected = lexicon::lookup(lower);
             if expected == 0 && t.kind == Kind::Ident {
                 expected = ident_lists(lower);
-            } else if expected & lexicon::NOUNS == 0 && lower.len() > 3 {
-                if let Some(singular) = lower.strip_suffix('s') {
-                    expected |= lexicon::lookup(singular) & lexicon::NOUNS;
-                }
+            } else if expected & lexicon::NOUNS == 0
+                && lower.len() > 3
+                && let Some(singular) = lower.strip_suffix('s')
+            {
+                expected |= lexicon::lookup(singular) & lexicon::NOUNS;
             }
             assert_eq!(t.lists, expected, "{lower}");
         }
