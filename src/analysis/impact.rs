@@ -239,46 +239,73 @@ fn missing_text(why: Why) -> &'static str {
 
 /// The `vague-win` message for a vague verdict on `text` (the text [`assess`] judged).
 pub fn message(impact: Impact, text: &str) -> String {
+    // Built by pushing its pieces into one string, not by nested `format!`s: a large document
+    // has thousands of these messages.
     let quote = |why: Why| {
-        why.first
-            .and_then(|n| {
-                text.get(n.start as usize..n.end as usize)
-                    .map(|q| (q, n.reason))
-            })
-            .map(|(q, reason)| format!("'{q}' {}", reason.says()))
+        why.first.and_then(|n| {
+            text.get(n.start as usize..n.end as usize)
+                .map(|q| (q, n.reason.says()))
+        })
     };
-    match impact {
-        Impact::Measurable => String::new(),
+    let mut out = String::with_capacity(200);
+    let push_quote = |out: &mut String, (q, says): (&str, &str)| {
+        out.push('\'');
+        out.push_str(q);
+        out.push_str("' ");
+        out.push_str(says);
+    };
+    let push_aside = |out: &mut String, why: Why| {
+        if let Some(q) = quote(why) {
+            out.push_str(" (");
+            push_quote(out, q);
+            out.push(')');
+        }
+    };
+    let why = match impact {
+        Impact::Measurable => return String::new(),
         // The entry's own date (`- 2026-04-02: Improved …`) is what rung asks for: citing it
         // against the entry would contradict that, so an entry whose only numbers are dates
         // reads as one with no number.
         Impact::OnlyLabels(why) if why.first.is_some_and(|n| n.reason == Reason::Date) => {
-            format!("no measurable result: {}", missing_text(why))
+            out.push_str("no measurable result: ");
+            why
         }
         Impact::ActivityCount(why) if why.first.is_some_and(|n| n.reason == Reason::Scope) => {
-            format!(
-                "no measurable result: this says how much you were responsible for, not what it changed{}; {}",
-                quote(why).map(|q| format!(" ({q})")).unwrap_or_default(),
-                missing_text(why)
-            )
+            out.push_str("no measurable result: this says how much you were responsible for, not what it changed");
+            push_aside(&mut out, why);
+            out.push_str("; ");
+            why
         }
-        Impact::OnlyLabels(why) => format!(
-            "no measurable result: the numbers here only date, version or identify the work{}; {}",
-            quote(why).map(|q| format!(" ({q})")).unwrap_or_default(),
-            missing_text(why)
-        ),
-        Impact::ActivityCount(why) => format!(
-            "no measurable result: this counts what you did, not what it changed{}; {}",
-            quote(why).map(|q| format!(" ({q})")).unwrap_or_default(),
-            missing_text(why)
-        ),
-        Impact::Target(why) => format!(
-            "no measurable result yet: {}; {}",
-            quote(why).unwrap_or_else(|| "this is a plan or a target".into()),
-            missing_text(why)
-        ),
-        Impact::Unmeasured(why) => format!("no measurable result: {}", missing_text(why)),
-    }
+        Impact::OnlyLabels(why) => {
+            out.push_str(
+                "no measurable result: the numbers here only date, version or identify the work",
+            );
+            push_aside(&mut out, why);
+            out.push_str("; ");
+            why
+        }
+        Impact::ActivityCount(why) => {
+            out.push_str("no measurable result: this counts what you did, not what it changed");
+            push_aside(&mut out, why);
+            out.push_str("; ");
+            why
+        }
+        Impact::Target(why) => {
+            out.push_str("no measurable result yet: ");
+            match quote(why) {
+                Some(q) => push_quote(&mut out, q),
+                None => out.push_str("this is a plan or a target"),
+            }
+            out.push_str("; ");
+            why
+        }
+        Impact::Unmeasured(why) => {
+            out.push_str("no measurable result: ");
+            why
+        }
+    };
+    out.push_str(missing_text(why));
+    out
 }
 
 /// Byte ranges of the measures in `text` (for highlighting).

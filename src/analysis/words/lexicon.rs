@@ -194,62 +194,141 @@ pub static WEAK_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 
 /// The lists `word` (already lowercase) is in.
 pub fn lookup(word: &str) -> u64 {
-    // Most words of an entry are in no list: the filter rules them out before they are hashed.
-    if !FILTER.may_hold(word) {
-        return 0;
-    }
-    MAP.get(word).copied().unwrap_or(0)
+    let bytes = word.as_bytes();
+    TABLE.get(Key::new(bytes, 0, bytes.len()), bytes)
 }
 
-/// Which (length, first byte, last byte) shapes the listed words have: a word of another shape
-/// is in no list. Built from the map's own keys, so it can never rule out a listed word.
-struct Filter {
-    /// For each length (longer words share the last row) and class of first byte, the classes
-    /// of last byte that some listed word has, as bits.
-    shapes: [[u32; CLASSES]; LENGTHS],
+/// [`lookup`] for the word `buffer[start..start + len]`: the tokeniser's lowercase copy of an
+/// entry, with 16 bytes of padding after the text, so the key is two loads and no copy.
+#[inline(always)]
+pub fn lookup_at(buffer: &[u8], start: usize, len: usize) -> u64 {
+    TABLE.get(
+        Key::new(buffer, start, len),
+        buffer.get(start..start + len).unwrap_or_default(),
+    )
 }
 
-const LENGTHS: usize = 32;
-const CLASSES: usize = 28;
-
-/// A byte's class: `a`–`z` are 0–25, other ASCII 26, a byte of a non-ASCII character 27.
-fn class(byte: u8) -> usize {
-    match byte {
-        b'a'..=b'z' => usize::from(byte - b'a'),
-        0x80.. => 27,
-        _ => 26,
-    }
+/// A word as the table compares it: its length and its first 16 bytes (zero past its end), read
+/// 8 at a time. Longer words also compare the rest, byte by byte.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct Key {
+    head: [u64; 2],
+    len: usize,
 }
 
-impl Filter {
-    fn shape(word: &str) -> Option<(usize, usize, usize)> {
-        let bytes = word.as_bytes();
-        let (first, last) = (*bytes.first()?, *bytes.last()?);
-        Some((bytes.len().min(LENGTHS - 1), class(first), class(last)))
-    }
-
-    fn may_hold(&self, word: &str) -> bool {
-        Filter::shape(word)
-            .is_some_and(|(len, first, last)| self.shapes[len][first] & (1 << last) != 0)
-    }
-}
-
-static FILTER: LazyLock<Filter> = LazyLock::new(|| {
-    let mut filter = Filter {
-        shapes: [[0; CLASSES]; LENGTHS],
-    };
-    for word in MAP.keys() {
-        if let Some((len, first, last)) = Filter::shape(word) {
-            filter.shapes[len][first] |= 1 << last;
+impl Key {
+    #[inline(always)]
+    fn new(buffer: &[u8], start: usize, len: usize) -> Key {
+        let mask = |n: usize| match n {
+            0 => 0,
+            1..=7 => (1u64 << (8 * n)) - 1,
+            _ => !0,
+        };
+        Key {
+            head: [
+                load8(buffer, start) & mask(len),
+                load8(buffer, start + 8) & mask(len.saturating_sub(8)),
+            ],
+            len,
         }
     }
-    filter
-});
+
+    /// Fx-style: one multiply per half.
+    #[inline(always)]
+    fn hash(&self) -> u64 {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let h = (self.head[0] ^ self.len as u64).wrapping_mul(K);
+        (h.rotate_left(5) ^ self.head[1]).wrapping_mul(K)
+    }
+}
+
+/// The 8 bytes of `buffer` from `at`, little-endian, zero past its end.
+#[inline(always)]
+fn load8(buffer: &[u8], at: usize) -> u64 {
+    match buffer.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => {
+            let mut b = [0; 8];
+            let rest = buffer.get(at..).unwrap_or_default();
+            b[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(b)
+        }
+    }
+}
+
+/// The map as an open-addressed table keyed by a word's [`Key`]: a word in no list (many words
+/// of an entry) costs one probe that finds an empty slot or a slot of another key, and no
+/// hashing of its bytes one at a time.
+struct Table {
+    slots: Box<[Slot]>,
+    /// How far to shift a hash right to get its home slot (the top bits index the table).
+    shift: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: Key,
+    lists: u64,
+    /// Empty for a free slot (no listed word is empty).
+    word: &'static str,
+}
+
+impl Table {
+    fn new(map: &FxHashMap<&'static str, u64>) -> Table {
+        // At most half full, so probes stay short.
+        let bits = (map.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mut table = Table {
+            slots: vec![Slot::default(); 1 << bits].into_boxed_slice(),
+            shift: 64 - bits,
+        };
+        let mask = table.slots.len() - 1;
+        for (&word, &lists) in map.iter().filter(|(w, _)| !w.is_empty()) {
+            let key = Key::new(word.as_bytes(), 0, word.len());
+            let mut i = table.home(&key);
+            while !table.slots[i].word.is_empty() {
+                i = (i + 1) & mask;
+            }
+            table.slots[i] = Slot { key, lists, word };
+        }
+        table
+    }
+
+    #[inline(always)]
+    fn home(&self, key: &Key) -> usize {
+        (key.hash() >> self.shift) as usize
+    }
+
+    #[inline(always)]
+    fn get(&self, key: Key, word: &[u8]) -> u64 {
+        if key.len == 0 {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(&key);
+        loop {
+            let slot = &self.slots[i];
+            if slot.word.is_empty() {
+                return 0;
+            }
+            if slot.key == key
+                && (key.len <= 16 || slot.word.as_bytes().get(16..) == word.get(16..))
+            {
+                return slot.lists;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| Table::new(&MAP));
 
 /// Build the map now (the language server's warm-up).
 pub fn warm_up() {
     LazyLock::force(&MAP);
-    LazyLock::force(&FILTER);
+    LazyLock::force(&TABLE);
     LazyLock::force(&TOPICS);
     LazyLock::force(&WEAK_PHRASES);
 }
@@ -326,10 +405,11 @@ mod tests {
     }
 
     #[test]
-    fn the_filter_rules_out_no_listed_word() {
-        for word in MAP.keys() {
-            assert!(FILTER.may_hold(word), "{word}");
+    fn the_table_finds_every_listed_word_and_nothing_else() {
+        for (word, &lists) in MAP.iter() {
+            assert_eq!(lookup(word), lists, "{word}");
         }
-        assert!(!FILTER.may_hold(""));
+        assert_eq!(lookup(""), 0);
+        assert_eq!(lookup("reviewedx"), 0);
     }
 }
