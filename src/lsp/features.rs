@@ -594,7 +594,7 @@ mod tests {
         let analysis = analyze(&Input::new(text), &settings, &NoFileSystem);
         Snapshot {
             version: 1,
-            text: text.to_string(),
+            text: text.into(),
             document: super::super::OpenDocument::new(text, 1),
             analysis,
             settings,
