@@ -1,0 +1,220 @@
+//! The reader's primitives (the word at a token, its lists, clause and phrase ends) and the
+//! verdict it drives: classify each quantity, then look for structures.
+
+use super::*;
+
+impl Reader<'_> {
+    pub(super) fn word(&self, i: usize) -> &str {
+        match self.t.get(i) {
+            Some(t) if t.is_word() => self.t.lower(i),
+            _ => "",
+        }
+    }
+
+    pub(super) fn is(&self, i: usize, lists: u64) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(lists))
+    }
+
+    pub(super) fn symbol(&self, i: usize) -> &str {
+        match self.t.get(i) {
+            Some(t) if t.kind == Kind::Symbol => &self.text[t.range()],
+            _ => "",
+        }
+    }
+
+    pub(super) fn range(&self, first: usize, last: usize) -> Range<usize> {
+        self.t[first].start as usize..self.t[last].end as usize
+    }
+
+    /// A clause ends at `;`, `!`, `?`, a sentence's `.`, a spaced dash, a line break.
+    pub(super) fn ends_clause(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Break => true,
+            Kind::Symbol => match self.text.as_bytes()[t.start as usize] {
+                b';' | b'!' | b'?' | b'|' => true,
+                b'.' => self.t.get(i + 1).is_none_or(|n| !n.glued),
+                b'-' => {
+                    !t.glued && self.t.get(i + 1).is_some_and(|n| !n.glued) && t.end == t.start + 1
+                }
+                b if b.is_ascii() => false,
+                _ => {
+                    matches!(&self.text[t.range()], "—" | "–")
+                        && !t.glued
+                        && self.t.get(i + 1).is_some_and(|n| !n.glued)
+                }
+            },
+            _ => false,
+        }
+    }
+
+    /// A phrase ends at a clause end, a comma, a colon or a bracket.
+    pub(super) fn ends_phrase(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        t.kind != Kind::Word
+            && t.kind != Kind::Ident
+            && t.kind != Kind::Number
+            && (matches!(
+                self.text.as_bytes()[t.start as usize],
+                b',' | b':' | b'(' | b')' | b'[' | b']'
+            ) || self.ends_clause(i))
+    }
+
+    pub(super) fn same_clause(&self, a: usize, b: usize) -> bool {
+        self.clause[a] == self.clause[b]
+    }
+
+    /// Read everything: classify each quantity, then the structures. With `explain`, every
+    /// measure and non-measure is recorded; without, it stops at the first measure.
+    pub(super) fn impact(&mut self, explain: bool) -> Impact {
+        let mut classes: Vec<Option<Reason>> = Vec::with_capacity(self.qs.len());
+        let mut why = Why::default();
+        let mut worst: Option<Reason> = None;
+        let mut found = false;
+        for index in 0..self.qs.len() {
+            let q = self.qs[index];
+            match self.classify(index, &classes) {
+                Class::Measure(kind) => {
+                    classes.push(None);
+                    found = true;
+                    if !explain {
+                        return Impact::Measurable;
+                    }
+                    self.measures.push((self.range(q.first, q.last), kind));
+                }
+                Class::Not(reason) => {
+                    classes.push(Some(reason));
+                    // A count reads with what it counts: `35 PRs`, `team of 12 engineers`.
+                    let mut last = q.last;
+                    if q.unit == Unit::Plain
+                        && matches!(
+                            reason,
+                            Reason::Activity | Reason::Collaboration | Reason::Scope
+                        )
+                    {
+                        let phrase = self.noun_phrase(q.last);
+                        if !phrase.is_empty() {
+                            last = phrase.end - 1;
+                        }
+                    }
+                    let r = self.range(q.first, last);
+                    let not = NotCounted {
+                        reason,
+                        start: r.start as u32,
+                        end: r.end as u32,
+                    };
+                    if why.first.is_none() {
+                        why.first = Some(not);
+                    }
+                    worst = Some(match worst {
+                        Some(w) if rank(w) >= rank(reason) => w,
+                        _ => reason,
+                    });
+                    if rank(reason) > why.first.map_or(0, |f| rank(f.reason)) {
+                        why.first = Some(not);
+                    }
+                    self.not_counted.push(not);
+                }
+                Class::Nothing => classes.push(None),
+            }
+        }
+        self.classes.clear();
+        self.classes.extend_from_slice(&classes);
+        // Identifiers written as one word (`p95`, `v2.3`, `Q3`): labels, for the explanation.
+        for i in 0..self.t.len() {
+            let t = &self.t[i];
+            if t.kind == Kind::Ident && !is_multiplier_word(self.word(i)) {
+                let reason = if matches!(self.word(i).as_bytes(), [b'q' | b'h', b'1'..=b'4']) {
+                    Reason::Date
+                } else if self.word(i).starts_with('v') {
+                    Reason::Version
+                } else {
+                    Reason::Identifier
+                };
+                let not = NotCounted {
+                    reason,
+                    start: t.start,
+                    end: t.end,
+                };
+                if worst.is_none() {
+                    worst = Some(reason);
+                    why.first = Some(not);
+                } else if why.first.is_none() {
+                    why.first = Some(not);
+                }
+                if explain {
+                    self.not_counted.push(not);
+                }
+            } else if t.kind == Kind::Ident && !self.target[i] {
+                // `x2`: a multiplier.
+                found = true;
+                if !explain {
+                    return Impact::Measurable;
+                }
+                self.measures.push((t.range(), MeasureKind::Multiplier));
+            }
+        }
+        if self.structures(explain) {
+            found = true;
+            if !explain {
+                return Impact::Measurable;
+            }
+        }
+        if found {
+            return Impact::Measurable;
+        }
+        why.topic = self.topic();
+        match worst {
+            Some(Reason::Target | Reason::Progress) => Impact::Target(why),
+            Some(r) if !r.is_label() => Impact::ActivityCount(why),
+            Some(_) => Impact::OnlyLabels(why),
+            None => {
+                // A target in words (`plan is to onboard all teams`) still reads as one.
+                if self.target.iter().any(|&t| t) && self.structures_in_targets() {
+                    why.first = None;
+                    return Impact::Target(why);
+                }
+                Impact::Unmeasured(why)
+            }
+        }
+    }
+
+    /// The first topic whose words the entry uses.
+    pub(super) fn topic(&self) -> Option<u8> {
+        let words: Vec<&str> = (0..self.t.len())
+            .filter(|&i| self.is(i, TOPIC_WORD))
+            .map(|i| self.word(i))
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        lexicon::TOPICS
+            .iter()
+            .position(|topic| topic.words.iter().any(|w| words.contains(w)))
+            .and_then(|p| u8::try_from(p).ok())
+    }
+
+    /// Whether a structure would have counted but for a target word.
+    pub(super) fn structures_in_targets(&mut self) -> bool {
+        let saved: Vec<bool> = self.target.clone();
+        self.target.iter_mut().for_each(|t| *t = false);
+        let before = self.measures.len();
+        let any = self.structures(true);
+        self.measures.truncate(before);
+        self.target.copy_from_slice(&saved);
+        any
+    }
+
+    pub(super) fn push_measure(
+        &mut self,
+        explain: bool,
+        first: usize,
+        last: usize,
+        kind: MeasureKind,
+    ) {
+        if explain {
+            let r = self.range(first, last);
+            self.measures.push((r, kind));
+        }
+    }
+}

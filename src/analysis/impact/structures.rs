@@ -1,0 +1,612 @@
+//! Measures that are structures over the tokens rather than single quantities: before→after
+//! (in numbers or words), fractions and multipliers, zero outcomes, people outcomes, reach.
+
+use super::*;
+
+impl Reader<'_> {
+    /// Measures that are structures over the tokens, not single quantities. True if any.
+    pub(super) fn structures(&mut self, explain: bool) -> bool {
+        let mut any = false;
+        let n = self.t.len();
+        for i in 0..n {
+            if self.target[i] {
+                continue;
+            }
+            let found = self.structure_at(i);
+            if let Some((last, kind)) = found {
+                any = true;
+                if !explain {
+                    return true;
+                }
+                self.push_measure(explain, i, last, kind);
+            }
+        }
+        any
+    }
+
+    /// A structure that starts at token `i`: its last token and kind.
+    pub(super) fn structure_at(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let t = &self.t[i];
+        if !t.is_word() {
+            if matches!(self.symbol(i), "→" | "->" | "=>") {
+                return self.arrow(i);
+            }
+            return None;
+        }
+        let w = self.word(i);
+        // `doubled down on testing`: an idiom for trying harder, not a multiplier.
+        if t.is(MULTIPLIER_WORD) && self.word(i + 1) != "down" {
+            return Some((i, MeasureKind::Multiplier));
+        }
+        if t.is(FRACTION) {
+            return self.fraction(i);
+        }
+        if t.is(VANISH) {
+            return Some((i, MeasureKind::Zero));
+        }
+        match w {
+            "order" | "orders" if self.word(i + 1) == "of" && self.word(i + 2) == "magnitude" => {
+                return Some((i + 2, MeasureKind::Multiplier));
+            }
+            "twice" | "thrice" if self.is(i + 1, COMPARATIVE) || self.word(i + 1) == "as" => {
+                return Some((i + 1, MeasureKind::Multiplier));
+            }
+            "zero" => {
+                let compound = self.symbol(i + 1) == "-" && self.is(i + 2, ZERO_COMPOUND);
+                return (!compound).then_some((i, MeasureKind::Zero));
+            }
+            "none" => {
+                let prev = if i > 0 { self.word(i - 1) } else { "" };
+                let zero = matches!(prev, "to" | "near" | "down")
+                    || matches!(self.word(i + 1), "left" | "remaining");
+                return zero.then_some((i, MeasureKind::Zero));
+            }
+            "no" | "without" => {
+                if w == "no" && self.word(i + 1) == "longer" {
+                    return self.no_longer(i);
+                }
+                if w == "no" && self.word(i + 1) == "one" {
+                    return self.zero_since(i);
+                }
+                return self.no_incidents(i).or_else(|| self.zero_since(i));
+            }
+            "from" => return self.before_and_after(i),
+            w if COMPARISON_WORDS.contains(w) => return self.versus(i),
+            // `compared to last year`, not `compared 5 tools`.
+            "compared" if matches!(self.word(i + 1), "to" | "with") => return self.versus(i),
+            "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
+            "used" if self.word(i + 1) == "to" => return self.used_to(i),
+            "before" if i > 0 && self.ends_phrase(i - 1) => return self.now_then_before(i),
+            "promoted" => {
+                let prev = if i > 0 { self.word(i - 1) } else { "" };
+                let passive =
+                    AUXILIARIES.contains(prev) || (i > 0 && self.is(i - 1, ROLE | AFFECTED));
+                let to_role = self.word(i + 1) == "to"
+                    && (self.is(i + 2, ROLE)
+                        || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
+                return (passive || to_role).then_some((i, MeasureKind::People));
+            }
+            // `she was made on-call lead`, `got named tech lead`.
+            "made" | "named" | "appointed" if i > 0 && AUXILIARIES.contains(self.word(i - 1)) => {
+                let end = (i + 5).min(n_tokens(self.t));
+                return (i + 1..end)
+                    .take_while(|&k| !self.ends_phrase(k))
+                    .find(|&k| self.is(k, ROLE))
+                    .map(|k| (k, MeasureKind::People));
+            }
+            // `saved each reviewer about an hour`, `saves us a day per release`: time saved,
+            // spelled with an article.
+            "save" | "saves" | "saved" | "saving" | "shaved" | "freed" => {
+                let end = (i + 10).min(n_tokens(self.t));
+                return (i + 1..end)
+                    .take_while(|&k| !self.ends_phrase(k))
+                    .find(|&k| {
+                        matches!(self.word(k), "a" | "an")
+                            && self.is(k + 1, TIME_UNIT)
+                            && self.word(k + 1).len() > 1
+                    })
+                    .map(|k| (k + 1, MeasureKind::Time));
+            }
+            "hired" if i > 0 && AUXILIARIES.contains(self.word(i - 1)) => {
+                return Some((i, MeasureKind::People));
+            }
+            "now" => {
+                let mut k = i + 1;
+                while self.is(k, ADVERB) || (self.word(k).ends_with("ly") && self.word(k).len() > 3)
+                {
+                    k += 1;
+                }
+                return self.is(k, LEAD_VERB).then_some((k, MeasureKind::People));
+            }
+            "went" if self.word(i + 1) == "on" && self.word(i + 2) == "to" => {
+                return (self.is(i + 3, LEAD_VERB) || self.word(i + 3) == "be")
+                    .then_some((i + 3, MeasureKind::People));
+            }
+            "into" => {
+                let end = (i + 5).min(n_tokens(self.t));
+                return (i + 1..end)
+                    .take_while(|&k| !self.ends_phrase(k))
+                    .find(|&k| POSITION_NOUNS.contains(self.word(k)))
+                    .map(|k| (k, MeasureKind::People));
+            }
+            // `Mentored Priya until she led the Q3 launch on her own`: where the coached person
+            // got to.
+            "until" | "till" if matches!(self.word(i + 1), "she" | "he" | "they") => {
+                let clause = (i + 2..(i + 14).min(self.t.len()))
+                    .take_while(|&k| self.same_clause(i, k))
+                    .collect::<Vec<_>>();
+                let alone = clause.iter().any(|&k| {
+                    matches!(self.word(k), "alone" | "solo" | "independently")
+                        || (self.word(k) == "own"
+                            && matches!(self.word(k - 1), "her" | "his" | "their"))
+                });
+                return (alone || self.is(i + 2, LEAD_VERB))
+                    .then(|| (clause.last().copied().unwrap_or(i + 1), MeasureKind::People));
+            }
+            "every" | "all" | "both" => {
+                // `now passes all WCAG AA checks`: a complete outcome.
+                let passes = i > 0 && PASS_VERBS.contains(self.word(i - 1));
+                if passes {
+                    return Some((i, MeasureKind::Reach));
+                }
+                // `Held weekly 1:1s with all 8 reports`: everyone the author did their own work
+                // with, not who an outcome reached.
+                if i > 0 && self.word(i - 1) == "with" && self.in_activity_object(i) {
+                    return None;
+                }
+                return self
+                    .reach(i)
+                    .or_else(|| self.all_of_them(i))
+                    .or_else(|| self.recurring_burden(i, i + 1));
+            }
+            // `within a day`, `under a minute`: a time in words, bounded.
+            "within" | "under"
+                if matches!(self.word(i + 1), "a" | "an" | "one") && self.is(i + 2, TIME_UNIT) =>
+            {
+                return Some((i + 2, MeasureKind::Time));
+            }
+            _ => {}
+        }
+        if t.is(PEOPLE_OUTCOME) && !t.is(ACTIVITY_VERB) {
+            return self.people_outcome(i);
+        }
+        if t.is(ZERO | NEGATION) {
+            return self.zero_since(i);
+        }
+        if t.is(FREQUENCY) {
+            return self.recurring_burden(i, i);
+        }
+        None
+    }
+
+    /// `all were committing to main`, `both now lead`, `all shipping to prod`: everyone the entry
+    /// names, and what they now do.
+    pub(super) fn all_of_them(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i + 1;
+        if self.word(k) == "of" && self.word(k + 1) == "them" {
+            k += 2;
+        }
+        let next = self.word(k);
+        // `Coached two engineers until both ran on-call alone`: where the people got to.
+        if i > 0
+            && matches!(self.word(i - 1), "until" | "till")
+            && self.t.get(k).is_some_and(|t| t.is_word() && !t.is(STOP))
+        {
+            return Some((k, MeasureKind::People));
+        }
+        let does =
+            matches!(
+                next,
+                "were" | "are" | "now" | "have" | "had" | "got" | "passed"
+            ) || (next.ends_with("ing") && next.len() > 4 && i > 0 && self.ends_phrase(i - 1));
+        does.then_some((k, MeasureKind::Reach))
+    }
+
+    /// A recurring time (`every Saturday`, `weekly`) in an entry that ends a burden earlier
+    /// (`Removed the need for weekend deploys, which the team had done every Saturday`).
+    pub(super) fn recurring_burden(&self, i: usize, when: usize) -> Option<(usize, MeasureKind)> {
+        let recurring = self.is(when, FREQUENCY)
+            || (when > i && self.is(when, WEEKDAY | TIME_UNIT) && self.word(when).len() > 1);
+        // A removal verb as a verb: not the noun of `end to end`, `the end of`.
+        let removal = |k: usize| {
+            self.is(k, REMOVAL_VERB)
+                && !(k > 0 && self.is(k - 1, DETERMINER))
+                && !(self.word(k + 1) == "to" && self.word(k + 2) == self.word(k))
+                && !(k >= 2 && self.word(k - 1) == "to" && self.word(k - 2) == self.word(k))
+                && self.word(k + 1) != "of"
+        };
+        (recurring && (0..i).any(removal)).then_some((when, MeasureKind::Zero))
+    }
+
+    /// `by half`, `in half`, `reduced almost half`, `by a third`, `two thirds`.
+    pub(super) fn fraction(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i;
+        let w = self.word(i);
+        if w != "half" {
+            // `a third`, `two thirds`, `three quarters`.
+            if k == 0 || !(self.word(k - 1) == "a" || self.is(k - 1, lexicon::NUMBER_WORD)) {
+                return None;
+            }
+            k -= 1;
+            // `a third fewer support contacts`, `two thirds less`: a fraction of a change.
+            if self.is(i + 1, COMPARATIVE) {
+                return Some((i + 1, MeasureKind::Fraction));
+            }
+        } else if self.word(i + 1) == "as" {
+            return Some((i + 1, MeasureKind::Fraction));
+        }
+        // What comes before, past approximations: a change.
+        while k > 0 && (self.is(k - 1, APPROX) || self.word(k - 1) == "the") {
+            k -= 1;
+        }
+        // `a third of support volume is now handled by…`, `now a quarter of what it was`: a
+        // share of something, as a percentage is; not a part of a period (`the first half of
+        // 2026`, `a quarter of the year`).
+        if self.word(i + 1) == "of" {
+            let ordinal_before = k > 0
+                && matches!(
+                    self.word(k - 1),
+                    "first" | "second" | "last" | "next" | "this"
+                );
+            let of_period = self.t.get(i + 2).is_some_and(|t| t.kind == Kind::Number)
+                || (self.is(i + 2, DETERMINER) && self.is(i + 3, TIME_UNIT))
+                || self.is(i + 2, TIME_UNIT);
+            if !ordinal_before && !of_period {
+                return Some((i, MeasureKind::Fraction));
+            }
+        }
+        if k == 0 {
+            return None;
+        }
+        let before = k - 1;
+        let changes = matches!(self.word(before), "by" | "in" | "to" | "than")
+            || (self.is(before, OUTCOME_VERB) && !self.is(before, STOP));
+        changes.then_some((i, MeasureKind::Fraction))
+    }
+
+    /// `no missed runs`, `without a single escalation`, `No Sev1s`.
+    pub(super) fn no_incidents(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i + 1;
+        let mut words = 0;
+        while k < self.t.len() && words < 4 {
+            if self.ends_phrase(k) {
+                return None;
+            }
+            let t = &self.t[k];
+            if t.is(INCIDENT) {
+                return Some((k, MeasureKind::Zero));
+            }
+            if t.is_word() {
+                let skip = matches!(self.word(k), "a" | "single" | "any" | "more" | "further");
+                if t.is(STOP) && !skip {
+                    return None;
+                }
+                words += 1;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// `nobody has been paged … since`, `hasn't failed once`, `no one has had to … since`,
+    /// `never again`: a zero word or a negation closed in time later in its clause.
+    pub(super) fn zero_since(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let end = self.t.len();
+        let closes = |k: usize| {
+            self.is(k, SINCE) && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k))
+        };
+        (i + 1..end)
+            .take_while(|&k| self.same_clause(i, k))
+            .find(|&k| closes(k))
+            // `Since the limiter shipped, nobody has been woken up`: the time clause first.
+            .or_else(|| {
+                (0..i)
+                    .rev()
+                    .take_while(|&k| self.same_clause(i, k))
+                    .find(|&k| self.word(k) == "since" && (k == 0 || self.ends_clause(k - 1)))
+            })
+            .map(|k| (k.max(i), MeasureKind::Zero))
+    }
+
+    /// `no longer spikes past a second`, `no longer takes 3 days`: what used to happen, with how
+    /// much, has stopped (a before→after); `no longer needs manual steps` says no amount.
+    pub(super) fn no_longer(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let clause = (i + 2..(i + 14).min(self.t.len())).take_while(|&k| self.same_clause(i, k));
+        let spelled_time =
+            |k: usize| matches!(self.word(k), "a" | "an") && self.is(k + 1, TIME_UNIT);
+        let end = clause.clone().last()?;
+        (self.side_has_quantity(i + 2..end + 1) || clause.clone().any(spelled_time))
+            .then_some((end, MeasureKind::BeforeAfter))
+    }
+
+    /// `once a week`: a frequency, not a closing `once`.
+    pub(super) fn is_rate_or_quantity_after(&self, k: usize) -> bool {
+        matches!(self.word(k + 1), "a" | "an" | "per" | "every" | "in")
+    }
+
+    /// `got a raise`, `return offers`, `received an offer`, `got a promotion`.
+    pub(super) fn people_outcome(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let w = self.word(i);
+        if w.starts_with("promotion") && PROCESS_NOUNS.contains(self.word(i + 1)) {
+            return None;
+        }
+        if i > 0 && self.word(i - 1) == "return" {
+            return Some((i, MeasureKind::People));
+        }
+        // Within three words before it, past quotes and other symbols (`got an "exceeds"
+        // rating`).
+        let got = (i.saturating_sub(8)..i)
+            .rev()
+            .filter(|&k| self.t[k].is_word())
+            .take(3)
+            .any(|k| RECEIPT_VERBS.contains(self.word(k)));
+        got.then_some((i, MeasureKind::People))
+    }
+
+    /// `every product team`, `all of our engineers`, `all 7 teams`.
+    pub(super) fn reach(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i + 1;
+        if self.word(k) == "of" {
+            k += 1;
+        }
+        if self.is(k, DETERMINER) {
+            k += 1;
+        }
+        let end = (k + 3).min(self.t.len());
+        // `all` takes a plural: a singular after it names what the noun is for (`all service
+        // credentials` reaches credentials, not services).
+        (k..end)
+            .take_while(|&j| self.t[j].is_word() || self.t[j].kind == Kind::Number)
+            .find(|&j| {
+                self.is(j, AFFECTED)
+                    && !self.is(j, TIME_UNIT)
+                    && !(self.word(i) == "all"
+                        && !self.word(j).ends_with('s')
+                        && self
+                            .t
+                            .get(j + 1)
+                            .is_some_and(|t| t.is_word() && !t.is(STOP)))
+            })
+            .map(|j| (j, MeasureKind::Reach))
+    }
+
+    /// Whether tokens `range` hold something a before→after side is made of: a quantity that
+    /// counts (not a label), a frequency, a unit of time, a zero word or `every`/`most`.
+    pub(super) fn side_has_quantity(&self, range: Range<usize>) -> bool {
+        range.clone().any(|k| {
+            let t = &self.t[k];
+            if t.kind == Kind::Number {
+                return !self.qs.iter().enumerate().any(|(index, q)| {
+                    q.number == k && (self.zero_to_one(index) || self.is_label_quantity(q))
+                });
+            }
+            t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD | MANY)
+                && !(t.is(TIME_UNIT) && self.word(k).len() == 1)
+                || (t.is_word() && FEW_WORDS.contains(self.word(k)))
+                || (t.is(FRACTION) && self.word(k) == "half")
+                || matches!(self.word(k), "every" | "most" | "all" | "none" | "zero")
+        })
+    }
+
+    /// Whether tokens `range` hold a clock time (`9am`, `10:30`) and whether they hold a time of
+    /// day in words (`lunchtime`): a before→after of when something happens.
+    pub(super) fn side_has_time_of_day(&self, range: Range<usize>) -> (bool, bool) {
+        let clock = self
+            .qs
+            .iter()
+            .any(|q| q.unit == Unit::Clock && range.contains(&q.number));
+        let words = range
+            .clone()
+            .any(|k| self.t[k].is_word() && DAY_TIMES.contains(self.word(k)));
+        (clock, words)
+    }
+
+    /// A before→after of times of day: a clock time on one side, a clock time or a time of day
+    /// in words on the other (`used to land at 9am; now done by 3am`).
+    pub(super) fn times_of_day_both_sides(&self, left: Range<usize>, right: Range<usize>) -> bool {
+        let (lc, lw) = self.side_has_time_of_day(left);
+        let (rc, rw) = self.side_has_time_of_day(right);
+        match (lc, rc) {
+            (true, _) => rc || rw,
+            (false, true) => lw,
+            (false, false) => false,
+        }
+    }
+
+    pub(super) fn is_label_quantity(&self, q: &Quantity) -> bool {
+        // Structures read after every quantity is classified: look the reason up.
+        if self.classes.len() == self.qs.len()
+            && let Ok(index) = self.qs.binary_search_by_key(&q.number, |x| x.number)
+        {
+            return self.classes[index].is_some_and(Reason::is_label);
+        }
+        let index = self
+            .qs
+            .iter()
+            .position(|x| x.number == q.number)
+            .unwrap_or(0);
+        let mut classes = Vec::with_capacity(index);
+        for k in 0..index {
+            classes.push(match self.classify(k, &classes) {
+                Class::Not(r) => Some(r),
+                _ => None,
+            });
+        }
+        matches!(self.classify(index, &classes), Class::Not(r) if r.is_label())
+    }
+
+    /// The end of the side of a comparison that starts at `start`: up to `max` tokens, within
+    /// the phrase.
+    pub(super) fn side_after(&self, start: usize, max: usize) -> Range<usize> {
+        let mut end = start;
+        while end < self.t.len() && end < start + max && !self.ends_phrase(end) {
+            end += 1;
+        }
+        start..end
+    }
+
+    pub(super) fn side_before(&self, end: usize, max: usize) -> Range<usize> {
+        let mut start = end;
+        while start > 0 && start + max > end && !self.ends_phrase(start - 1) {
+            start -= 1;
+        }
+        start..end
+    }
+
+    /// `from X to Y`, `from X into Y`, with a quantity on both sides; or a role change.
+    pub(super) fn before_and_after(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let limit = (i + 20).min(self.t.len());
+        // The `to` that ends the before side: the first one that makes a before→after of
+        // quantities (`from a ticket to us and a two-day wait to a command that finishes in an
+        // hour` compares the wait, not the ticket); else the first one.
+        let mut tos = (i + 1..limit)
+            .take_while(|&k| self.same_clause(i, k))
+            .filter(|&k| matches!(self.word(k), "to" | "into"));
+        let first_to = tos.next()?;
+        if let Some(found) = std::iter::once(first_to)
+            .chain(tos)
+            .find_map(|to| self.quantities_both_sides(i, to))
+        {
+            return Some(found);
+        }
+        self.before_and_after_in_words(i, first_to)
+    }
+
+    /// `from X to Y` at `from` = `i` and `to`, with a quantity on both sides or against a calm
+    /// state.
+    pub(super) fn quantities_both_sides(
+        &self,
+        i: usize,
+        to: usize,
+    ) -> Option<(usize, MeasureKind)> {
+        let left = i + 1..to;
+        let right = self.side_after(to + 1, 12);
+        if right.is_empty() {
+            return None;
+        }
+        let (left_has, right_has) = (
+            self.side_has_quantity(left.clone()),
+            self.side_has_quantity(right.clone()),
+        );
+        if (left_has && right_has) || self.times_of_day_both_sides(left.clone(), right.clone()) {
+            return Some((right.end - 1, MeasureKind::BeforeAfter));
+        }
+        // `from paging weekly to quiet since June`: a quantity against a calm state.
+        let calm = |side: &Range<usize>| side.clone().any(|k| self.is(k, CALM_STATE | SINCE));
+        ((left_has && calm(&right)) || (right_has && calm(&left)))
+            .then_some((right.end - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `from X to Y` with no quantity: a role change (`went from support to frontend lead`), or
+    /// a change of how something is done that the entry reports as a result (`their rollbacks
+    /// went from a full redeploy to flipping a toggle`).
+    pub(super) fn before_and_after_in_words(
+        &self,
+        i: usize,
+        to: usize,
+    ) -> Option<(usize, MeasureKind)> {
+        let left = i + 1..to;
+        let right = self.side_after(to + 1, 9);
+        if right.is_empty() || left.is_empty() {
+            return None;
+        }
+        if let Some(found) = self.change_of_practice(i, &left, &right) {
+            return Some(found);
+        }
+        let right = self.side_after(to + 1, 9);
+        if right.is_empty() {
+            return None;
+        }
+        // A role change: `went from support to frontend lead`.
+        let role_end = right
+            .clone()
+            .take_while(|&k| self.t[k].is_word() && !self.is(k, STOP) || k == right.start);
+        let role = role_end.last().filter(|&k| self.is(k, ROLE))?;
+        (!left.is_empty() && left.clone().all(|k| self.t[k].kind != Kind::Number))
+            .then_some((role, MeasureKind::People))
+    }
+
+    /// `their rollbacks went from a full redeploy to flipping a toggle`, `we went from dreading
+    /// releases to shipping on Fridays`: after a verb of changing state (not of moving a system,
+    /// `migrated from Jenkins to …`), two ways of doing something, each a phrase of plain words
+    /// (an article or an -ing form first, no names): how the work changed what others do.
+    pub(super) fn change_of_practice(
+        &self,
+        i: usize,
+        left: &Range<usize>,
+        right: &Range<usize>,
+    ) -> Option<(usize, MeasureKind)> {
+        if i == 0 || !self.is(i - 1, STATE_CHANGE) {
+            return None;
+        }
+        let practice = |side: &Range<usize>| {
+            let opens = self.is(side.start, DETERMINER)
+                || (self.word(side.start).ends_with("ing") && self.word(side.start).len() > 4);
+            // Days and months are capitalised without being names (`shipping on Fridays`).
+            opens
+                && side.clone().all(|k| {
+                    self.t[k].is_word() && (!self.is_capitalised(k) || self.is(k, WEEKDAY | MONTH))
+                })
+        };
+        (practice(left) && practice(right)).then_some((right.end - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `X → Y` with quantities on both sides (not versions).
+    pub(super) fn arrow(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let left = self.side_before(i, 4);
+        let right = self.side_after(i + 1, 4);
+        let both = self.side_has_quantity(left.clone()) && self.side_has_quantity(right.clone());
+        (both || self.times_of_day_both_sides(left, right.clone()))
+            .then(|| (right.end.max(i + 1) - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `X instead of Y`, `rather than`, `vs`, `up from`, `down from`: a quantity on either side.
+    pub(super) fn versus(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let skip = match self.word(i) {
+            "instead" | "rather" | "compared" | "up" | "down" => 2,
+            _ => 1,
+        };
+        let left = self.side_before(i, 8);
+        let right = self.side_after(i + skip, 8);
+        if right.is_empty() {
+            return None;
+        }
+        // The compared thing ends at a preposition: `gRPC instead of REST for the APIs after a
+        // two-week evaluation` compares gRPC and REST.
+        let right_end = right
+            .clone()
+            .skip(1)
+            .find(|&k| self.is(k, STOP) && !self.is(k, DETERMINER | APPROX))
+            .unwrap_or(right.end);
+        let right = right.start..right_end;
+        (self.side_has_quantity(left.clone())
+            || self.side_has_quantity(right.clone())
+            || self.times_of_day_both_sides(left, right.clone()))
+        .then(|| (right.end - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `now takes one command; before it was a half-day of manual steps`: the state after, then
+    /// the one before, in a clause that `before` opens, which says how much it took.
+    pub(super) fn now_then_before(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        if !matches!(self.word(i + 1), "it" | "this" | "that" | "they") {
+            return None;
+        }
+        if !(i.saturating_sub(24)..i).any(|k| self.word(k) == "now") {
+            return None;
+        }
+        let before = self.side_after(i + 1, 12);
+        self.side_has_quantity(before.clone())
+            .then(|| (before.end.max(i + 1) - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `used to take a full day …; now it's one button`.
+    pub(super) fn used_to(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let now = (i + 2..self.t.len()).find(|&k| self.word(k) == "now")?;
+        let before = self.side_after(i + 2, 10);
+        let after = self.side_after(now + 1, 8);
+        (self.side_has_quantity(before.clone())
+            || self.side_has_quantity(after.clone())
+            || self.times_of_day_both_sides(before, self.side_after(now + 1, 12)))
+        .then(|| (after.end.max(now + 1) - 1, MeasureKind::BeforeAfter))
+    }
+}
