@@ -35,8 +35,9 @@ static MAY_START_PLACEHOLDER: [bool; 256] = {
 /// A cheap test that rules out most text before the automaton runs: every placeholder has a
 /// bracket, an upper-case marker (`TODO`, `TBD`, `TBC`, `XXX`, `FIXME`) or `lorem` in any case.
 /// One pass over the bytes, with a table lookup for each: only the few that can start a marker
-/// are looked at closely.
-fn may_hold_placeholder(text: &str) -> bool {
+/// are looked at closely. `placeholder-text` asks it of each prose run before anything else:
+/// nearly every run is ruled out here, with no memo lookup and no result to keep.
+pub fn may_hold_placeholder(text: &str) -> bool {
     let bytes = text.as_bytes();
     (0..bytes.len()).any(|i| {
         if !MAY_START_PLACEHOLDER[usize::from(bytes[i])] {
