@@ -108,15 +108,18 @@ pub fn is_placeholder_only(text: &str) -> bool {
     if alphanumeric_outside_tags(text, 3) < 3 {
         return true;
     }
-    if !may_hold_placeholder(text) || !PLACEHOLDER.is_match(text) {
+    if !may_hold_placeholder(text) {
+        return false;
+    }
+    // The first match says whether there is one (what `is_match` searched for, a second time
+    // before the count on every skeleton entry of a draft) and starts the count.
+    let mut placeholders = PLACEHOLDER.find_iter(text).peekable();
+    if placeholders.peek().is_none() {
         return false;
     }
     // Count the letters and digits outside placeholders and tags, without building a copy.
     let count = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
-    let removed: usize = PLACEHOLDER
-        .find_iter(text)
-        .map(|m| count(m.as_str()))
-        .sum::<usize>()
+    let removed: usize = placeholders.map(|m| count(m.as_str())).sum::<usize>()
         + TAG
             .find_iter(text)
             .filter(|m| !PLACEHOLDER.is_match(m.as_str()))
