@@ -821,33 +821,130 @@ pub(super) fn lead_in(paragraph: &str) -> Option<LeadIn> {
         lowered = last.to_lowercase();
         lowered.as_str()
     };
-    let has = |phrase: &str| contains_ignore_ascii_case(last, phrase);
-    if GUIDANCE_LEAD_INS.iter().any(|w| has(w)) || prompt_signals(last, &word_facts(last)).0 {
+    // One pass over the sentence for every phrase (it ran once per phrase, seven times).
+    let (guidance_phrase, next_year) = lead_in_phrases(last);
+    if guidance_phrase || prompt_signals(last, &word_facts(last)).0 {
         return Some(LeadIn::Guidance);
     }
-    if has("next year") || words(last).any(|w| INTENT_WORDS.holds(w)) {
+    if next_year || words(last).any(|w| INTENT_WORDS.holds(w)) {
         return Some(LeadIn::Goals);
     }
     None
 }
 
-/// Whether `text` holds `needle` (lowercase ASCII) in any ASCII case.
-fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
-    let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    // Compared from the first byte only where it matches: most positions fail there.
-    text.len() >= needle.len()
-        && (0..=text.len() - needle.len()).any(|i| {
-            text[i].to_ascii_lowercase() == first
-                && text[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
-        })
+/// The phrase of intent a lead-in's last sentence may hold ("…I hope to do next year.").
+const NEXT_YEAR: &str = "next year";
+
+/// For each byte, the phrases of [`GUIDANCE_LEAD_INS`] (bit `i` for phrase `i`) and
+/// [`NEXT_YEAR`] (bit 7) that start with it in either case: other positions are passed over
+/// with one lookup.
+static LEAD_IN_PHRASES_AT: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i <= GUIDANCE_LEAD_INS.len() {
+        let (phrase, bit) = if i < GUIDANCE_LEAD_INS.len() {
+            (GUIDANCE_LEAD_INS[i], 1u8 << i)
+        } else {
+            (NEXT_YEAR, NEXT_YEAR_BIT)
+        };
+        // What `starts_with_ignore_ascii_case` compares first: a second byte that `| 0x20`
+        // keeps as it is (a lowercase letter, a dot, a space).
+        assert!(phrase.len() >= 2 && phrase.as_bytes()[1] & 0x20 != 0);
+        let first = phrase.as_bytes()[0];
+        table[first as usize] |= bit;
+        table[first.to_ascii_uppercase() as usize] |= bit;
+        i += 1;
+    }
+    table
+};
+const NEXT_YEAR_BIT: u8 = 1 << 7;
+// Bits 0 to 6 hold the guidance phrases.
+const _: () = assert!(GUIDANCE_LEAD_INS.len() < 7);
+
+/// Whether `text` holds one of [`GUIDANCE_LEAD_INS`] and, when it holds none, whether it holds
+/// [`NEXT_YEAR`], in any ASCII case: one pass over its bytes, comparing a phrase only where its
+/// first letter is.
+fn lead_in_phrases(text: &str) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let mut next_year = false;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let mut phrases = LEAD_IN_PHRASES_AT[usize::from(byte)];
+        if phrases == 0 {
+            continue;
+        }
+        let rest = &bytes[at..];
+        if phrases & NEXT_YEAR_BIT != 0 {
+            next_year = next_year || starts_with_ignore_ascii_case(rest, NEXT_YEAR);
+            phrases &= !NEXT_YEAR_BIT;
+        }
+        while phrases != 0 {
+            let i = phrases.trailing_zeros() as usize;
+            if starts_with_ignore_ascii_case(rest, GUIDANCE_LEAD_INS[i]) {
+                // A guidance phrase decides the lead-in: whether it says "next year" is moot.
+                return (true, next_year);
+            }
+            phrases &= phrases - 1;
+        }
+    }
+    (false, next_year)
+}
+
+/// Whether `bytes` open with `phrase` (lowercase ASCII, two bytes or more) in any ASCII case.
+#[inline(always)]
+fn starts_with_ignore_ascii_case(bytes: &[u8], phrase: &str) -> bool {
+    let phrase = phrase.as_bytes();
+    // The second byte rules out nearly every position (its first matched already); `| 0x20`
+    // folds a capital, and a byte it changes that is no letter fails the full comparison.
+    bytes.len() >= phrase.len()
+        && (bytes[1] | 0x20) == phrase[1]
+        && bytes[..phrase.len()].eq_ignore_ascii_case(phrase)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `text` holds `needle` (lowercase ASCII) in any ASCII case.
+    fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+        let (text, needle) = (text.as_bytes(), needle.as_bytes());
+        let Some((&first, rest)) = needle.split_first() else {
+            return true;
+        };
+        // Compared from the first byte only where it matches: most positions fail there.
+        text.len() >= needle.len()
+            && (0..=text.len() - needle.len()).any(|i| {
+                text[i].to_ascii_lowercase() == first
+                    && text[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+            })
+    }
+
+    #[test]
+    fn lead_in_phrases_in_one_pass_equal_one_search_per_phrase() {
+        for text in [
+            "Some examples of things in this category",
+            "Things like THE ones below, e.g. these",
+            "Here's a few things I hope to do NEXT YEAR",
+            "next yea",
+            "Stuff that could go in here, next year",
+            "nnext  year, such as",
+            "Shipped the importer",
+            "ex",
+            "",
+        ] {
+            let guidance = GUIDANCE_LEAD_INS
+                .iter()
+                .any(|p| contains_ignore_ascii_case(text, p));
+            let (found_guidance, next_year) = lead_in_phrases(text);
+            assert_eq!(found_guidance, guidance, "{text}");
+            if !guidance {
+                assert_eq!(
+                    next_year,
+                    contains_ignore_ascii_case(text, NEXT_YEAR),
+                    "{text}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn work_claims_in_first_person_and_log_style() {

@@ -2,7 +2,7 @@
 
 use super::{ALL_KINDS, Finding, Rule};
 use crate::analysis::diagnostic::Severity;
-use crate::analysis::placeholders::find_placeholders;
+use crate::analysis::placeholders::{find_placeholders, may_hold_placeholder};
 use crate::analysis::text::Span;
 use crate::analysis::{Context, memo};
 
@@ -46,12 +46,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     // for the line being gathered, not one per run.
     let mut line: Vec<Span> = Vec::new();
     for (index, run) in cx.doc.prose_runs.iter().enumerate() {
-        let found = results.get(
-            index,
-            || &cx.text[run.start..run.end],
-            |_| true,
-            placeholders,
-        );
+        // A run that cannot hold one (nearly all) holds none: the prefilter's answer needs no
+        // memo lookup, no kept slot and no result (the result would be empty, memo or not).
+        let source = &cx.text[run.start..run.end];
+        if !may_hold_placeholder(source) {
+            continue;
+        }
+        let found = results.get(index, || source, |_| true, placeholders);
         // Most runs hold none, and most of the rest one: those need no gathering.
         if let [one] = found.as_slice() {
             let span = Span::new(run.start + one.start, run.start + one.end);

@@ -35,8 +35,9 @@ static MAY_START_PLACEHOLDER: [bool; 256] = {
 /// A cheap test that rules out most text before the automaton runs: every placeholder has a
 /// bracket, an upper-case marker (`TODO`, `TBD`, `TBC`, `XXX`, `FIXME`) or `lorem` in any case.
 /// One pass over the bytes, with a table lookup for each: only the few that can start a marker
-/// are looked at closely.
-fn may_hold_placeholder(text: &str) -> bool {
+/// are looked at closely. `placeholder-text` asks it of each prose run before anything else:
+/// nearly every run is ruled out here, with no memo lookup and no result to keep.
+pub fn may_hold_placeholder(text: &str) -> bool {
     let bytes = text.as_bytes();
     (0..bytes.len()).any(|i| {
         if !MAY_START_PLACEHOLDER[usize::from(bytes[i])] {
@@ -107,15 +108,18 @@ pub fn is_placeholder_only(text: &str) -> bool {
     if alphanumeric_outside_tags(text, 3) < 3 {
         return true;
     }
-    if !may_hold_placeholder(text) || !PLACEHOLDER.is_match(text) {
+    if !may_hold_placeholder(text) {
+        return false;
+    }
+    // The first match says whether there is one (what `is_match` searched for, a second time
+    // before the count on every skeleton entry of a draft) and starts the count.
+    let mut placeholders = PLACEHOLDER.find_iter(text).peekable();
+    if placeholders.peek().is_none() {
         return false;
     }
     // Count the letters and digits outside placeholders and tags, without building a copy.
     let count = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
-    let removed: usize = PLACEHOLDER
-        .find_iter(text)
-        .map(|m| count(m.as_str()))
-        .sum::<usize>()
+    let removed: usize = placeholders.map(|m| count(m.as_str())).sum::<usize>()
         + TAG
             .find_iter(text)
             .filter(|m| !PLACEHOLDER.is_match(m.as_str()))
