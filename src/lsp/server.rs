@@ -671,9 +671,7 @@ impl Backend {
         self.direct(
             &params.text_document.uri,
             "textDocument/foldingRange",
-            |snapshot, encoding| {
-                Self::json(snapshot.map(|s| features::folding_ranges(s, encoding)))
-            },
+            features::folding_ranges_json,
         )
         .await
     }
@@ -682,7 +680,7 @@ impl Backend {
         self.direct(
             &params.text_document.uri,
             "textDocument/codeLens",
-            |snapshot, encoding| Self::json(snapshot.map(|s| features::code_lenses(s, encoding))),
+            features::code_lenses_json,
         )
         .await
     }
