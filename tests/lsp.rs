@@ -1176,6 +1176,45 @@ fn inferred_evidence_is_marked_in_the_outline_and_lenses() {
     );
 }
 
+/// The outline and the lenses share evidence counts kept for each analysed version: asked
+/// twice, and again after edits that change the counts, they answer what a server that only
+/// ever saw the last text answers, and never a count of an older version.
+#[test]
+fn evidence_counts_kept_for_a_version_answer_as_a_fresh_server_does() {
+    let text = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n# Case\n## Wins\n- Coordinated the code freeze across five teams; release slips fell from 4 a quarter to 0\n## Coordination\n- Ran the freeze\n## Mentoring\n- Mentored two hires #ownership\n";
+    let doc = json!({ "textDocument": { "uri": URI } });
+    let answers = |client: &mut Client| -> (Value, Value) {
+        let symbols = client.request("textDocument/documentSymbol", doc.clone());
+        let lenses = client.request("textDocument/codeLens", doc.clone());
+        // Asked again on the same version: the kept counts.
+        assert_eq!(client.request("textDocument/codeLens", doc.clone()), lenses);
+        assert_eq!(
+            client.request("textDocument/documentSymbol", doc.clone()),
+            symbols
+        );
+        (symbols, lenses)
+    };
+    let mut client = started(utf16_client());
+    client.open(URI, text);
+    let before = answers(&mut client);
+    // A tagged entry under Coordination: its count and the readiness lens change.
+    let end_line = text.matches('\n').count() as u32;
+    let insert = "- Coordinated the launch #coordination\n- Owned the rota #ownership\n";
+    client.change(URI, 2, json!([{ "range": { "start": { "line": 9, "character": 0 }, "end": { "line": 9, "character": 0 } }, "text": insert }]));
+    let after = answers(&mut client);
+    assert_ne!(before.1, after.1, "the lenses follow the edit");
+    assert_ne!(before.0, after.0, "the outline follows the edit");
+    let mut edited = text.to_string();
+    let at = edited.match_indices('\n').nth(8).unwrap().0 + 1;
+    edited.insert_str(at, insert);
+    let mut fresh = started(utf16_client());
+    fresh.open(URI, &edited);
+    assert_eq!(answers(&mut fresh), after);
+    // And back: the first text's counts again, not the kept ones of the edit.
+    client.change(URI, 3, json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": end_line + 2, "character": 0 } }, "text": text }]));
+    assert_eq!(answers(&mut client), before);
+}
+
 /// Problems in `rung.toml` and its ladder files are diagnostics on those files (code
 /// `invalid-config`, at the line the loader names) with one message for the editor's user, and
 /// are checked again when those files change: on disk (watched files) or in the editor.

@@ -324,7 +324,7 @@ pub fn document_symbols_json(
         return b"[]".to_vec();
     };
     let lines = LineTable::new(&snapshot.text);
-    let items = ide::outline(doc, ladder(snapshot), snapshot.case.as_deref());
+    let items = ide::outline_counted(doc, ladder(snapshot), snapshot.evidence());
     let mut out = Vec::with_capacity(64 + snapshot.text.len() * 3);
     write_symbols(&mut out, &items, &lines, encoding);
     free(items);
@@ -493,7 +493,10 @@ pub fn code_lenses_json(snapshot: Option<&Snapshot>, encoding: Encoding) -> Vec<
         return b"[]".to_vec();
     };
     let lines = LineTable::new(&snapshot.text);
-    let lenses = ide::lenses(doc, ladder, snapshot.case.as_deref());
+    let Some(evidence) = snapshot.evidence() else {
+        return b"[]".to_vec();
+    };
+    let lenses = ide::lenses_counted(doc, ladder, evidence);
     let mut out = Vec::with_capacity(2 + lenses.len() * 128);
     write_lenses(&mut out, &lenses, &lines, encoding);
     out
@@ -701,6 +704,7 @@ mod tests {
             analysis,
             settings,
             case: None,
+            evidence: Default::default(),
         }
     }
 

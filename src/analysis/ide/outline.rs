@@ -7,6 +7,7 @@ use crate::analysis::case::{CaseFacts, evidence_counts};
 use crate::analysis::document::{Document, Entry, EntryRole, SectionKind};
 use crate::analysis::impact::Impact;
 use crate::analysis::infer::Inference;
+use crate::analysis::readiness::TraitEvidence;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
 
@@ -89,9 +90,19 @@ pub fn outline(
     ladder: Option<&Ladder>,
     case: Option<&CaseFacts>,
 ) -> Vec<OutlineItem> {
-    let mut items: Vec<(Option<usize>, OutlineItem)> = Vec::with_capacity(doc.sections.len());
-    // Counts for every trait, and each section's own judged entries, each made in one pass.
     let evidence = ladder.map(|l| evidence_counts(doc, l, case));
+    outline_counted(doc, ladder, evidence.as_deref())
+}
+
+/// [`outline`] given the evidence counts [`evidence_counts`] made for `doc`, `ladder` and its
+/// case (`None` without a ladder): the language server counts them once per analysed text, for
+/// the outline and the lenses alike.
+pub fn outline_counted(
+    doc: &Document,
+    ladder: Option<&Ladder>,
+    evidence: Option<&[TraitEvidence]>,
+) -> Vec<OutlineItem> {
+    let mut items: Vec<(Option<usize>, OutlineItem)> = Vec::with_capacity(doc.sections.len());
     let no_inference = Inference::default();
     let inference = ladder.map_or(&no_inference, |l| doc.inference(l));
     let mut entries_of: Vec<Vec<(usize, &Entry)>> = vec![Vec::new(); doc.sections.len()];
@@ -108,14 +119,14 @@ pub fn outline(
     for (idx, section) in doc.sections.iter().enumerate() {
         let (kind, detail) = match section.kind {
             SectionKind::Trait(t) => {
-                let counts = evidence.as_ref().and_then(|all| all.get(t));
+                let counts = evidence.and_then(|all| all.get(t));
                 (OutlineKind::TraitSection, counts.map(|c| c.summary()))
             }
             SectionKind::Role(role) => (OutlineKind::RoleSection, Some(role.id().to_string())),
             SectionKind::Free => (OutlineKind::FreeSection, None),
         };
         // A heading of two traits shows both traits' counts.
-        let detail = match (inference.traits_of_section(idx), &evidence, ladder) {
+        let detail = match (inference.traits_of_section(idx), evidence, ladder) {
             (Some(named), Some(all), Some(ladder)) => Some(
                 named
                     .iter()
