@@ -11,6 +11,8 @@ use crate::analysis::ide::{self, Candidate, CandidateKind};
 use crate::analysis::rules::newline_of;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
+#[cfg(test)]
+use std::borrow::Cow;
 use tower_lsp_server::ls_types::*;
 
 fn ladder(snapshot: &Snapshot) -> Option<&Ladder> {
@@ -287,7 +289,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
         let is_entry = item.kind == ide::OutlineKind::Entry;
         DocumentSymbol {
             name: item.name,
-            detail: item.detail,
+            detail: item.detail.map(Cow::into_owned),
             kind: symbol_kind(item.kind),
             tags: None,
             deprecated: None,
