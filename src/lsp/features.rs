@@ -595,6 +595,34 @@ pub fn semantic_tokens(
     tokens
 }
 
+/// Semantic tokens as the JSON of a `semanticTokens` answer, `{"data":[...]}` (five numbers a
+/// token), written straight from the tokens: equal, byte for byte, to `SemanticTokens` with no
+/// result id serialised (a test checks).
+pub fn semantic_tokens_json(tokens: &[SemanticToken]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 + tokens.len() * 5 * 4);
+    out.extend_from_slice(br#"{"data":["#);
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let numbers = [
+            token.delta_line,
+            token.delta_start,
+            token.length,
+            token.token_type,
+            token.token_modifiers_bitset,
+        ];
+        for (j, n) in numbers.into_iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            convert::push_u32(&mut out, n);
+        }
+    }
+    out.extend_from_slice(b"]}");
+    out
+}
+
 /// The trait id named at `position` (by a tag or a trait heading), and whether it is a tag.
 pub fn trait_id_at(
     snapshot: &Snapshot,
@@ -857,6 +885,36 @@ mod tests {
             let typed = serde_json::to_vec(&typed_lenses(&lenses, &lines, encoding)).unwrap();
             assert_eq!(out, typed, "{encoding:?}");
         }
+    }
+
+    /// Semantic tokens written directly are `SemanticTokens` serialised, on every writer doc
+    /// (the large one has thousands), for the whole text and a range, and with none.
+    #[test]
+    fn direct_semantic_tokens_equal_the_typed_ones() {
+        for text in writer_docs() {
+            let snapshot = snapshot_of(&text);
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                let within = Some(Span::new(text.len() / 3, text.len() / 2));
+                for within in [None, within] {
+                    let tokens = semantic_tokens(
+                        &snapshot,
+                        encoding,
+                        within,
+                        &mut ide::MeasureCache::default(),
+                    );
+                    let typed = SemanticTokensResult::Tokens(SemanticTokens {
+                        result_id: None,
+                        data: tokens.clone(),
+                    });
+                    let direct = semantic_tokens_json(&tokens);
+                    assert_eq!(direct, serde_json::to_vec(&typed).unwrap(), "{encoding:?}");
+                    if text.len() > 500_000 && within.is_none() {
+                        assert!(tokens.len() > 10_000, "{}", tokens.len());
+                    }
+                }
+            }
+        }
+        assert_eq!(semantic_tokens_json(&[]), br#"{"data":[]}"#);
     }
 
     #[test]
