@@ -16,6 +16,8 @@
 mod docgen;
 #[path = "../tests/lsp_client/mod.rs"]
 mod lsp_client;
+#[path = "support/memory.rs"]
+mod memory;
 
 use lsp_client::Client;
 use rung::analysis::memo::Memo;
@@ -68,12 +70,7 @@ fn mb(bytes: usize) -> f64 {
 }
 
 fn status_mb(pid: u32, field: &str) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
+    memory::status_mb(pid, field).unwrap_or(0.0)
 }
 
 /// Where to put the ten edits: spread over the document, each after a line break.
@@ -272,25 +269,14 @@ fn fifty_documents() {
 
 /// Peak resident memory of `rung check --format FORMAT` on `text` written to a file of its own
 /// folder (DESIGN §7: under 100 MB for a 10 MB document), in MB.
-#[allow(clippy::zombie_processes)] // reaped by `wait4`, which also returns its resource usage
 fn check_peak_rss(text: &str, format: &str) -> f64 {
     let dir = std::env::temp_dir().join(format!("rung-big-document-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("big-promo.md");
     std::fs::write(&path, text).unwrap();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_rung"))
-        .args(["check", "--format", format])
-        .arg(&path)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut status = 0;
-    // SAFETY: wait4 on our own child with valid pointers to a status and a rusage.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let peak = memory::check_peak_rss_mb(&path, format);
     let _ = std::fs::remove_dir_all(&dir);
-    usage.ru_maxrss as f64 / 1024.0
+    peak
 }
 
 fn main() {

@@ -25,6 +25,8 @@
 mod docgen;
 #[path = "../tests/lsp_client/mod.rs"]
 mod lsp_client;
+#[path = "support/memory.rs"]
+mod memory;
 
 use lsp_client::{Client, utf16_client};
 use serde::Deserialize;
@@ -294,36 +296,20 @@ fn server_memory(n_docs: usize) -> Option<(f64, f64)> {
         client.open(&uri, &doc);
         client.diagnostics(&uri, 1);
     }
-    let status = std::fs::read_to_string(format!("/proc/{}/status", client.pid())).ok()?;
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<f64>().ok())
-            .map(|kb| kb / 1024.0)
-    };
-    Some((field("VmRSS:")?, field("VmHWM:")?))
+    let pid = client.pid();
+    Some((
+        memory::status_mb(pid, "VmRSS:")?,
+        memory::status_mb(pid, "VmHWM:")?,
+    ))
 }
 
 /// Peak RSS of `rung check` on a document of `bytes`, in MB.
-#[allow(clippy::zombie_processes)] // reaped by `wait4`, which also returns its resource usage
 fn check_peak_rss(bytes: usize) -> f64 {
     let dir = std::env::temp_dir().join("rung-bench-check");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("big-promo.md");
     std::fs::write(&path, docgen::promo_doc(bytes)).unwrap();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_rung"))
-        .args(["check", "--format", "json"])
-        .arg(&path)
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: wait4 on our own child with valid pointers to a status and a rusage.
-    unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    usage.ru_maxrss as f64 / 1024.0
+    memory::check_peak_rss_mb(&path, "json")
 }
 
 /// Each request after an edit on the 1 MB promo doc and the 1 MB draft, beside the pushed

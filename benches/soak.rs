@@ -13,6 +13,8 @@
 
 #[path = "../tests/lsp_client/mod.rs"]
 mod lsp_client;
+#[path = "support/memory.rs"]
+mod memory;
 
 use lsp_client::Client;
 use serde_json::{Value, json};
@@ -179,12 +181,7 @@ fn fnv1a64(text: &str) -> u64 {
 }
 
 fn resident_kb(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
+    memory::status_kb(pid, "VmRSS:").unwrap_or(0)
 }
 
 struct Options {

@@ -26,6 +26,18 @@ fn started(capabilities: Value) -> Client {
     client
 }
 
+/// A UTF-16 client, debounce off, with `text` open at [`URI`]: where most tests start.
+fn session(text: &str) -> Client {
+    let mut client = started(utf16_client());
+    client.open(URI, text);
+    client
+}
+
+/// The parameters of a request about the whole document at [`URI`].
+fn whole_doc() -> Value {
+    json!({ "textDocument": { "uri": URI } })
+}
+
 fn document_text(client: &mut Client, uri: &str) -> String {
     client
         .request(
@@ -67,8 +79,7 @@ fn lifecycle_and_encoding_negotiation() {
 
 #[test]
 fn diagnostics_are_pushed_with_code_link_source_and_related_information() {
-    let mut client = started(utf16_client());
-    client.open(URI, PROMO);
+    let mut client = session(PROMO);
     let diagnostics = client.diagnostics(URI, 1);
     let vague = diagnostics
         .iter()
@@ -98,10 +109,7 @@ fn diagnostics_are_pushed_with_code_link_source_and_related_information() {
     );
     assert!(codes(&diagnostics).contains(&"trait-without-evidence".to_string()));
 
-    client.notify(
-        "textDocument/didClose",
-        json!({ "textDocument": { "uri": URI } }),
-    );
+    client.notify("textDocument/didClose", whole_doc());
     let cleared = client.wait_for("textDocument/publishDiagnostics", |p| {
         p["uri"] == URI && p["diagnostics"].as_array().unwrap().is_empty()
     });
@@ -253,10 +261,7 @@ fn a_pull_client_gets_pull_diagnostics_only() {
     let mut client =
         started(json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } } }));
     client.open(URI, PROMO);
-    let report = client.request(
-        "textDocument/diagnostic",
-        json!({ "textDocument": { "uri": URI } }),
-    );
+    let report = client.request("textDocument/diagnostic", whole_doc());
     assert_eq!(report["kind"], "full");
     assert!(codes(report["items"].as_array().unwrap()).contains(&"vague-win".to_string()));
     let pushed: Vec<Value> = client
@@ -283,9 +288,8 @@ fn labels(result: &Value) -> Vec<String> {
 
 #[test]
 fn completion_reads_the_cursor_context() {
-    let mut client = started(utf16_client());
     let text = "---\nkind: promo\nlevel: E5\ntarget: \n---\n## Ownership\n- Owned it #\n## \n";
-    client.open(URI, text);
+    let mut client = session(text);
     let at = |line: u32, character: u32| json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } });
     let levels = client.request("textDocument/completion", at(3, 8));
     assert_eq!(&labels(&levels)[..5], ["E3", "E4", "E5", "E6", "E7"]);
@@ -372,9 +376,8 @@ fn markup_follows_the_formats_the_client_declares() {
 /// must not insert a second `#`.
 #[test]
 fn tag_completion_inserts_one_hash_with_or_without_the_range() {
-    let mut client = started(utf16_client());
     let text = "---\nkind: promo\ntarget: E6\n---\n## Wins\n- Owned it #acc\n- Led it #\n";
-    client.open(URI, text);
+    let mut client = session(text);
     for (line, typed) in [(5u32, "- Owned it #acc"), (6, "- Led it #")] {
         let items = client.request("textDocument/completion", json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": typed.len() } }));
         let item = items
@@ -413,8 +416,7 @@ fn tag_completion_inserts_one_hash_with_or_without_the_range() {
 
 #[test]
 fn hover_explains_levels_traits_and_vague_wins() {
-    let mut client = started(utf16_client());
-    client.open(URI, PROMO);
+    let mut client = session(PROMO);
     let hover = |client: &mut Client, line: u32, character: u32| {
         client.request("textDocument/hover", json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } }))
     };
@@ -447,8 +449,7 @@ fn hover_explains_levels_traits_and_vague_wins() {
 
 #[test]
 fn code_actions_offer_the_fix_and_a_disable_comment() {
-    let mut client = started(utf16_client());
-    client.open(URI, PROMO);
+    let mut client = session(PROMO);
     client.diagnostics(URI, 1);
     let actions = client.request("textDocument/codeAction", json!({
         "textDocument": { "uri": URI },
@@ -588,13 +589,9 @@ fn code_actions_reach_every_place_a_diagnostic_speaks_for() {
 /// document order, however many sections a parent has.
 #[test]
 fn the_outline_nests_sections_in_document_order() {
-    let mut client = started(utf16_client());
     let text = "---\nkind: brag\n---\n# Year\n## Wins\n- Cut p99 by 40%\n### Q3\n- Halved the cost\n#### Late Q3\n- Cut queue time by 80%\n### Q4\n## Ownership\n- Owned the rota; pages fell by 50%\n";
-    client.open(URI, text);
-    let symbols = client.request(
-        "textDocument/documentSymbol",
-        json!({ "textDocument": { "uri": URI } }),
-    );
+    let mut client = session(text);
+    let symbols = client.request("textDocument/documentSymbol", whole_doc());
     fn outline(symbol: &serde_json::Value) -> String {
         let children: Vec<String> = symbol["children"]
             .as_array()
@@ -618,9 +615,8 @@ fn the_outline_nests_sections_in_document_order() {
 
 #[test]
 fn outline_folding_lenses_and_semantic_tokens() {
-    let mut client = started(utf16_client());
-    client.open(URI, PROMO);
-    let doc = json!({ "textDocument": { "uri": URI } });
+    let mut client = session(PROMO);
+    let doc = whole_doc();
     let symbols = client.request("textDocument/documentSymbol", doc.clone());
     assert_eq!(symbols[0]["name"], "Case");
     let children: Vec<&str> = symbols[0]["children"]
@@ -920,10 +916,7 @@ fn responses_and_publishes_interleave_without_corrupting_frames() {
             "textDocument/hover",
             json!({ "textDocument": { "uri": URI }, "position": { "line": 6, "character": 4 } }),
         ));
-        ids.push(client.request_async(
-            "textDocument/documentSymbol",
-            json!({ "textDocument": { "uri": URI } }),
-        ));
+        ids.push(client.request_async("textDocument/documentSymbol", whole_doc()));
     }
     for id in ids {
         let response = client.response(id);
@@ -1145,10 +1138,9 @@ fn a_pull_client_is_asked_to_pull_again_when_a_linked_document_changes() {
 
 #[test]
 fn inferred_evidence_is_marked_in_the_outline_and_lenses() {
-    let mut client = started(utf16_client());
     let text = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n# Case\n## Wins\n- Coordinated the code freeze across five teams; release slips fell from 4 a quarter to 0\n## Coordination\n- Ran the freeze\n";
-    client.open(URI, text);
-    let doc = json!({ "textDocument": { "uri": URI } });
+    let mut client = session(text);
+    let doc = whole_doc();
     let symbols = client.request("textDocument/documentSymbol", doc.clone());
     let wins = &symbols[0]["children"][0];
     assert_eq!(
@@ -1174,6 +1166,43 @@ fn inferred_evidence_is_marked_in_the_outline_and_lenses() {
         titles.contains(&"2 evidence · 1 inferred · 1 measurable"),
         "{titles:?}"
     );
+}
+
+/// The outline and the lenses share evidence counts kept for each analysed version: asked
+/// twice, and again after edits that change the counts, they answer what a server that only
+/// ever saw the last text answers, and never a count of an older version.
+#[test]
+fn evidence_counts_kept_for_a_version_answer_as_a_fresh_server_does() {
+    let text = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n# Case\n## Wins\n- Coordinated the code freeze across five teams; release slips fell from 4 a quarter to 0\n## Coordination\n- Ran the freeze\n## Mentoring\n- Mentored two hires #ownership\n";
+    let doc = whole_doc();
+    let answers = |client: &mut Client| -> (Value, Value) {
+        let symbols = client.request("textDocument/documentSymbol", doc.clone());
+        let lenses = client.request("textDocument/codeLens", doc.clone());
+        // Asked again on the same version: the kept counts.
+        assert_eq!(client.request("textDocument/codeLens", doc.clone()), lenses);
+        assert_eq!(
+            client.request("textDocument/documentSymbol", doc.clone()),
+            symbols
+        );
+        (symbols, lenses)
+    };
+    let mut client = session(text);
+    let before = answers(&mut client);
+    // A tagged entry under Coordination: its count and the readiness lens change.
+    let end_line = text.matches('\n').count() as u32;
+    let insert = "- Coordinated the launch #coordination\n- Owned the rota #ownership\n";
+    client.change(URI, 2, json!([{ "range": { "start": { "line": 9, "character": 0 }, "end": { "line": 9, "character": 0 } }, "text": insert }]));
+    let after = answers(&mut client);
+    assert_ne!(before.1, after.1, "the lenses follow the edit");
+    assert_ne!(before.0, after.0, "the outline follows the edit");
+    let mut edited = text.to_string();
+    let at = edited.match_indices('\n').nth(8).unwrap().0 + 1;
+    edited.insert_str(at, insert);
+    let mut fresh = session(&edited);
+    assert_eq!(answers(&mut fresh), after);
+    // And back: the first text's counts again, not the kept ones of the edit.
+    client.change(URI, 3, json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": end_line + 2, "character": 0 } }, "text": text }]));
+    assert_eq!(answers(&mut client), before);
 }
 
 /// Problems in `rung.toml` and its ladder files are diagnostics on those files (code

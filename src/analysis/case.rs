@@ -12,7 +12,7 @@ use super::document::Document;
 use super::impact::Impact;
 use super::infer::Found;
 use super::parse::heading_anchor;
-use super::readiness::{TraitEvidence, entry_traits};
+use super::readiness::{TraitEvidence, each_entry_traits};
 use super::rules::broken_evidence_link::{dedupe_anchor, same_anchor};
 use super::text::LineIndex;
 use super::{LinkResolver, LinkTarget};
@@ -263,24 +263,23 @@ fn other_doc(member: &Member, ladder: &Ladder) -> OtherDoc {
         .map(|s| (dedupe_anchor(heading_anchor(&s.title), &mut seen), s.parent))
         .collect();
     let lines = LineIndex::new(member.text);
-    let mut traits = Vec::new();
-    let entries = (0..doc.entries.len())
-        .filter(|&idx| doc.entries[idx].is_claim())
-        .map(|idx| {
-            let entry = &doc.entries[idx];
-            entry_traits(doc, ladder, idx, &mut traits);
-            OtherEntry {
-                section: entry.section,
-                line: lines.line_of(entry.text_span.start),
-                text: entry.text.to_string(),
-                is_measurable: doc.entry_impact(idx) == Impact::Measurable,
-                traits: traits
-                    .iter()
-                    .map(|&(t, found)| (ladder.traits[t].id.clone(), How::from_found(found)))
-                    .collect(),
-            }
-        })
-        .collect();
+    let mut entries = Vec::new();
+    each_entry_traits(doc, ladder, |idx, traits| {
+        let entry = &doc.entries[idx];
+        if !entry.is_claim() {
+            return;
+        }
+        entries.push(OtherEntry {
+            section: entry.section,
+            line: lines.line_of(entry.text_span.start),
+            text: entry.text.to_string(),
+            is_measurable: doc.entry_impact(idx) == Impact::Measurable,
+            traits: traits
+                .iter()
+                .map(|&(t, found)| (ladder.traits[t].id.clone(), How::from_found(found)))
+                .collect(),
+        });
+    });
     OtherDoc {
         path: member.path.to_string(),
         anchors: super::parse::heading_anchors(member.text).into(),
@@ -297,13 +296,11 @@ fn other_doc(member: &Member, ladder: &Ladder) -> OtherDoc {
 pub fn case_evidence(doc: &Document, ladder: &Ladder, facts: &CaseFacts) -> Vec<Vec<CaseEntry>> {
     let mut all: Vec<Vec<CaseEntry>> = vec![Vec::new(); ladder.traits.len()];
     let index = trait_index(ladder);
-    let mut traits = Vec::new();
     // The other docs' entries reached through links, per trait: added after the doc's own.
     let mut through: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ladder.traits.len()];
-    for entry_idx in 0..doc.entries.len() {
-        entry_traits(doc, ladder, entry_idx, &mut traits);
+    each_entry_traits(doc, ladder, |entry_idx, traits| {
         if traits.is_empty() {
-            continue;
+            return;
         }
         let own_measure = doc.entry_impact(entry_idx) == Impact::Measurable;
         let is_measurable = own_measure || facts.link_measured(doc, entry_idx);
@@ -313,7 +310,7 @@ pub fn case_evidence(doc: &Document, ladder: &Ladder, facts: &CaseFacts) -> Vec<
             .filter_map(|l| facts.linked_entries(&doc.links[l].destination))
             .flat_map(|(d, entries)| entries.into_iter().map(move |e| (d, e)))
             .collect();
-        for &(trait_idx, found) in &traits {
+        for &(trait_idx, found) in traits {
             all[trait_idx].push(CaseEntry {
                 doc: None,
                 entry_idx,
@@ -330,7 +327,7 @@ pub fn case_evidence(doc: &Document, ladder: &Ladder, facts: &CaseFacts) -> Vec<
                 !own.iter().any(|(_, how)| named(how)) || own.iter().any(|(t, _)| t == id)
             }));
         }
-    }
+    });
     for (d, other) in facts.others.iter().enumerate() {
         for (e, entry) in other.entries.iter().enumerate() {
             for (id, how) in &entry.traits {

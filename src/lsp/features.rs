@@ -11,6 +11,8 @@ use crate::analysis::ide::{self, Candidate, CandidateKind};
 use crate::analysis::rules::newline_of;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
+#[cfg(test)]
+use std::borrow::Cow;
 use tower_lsp_server::ls_types::*;
 
 fn ladder(snapshot: &Snapshot) -> Option<&Ladder> {
@@ -287,7 +289,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
         let is_entry = item.kind == ide::OutlineKind::Entry;
         DocumentSymbol {
             name: item.name,
-            detail: item.detail,
+            detail: item.detail.map(Cow::into_owned),
             kind: symbol_kind(item.kind),
             tags: None,
             deprecated: None,
@@ -324,7 +326,7 @@ pub fn document_symbols_json(
         return b"[]".to_vec();
     };
     let lines = LineTable::new(&snapshot.text);
-    let items = ide::outline(doc, ladder(snapshot), snapshot.case.as_deref());
+    let items = ide::outline_counted(doc, ladder(snapshot), snapshot.evidence());
     let mut out = Vec::with_capacity(64 + snapshot.text.len() * 3);
     write_symbols(&mut out, &items, &lines, encoding);
     free(items);
@@ -366,50 +368,155 @@ fn write_symbols(
     out.push(b']');
 }
 
+/// A fold in the editor's lines: its first and last line and its kind as the protocol names it
+/// (`None` for a fold that spans one line, which is no fold to an editor).
+fn fold_lines(
+    fold: &ide::Fold,
+    lines: &LineTable,
+    encoding: Encoding,
+) -> Option<(u32, u32, Option<FoldingRangeKind>)> {
+    let start_line = lines.position(fold.span.start, encoding).line;
+    let last_byte = fold.span.end.saturating_sub(1).max(fold.span.start);
+    let end_line = lines.position(last_byte, encoding).line;
+    let kind = match fold.kind {
+        ide::FoldKind::FrontMatter => Some(FoldingRangeKind::Imports),
+        ide::FoldKind::Section => Some(FoldingRangeKind::Region),
+        ide::FoldKind::Entry => None,
+    };
+    (end_line > start_line).then_some((start_line, end_line, kind))
+}
+
+/// The folding ranges as typed values: the twin of [`folding_ranges_json`], for its test.
+#[cfg(test)]
 pub fn folding_ranges(snapshot: &Snapshot, encoding: Encoding) -> Vec<FoldingRange> {
     let Some(doc) = &snapshot.analysis.document else {
         return Vec::new();
     };
     let lines = LineTable::new(&snapshot.text);
     ide::folds(&snapshot.text, doc)
-        .into_iter()
-        .filter_map(|fold| {
-            let start_line = lines.position(fold.span.start, encoding).line;
-            let last_byte = fold.span.end.saturating_sub(1).max(fold.span.start);
-            let end_line = lines.position(last_byte, encoding).line;
-            (end_line > start_line).then_some(FoldingRange {
-                start_line,
-                start_character: None,
-                end_line,
-                end_character: None,
-                kind: match fold.kind {
-                    ide::FoldKind::FrontMatter => Some(FoldingRangeKind::Imports),
-                    ide::FoldKind::Section => Some(FoldingRangeKind::Region),
-                    ide::FoldKind::Entry => None,
-                },
-                collapsed_text: None,
-            })
+        .iter()
+        .filter_map(|fold| fold_lines(fold, &lines, encoding))
+        .map(|(start_line, end_line, kind)| FoldingRange {
+            start_line,
+            start_character: None,
+            end_line,
+            end_character: None,
+            kind,
+            collapsed_text: None,
         })
         .collect()
 }
 
+/// The folding ranges as the JSON of `foldingRange`'s answer (`null` for no document), written
+/// straight from the folds, as [`document_symbols_json`] is. Equal, byte for byte, to
+/// [`folding_ranges`] serialised (a test checks).
+pub fn folding_ranges_json(snapshot: Option<&Snapshot>, encoding: Encoding) -> Vec<u8> {
+    let Some(snapshot) = snapshot else {
+        return b"null".to_vec();
+    };
+    let Some(doc) = &snapshot.analysis.document else {
+        return b"[]".to_vec();
+    };
+    let lines = LineTable::new(&snapshot.text);
+    let folds = ide::folds(&snapshot.text, doc);
+    let mut out = Vec::with_capacity(2 + folds.len() * 48);
+    write_folds(&mut out, &folds, &lines, encoding);
+    out
+}
+
+fn write_folds(out: &mut Vec<u8>, folds: &[ide::Fold], lines: &LineTable, encoding: Encoding) {
+    out.push(b'[');
+    let ranges = folds
+        .iter()
+        .filter_map(|fold| fold_lines(fold, lines, encoding));
+    for (i, (start_line, end_line, kind)) in ranges.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(br#"{"startLine":"#);
+        convert::push_u32(out, start_line);
+        out.extend_from_slice(br#","endLine":"#);
+        convert::push_u32(out, end_line);
+        if let Some(kind) = kind {
+            out.extend_from_slice(br#","kind":"#);
+            out.extend_from_slice(fold_kind_json(&kind));
+        }
+        out.push(b'}');
+    }
+    out.push(b']');
+}
+
+/// A folding range kind as the protocol writes it (a test checks it against serde's).
+fn fold_kind_json(kind: &FoldingRangeKind) -> &'static [u8] {
+    match kind {
+        FoldingRangeKind::Imports => br#""imports""#,
+        FoldingRangeKind::Region => br#""region""#,
+        FoldingRangeKind::Comment => br#""comment""#,
+    }
+}
+
+/// The code lenses as typed values: the twin of [`code_lenses_json`], for its test.
+#[cfg(test)]
 pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
     let (Some(doc), Some(ladder)) = (&snapshot.analysis.document, ladder(snapshot)) else {
         return Vec::new();
     };
     let lines = LineTable::new(&snapshot.text);
-    ide::lenses(doc, ladder, snapshot.case.as_deref())
-        .into_iter()
+    typed_lenses(
+        &ide::lenses(doc, ladder, snapshot.case.as_deref()),
+        &lines,
+        encoding,
+    )
+}
+
+#[cfg(test)]
+fn typed_lenses(lenses: &[ide::Lens], lines: &LineTable, encoding: Encoding) -> Vec<CodeLens> {
+    lenses
+        .iter()
         .map(|lens| CodeLens {
             range: lines.range(lens.at, lens.at, encoding),
             command: Some(Command {
-                title: lens.title,
+                title: lens.title.clone(),
                 command: String::new(),
                 arguments: None,
             }),
             data: None,
         })
         .collect()
+}
+
+/// The code lenses as the JSON of `codeLens`'s answer (`null` for no document), written
+/// straight from the lenses. Equal, byte for byte, to [`code_lenses`] serialised (a test checks).
+pub fn code_lenses_json(snapshot: Option<&Snapshot>, encoding: Encoding) -> Vec<u8> {
+    let Some(snapshot) = snapshot else {
+        return b"null".to_vec();
+    };
+    let (Some(doc), Some(ladder)) = (&snapshot.analysis.document, ladder(snapshot)) else {
+        return b"[]".to_vec();
+    };
+    let lines = LineTable::new(&snapshot.text);
+    let Some(evidence) = snapshot.evidence() else {
+        return b"[]".to_vec();
+    };
+    let lenses = ide::lenses_counted(doc, ladder, evidence);
+    let mut out = Vec::with_capacity(2 + lenses.len() * 128);
+    write_lenses(&mut out, &lenses, &lines, encoding);
+    out
+}
+
+fn write_lenses(out: &mut Vec<u8>, lenses: &[ide::Lens], lines: &LineTable, encoding: Encoding) {
+    out.push(b'[');
+    for (i, lens) in lenses.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(br#"{"range":"#);
+        convert::write_range(out, lines.range(lens.at, lens.at, encoding));
+        out.extend_from_slice(br#","command":{"title":"#);
+        convert::json_string(out, &lens.title);
+        out.extend_from_slice(br#","command":""}}"#);
+    }
+    out.push(b']');
 }
 
 /// The semantic token types rung emits, in legend order (documented in the README).
@@ -486,6 +593,34 @@ pub fn semantic_tokens(
         }
     }
     tokens
+}
+
+/// Semantic tokens as the JSON of a `semanticTokens` answer, `{"data":[...]}` (five numbers a
+/// token), written straight from the tokens: equal, byte for byte, to `SemanticTokens` with no
+/// result id serialised (a test checks).
+pub fn semantic_tokens_json(tokens: &[SemanticToken]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 + tokens.len() * 5 * 4);
+    out.extend_from_slice(br#"{"data":["#);
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let numbers = [
+            token.delta_line,
+            token.delta_start,
+            token.length,
+            token.token_type,
+            token.token_modifiers_bitset,
+        ];
+        for (j, n) in numbers.into_iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            convert::push_u32(&mut out, n);
+        }
+    }
+    out.extend_from_slice(b"]}");
+    out
 }
 
 /// The trait id named at `position` (by a tag or a trait heading), and whether it is a tag.
@@ -599,6 +734,7 @@ mod tests {
             analysis,
             settings,
             case: None,
+            evidence: Default::default(),
         }
     }
 
@@ -627,6 +763,158 @@ mod tests {
                 serde_json::to_vec(&symbol_kind(kind)).unwrap()
             );
         }
+    }
+
+    /// Documents for the direct writers' tests: empty, front matter only, text beyond the first
+    /// plane and names to escape, CRLF line ends, a doc of no known kind, and a generated one of
+    /// about a megabyte (many sections, entries with detail, CRLF and multi-byte text mixed).
+    fn writer_docs() -> Vec<String> {
+        let promo = "---\nkind: promo\nladder: bigtech\ntarget: E6\n---\n# Case \"one\" \\ 😀\n## Ownership\n- Cut p99 from 800 ms to 120 ms for 3 teams, 漢字 😀\n  - detail\n- Helped \"the\" team\n### Notes\n- TODO\n## Wins\n- Saved $20k a year #craft\n## Collaboration and mentorship\n- Mentored two engineers \u{1}\t \"x\"\n## Free\r\nprose\r\n";
+        let crlf = promo.replace('\n', "\r\n");
+        let mut large =
+            String::from("---\r\nkind: promo\r\nladder: bigtech\r\ntarget: E5\r\n---\r\n");
+        let mut n = 0;
+        while large.len() < 1_000_000 {
+            let end = if n % 3 == 0 { "\r\n" } else { "\n" };
+            let heading = [
+                "Ownership",
+                "Craft",
+                "Wins",
+                "Collaboration and mentorship",
+                "Délivery 😀",
+                "Notes",
+            ][n % 6];
+            large.push_str(&format!("## {heading}{end}### Part {n}{end}"));
+            for e in 0..8 {
+                large.push_str(&format!(
+                    "- Cut \"build\" time by {e}0% for {n} teams, 漢字 😀 #craft{end}"
+                ));
+                if e % 2 == 0 {
+                    large.push_str(&format!("  - detail line {e}{end}  - and \\ another{end}"));
+                }
+            }
+            large.push_str(end);
+            n += 1;
+        }
+        vec![
+            String::new(),
+            "---\nkind: promo\n---\n".to_string(),
+            promo.to_string(),
+            crlf,
+            "just prose\nover two lines\n".to_string(),
+            large,
+        ]
+    }
+
+    /// The lenses and folds written directly are the typed ones serialised, byte for byte, in
+    /// both encodings; and `null` for a document that is not open.
+    #[test]
+    fn direct_lenses_and_folds_equal_the_typed_ones() {
+        for text in writer_docs() {
+            let snapshot = snapshot_of(&text);
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                let what = format!("{encoding:?}, {} bytes", text.len());
+                let lenses = code_lenses_json(Some(&snapshot), encoding);
+                let typed = serde_json::to_vec(&code_lenses(&snapshot, encoding)).unwrap();
+                assert_eq!(lenses, typed, "lenses, {what}");
+                let parsed: serde_json::Value = serde_json::from_slice(&lenses).unwrap();
+                assert_eq!(
+                    parsed,
+                    serde_json::from_slice::<serde_json::Value>(&typed).unwrap()
+                );
+                let folds = folding_ranges_json(Some(&snapshot), encoding);
+                let typed = serde_json::to_vec(&folding_ranges(&snapshot, encoding)).unwrap();
+                assert_eq!(folds, typed, "folds, {what}");
+                serde_json::from_slice::<serde_json::Value>(&folds).unwrap();
+                if text.len() > 500_000 {
+                    // The large doc is compared on thousands of lenses and folds, not a few.
+                    assert!(
+                        lenses.len() > 100_000 && folds.len() > 100_000,
+                        "{what}: {} {}",
+                        lenses.len(),
+                        folds.len()
+                    );
+                }
+            }
+        }
+        assert_eq!(code_lenses_json(None, Encoding::Utf16), b"null");
+        assert_eq!(folding_ranges_json(None, Encoding::Utf16), b"null");
+        for kind in [
+            FoldingRangeKind::Comment,
+            FoldingRangeKind::Imports,
+            FoldingRangeKind::Region,
+        ] {
+            assert_eq!(fold_kind_json(&kind), serde_json::to_vec(&kind).unwrap());
+        }
+    }
+
+    /// A lens title of any characters is written as serde writes it: quotes, backslashes, every
+    /// control character, DEL, line and paragraph separators, and text beyond the first plane.
+    #[test]
+    fn lens_titles_are_escaped_as_serde_escapes_them() {
+        let text = "line one\r\nline two 😀\n";
+        let lines = LineTable::new(text);
+        let mut titles: Vec<String> = (0u32..0x20)
+            .map(|c| format!("a{}b", char::from_u32(c).unwrap()))
+            .collect();
+        titles.extend(
+            [
+                "",
+                "\"",
+                "\\",
+                "\\\"",
+                "\u{7f}",
+                "\u{2028}\u{2029}",
+                "😀𝄞",
+                "漢字 \"x\" \\ y",
+                "E6: 3 of 7 expected traits evidenced (1 only inferred)",
+            ]
+            .map(String::from),
+        );
+        let lenses: Vec<ide::Lens> = titles
+            .into_iter()
+            .enumerate()
+            .map(|(i, title)| ide::Lens {
+                at: [0, 3, 10, 15, text.len()][i % 5],
+                title,
+            })
+            .collect();
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let mut out = Vec::new();
+            write_lenses(&mut out, &lenses, &lines, encoding);
+            let typed = serde_json::to_vec(&typed_lenses(&lenses, &lines, encoding)).unwrap();
+            assert_eq!(out, typed, "{encoding:?}");
+        }
+    }
+
+    /// Semantic tokens written directly are `SemanticTokens` serialised, on every writer doc
+    /// (the large one has thousands), for the whole text and a range, and with none.
+    #[test]
+    fn direct_semantic_tokens_equal_the_typed_ones() {
+        for text in writer_docs() {
+            let snapshot = snapshot_of(&text);
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                let within = Some(Span::new(text.len() / 3, text.len() / 2));
+                for within in [None, within] {
+                    let tokens = semantic_tokens(
+                        &snapshot,
+                        encoding,
+                        within,
+                        &mut ide::MeasureCache::default(),
+                    );
+                    let typed = SemanticTokensResult::Tokens(SemanticTokens {
+                        result_id: None,
+                        data: tokens.clone(),
+                    });
+                    let direct = semantic_tokens_json(&tokens);
+                    assert_eq!(direct, serde_json::to_vec(&typed).unwrap(), "{encoding:?}");
+                    if text.len() > 500_000 && within.is_none() {
+                        assert!(tokens.len() > 10_000, "{}", tokens.len());
+                    }
+                }
+            }
+        }
+        assert_eq!(semantic_tokens_json(&[]), br#"{"data":[]}"#);
     }
 
     #[test]

@@ -671,9 +671,7 @@ impl Backend {
         self.direct(
             &params.text_document.uri,
             "textDocument/foldingRange",
-            |snapshot, encoding| {
-                Self::json(snapshot.map(|s| features::folding_ranges(s, encoding)))
-            },
+            features::folding_ranges_json,
         )
         .await
     }
@@ -682,7 +680,7 @@ impl Backend {
         self.direct(
             &params.text_document.uri,
             "textDocument/codeLens",
-            |snapshot, encoding| Self::json(snapshot.map(|s| features::code_lenses(s, encoding))),
+            features::code_lenses_json,
         )
         .await
     }
@@ -695,15 +693,11 @@ impl Backend {
         self.direct(
             uri,
             "textDocument/semanticTokens/full",
-            |snapshot, encoding| {
-                Self::json(snapshot.map(|s| {
-                    SemanticTokensResult::Tokens(SemanticTokens {
-                        result_id: None,
-                        data: self.with_measures(uri, |measures| {
-                            features::semantic_tokens(s, encoding, None, measures)
-                        }),
-                    })
-                }))
+            |snapshot, encoding| match snapshot {
+                Some(s) => features::semantic_tokens_json(&self.with_measures(uri, |measures| {
+                    features::semantic_tokens(s, encoding, None, measures)
+                })),
+                None => b"null".to_vec(),
             },
         )
         .await
@@ -717,18 +711,16 @@ impl Backend {
         self.direct(
             uri,
             "textDocument/semanticTokens/range",
-            |snapshot, encoding| {
-                Self::json(snapshot.map(|s| {
+            |snapshot, encoding| match snapshot {
+                Some(s) => {
                     let start = s.document.offset(params.range.start, encoding);
                     let end = s.document.offset(params.range.end, encoding);
                     let within = Some(Span::new(start, end.max(start)));
-                    SemanticTokensRangeResult::Tokens(SemanticTokens {
-                        result_id: None,
-                        data: self.with_measures(uri, |measures| {
-                            features::semantic_tokens(s, encoding, within, measures)
-                        }),
-                    })
-                }))
+                    features::semantic_tokens_json(&self.with_measures(uri, |measures| {
+                        features::semantic_tokens(s, encoding, within, measures)
+                    }))
+                }
+                None => b"null".to_vec(),
             },
         )
         .await

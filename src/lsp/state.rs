@@ -8,13 +8,15 @@
 
 use super::documents::{Encoding, OpenDocument};
 use super::settings::EditorSettings;
+use crate::analysis::case::evidence_counts;
 use crate::analysis::document::DocKind;
 use crate::analysis::memo::Memo;
+use crate::analysis::readiness::TraitEvidence;
 use crate::analysis::{Analysis, Input, LinkResolver, NoFileSystem, Settings, analyze};
 use crate::project::{FsLinks, LinkCache, OpenFiles, Project, lexically_normal, lock_links};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tower_lsp_server::ls_types::Uri;
 
 /// A document's text at one version, analysed.
@@ -27,6 +29,25 @@ pub struct Snapshot {
     pub settings: Arc<Settings>,
     /// What the other docs of its case told the analysis (for the lenses and the outline).
     pub case: Option<Arc<crate::analysis::case::CaseFacts>>,
+    /// Every trait's evidence counts, made at the first request that shows them ([`Snapshot::evidence`]).
+    pub evidence: OnceLock<Option<Vec<TraitEvidence>>>,
+}
+
+impl Snapshot {
+    /// Every trait's evidence counts for this text ([`evidence_counts`] of its document, ladder
+    /// and case; `None` without a document or a ladder), counted once: the outline, the lenses
+    /// and whatever else asks about the same version share them. The snapshot holds the text,
+    /// settings and case they are counted from, and never changes, so the kept counts are what
+    /// counting again would give.
+    pub fn evidence(&self) -> Option<&[TraitEvidence]> {
+        self.evidence
+            .get_or_init(|| {
+                let doc = self.analysis.document.as_ref()?;
+                let ladder = crate::analysis::ide::ladder_of(&self.analysis, &self.settings)?;
+                Some(evidence_counts(doc, ladder, self.case.as_deref()))
+            })
+            .as_deref()
+    }
 }
 
 pub struct DocumentState {
@@ -303,6 +324,7 @@ impl AnalysisJob {
             analysis,
             settings: self.settings,
             case: facts.map(Arc::new),
+            evidence: OnceLock::new(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::analysis::case::{CaseFacts, evidence_counts};
 use crate::analysis::document::{DocKind, Document};
-use crate::analysis::readiness::readiness_from;
+use crate::analysis::readiness::{TraitEvidence, readiness_from};
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
 
@@ -16,12 +16,17 @@ pub struct Lens {
 
 /// `case`: what the other docs of the doc's case evidence, counted with its own.
 pub fn lenses(doc: &Document, ladder: &Ladder, case: Option<&CaseFacts>) -> Vec<Lens> {
-    let mut lenses = Vec::new();
     // Counted once for the readiness lens and every trait section's.
     // With the other docs of its case: a brag doc's tagged entries count here.
-    let evidence = evidence_counts(doc, ladder, case);
+    lenses_counted(doc, ladder, &evidence_counts(doc, ladder, case))
+}
+
+/// [`lenses`] given the evidence counts [`evidence_counts`] made for `doc`, `ladder` and its
+/// case (the language server counts them once per analysed text).
+pub fn lenses_counted(doc: &Document, ladder: &Ladder, evidence: &[TraitEvidence]) -> Vec<Lens> {
+    let mut lenses = Vec::new();
     if doc.kind == DocKind::Promo
-        && let Some(report) = readiness_from(doc, ladder, &evidence)
+        && let Some(report) = readiness_from(doc, ladder, evidence)
     {
         let level = &ladder.levels[report.level_idx];
         let at = doc

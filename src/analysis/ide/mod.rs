@@ -22,9 +22,9 @@ pub use highlight::{
     Highlight, HighlightKind, MeasureCache, highlights, highlights_with, measured_spans,
 };
 pub use hover::hover;
-pub use lens::{Lens, lenses};
+pub use lens::{Lens, lenses, lenses_counted};
 pub use navigation::{trait_at, trait_mentions};
-pub use outline::{OutlineItem, OutlineKind, entry_label, outline, shorten};
+pub use outline::{OutlineItem, OutlineKind, entry_label, outline, outline_counted, shorten};
 
 use super::{Analysis, Settings};
 use crate::catalogue::Ladder;

@@ -7,8 +7,10 @@ use crate::analysis::case::{CaseFacts, evidence_counts};
 use crate::analysis::document::{Document, Entry, EntryRole, SectionKind};
 use crate::analysis::impact::Impact;
 use crate::analysis::infer::Inference;
+use crate::analysis::readiness::TraitEvidence;
 use crate::analysis::text::Span;
 use crate::catalogue::Ladder;
+use std::borrow::Cow;
 
 /// What an outline node is, so editors can show the right icon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +24,8 @@ pub enum OutlineKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutlineItem {
     pub name: String,
-    pub detail: Option<String>,
+    /// Most entries' details are one of two fixed phrases: those are not copied for each entry.
+    pub detail: Option<Cow<'static, str>>,
     pub kind: OutlineKind,
     /// The whole node: a section from its heading to its end, an entry with its detail.
     pub span: Span,
@@ -70,7 +73,9 @@ pub fn entry_label(entry: &Entry) -> String {
 fn one_line_label(text: &str) -> String {
     const MAX: usize = 60;
     let text = text.trim();
-    if !text.contains(['\n', '\r']) {
+    // A byte search (a `char` pattern decodes every character of the entry, which was most of
+    // the label's cost on a large doc).
+    if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
         return shorten_trimmed(text, MAX);
     }
     // Line breaks become spaces in the part the label can show (one character past the cut
@@ -89,9 +94,19 @@ pub fn outline(
     ladder: Option<&Ladder>,
     case: Option<&CaseFacts>,
 ) -> Vec<OutlineItem> {
-    let mut items: Vec<(Option<usize>, OutlineItem)> = Vec::with_capacity(doc.sections.len());
-    // Counts for every trait, and each section's own judged entries, each made in one pass.
     let evidence = ladder.map(|l| evidence_counts(doc, l, case));
+    outline_counted(doc, ladder, evidence.as_deref())
+}
+
+/// [`outline`] given the evidence counts [`evidence_counts`] made for `doc`, `ladder` and its
+/// case (`None` without a ladder): the language server counts them once per analysed text, for
+/// the outline and the lenses alike.
+pub fn outline_counted(
+    doc: &Document,
+    ladder: Option<&Ladder>,
+    evidence: Option<&[TraitEvidence]>,
+) -> Vec<OutlineItem> {
+    let mut items: Vec<(Option<usize>, OutlineItem)> = Vec::with_capacity(doc.sections.len());
     let no_inference = Inference::default();
     let inference = ladder.map_or(&no_inference, |l| doc.inference(l));
     let mut entries_of: Vec<Vec<(usize, &Entry)>> = vec![Vec::new(); doc.sections.len()];
@@ -108,15 +123,18 @@ pub fn outline(
     for (idx, section) in doc.sections.iter().enumerate() {
         let (kind, detail) = match section.kind {
             SectionKind::Trait(t) => {
-                let counts = evidence.as_ref().and_then(|all| all.get(t));
-                (OutlineKind::TraitSection, counts.map(|c| c.summary()))
+                let counts = evidence.and_then(|all| all.get(t));
+                (
+                    OutlineKind::TraitSection,
+                    counts.map(|c| c.summary().into()),
+                )
             }
-            SectionKind::Role(role) => (OutlineKind::RoleSection, Some(role.id().to_string())),
+            SectionKind::Role(role) => (OutlineKind::RoleSection, Some(role.id().into())),
             SectionKind::Free => (OutlineKind::FreeSection, None),
         };
         // A heading of two traits shows both traits' counts.
-        let detail = match (inference.traits_of_section(idx), &evidence, ladder) {
-            (Some(named), Some(all), Some(ladder)) => Some(
+        let detail = match (inference.traits_of_section(idx), evidence, ladder) {
+            (Some(named), Some(all), Some(ladder)) => Some(Cow::Owned(
                 named
                     .iter()
                     .filter_map(|&t| {
@@ -128,29 +146,30 @@ pub fn outline(
                     })
                     .collect::<Vec<_>>()
                     .join("; "),
-            ),
+            )),
             _ => detail,
         };
         let mut children = Vec::new();
         for (entry_idx, entry) in std::mem::take(&mut entries_of[idx]) {
-            let mut detail = if doc.entry_impact(entry_idx) == Impact::Measurable {
-                "measurable".to_string()
+            let mut detail = Cow::Borrowed(if doc.entry_impact(entry_idx) == Impact::Measurable {
+                "measurable"
             } else {
-                "no measurable result".to_string()
-            };
+                "no measurable result"
+            });
             // "· inferred: Coordination, Scope": traits no heading or tag of its own names.
             if let Some(ladder) = ladder {
                 let added = inference.of_entry(entry_idx);
                 for (at, found) in added.iter().enumerate() {
                     let name = &ladder.traits[found.trait_idx as usize].name;
                     if at > 0 && added[at - 1].found == found.found {
-                        detail.push_str(", ");
+                        detail.to_mut().push_str(", ");
                     } else {
+                        let detail = detail.to_mut();
                         detail.push_str(" · ");
                         detail.push_str(found.found.label());
                         detail.push_str(": ");
                     }
-                    detail.push_str(name);
+                    detail.to_mut().push_str(name);
                 }
             }
             children.push(OutlineItem {
