@@ -331,6 +331,9 @@ impl Reader<'_> {
         if let Some(class) = self.postposed_participle(&phrase) {
             return class;
         }
+        if self.caused_by_the_work(q) {
+            return Class::Measure(MeasureKind::Count);
+        }
         if !q.spelled && self.activity_total(q, &phrase) {
             return Class::Not(Reason::Activity);
         }
@@ -363,6 +366,9 @@ impl Reader<'_> {
         if self.change_reaches(governor, &phrase) {
             return Class::Measure(MeasureKind::Reach);
         }
+        if !q.spelled && q.unit == Unit::Plain && self.moved_to_a_tool(q, governor, &phrase) {
+            return Class::Not(Reason::Activity);
+        }
         if let Some(reason) = self.own_work_around_a_count(q, governor, &phrase, classes, index) {
             return Class::Not(reason);
         }
@@ -372,7 +378,12 @@ impl Reader<'_> {
         if !self.phrase_has(&phrase, PEOPLE_OUTCOME) && self.in_activity_object(q.first) {
             return Class::Not(Reason::Activity);
         }
-        if self.phrase_has_outside_modifiers(&phrase, ARTIFACT) {
+        // `140k home-screen installs`: others taking up the work, whatever noun modifies it.
+        let engagement = phrase
+            .clone()
+            .last()
+            .is_some_and(|head| ENGAGEMENT_NOUNS.contains(self.word(head)));
+        if self.phrase_has_outside_modifiers(&phrase, ARTIFACT) && !engagement {
             return Class::Not(Reason::Activity);
         }
         // A later item of a specification list (`(4 clusters, 2 regions)`) is specification
@@ -562,6 +573,20 @@ impl Reader<'_> {
             if released || listed || names_a_release {
                 return true;
             }
+            // `Cut 7.4 and 7.5 from the release branch`: a bare decimal a verb takes as its
+            // object, with a release named in its clause.
+            let object = governor.is_some_and(|g| self.t[g].is_word() && !self.is(g, STOP));
+            let release_in_clause = (q.first.saturating_sub(12)..(q.last + 12).min(self.t.len()))
+                .filter(|&k| self.same_clause(k, q.first))
+                .any(|k| {
+                    RELEASE_VERBS.contains(self.word(k)) || VERSION_NOUNS.contains(self.word(k))
+                });
+            // (`Branched 8.1 off main`: a particle, not a noun, after it.)
+            let bare = self.noun_phrase(q.last).is_empty()
+                || matches!(self.word(q.last + 1), "off" | "out");
+            if object && bare && release_in_clause {
+                return true;
+            }
         }
         // `of 13 to 14.2`, `16 → 20.1`: the number an upgrade starts from.
         let Some(next) = self.qs.get(index + 1) else {
@@ -667,7 +692,10 @@ impl Reader<'_> {
         let rest = q.last + 1..end;
         let sums_up = rest.clone().any(|k| {
             matches!(self.word(k), "total" | "overall" | "altogether")
-                || (matches!(self.word(k), "this" | "last") && self.is(k + 1, TIME_UNIT))
+                || (matches!(self.word(k), "this" | "last")
+                    && (self.is(k + 1, TIME_UNIT | MONTH)
+                        || SEASONS.contains(self.word(k + 1))
+                        || self.word(k + 1) == "half"))
         });
         sums_up
             && !rest.clone().any(|k| {
@@ -691,7 +719,50 @@ impl Reader<'_> {
     /// compound modifies the noun (`140k home-screen installs` counts installs, not screens).
     pub(super) fn phrase_has_outside_modifiers(&self, phrase: &Range<usize>, lists: u64) -> bool {
         phrase.clone().any(|i| {
-            self.is(i, lists) && !(self.symbol(i + 1) == "-" && self.t[i + 1].glued)
+            let before_hyphen = self.symbol(i + 1) == "-" && self.t[i + 1].glued;
+            self.is(i, lists) && !before_hyphen
         })
+    }
+
+    /// `two planned features were dropped as a result`, `5 blockers were raised because of it`:
+    /// a count whose clause ends by naming the work as its cause.
+    pub(super) fn caused_by_the_work(&self, q: &Quantity) -> bool {
+        let clause = (q.last + 1..(q.last + 16).min(self.t.len()))
+            .take_while(|&k| self.same_clause(q.first, k));
+        clause.clone().any(|k| {
+            (self.word(k) == "as" && self.word(k + 1) == "a" && self.word(k + 2) == "result")
+                || (self.word(k) == "because"
+                    && self.word(k + 1) == "of"
+                    && matches!(self.word(k + 2), "it" | "this" | "that"))
+        }) && clause.clone().any(|k| AUXILIARIES.contains(self.word(k)))
+    }
+
+    /// `Migrated the 40 cron jobs to Airflow`, `moved 12 repos onto GitHub Actions`: things the
+    /// author moved to a named tool, with no `from` side (`Migrated 30 DAGs from cron to
+    /// Airflow` is read in `own_work_around_a_count`); not people (`moved 3 teams onto …`).
+    pub(super) fn moved_to_a_tool(
+        &self,
+        q: &Quantity,
+        governor: Option<usize>,
+        phrase: &Range<usize>,
+    ) -> bool {
+        let Some(g) = governor else {
+            return false;
+        };
+        let moved = (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g)))
+            && self.author_does(g);
+        let head_is_people = phrase
+            .clone()
+            .last()
+            .is_some_and(|h| PEOPLE_GROUPS.contains(self.word(h)) || self.is(h, AFFECTED));
+        if !moved || head_is_people || !matches!(self.word(phrase.end), "to" | "onto" | "into") {
+            return false;
+        }
+        let mut k = phrase.end + 1;
+        if self.is(k, DETERMINER) {
+            k += 1;
+        }
+        let right = self.side_after(phrase.end + 1, 4);
+        self.is_capitalised(k) && !self.side_has_quantity(right) && q.first < phrase.end
     }
 }

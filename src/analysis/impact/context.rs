@@ -206,7 +206,10 @@ impl Reader<'_> {
         }
         let mut k = g - 1;
         // `are used now in 14 repositories`: an adverb after the verb.
-        if self.word(k) == "now" && k > 1 && self.is(k - 1, ADOPTION_VERB) {
+        if (matches!(self.word(k), "now" | "today") || self.is(k, ADVERB))
+            && k > 1
+            && self.is(k - 1, ADOPTION_VERB)
+        {
             k -= 1;
         }
         // `is now the default in 11 of 12 repos`, `now the standard across 9 teams`.

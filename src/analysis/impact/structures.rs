@@ -91,6 +91,10 @@ impl Reader<'_> {
                     .or_else(|| self.before_and_now_either_way(i));
             }
             "before" if i == 0 => return self.before_and_now_either_way(i),
+            // `Previously, finance waited a week …; now …`.
+            "previously" | "formerly" if i == 0 || self.ends_phrase(i - 1) => {
+                return self.before_and_now_either_way(i);
+            }
             "promoted" => {
                 let prev = if i > 0 { self.word(i - 1) } else { "" };
                 let passive =
@@ -413,8 +417,10 @@ impl Reader<'_> {
         range.clone().any(|k| {
             let t = &self.t[k];
             if t.kind == Kind::Number {
+                // Every number of a quantity (`02:00`, `3–5`) is judged by its quantity.
                 return !self.qs.iter().enumerate().any(|(index, q)| {
-                    q.number == k && (self.zero_to_one(index) || self.is_label_quantity(q))
+                    (q.first..=q.last).contains(&k)
+                        && (self.zero_to_one(index) || self.is_label_quantity(q))
                 });
             }
             t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD | MANY)
@@ -599,6 +605,13 @@ impl Reader<'_> {
 
     /// `X → Y` with quantities on both sides (not versions).
     pub(super) fn arrow(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        // `(5% → 25% → 100%)`: arrows between the stages of a rollout compare nothing.
+        if let Some(next) = self.qs.iter().position(|q| q.first == i + 1)
+            && self.qs[next].unit == Unit::Percent
+            && self.rollout_stage(next)
+        {
+            return None;
+        }
         let left = self.side_before(i, 4);
         let right = self.side_after(i + 1, 4);
         let both = self.side_has_quantity(left.clone()) && self.side_has_quantity(right.clone());
@@ -668,7 +681,7 @@ impl Reader<'_> {
     /// time in its own clause (a since word, `now`, `this` + a unit of time).
     pub(super) fn none_after_a_count(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let earlier_count = (i.saturating_sub(30)..i)
-            .filter(|&k| !self.same_clause(k, i))
+            .filter(|&k| self.phrase_start[k] != self.phrase_start[i])
             .any(|k| {
                 self.t[k].kind == Kind::Number || self.is(k, lexicon::NUMBER_WORD | MANY)
             });
@@ -679,8 +692,10 @@ impl Reader<'_> {
         let hi = (i + 4).min(self.t.len());
         let closed = (lo..hi).filter(|&k| self.same_clause(k, i)).any(|k| {
             self.is(k, SINCE)
+                || (self.word(k) == "after" && k > i)
                 || self.word(k) == "now"
-                || (self.word(k) == "this" && self.is(k + 1, TIME_UNIT))
+                || (self.word(k) == "this"
+                    && (self.is(k + 1, TIME_UNIT | MONTH) || SEASONS.contains(self.word(k + 1))))
         });
         closed.then_some((i, MeasureKind::Zero))
     }
@@ -783,10 +798,14 @@ impl Reader<'_> {
         if self.is(k, DETERMINER) {
             k += 1;
         }
-        let role = (k..(k + 3).min(self.t.len()))
-            .take_while(|&j| self.t[j].is_word() && self.same_clause(i, j))
+        // `on-call lead`: a hyphenated role counts as words.
+        let role = (k..(k + 5).min(self.t.len()))
+            .take_while(|&j| {
+                (self.t[j].is_word() || (self.symbol(j) == "-" && self.t[j].glued))
+                    && self.same_clause(i, j)
+            })
             .find(|&j| self.is(j, ROLE))?;
-        let since = (role + 1..(role + 4).min(self.t.len()))
+        let since = (role + 1..(role + 9).min(self.t.len()))
             .take_while(|&j| self.same_clause(i, j))
             .any(|j| self.word(j) == "since");
         (became || now || since).then_some((role, MeasureKind::People))

@@ -139,6 +139,8 @@ small_lists! {
     ASIDE_VERBS = "aside-verbs.txt";
     PLATFORM_NAMES = "platform-names.txt";
     LENGTH_UNITS = "length-units.txt";
+    SEASONS = "seasons.txt";
+    ENGAGEMENT_NOUNS = "engagement-nouns.txt";
     GOAL_NOUNS = "goal-nouns.txt";
     RESULT_LINKS = "result-links.txt";
     PROCESS_NOUNS = "process-nouns.txt";
