@@ -562,14 +562,16 @@ impl Reader<'_> {
                 let before = &self.qs[index - 1];
                 let between = before.last + 1..q.first;
                 !between.is_empty()
-                    && between.clone().all(|i| {
-                        matches!(self.symbol(i), "," | "&" | "/") || self.word(i) == "and"
-                    })
+                    && between
+                        .clone()
+                        .all(|i| matches!(self.symbol(i), "," | "&" | "/") || self.word(i) == "and")
             };
             // `7.2 staged rollout`, `the 5.9 bake`: a release noun within two words after it.
             let names_a_release = (q.last + 1..(q.last + 3).min(self.t.len()))
                 .take_while(|&k| self.t[k].is_word())
-                .any(|k| VERSION_NOUNS.contains(self.word(k)) || ROLLOUT_NOUNS.contains(self.word(k)));
+                .any(|k| {
+                    VERSION_NOUNS.contains(self.word(k)) || ROLLOUT_NOUNS.contains(self.word(k))
+                });
             if released || listed || names_a_release {
                 return true;
             }
@@ -647,7 +649,7 @@ impl Reader<'_> {
         leads
             && k > 0
             && ROLLOUT_NOUNS.contains(self.word(k - 1))
-            && !(self.word(q.last + 1) == "of")
+            && self.word(q.last + 1) != "of"
     }
 
     /// `Migration to Kubernetes is in 60%`, `the rewrite is at 40%`: a percentage that a piece of
@@ -749,8 +751,8 @@ impl Reader<'_> {
         let Some(g) = governor else {
             return false;
         };
-        let moved = (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g)))
-            && self.author_does(g);
+        let moved =
+            (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g))) && self.author_does(g);
         let head_is_people = phrase
             .clone()
             .last()

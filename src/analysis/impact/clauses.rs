@@ -157,8 +157,9 @@ impl Reader<'_> {
             // A noun is a target when it says what it aims at ("a plan to cut", "goal of 30%",
             // "the plan is to"), not when it names a document ("a recovery plan and landed").
             "plan" | "plans" | "goal" | "goals" | "target" | "targets" | "roadmap" | "proposal"
-            | "objective" | "objectives"
-            | "aim" | "slo" | "slos" | "sla" | "slas" => self.says_what_it_aims_at(i),
+            | "objective" | "objectives" | "aim" | "slo" | "slos" | "sla" | "slas" => {
+                self.says_what_it_aims_at(i)
+            }
             _ => true,
         }
     }

@@ -682,9 +682,7 @@ impl Reader<'_> {
     pub(super) fn none_after_a_count(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let earlier_count = (i.saturating_sub(30)..i)
             .filter(|&k| self.phrase_start[k] != self.phrase_start[i])
-            .any(|k| {
-                self.t[k].kind == Kind::Number || self.is(k, lexicon::NUMBER_WORD | MANY)
-            });
+            .any(|k| self.t[k].kind == Kind::Number || self.is(k, lexicon::NUMBER_WORD | MANY));
         if !earlier_count {
             return None;
         }
@@ -710,9 +708,14 @@ impl Reader<'_> {
         let (before, after) = match after_now {
             Some(now) => (i + 1..now, self.side_after(now + 1, 10)),
             None => {
-                let now = (i.saturating_sub(24)..i).rev().find(|&k| self.word(k) == "now")?;
+                let now = (i.saturating_sub(24)..i)
+                    .rev()
+                    .find(|&k| self.word(k) == "now")?;
                 let start = self.side_before(now, 8).start;
-                (self.side_after(i + 1, 12), start..i.saturating_sub(1).max(start))
+                (
+                    self.side_after(i + 1, 12),
+                    start..i.saturating_sub(1).max(start),
+                )
             }
         };
         if before.is_empty() || after.is_empty() {
@@ -735,7 +738,9 @@ impl Reader<'_> {
     /// `sales reps now get one duplicate a week, where it used to be dozens a day`: `used to`
     /// after the `now` it is set against.
     pub(super) fn now_then_used_to(&self, i: usize) -> Option<(usize, MeasureKind)> {
-        let now = (i.saturating_sub(30)..i).rev().find(|&k| self.word(k) == "now")?;
+        let now = (i.saturating_sub(30)..i)
+            .rev()
+            .find(|&k| self.word(k) == "now")?;
         let before = self.side_after(i + 2, 10);
         let after = self.side_after(now + 1, 10);
         (self.side_has_quantity(before.clone()) || self.side_has_quantity(after.clone()))
@@ -819,9 +824,8 @@ impl Reader<'_> {
             .rev()
             .take_while(|&k| self.same_clause(k, i))
             .find(|&k| self.is(k, REMOVAL_VERB) || self.word(k) == "rid")?;
-        let names_a_problem = (verb + 1..i).any(|k| {
-            self.is(k, INCIDENT) || self.word(k) == "top" || self.symbol(k) == "#"
-        });
+        let names_a_problem = (verb + 1..i)
+            .any(|k| self.is(k, INCIDENT) || self.word(k) == "top" || self.symbol(k) == "#");
         names_a_problem.then_some((i, MeasureKind::Zero))
     }
 }
