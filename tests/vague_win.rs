@@ -37,7 +37,12 @@
 //! `as a result`, `none` after a count in the same clause, arrows between rollout stages,
 //! objectives, adoption with an adverb) first scored 0.727 / 0.800; batch 12 (12 entries, after
 //! batch 11's: `fortnight`, `none after`, hyphenated roles, `this half`) first scored 1.000 /
-//! 0.800, its one miss a family (things moved to a named tool with no `from` side).
+//! 0.800, its one miss a family (things moved to a named tool with no `from` side). Batch 13 (24
+//! entries in other voices: QA, firmware, analytics, a German speaker) first scored 1.000 /
+//! 0.750; its misses became families (decimals a release names after `for`/`on` or in a rollout's
+//! clause, `600 files moved`), and batch 14 (10 entries, after them) first scored 1.000 / 0.667:
+//! irregular participles (`180 checks run`) became a list; `Triage duty during the 12.1 bake —
+//! 60 tickets` is left a known miss.
 
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 
@@ -131,7 +136,7 @@ fn meets_the_bar(data: &str, min_rows: usize) {
 
 #[test]
 fn held_out_entries_meet_the_bar_in_both_layouts() {
-    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 397);
+    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 431);
 }
 
 /// `wins-dev-c.tsv`: 240 entries by a writer who had seen neither rung nor the other files. Its

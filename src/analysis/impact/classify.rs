@@ -501,7 +501,10 @@ impl Reader<'_> {
             return None;
         }
         let mut k = phrase.start + 1;
-        while k < phrase.end && !self.is(k, ACTIVITY | OUTCOME_VERB) {
+        while k < phrase.end
+            && !self.is(k, ACTIVITY | OUTCOME_VERB)
+            && !MOVE_VERBS.contains(self.word(k))
+        {
             k += 1;
         }
         if k == phrase.end {
@@ -523,7 +526,8 @@ impl Reader<'_> {
             k = a;
         }
         let w = self.word(k);
-        let participle = w.ends_with("ed") || w.ends_with("en") || matches!(w, "done" | "built");
+        let participle =
+            w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PARTICIPLES.contains(w);
         // The participle ends the phrase or is followed by what it was done by or at.
         let closes = self.t.get(k + 1).is_none_or(|t| !t.is_word() || t.is(STOP));
         if !participle || !closes {
@@ -534,7 +538,9 @@ impl Reader<'_> {
         }
         // `10,000 users onboarded`: people the work reached, whatever was done to them.
         let people = self.phrase_has(&(phrase.start..k), AFFECTED | PEOPLE_OUTCOME);
-        (self.is(k, ACTIVITY) && !people).then_some(Class::Not(Reason::Activity))
+        // `600 files moved`: things the author moved.
+        let own = self.is(k, ACTIVITY) || MOVE_VERBS.contains(w);
+        (own && !people).then_some(Class::Not(Reason::Activity))
     }
 
     /// Release numbers: a bare decimal a release verb governs (`Shipped 5.3`, `lands in 6.2`),
@@ -587,6 +593,26 @@ impl Reader<'_> {
             let bare = self.noun_phrase(q.last).is_empty()
                 || matches!(self.word(q.last + 1), "off" | "out");
             if object && bare && release_in_clause {
+                return true;
+            }
+            // `Regression pass for 9.2 and 9.3`, `tested on 17.4`: a bare decimal after `for` or
+            // `on`, with no noun after it, names a release.
+            let named_for = governor.is_some_and(|g| matches!(self.word(g), "for" | "on"));
+            if named_for && self.noun_phrase(q.last).is_empty() {
+                return true;
+            }
+            // `for the 4.1 firmware`, in a clause naming a rollout or a release: a decimal
+            // between a determiner and a noun.
+            let rollout_in_clause = (q.first.saturating_sub(24)..(q.last + 12).min(self.t.len()))
+                .filter(|&k| self.same_clause(k, q.first))
+                .any(|k| ROLLOUT_NOUNS.contains(self.word(k)));
+            let between_determiner_and_noun = q.first > 0
+                && self.is(q.first - 1, DETERMINER)
+                && self
+                    .t
+                    .get(q.last + 1)
+                    .is_some_and(|t| t.is_word() && !t.is(STOP));
+            if between_determiner_and_noun && (rollout_in_clause || release_in_clause) {
                 return true;
             }
         }
@@ -646,10 +672,7 @@ impl Reader<'_> {
         }
         k -= 1;
         let leads = matches!(self.symbol(k), "→" | "->") || matches!(self.word(k), "to" | "at");
-        leads
-            && k > 0
-            && ROLLOUT_NOUNS.contains(self.word(k - 1))
-            && self.word(q.last + 1) != "of"
+        leads && k > 0 && ROLLOUT_NOUNS.contains(self.word(k - 1)) && self.word(q.last + 1) != "of"
     }
 
     /// `Migration to Kubernetes is in 60%`, `the rewrite is at 40%`: a percentage that a piece of

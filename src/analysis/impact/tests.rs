@@ -1262,3 +1262,31 @@ fn things_moved_to_a_named_tool_are_the_authors_work() {
         measurable(text);
     }
 }
+
+#[test]
+fn decimals_a_release_names_and_things_moved_as_participles_are_the_authors_work() {
+    for text in [
+        "Exploratory testing for 11.3 and 11.4, 250 charters executed",
+        "Canary of the 3.6 client at 5% / 20% / 100% of installs",
+        "Cleaned up the wiki, 900 pages relocated",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "Checkout conversion for the 2.1 app rose from 3.1% to 3.8%",
+        "Kept the crash rate for 11.3 under 0.1%",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn irregular_participles_after_the_counted_noun_are_read_too() {
+    for text in [
+        "Load-test plan for 2.0, 90 scenarios run",
+        "Hiring drive: 30 interviews held",
+    ] {
+        vague(text);
+    }
+    measurable("Tightened the budget alerts, 12 idle clusters shut down");
+}

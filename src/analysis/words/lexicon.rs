@@ -141,6 +141,7 @@ small_lists! {
     LENGTH_UNITS = "length-units.txt";
     SEASONS = "seasons.txt";
     ENGAGEMENT_NOUNS = "engagement-nouns.txt";
+    IRREGULAR_PARTICIPLES = "irregular-participles.txt";
     GOAL_NOUNS = "goal-nouns.txt";
     RESULT_LINKS = "result-links.txt";
     PROCESS_NOUNS = "process-nouns.txt";
