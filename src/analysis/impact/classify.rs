@@ -647,8 +647,10 @@ impl Reader<'_> {
             between.len() == 1 && matches!(self.symbol(between.start), "/" | "," | "→" | "->")
         };
         // The series around `index`.
+        // (Each walk is bounded, so a long list of percentages stays linear.)
         let mut first = index;
-        while first > 0
+        while first + 8 > index
+            && first > 0
             && let (Some(a), Some(b)) = (percent(first - 1), percent(first))
             && joined(a, b)
             && value(a) < value(b)
@@ -656,7 +658,8 @@ impl Reader<'_> {
             first -= 1;
         }
         let mut last = index;
-        while let (Some(a), Some(b)) = (percent(last), percent(last + 1))
+        while last < index + 8
+            && let (Some(a), Some(b)) = (percent(last), percent(last + 1))
             && joined(a, b)
             && value(a) < value(b)
         {

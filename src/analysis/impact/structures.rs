@@ -606,7 +606,8 @@ impl Reader<'_> {
     /// `X → Y` with quantities on both sides (not versions).
     pub(super) fn arrow(&self, i: usize) -> Option<(usize, MeasureKind)> {
         // `(5% → 25% → 100%)`: arrows between the stages of a rollout compare nothing.
-        if let Some(next) = self.qs.iter().position(|q| q.first == i + 1)
+        let next = self.qs.partition_point(|q| q.first <= i);
+        if self.qs.get(next).is_some_and(|q| q.first == i + 1)
             && self.qs[next].unit == Unit::Percent
             && self.rollout_stage(next)
         {
@@ -759,9 +760,12 @@ impl Reader<'_> {
         if covers {
             return true;
         }
-        let version_before = self.qs.iter().enumerate().any(|(index, q)| {
-            q.last < i
-                && self.same_clause(q.first, i)
+        // The quantities a few before `i` in its clause (bounded, so an entry of thousands of
+        // counts stays linear).
+        let before = self.qs.partition_point(|q| q.last < i);
+        let version_before = (before.saturating_sub(8)..before).rev().any(|index| {
+            let q = &self.qs[index];
+            self.same_clause(q.first, i)
                 && self.classes.get(index).copied().flatten() == Some(Reason::Version)
         });
         let head_is_people = (i + 1..(i + 4).min(self.t.len()))

@@ -1290,3 +1290,30 @@ fn irregular_participles_after_the_counted_noun_are_read_too() {
     }
     measurable("Tightened the budget alerts, 12 idle clusters shut down");
 }
+
+#[test]
+fn entries_of_thousands_of_stages_arrows_and_alls_are_read_in_linear_time() {
+    // The families added for dev-f look a bounded way around each token: a long list of rising
+    // percentages, arrows and `all`s after versions stays quick.
+    let stages = (1..6_000)
+        .map(|i| format!("{i}%"))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let arrows = (1..6_000)
+        .map(|i| format!("{i}%"))
+        .collect::<Vec<_>>()
+        .join(" → ");
+    let alls = format!(
+        "Bumped Node 18 to 20.1 {}",
+        "in all the services and ".repeat(6_000)
+    );
+    for text in [
+        format!("canary at {stages}"),
+        format!("ramp {arrows}"),
+        alls,
+    ] {
+        let started = std::time::Instant::now();
+        let _ = judge(&text);
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+}
