@@ -30,6 +30,19 @@
 //! gaps (`recorded`, `tutorials`). Batch 9 (20 entries) first scored 0.833 / 1.000: its two
 //! false alarms became families (`for 21 days straight` is how long a state held, coaching
 //! `until she led … on her own`).
+//!
+//! Batches 10–12 were written while dev-f's misses were taught, each before the change it tests
+//! and scored once after it. Batch 10 (36 entries: dev-f's families in other words) first scored
+//! 0.714 / 0.789; batch 11 (25 entries, after batch 10's misses became families: `previously`,
+//! `as a result`, `none` after a count in the same clause, arrows between rollout stages,
+//! objectives, adoption with an adverb) first scored 0.727 / 0.800; batch 12 (12 entries, after
+//! batch 11's: `fortnight`, `none after`, hyphenated roles, `this half`) first scored 1.000 /
+//! 0.800, its one miss a family (things moved to a named tool with no `from` side). Batch 13 (24
+//! entries in other voices: QA, firmware, analytics, a German speaker) first scored 1.000 /
+//! 0.750; its misses became families (decimals a release names after `for`/`on` or in a rollout's
+//! clause, `600 files moved`), and batch 14 (10 entries, after them) first scored 1.000 / 0.667:
+//! irregular participles (`180 checks run`) became a list; `Triage duty during the 12.1 bake —
+//! 60 tickets` is left a known miss.
 
 use rung::analysis::{Input, NoFileSystem, Settings, analyze};
 
@@ -123,7 +136,7 @@ fn meets_the_bar(data: &str, min_rows: usize) {
 
 #[test]
 fn held_out_entries_meet_the_bar_in_both_layouts() {
-    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 324);
+    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 431);
 }
 
 /// `wins-dev-c.tsv`: 240 entries by a writer who had seen neither rung nor the other files. Its
@@ -149,4 +162,13 @@ fn a_third_writers_entries_meet_the_bar_in_both_layouts() {
 #[test]
 fn a_fourth_writers_entries_meet_the_bar_in_both_layouts() {
     meets_the_bar(include_str!("fixtures/wins-dev-e.tsv"), 260);
+}
+
+/// `wins-dev-f.tsv`: 260 entries by a fifth such writer (a mobile engineer in commit-like
+/// fragments, a British data engineer in long hedged sentences, a non-native English speaker).
+/// Held out, it scored 0.855 / 0.815; its misses were then taught as families
+/// (docs/detector.md), so it is training data now and guards them.
+#[test]
+fn a_fifth_writers_entries_meet_the_bar_in_both_layouts() {
+    meets_the_bar(include_str!("fixtures/wins-dev-f.tsv"), 260);
 }

@@ -144,6 +144,14 @@ impl Reader<'_> {
                     }
                 }
             }
+            // `Android 15 edge-to-edge support`: a number after a platform is its version, even
+            // where the platform opens the entry.
+            if plain && prev.is_some_and(|p| PLATFORM_NAMES.contains(self.word(p))) {
+                return Class::Not(Reason::Version);
+            }
+            if plain && self.release_number(index, classes) {
+                return Class::Not(Reason::Version);
+            }
             if q.magnitude
                 && index > 0
                 && classes[index - 1] == Some(Reason::Version)
@@ -190,6 +198,8 @@ impl Reader<'_> {
             return Class::Not(Reason::Scope);
         }
         match q.unit {
+            Unit::Percent if self.rollout_stage(index) => return Class::Not(Reason::Describes),
+            Unit::Percent if self.work_is_at(q) => return Class::Not(Reason::Progress),
             Unit::Percent => {
                 let after = q.last + 1;
                 // `20% time`, `50% of my time`: the author's own time, not another's (`got back
@@ -318,6 +328,18 @@ impl Reader<'_> {
         if coordinated_outcome {
             return Class::Measure(MeasureKind::Count);
         }
+        if let Some(class) = self.postposed_participle(&phrase) {
+            return class;
+        }
+        if self.caused_by_the_work(q) {
+            return Class::Measure(MeasureKind::Count);
+        }
+        if !q.spelled && self.activity_total(q, &phrase) {
+            return Class::Not(Reason::Activity);
+        }
+        if !q.spelled && self.document_length(q, &phrase) {
+            return Class::Not(Reason::Describes);
+        }
         if self.phrase_has(&phrase, PEOPLE_OUTCOME)
             && !self.phrase_has(&phrase, ARTIFACT)
             && !governed_by(PEOPLE_ACTIVITY)
@@ -344,6 +366,9 @@ impl Reader<'_> {
         if self.change_reaches(governor, &phrase) {
             return Class::Measure(MeasureKind::Reach);
         }
+        if !q.spelled && q.unit == Unit::Plain && self.moved_to_a_tool(q, governor, &phrase) {
+            return Class::Not(Reason::Activity);
+        }
         if let Some(reason) = self.own_work_around_a_count(q, governor, &phrase, classes, index) {
             return Class::Not(reason);
         }
@@ -353,7 +378,12 @@ impl Reader<'_> {
         if !self.phrase_has(&phrase, PEOPLE_OUTCOME) && self.in_activity_object(q.first) {
             return Class::Not(Reason::Activity);
         }
-        if self.phrase_has(&phrase, ARTIFACT) {
+        // `140k home-screen installs`: others taking up the work, whatever noun modifies it.
+        let engagement = phrase
+            .clone()
+            .last()
+            .is_some_and(|head| ENGAGEMENT_NOUNS.contains(self.word(head)));
+        if self.phrase_has_outside_modifiers(&phrase, ARTIFACT) && !engagement {
             return Class::Not(Reason::Activity);
         }
         // A later item of a specification list (`(4 clusters, 2 regions)`) is specification
@@ -461,5 +491,306 @@ impl Reader<'_> {
             Some(g) if self.symbol(g) == ":" => Class::Measure(MeasureKind::Time),
             _ => Class::Not(Reason::Duration),
         }
+    }
+
+    /// `about 400 models renamed`, `1200 warnings fixed`, `two launch decisions were reversed`:
+    /// a participle after the counted noun (past an auxiliary) says what happened to the things
+    /// counted: the author's own work for an activity verb, a result for an outcome verb.
+    pub(super) fn postposed_participle(&self, phrase: &Range<usize>) -> Option<Class> {
+        if phrase.len() < 2 && !AUXILIARIES.contains(self.word(phrase.end)) {
+            return None;
+        }
+        let mut k = phrase.start + 1;
+        while k < phrase.end
+            && !self.is(k, ACTIVITY | OUTCOME_VERB)
+            && !MOVE_VERBS.contains(self.word(k))
+        {
+            k += 1;
+        }
+        if k == phrase.end {
+            // `decisions were reversed`: the participle after an auxiliary; `300 forged calls a
+            // week blocked`: after a rate.
+            let mut a = phrase.end;
+            if matches!(self.word(a), "a" | "an" | "per" | "each" | "every")
+                && self.is(a + 1, TIME_UNIT)
+            {
+                a += 2;
+            }
+            let after_rate = a;
+            while AUXILIARIES.contains(self.word(a)) && a < after_rate + 2 {
+                a += 1;
+            }
+            if a == phrase.end || !self.t.get(a).is_some_and(|t| t.is_word()) {
+                return None;
+            }
+            k = a;
+        }
+        let w = self.word(k);
+        let participle =
+            w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PARTICIPLES.contains(w);
+        // The participle ends the phrase or is followed by what it was done by or at.
+        let closes = self.t.get(k + 1).is_none_or(|t| !t.is_word() || t.is(STOP));
+        if !participle || !closes {
+            return None;
+        }
+        if self.is(k, OUTCOME_VERB) {
+            return Some(Class::Measure(MeasureKind::Count));
+        }
+        // `10,000 users onboarded`: people the work reached, whatever was done to them.
+        let people = self.phrase_has(&(phrase.start..k), AFFECTED | PEOPLE_OUTCOME);
+        // `600 files moved`: things the author moved.
+        let own = self.is(k, ACTIVITY) || MOVE_VERBS.contains(w);
+        (own && !people).then_some(Class::Not(Reason::Activity))
+    }
+
+    /// Release numbers: a bare decimal a release verb governs (`Shipped 5.3`, `lands in 6.2`),
+    /// a decimal listed after a version (`5.3, 5.4 and 5.6`), and a number that an upgrade takes
+    /// to a decimal version (`Updated Next.js of 13 to 14.2`).
+    pub(super) fn release_number(&self, index: usize, classes: &[Option<Reason>]) -> bool {
+        let q = &self.qs[index];
+        let number_text = &self.text[self.t[q.number].range()];
+        let decimal = |text: &str| {
+            text.split_once('.').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+            })
+        };
+        if decimal(number_text) {
+            let (governor, _) = self.governor(q.first);
+            let released = governor.is_some_and(|g| {
+                RELEASE_VERBS.contains(self.word(g))
+                    || (matches!(self.word(g), "in" | "as")
+                        && g > 0
+                        && RELEASE_VERBS.contains(self.word(g - 1)))
+            });
+            let listed = index > 0 && classes[index - 1] == Some(Reason::Version) && {
+                let before = &self.qs[index - 1];
+                let between = before.last + 1..q.first;
+                !between.is_empty()
+                    && between
+                        .clone()
+                        .all(|i| matches!(self.symbol(i), "," | "&" | "/") || self.word(i) == "and")
+            };
+            // `7.2 staged rollout`, `the 5.9 bake`: a release noun within two words after it.
+            let names_a_release = (q.last + 1..(q.last + 3).min(self.t.len()))
+                .take_while(|&k| self.t[k].is_word())
+                .any(|k| {
+                    VERSION_NOUNS.contains(self.word(k)) || ROLLOUT_NOUNS.contains(self.word(k))
+                });
+            if released || listed || names_a_release {
+                return true;
+            }
+            // `Cut 7.4 and 7.5 from the release branch`: a bare decimal a verb takes as its
+            // object, with a release named in its clause.
+            let object = governor.is_some_and(|g| self.t[g].is_word() && !self.is(g, STOP));
+            let release_in_clause = (q.first.saturating_sub(12)..(q.last + 12).min(self.t.len()))
+                .filter(|&k| self.same_clause(k, q.first))
+                .any(|k| {
+                    RELEASE_VERBS.contains(self.word(k)) || VERSION_NOUNS.contains(self.word(k))
+                });
+            // (`Branched 8.1 off main`: a particle, not a noun, after it.)
+            let bare = self.noun_phrase(q.last).is_empty()
+                || matches!(self.word(q.last + 1), "off" | "out");
+            if object && bare && release_in_clause {
+                return true;
+            }
+            // `Regression pass for 9.2 and 9.3`, `tested on 17.4`: a bare decimal after `for` or
+            // `on`, with no noun after it, names a release.
+            let named_for = governor.is_some_and(|g| matches!(self.word(g), "for" | "on"));
+            if named_for && self.noun_phrase(q.last).is_empty() {
+                return true;
+            }
+            // `for the 4.1 firmware`, in a clause naming a rollout or a release: a decimal
+            // between a determiner and a noun.
+            let rollout_in_clause = (q.first.saturating_sub(24)..(q.last + 12).min(self.t.len()))
+                .filter(|&k| self.same_clause(k, q.first))
+                .any(|k| ROLLOUT_NOUNS.contains(self.word(k)));
+            let between_determiner_and_noun = q.first > 0
+                && self.is(q.first - 1, DETERMINER)
+                && self
+                    .t
+                    .get(q.last + 1)
+                    .is_some_and(|t| t.is_word() && !t.is(STOP));
+            if between_determiner_and_noun && (rollout_in_clause || release_in_clause) {
+                return true;
+            }
+        }
+        // `of 13 to 14.2`, `16 → 20.1`: the number an upgrade starts from.
+        let Some(next) = self.qs.get(index + 1) else {
+            return false;
+        };
+        let next_text = &self.text[self.t[next.number].range()];
+        let between = q.last + 1..next.first;
+        between.len() == 1
+            && (self.word(between.start) == "to"
+                || matches!(self.symbol(between.start), "→" | "->"))
+            && decimal(next_text)
+            && next.unit == Unit::Plain
+            && !next.magnitude
+            && self.clause_has_before(q.first, VERSION_VERB)
+    }
+
+    /// The stages of a staged rollout: a series of three or more rising percentages ending at
+    /// 100% with only separators between (`(10% / 50% / 100%)`, `1%/10%/50%/100%`, `5% → 25%
+    /// → 100%`), or a percentage a rollout noun leads to (`staged rollout → 100%`, `canary at
+    /// 5%`), not a share of people (`to 100% of users`).
+    pub(super) fn rollout_stage(&self, index: usize) -> bool {
+        let percent = |i: usize| self.qs.get(i).filter(|q| q.unit == Unit::Percent);
+        let value = |q: &Quantity| {
+            self.text[self.t[q.number].range()]
+                .parse::<f64>()
+                .unwrap_or(-1.0)
+        };
+        let joined = |a: &Quantity, b: &Quantity| {
+            let between = a.last + 1..b.first;
+            between.len() == 1 && matches!(self.symbol(between.start), "/" | "," | "→" | "->")
+        };
+        // The series around `index`.
+        // (Each walk is bounded, so a long list of percentages stays linear.)
+        let mut first = index;
+        while first + 8 > index
+            && first > 0
+            && let (Some(a), Some(b)) = (percent(first - 1), percent(first))
+            && joined(a, b)
+            && value(a) < value(b)
+        {
+            first -= 1;
+        }
+        let mut last = index;
+        while last < index + 8
+            && let (Some(a), Some(b)) = (percent(last), percent(last + 1))
+            && joined(a, b)
+            && value(a) < value(b)
+        {
+            last += 1;
+        }
+        if last >= first + 2 && percent(last).is_some_and(|q| value(q) == 100.0) {
+            return true;
+        }
+        let q = &self.qs[index];
+        let mut k = q.first;
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let leads = matches!(self.symbol(k), "→" | "->") || matches!(self.word(k), "to" | "at");
+        leads && k > 0 && ROLLOUT_NOUNS.contains(self.word(k - 1)) && self.word(q.last + 1) != "of"
+    }
+
+    /// `Migration to Kubernetes is in 60%`, `the rewrite is at 40%`: a percentage that a piece of
+    /// work (a change noun) opening the clause is at, is how far it has got.
+    pub(super) fn work_is_at(&self, q: &Quantity) -> bool {
+        let (Some(g), _) = self.governor(q.first) else {
+            return false;
+        };
+        if !matches!(self.word(g), "in" | "at")
+            || g == 0
+            || !matches!(self.word(g - 1), "is" | "are" | "now")
+        {
+            return false;
+        }
+        let start = self.phrase_start[g] as usize;
+        (start..(start + 2).min(g)).any(|k| CHANGE_NOUNS.contains(self.word(k)))
+            && self.word(q.last + 1) != "of"
+    }
+
+    /// `Ran mobile interview loops — 23 this year`, `Translated the app's strings, 1,400 keys in
+    /// total`: a count after a comma or a spaced dash that sums up what an activity verb opening
+    /// the clause before did, over a period or in total, with nothing after it that reports a
+    /// result.
+    pub(super) fn activity_total(&self, q: &Quantity, phrase: &Range<usize>) -> bool {
+        let mut open = q.first;
+        while open > 0 && (self.is(open - 1, APPROX) || self.symbol(open - 1) == "~") {
+            open -= 1;
+        }
+        let Some(open) = open.checked_sub(1) else {
+            return false;
+        };
+        let dash = self.ends_clause(open) && matches!(self.symbol(open), "—" | "–" | "-");
+        if !(dash || self.symbol(open) == ",") || !self.clause_opens_with(open, ACTIVITY) {
+            return false;
+        }
+        if self.clause_opens_with(open, OUTCOME_VERB)
+            || self.phrase_has(phrase, AFFECTED | INCIDENT | PEOPLE_OUTCOME)
+        {
+            return false;
+        }
+        let end = self.side_after(q.last + 1, 8).end;
+        let rest = q.last + 1..end;
+        let sums_up = rest.clone().any(|k| {
+            matches!(self.word(k), "total" | "overall" | "altogether")
+                || (matches!(self.word(k), "this" | "last")
+                    && (self.is(k + 1, TIME_UNIT | MONTH)
+                        || SEASONS.contains(self.word(k + 1))
+                        || self.word(k + 1) == "half"))
+        });
+        sums_up
+            && !rest.clone().any(|k| {
+                self.is(k, OUTCOME_VERB | COMPARATIVE | ZERO)
+                    || matches!(self.word(k), "now" | "so" | "than" | "from" | "to")
+            })
+    }
+
+    /// `(about 30 pages)`, `(more or less 50 pages; on Confluence)`: a count of pages or slides
+    /// in a bracket is the length of the document before it.
+    pub(super) fn document_length(&self, q: &Quantity, phrase: &Range<usize>) -> bool {
+        let head = phrase.clone().next();
+        if !head.is_some_and(|h| LENGTH_UNITS.contains(self.word(h))) {
+            return false;
+        }
+        let start = self.phrase_start[q.first] as usize;
+        start > 0 && matches!(self.symbol(start - 1), "(" | "[")
+    }
+
+    /// [`Self::phrase_has`], not counting a word glued to a hyphen after it: the first part of a
+    /// compound modifies the noun (`140k home-screen installs` counts installs, not screens).
+    pub(super) fn phrase_has_outside_modifiers(&self, phrase: &Range<usize>, lists: u64) -> bool {
+        phrase.clone().any(|i| {
+            let before_hyphen = self.symbol(i + 1) == "-" && self.t[i + 1].glued;
+            self.is(i, lists) && !before_hyphen
+        })
+    }
+
+    /// `two planned features were dropped as a result`, `5 blockers were raised because of it`:
+    /// a count whose clause ends by naming the work as its cause.
+    pub(super) fn caused_by_the_work(&self, q: &Quantity) -> bool {
+        let clause = (q.last + 1..(q.last + 16).min(self.t.len()))
+            .take_while(|&k| self.same_clause(q.first, k));
+        clause.clone().any(|k| {
+            (self.word(k) == "as" && self.word(k + 1) == "a" && self.word(k + 2) == "result")
+                || (self.word(k) == "because"
+                    && self.word(k + 1) == "of"
+                    && matches!(self.word(k + 2), "it" | "this" | "that"))
+        }) && clause.clone().any(|k| AUXILIARIES.contains(self.word(k)))
+    }
+
+    /// `Migrated the 40 cron jobs to Airflow`, `moved 12 repos onto GitHub Actions`: things the
+    /// author moved to a named tool, with no `from` side (`Migrated 30 DAGs from cron to
+    /// Airflow` is read in `own_work_around_a_count`); not people (`moved 3 teams onto …`).
+    pub(super) fn moved_to_a_tool(
+        &self,
+        q: &Quantity,
+        governor: Option<usize>,
+        phrase: &Range<usize>,
+    ) -> bool {
+        let Some(g) = governor else {
+            return false;
+        };
+        let moved =
+            (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g))) && self.author_does(g);
+        let head_is_people = phrase
+            .clone()
+            .last()
+            .is_some_and(|h| PEOPLE_GROUPS.contains(self.word(h)) || self.is(h, AFFECTED));
+        if !moved || head_is_people || !matches!(self.word(phrase.end), "to" | "onto" | "into") {
+            return false;
+        }
+        let mut k = phrase.end + 1;
+        if self.is(k, DETERMINER) {
+            k += 1;
+        }
+        let right = self.side_after(phrase.end + 1, 4);
+        self.is_capitalised(k) && !self.side_has_quantity(right) && q.first < phrase.end
     }
 }

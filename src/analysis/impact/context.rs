@@ -205,6 +205,13 @@ impl Reader<'_> {
             return false;
         }
         let mut k = g - 1;
+        // `are used now in 14 repositories`: an adverb after the verb.
+        if (matches!(self.word(k), "now" | "today") || self.is(k, ADVERB))
+            && k > 1
+            && self.is(k - 1, ADOPTION_VERB)
+        {
+            k -= 1;
+        }
         // `is now the default in 11 of 12 repos`, `now the standard across 9 teams`.
         if ADOPTION_NOUNS.contains(self.word(k)) {
             return (g.saturating_sub(5)..k).any(|j| self.word(j) == "now");

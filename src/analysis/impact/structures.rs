@@ -3,6 +3,11 @@
 
 use super::*;
 
+thread_local! {
+    /// Whether [`Reader::is_label_quantity`] is classifying earlier quantities on this thread.
+    static RECLASSIFYING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 impl Reader<'_> {
     /// Measures that are structures over the tokens, not single quantities. True if any.
     pub(super) fn structures(&mut self, explain: bool) -> bool {
@@ -59,7 +64,9 @@ impl Reader<'_> {
                 let prev = if i > 0 { self.word(i - 1) } else { "" };
                 let zero = matches!(prev, "to" | "near" | "down")
                     || matches!(self.word(i + 1), "left" | "remaining");
-                return zero.then_some((i, MeasureKind::Zero));
+                return zero
+                    .then_some((i, MeasureKind::Zero))
+                    .or_else(|| self.none_after_a_count(i));
             }
             "no" | "without" => {
                 if w == "no" && self.word(i + 1) == "longer" {
@@ -75,15 +82,27 @@ impl Reader<'_> {
             // `compared to last year`, not `compared 5 tools`.
             "compared" if matches!(self.word(i + 1), "to" | "with") => return self.versus(i),
             "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
-            "used" if self.word(i + 1) == "to" => return self.used_to(i),
-            "before" if i > 0 && self.ends_phrase(i - 1) => return self.now_then_before(i),
+            "used" if self.word(i + 1) == "to" => {
+                return self.used_to(i).or_else(|| self.now_then_used_to(i));
+            }
+            "before" if i > 0 && self.ends_phrase(i - 1) => {
+                return self
+                    .now_then_before(i)
+                    .or_else(|| self.before_and_now_either_way(i));
+            }
+            "before" if i == 0 => return self.before_and_now_either_way(i),
+            // `Previously, finance waited a week …; now …`.
+            "previously" | "formerly" if i == 0 || self.ends_phrase(i - 1) => {
+                return self.before_and_now_either_way(i);
+            }
             "promoted" => {
                 let prev = if i > 0 { self.word(i - 1) } else { "" };
                 let passive =
                     AUXILIARIES.contains(prev) || (i > 0 && self.is(i - 1, ROLE | AFFECTED));
                 let to_role = self.word(i + 1) == "to"
                     && (self.is(i + 2, ROLE)
-                        || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident));
+                        || self.t.get(i + 2).is_some_and(|n| n.kind == Kind::Ident)
+                        || self.role_within(i + 2, 3));
                 return (passive || to_role).then_some((i, MeasureKind::People));
             }
             // `she was made on-call lead`, `got named tech lead`.
@@ -154,6 +173,9 @@ impl Reader<'_> {
                 if i > 0 && self.word(i - 1) == "with" && self.in_activity_object(i) {
                     return None;
                 }
+                if self.own_work_covers_all(i) {
+                    return None;
+                }
                 return self
                     .reach(i)
                     .or_else(|| self.all_of_them(i))
@@ -170,6 +192,12 @@ impl Reader<'_> {
         if t.is(PEOPLE_OUTCOME) && !t.is(ACTIVITY_VERB) {
             return self.people_outcome(i);
         }
+        if matches!(w, "she" | "he" | "they") {
+            return self.person_in_a_new_role(i);
+        }
+        if matches!(w, "entirely" | "completely" | "altogether") {
+            return self.removed_entirely(i);
+        }
         if t.is(ZERO | NEGATION) {
             return self.zero_since(i);
         }
@@ -185,6 +213,11 @@ impl Reader<'_> {
         let mut k = i + 1;
         if self.word(k) == "of" && self.word(k + 1) == "them" {
             k += 2;
+        }
+        // `all three had code in prod`, `all 4 were shipping`: everyone, counted.
+        if self.is(k, lexicon::NUMBER_WORD) || self.t.get(k).is_some_and(|t| t.kind == Kind::Number)
+        {
+            k += 1;
         }
         let next = self.word(k);
         // `Coached two engineers until both ran on-call alone`: where the people got to.
@@ -242,6 +275,13 @@ impl Reader<'_> {
         // `a third of support volume is now handled by…`, `now a quarter of what it was`: a
         // share of something, as a percentage is; not a part of a period (`the first half of
         // 2026`, `a quarter of the year`).
+        // `a quarter of my time`: a share of the author's own time.
+        if self.word(i + 1) == "of"
+            && matches!(self.word(i + 2), "my" | "our")
+            && self.word(i + 3) == "time"
+        {
+            return None;
+        }
         if self.word(i + 1) == "of" {
             let ordinal_before = k > 0
                 && matches!(
@@ -260,7 +300,8 @@ impl Reader<'_> {
         }
         let before = k - 1;
         let changes = matches!(self.word(before), "by" | "in" | "to" | "than")
-            || (self.is(before, OUTCOME_VERB) && !self.is(before, STOP));
+            || (self.is(before, OUTCOME_VERB) && !self.is(before, STOP))
+            || self.fraction_off_or_down(before, i);
         changes.then_some((i, MeasureKind::Fraction))
     }
 
@@ -376,8 +417,10 @@ impl Reader<'_> {
         range.clone().any(|k| {
             let t = &self.t[k];
             if t.kind == Kind::Number {
+                // Every number of a quantity (`02:00`, `3–5`) is judged by its quantity.
                 return !self.qs.iter().enumerate().any(|(index, q)| {
-                    q.number == k && (self.zero_to_one(index) || self.is_label_quantity(q))
+                    (q.first..=q.last).contains(&k)
+                        && (self.zero_to_one(index) || self.is_label_quantity(q))
                 });
             }
             t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD | MANY)
@@ -420,6 +463,13 @@ impl Reader<'_> {
         {
             return self.classes[index].is_some_and(Reason::is_label);
         }
+        // Classifying the quantities before this one can ask about this one again (`Migrated
+        // the remaining 312 DAGs from 1.10 to 2.7`: the count asks whether its sides hold
+        // versions); the inner question then answers "not a label", and the outer one is
+        // answered with the classes that gives.
+        if RECLASSIFYING.with(|r| r.replace(true)) {
+            return false;
+        }
         let index = self
             .qs
             .iter()
@@ -432,7 +482,9 @@ impl Reader<'_> {
                 _ => None,
             });
         }
-        matches!(self.classify(index, &classes), Class::Not(r) if r.is_label())
+        let label = matches!(self.classify(index, &classes), Class::Not(r) if r.is_label());
+        RECLASSIFYING.with(|r| r.set(false));
+        label
     }
 
     /// The end of the side of a comparison that starts at `start`: up to `max` tokens, within
@@ -553,6 +605,14 @@ impl Reader<'_> {
 
     /// `X → Y` with quantities on both sides (not versions).
     pub(super) fn arrow(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        // `(5% → 25% → 100%)`: arrows between the stages of a rollout compare nothing.
+        let next = self.qs.partition_point(|q| q.first <= i);
+        if self.qs.get(next).is_some_and(|q| q.first == i + 1)
+            && self.qs[next].unit == Unit::Percent
+            && self.rollout_stage(next)
+        {
+            return None;
+        }
         let left = self.side_before(i, 4);
         let right = self.side_after(i + 1, 4);
         let both = self.side_has_quantity(left.clone()) && self.side_has_quantity(right.clone());
@@ -608,5 +668,168 @@ impl Reader<'_> {
             || self.side_has_quantity(after.clone())
             || self.times_of_day_both_sides(before, self.side_after(now + 1, 12)))
         .then(|| (after.end.max(now + 1) - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `install size down about a fifth`, `knocked a third off the bill`: a fraction after
+    /// `down`/`up` or before `off` is how much something changed (`before` is the word before
+    /// the fraction's article, `i` the fraction).
+    pub(super) fn fraction_off_or_down(&self, before: usize, i: usize) -> bool {
+        matches!(self.word(before), "down" | "up") || self.word(i + 1) == "off"
+    }
+
+    /// `seven in the first half; none since the checks went in`, `40-odd nights last year; this
+    /// year, on none`: `none` as the after side of a count an earlier clause gave, closed in
+    /// time in its own clause (a since word, `now`, `this` + a unit of time).
+    pub(super) fn none_after_a_count(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let earlier_count = (i.saturating_sub(30)..i)
+            .filter(|&k| self.phrase_start[k] != self.phrase_start[i])
+            .any(|k| self.t[k].kind == Kind::Number || self.is(k, lexicon::NUMBER_WORD | MANY));
+        if !earlier_count {
+            return None;
+        }
+        let lo = i.saturating_sub(6);
+        let hi = (i + 4).min(self.t.len());
+        let closed = (lo..hi).filter(|&k| self.same_clause(k, i)).any(|k| {
+            self.is(k, SINCE)
+                || (self.word(k) == "after" && k > i)
+                || self.word(k) == "now"
+                || (self.word(k) == "this"
+                    && (self.is(k + 1, TIME_UNIT | MONTH) || SEASONS.contains(self.word(k + 1))))
+        });
+        closed.then_some((i, MeasureKind::Zero))
+    }
+
+    /// `Before, finance waited a week for the numbers; now they have them each morning`, `all
+    /// the pages now pass, before only the home page`, `now they publish alone, before was 2 days
+    /// of waiting`: `before` opening a phrase and a `now` on either side of it (the before side
+    /// runs to the `now`, or to its phrase end).
+    pub(super) fn before_and_now_either_way(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let end = self.t.len();
+        let after_now = (i + 1..(i + 24).min(end)).find(|&k| self.word(k) == "now");
+        let (before, after) = match after_now {
+            Some(now) => (i + 1..now, self.side_after(now + 1, 10)),
+            None => {
+                let now = (i.saturating_sub(24)..i)
+                    .rev()
+                    .find(|&k| self.word(k) == "now")?;
+                let start = self.side_before(now, 8).start;
+                (
+                    self.side_after(i + 1, 12),
+                    start..i.saturating_sub(1).max(start),
+                )
+            }
+        };
+        if before.is_empty() || after.is_empty() {
+            return None;
+        }
+        let last = before.end.max(after.end) - 1;
+        // The before side says how much it took (`before was 2 days of waiting`), or how little
+        // it covered (`before only the home page`); a quantity on the now side alone is what it
+        // is now (`now one command; before it was a script` says no change of amount).
+        let only = before.clone().any(|k| self.word(k) == "only")
+            && after
+                .clone()
+                .any(|k| matches!(self.word(k), "all" | "every" | "both"));
+        (self.side_has_quantity(before.clone())
+            || only
+            || self.times_of_day_both_sides(before, after))
+        .then_some((last, MeasureKind::BeforeAfter))
+    }
+
+    /// `sales reps now get one duplicate a week, where it used to be dozens a day`: `used to`
+    /// after the `now` it is set against.
+    pub(super) fn now_then_used_to(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let now = (i.saturating_sub(30)..i)
+            .rev()
+            .find(|&k| self.word(k) == "now")?;
+        let before = self.side_after(i + 2, 10);
+        let after = self.side_after(now + 1, 10);
+        (self.side_has_quantity(before.clone()) || self.side_has_quantity(after.clone()))
+            .then(|| (before.end.max(i + 2) - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `Helm charts for all the services`, `Did the upgrade of Node 16 to Node 20 in all the
+    /// services`: everything a thing the author made covers, or the systems a version change
+    /// of theirs went through, is the extent of their own work (as `HPA configs for 6 svcs` and
+    /// `Bumped Node 18 → 20 across the 12 frontend services` are), not who it reached.
+    pub(super) fn own_work_covers_all(&self, i: usize) -> bool {
+        let covers = i >= 2
+            && self.word(i - 1) == "for"
+            && self.is(i - 2, ARTIFACT)
+            && !self.clause_has_before(i, OUTCOME_VERB);
+        if covers {
+            return true;
+        }
+        // The quantities a few before `i` in its clause (bounded, so an entry of thousands of
+        // counts stays linear).
+        let before = self.qs.partition_point(|q| q.last < i);
+        let version_before = (before.saturating_sub(8)..before).rev().any(|index| {
+            let q = &self.qs[index];
+            self.same_clause(q.first, i)
+                && self.classes.get(index).copied().flatten() == Some(Reason::Version)
+        });
+        let head_is_people = (i + 1..(i + 4).min(self.t.len()))
+            .take_while(|&k| self.t[k].is_word() && !self.is(k, STOP) || self.is(k, DETERMINER))
+            .last()
+            .is_some_and(|h| PEOPLE_GROUPS.contains(self.word(h)));
+        version_before
+            && !head_is_people
+            && self.clause_has_before(i, VERSION_VERB)
+            && !self.clause_has_before(i, OUTCOME_VERB | COMPARATIVE)
+    }
+
+    /// Whether a role word stands within `n` words from token `k`, in its phrase (`promoted to
+    /// iOS Engineer II`, `to Senior Frontend`).
+    pub(super) fn role_within(&self, k: usize, n: usize) -> bool {
+        (k..(k + n).min(self.t.len()))
+            .take_while(|&j| self.t[j].is_word())
+            .any(|j| self.is(j, ROLE))
+    }
+
+    /// `she is Senior Frontend since July`, `he became staff engineer`, `they are now team
+    /// lead`: a person the entry names in a new role (a change: `became`, or `is` with `now` or
+    /// a `since`).
+    pub(super) fn person_in_a_new_role(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i + 1;
+        let verb = self.word(k);
+        let became = matches!(verb, "became" | "has" | "have");
+        if !became && !matches!(verb, "is" | "are" | "was") {
+            return None;
+        }
+        k += 1;
+        if matches!(self.word(k), "become" | "been") {
+            k += 1;
+        }
+        let now = self.word(k) == "now";
+        if now {
+            k += 1;
+        }
+        if self.is(k, DETERMINER) {
+            k += 1;
+        }
+        // `on-call lead`: a hyphenated role counts as words.
+        let role = (k..(k + 5).min(self.t.len()))
+            .take_while(|&j| {
+                (self.t[j].is_word() || (self.symbol(j) == "-" && self.t[j].glued))
+                    && self.same_clause(i, j)
+            })
+            .find(|&j| self.is(j, ROLE))?;
+        let since = (role + 1..(role + 9).min(self.t.len()))
+            .take_while(|&j| self.same_clause(i, j))
+            .any(|j| self.word(j) == "since");
+        (became || now || since).then_some((role, MeasureKind::People))
+    }
+
+    /// `removed the #1 crash cluster entirely`, `killed the nightly OOM crash completely`: a
+    /// removal verb earlier in the clause whose object names an incident or a ranked issue
+    /// (`#1`, `top`) and ends with `entirely`: that problem is at zero.
+    pub(super) fn removed_entirely(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let verb = (i.saturating_sub(10)..i)
+            .rev()
+            .take_while(|&k| self.same_clause(k, i))
+            .find(|&k| self.is(k, REMOVAL_VERB) || self.word(k) == "rid")?;
+        let names_a_problem = (verb + 1..i)
+            .any(|k| self.is(k, INCIDENT) || self.word(k) == "top" || self.symbol(k) == "#");
+        names_a_problem.then_some((i, MeasureKind::Zero))
     }
 }

@@ -76,6 +76,7 @@ lists! {
     STATE_CHANGE = 55, "state-change-verbs.txt";
     APPROVAL_VERB = 56, "approval-verbs.txt";
     ADOPTION_VERB = 57, "adoption-verbs.txt";
+    FINISH_VERB = 58, "finish-verbs.txt";
 }
 
 /// A word list asked about one word at a time, not through a token's bits: the lists a
@@ -133,6 +134,14 @@ small_lists! {
     PASS_VERBS = "pass-verbs.txt";
     GROUP_NOUNS = "group-nouns.txt";
     VERSION_NOUNS = "version-nouns.txt";
+    RELEASE_VERBS = "release-verbs.txt";
+    ROLLOUT_NOUNS = "rollout-nouns.txt";
+    ASIDE_VERBS = "aside-verbs.txt";
+    PLATFORM_NAMES = "platform-names.txt";
+    LENGTH_UNITS = "length-units.txt";
+    SEASONS = "seasons.txt";
+    ENGAGEMENT_NOUNS = "engagement-nouns.txt";
+    IRREGULAR_PARTICIPLES = "irregular-participles.txt";
     GOAL_NOUNS = "goal-nouns.txt";
     RESULT_LINKS = "result-links.txt";
     PROCESS_NOUNS = "process-nouns.txt";
