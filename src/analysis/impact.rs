@@ -335,8 +335,8 @@ pub(crate) fn compile_patterns_in<'scope>(scope: &'scope std::thread::Scope<'sco
 struct Buffers {
     tokens: Tokens,
     quantities: Vec<Quantity>,
-    clause: Vec<u32>,
-    phrase_start: Vec<u32>,
+    clause_ends: Vec<u32>,
+    phrase_ends: Vec<u32>,
     classes: Vec<Option<Reason>>,
     target: Vec<bool>,
     measures: Vec<(Range<usize>, MeasureKind)>,
@@ -352,46 +352,54 @@ thread_local! {
 fn with_reader<T>(text: &str, tokens: Option<&Tokens>, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
     BUFFERS.with(|cell| {
         // A reading never calls back into another, but stay correct if one ever does.
-        let mut fresh = Buffers::default();
-        let mut borrowed = cell.try_borrow_mut();
-        let buffers: &mut Buffers = match borrowed.as_deref_mut() {
-            Ok(b) => b,
-            Err(_) => &mut fresh,
-        };
-        let tokens = match tokens {
-            Some(tokens) => tokens,
-            None => {
-                buffers.tokens.read(text);
-                &buffers.tokens
-            }
-        };
-        quantities::find(text, tokens, &mut buffers.quantities);
-        let mut reader = Reader {
-            text,
-            t: tokens,
-            qs: &buffers.quantities,
-            clause: &mut buffers.clause,
-            phrase_start: &mut buffers.phrase_start,
-            classes: &mut buffers.classes,
-            target: &mut buffers.target,
-            measures: &mut buffers.measures,
-            not_counted: &mut buffers.not_counted,
-        };
-        reader.measures.clear();
-        reader.not_counted.clear();
-        reader.mark_clauses();
-        f(&mut reader)
+        match cell.try_borrow_mut() {
+            Ok(mut buffers) => read_with(&mut buffers, text, tokens, f),
+            Err(_) => read_with(&mut Buffers::default(), text, tokens, f),
+        }
     })
+}
+
+fn read_with<T>(
+    buffers: &mut Buffers,
+    text: &str,
+    tokens: Option<&Tokens>,
+    f: impl FnOnce(&mut Reader<'_>) -> T,
+) -> T {
+    let tokens = match tokens {
+        Some(tokens) => tokens,
+        None => {
+            buffers.tokens.read(text);
+            &buffers.tokens
+        }
+    };
+    quantities::find(text, tokens, &mut buffers.quantities);
+    let mut reader = Reader {
+        text,
+        t: tokens,
+        qs: &buffers.quantities,
+        clause_ends: &mut buffers.clause_ends,
+        phrase_ends: &mut buffers.phrase_ends,
+        classes: &mut buffers.classes,
+        target: &mut buffers.target,
+        measures: &mut buffers.measures,
+        not_counted: &mut buffers.not_counted,
+    };
+    reader.measures.clear();
+    reader.not_counted.clear();
+    reader.mark_clauses();
+    f(&mut reader)
 }
 
 struct Reader<'a> {
     text: &'a str,
     t: &'a Tokens,
     qs: &'a [Quantity],
-    /// The clause of each token.
-    clause: &'a mut Vec<u32>,
-    /// The first token of each token's phrase.
-    phrase_start: &'a mut Vec<u32>,
+    /// The tokens that end a clause, in order ([`Reader::ends_clause`]): a token belongs to the
+    /// clause it ends. Most entries have one clause or two, so the boundaries are kept, not a
+    /// clause number for every token.
+    clause_ends: &'a mut Vec<u32>,
+    /// The tokens that end a phrase, in order (a clause's end, a comma, a colon, a bracket).
+    phrase_ends: &'a mut Vec<u32>,
     /// Each quantity's reason, once all are classified (for the structures).
     classes: &'a mut Vec<Option<Reason>>,
     /// Tokens a target word governs.

@@ -5,30 +5,28 @@ use super::*;
 
 impl Reader<'_> {
     /// Clauses, and the tokens target words govern.
+    ///
+    /// One pass over the tokens that are not words or numbers records where clauses and phrases
+    /// end; the target passes (only for an entry with a word that can open a target) visit only
+    /// the tokens that can, and mark a clause's tokens from its bounds.
     pub(super) fn mark_clauses(&mut self) {
-        let n = self.t.len();
-        self.clause.clear();
+        self.clause_ends.clear();
+        self.phrase_ends.clear();
         self.target.clear();
-        self.target.resize(n, false);
-        let mut clause = 0u32;
-        self.phrase_start.clear();
         self.classes.clear();
-        let mut start = 0u32;
-        for i in 0..n {
-            self.clause.push(clause);
-            self.phrase_start.push(start);
+        for i in 0..self.t.len() {
             let t = &self.t[i];
             if t.kind == Kind::Word || t.kind == Kind::Ident || t.kind == Kind::Number {
                 continue;
             }
             if self.ends_clause(i) {
-                clause = clause.saturating_add(1);
-                start = i as u32 + 1;
+                self.clause_ends.push(i as u32);
+                self.phrase_ends.push(i as u32);
             } else if matches!(
                 self.text.as_bytes()[t.start as usize],
                 b',' | b':' | b'(' | b')' | b'[' | b']'
             ) {
-                start = i as u32 + 1;
+                self.phrase_ends.push(i as u32);
             }
         }
         if self.t.union()
@@ -37,19 +35,36 @@ impl Reader<'_> {
             // `3 of 7 services … so far` needs no listed word.
             && !self.qs.iter().any(|q| self.word(q.last + 1) == "of")
         {
+            // No token is a target: `target` stays empty ([`Self::targeted`]).
             return;
         }
-        // Forward targets: from a target word to its clause's end, unless an achievement word
-        // came first in the clause ("met the target of 99.9%").
-        let mut achieved_in: Option<u32> = None;
-        let mut target_from: Option<(u32, usize)> = None;
-        for i in 0..n {
-            let c = self.clause[i];
+        self.target.resize(self.t.len(), false);
+        self.mark_forward_targets();
+        self.mark_whole_clauses();
+    }
+
+    /// Mark the tokens of clause `c` from token `from` on as targets; the token after them.
+    fn mark_target_to_clause_end(&mut self, from: usize, c: usize) -> usize {
+        let end = self.clause_tokens(c).end;
+        self.target[from..end].iter_mut().for_each(|t| *t = true);
+        end
+    }
+
+    /// Forward targets: from a target word to its clause's end, unless an achievement word
+    /// came first in the clause ("met the target of 99.9%").
+    fn mark_forward_targets(&mut self) {
+        let n = self.t.len();
+        let mut achieved_in: Option<usize> = None;
+        let mut i = 0;
+        while i < n {
+            // Only these tokens change what the pass decides.
+            if !self.t[i].is(ACHIEVEMENT | TARGET | PROPOSAL_NOUN) && self.t.lower(i) != "track" {
+                i += 1;
+                continue;
+            }
+            let c = self.clause_of(i);
             if self.is(i, ACHIEVEMENT) {
                 achieved_in = Some(c);
-            }
-            if target_from.is_some_and(|(tc, _)| tc != c) {
-                target_from = None;
             }
             let on_track = self.word(i) == "track"
                 && i > 0
@@ -60,19 +75,30 @@ impl Reader<'_> {
             let proposal = self.is(i, PROPOSAL_NOUN)
                 && self.word(i + 1) == "for"
                 && self.clause_opens_with(i, ACTIVITY);
-            if target_from.is_none()
-                && achieved_in != Some(c)
-                && (self.is_target_word(i) || on_track || proposal)
-            {
-                target_from = Some((c, i));
+            if achieved_in != Some(c) && (self.is_target_word(i) || on_track || proposal) {
+                // The rest of the clause is the target's; nothing in it changes a later clause.
+                i = self.mark_target_to_clause_end(i, c);
+                continue;
             }
-            if target_from.is_some() {
-                self.target[i] = true;
-            }
+            i += 1;
         }
-        // Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
-        let mut whole_clauses: Vec<u32> = Vec::new();
-        for i in 0..n {
+    }
+
+    /// Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
+    fn mark_whole_clauses(&mut self) {
+        let n = self.t.len();
+        let mut i = 0;
+        while i < n {
+            // Only listed words and these can mark a clause.
+            let cue = self.t[i].is(CLAUSE_TARGET | COMPLETION)
+                || matches!(
+                    self.t.lower(i),
+                    "progress" | "so" | "is" | "are" | "was" | "remains"
+                );
+            if !cue {
+                i += 1;
+                continue;
+            }
             let whole = self.is(i, CLAUSE_TARGET)
                 || (self.is(i, COMPLETION)
                     && self.word(i + 1) == "so"
@@ -86,15 +112,11 @@ impl Reader<'_> {
                     && matches!(self.word(i - 1), "once" | "when" | "until"))
                 || self.predicate_names_a_goal(i);
             if whole {
-                whole_clauses.push(self.clause[i]);
+                let c = self.clause_of(i);
+                i = self.mark_target_to_clause_end(self.clause_tokens(c).start, c);
+                continue;
             }
-        }
-        if !whole_clauses.is_empty() {
-            for j in 0..n {
-                if whole_clauses.contains(&self.clause[j]) {
-                    self.target[j] = true;
-                }
-            }
+            i += 1;
         }
     }
 

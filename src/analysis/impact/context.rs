@@ -41,7 +41,7 @@ impl Reader<'_> {
             .clone()
             .last()
             .is_some_and(|head| PEOPLE_GROUPS.contains(self.word(head)));
-        let start = (self.phrase_start[g] as usize).max(g.saturating_sub(10));
+        let start = self.phrase_start(g).max(g.saturating_sub(10));
         people && (start..g).any(|k| CHANGE_NOUNS.contains(self.word(k)))
     }
 
@@ -257,7 +257,7 @@ impl Reader<'_> {
 
     /// Whether the clause of token `i` opens (before `i`) with a word of `lists`.
     pub(super) fn clause_opens_with(&self, i: usize, lists: u64) -> bool {
-        let start = self.phrase_start[i] as usize;
+        let start = self.phrase_start(i);
         let mut start = if self.word(start) == "i" || self.word(start) == "we" {
             start + 1
         } else {
@@ -277,7 +277,7 @@ impl Reader<'_> {
     /// base form followed by a determiner, a number or a possessive (`Owned the…`, `Own 3
     /// services`), not a noun compound (`Support tickets about login…`).
     pub(super) fn clause_opens_with_verb(&self, i: usize, lists: u64) -> bool {
-        let start = self.phrase_start[i] as usize;
+        let start = self.phrase_start(i);
         let start = if matches!(self.word(start), "i" | "we") {
             start + 1
         } else {
@@ -397,7 +397,7 @@ impl Reader<'_> {
     /// The scan back is bounded (a statement opens within a few dozen words of its count), so an
     /// entry of thousands of counts in one phrase stays linear.
     pub(super) fn in_scope_statement(&self, first: usize) -> bool {
-        let start = (self.phrase_start[first] as usize).max(first.saturating_sub(32));
+        let start = self.phrase_start(first).max(first.saturating_sub(32));
         let phrase = || (start..first).rev();
         let opened = phrase().any(|k| {
             self.is(k, SCOPE_WORD)
@@ -428,7 +428,7 @@ impl Reader<'_> {
         }
         // The first word of a clause is capitalised because it is first.
         let clause_start =
-            p == 0 || self.ends_phrase(p - 1) || self.clause[p - 1] != self.clause[p];
+            p == 0 || self.ends_phrase(p - 1) || !self.same_clause(p - 1, p);
         !clause_start
     }
 
@@ -437,7 +437,7 @@ impl Reader<'_> {
     /// (`ran the load tests (10 scenarios × 3 environments)`, `designed the schema (42 cols)`,
     /// `drafted the RFC: 14 pages`), with no verb after it in its phrase to report a result.
     pub(super) fn in_work_spec(&self, q: &Quantity) -> bool {
-        let phrase_end_before = |i: usize| (self.phrase_start[i] as usize).checked_sub(1);
+        let phrase_end_before = |i: usize| self.phrase_start(i).checked_sub(1);
         let mut open = phrase_end_before(q.first);
         // A list of specifications: `18 fields, 3 indexes` goes back to its colon (a few items:
         // the lookback stays bounded).
@@ -557,7 +557,7 @@ impl Reader<'_> {
         if g > 0 && self.is(g - 1, COMPLETION) && !self.is(g - 1, OUTCOME_VERB) {
             return true;
         }
-        let start = self.phrase_start[g] as usize;
+        let start = self.phrase_start(g);
         if g - start > 24 {
             return false;
         }

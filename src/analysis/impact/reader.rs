@@ -60,22 +60,60 @@ impl Reader<'_> {
             ) || self.ends_clause(i))
     }
 
+    /// Whether tokens `a` and `b` are in one clause: no clause ends from the first of them to
+    /// before the other.
     pub(super) fn same_clause(&self, a: usize, b: usize) -> bool {
-        self.clause[a] == self.clause[b]
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let ends = &self.clause_ends[..];
+        let p = ends.partition_point(|&e| (e as usize) < low);
+        ends.get(p).is_none_or(|&e| e as usize >= high)
+    }
+
+    /// The clause of token `i`, numbered from 0.
+    pub(super) fn clause_of(&self, i: usize) -> usize {
+        self.clause_ends.partition_point(|&e| (e as usize) < i)
+    }
+
+    /// The tokens of clause `c`.
+    pub(super) fn clause_tokens(&self, c: usize) -> Range<usize> {
+        let start = match c {
+            0 => 0,
+            c => self.clause_ends[c - 1] as usize + 1,
+        };
+        let end = self
+            .clause_ends
+            .get(c)
+            .map_or(self.t.len(), |&e| e as usize + 1);
+        start..end
+    }
+
+    /// The first token of token `i`'s phrase.
+    pub(super) fn phrase_start(&self, i: usize) -> usize {
+        match self.phrase_ends.partition_point(|&e| (e as usize) < i) {
+            0 => 0,
+            p => self.phrase_ends[p - 1] as usize + 1,
+        }
+    }
+
+    /// Whether a target word governs token `i`.
+    pub(super) fn targeted(&self, i: usize) -> bool {
+        self.target.get(i).copied().unwrap_or(false)
     }
 
     /// Read everything: classify each quantity, then the structures. With `explain`, every
     /// measure and non-measure is recorded; without, it stops at the first measure.
     pub(super) fn impact(&mut self, explain: bool) -> Impact {
-        let mut classes: Vec<Option<Reason>> = Vec::with_capacity(self.qs.len());
+        // Each quantity's class goes into the reader's buffer as it is read: the classes before
+        // a quantity are what classifying it may look at.
+        self.classes.clear();
         let mut why = Why::default();
         let mut worst: Option<Reason> = None;
         let mut found = false;
         for index in 0..self.qs.len() {
             let q = self.qs[index];
-            match self.classify(index, &classes) {
+            match self.classify(index, self.classes) {
                 Class::Measure(kind) => {
-                    classes.push(None);
+                    self.classes.push(None);
                     found = true;
                     if !explain {
                         return Impact::Measurable;
@@ -83,7 +121,7 @@ impl Reader<'_> {
                     self.measures.push((self.range(q.first, q.last), kind));
                 }
                 Class::Not(reason) => {
-                    classes.push(Some(reason));
+                    self.classes.push(Some(reason));
                     // A count reads with what it counts: `35 PRs`, `team of 12 engineers`.
                     let mut last = q.last;
                     if q.unit == Unit::Plain
@@ -115,11 +153,9 @@ impl Reader<'_> {
                     }
                     self.not_counted.push(not);
                 }
-                Class::Nothing => classes.push(None),
+                Class::Nothing => self.classes.push(None),
             }
         }
-        self.classes.clear();
-        self.classes.extend_from_slice(&classes);
         // Identifiers written as one word (`p95`, `v2.3`, `Q3`): labels, for the explanation.
         for i in 0..self.t.len() {
             let t = &self.t[i];
@@ -145,7 +181,7 @@ impl Reader<'_> {
                 if explain {
                     self.not_counted.push(not);
                 }
-            } else if t.kind == Kind::Ident && !self.target[i] {
+            } else if t.kind == Kind::Ident && !self.targeted(i) {
                 // `x2`: a multiplier.
                 found = true;
                 if !explain {
@@ -179,19 +215,27 @@ impl Reader<'_> {
         }
     }
 
-    /// The first topic whose words the entry uses.
+    /// The first topic whose words the entry uses: the earliest topic any of its topic words
+    /// is in (no list of the words is built).
     pub(super) fn topic(&self) -> Option<u8> {
-        let words: Vec<&str> = (0..self.t.len())
-            .filter(|&i| self.is(i, TOPIC_WORD))
-            .map(|i| self.word(i))
-            .collect();
-        if words.is_empty() {
-            return None;
+        let mut first: Option<usize> = None;
+        for i in 0..self.t.len() {
+            if !self.is(i, TOPIC_WORD) {
+                continue;
+            }
+            let word = self.word(i);
+            let before = first.unwrap_or(lexicon::TOPICS.len());
+            if let Some(p) = lexicon::TOPICS[..before]
+                .iter()
+                .position(|topic| topic.words.contains(&word))
+            {
+                first = Some(p);
+                if p == 0 {
+                    break;
+                }
+            }
         }
-        lexicon::TOPICS
-            .iter()
-            .position(|topic| topic.words.iter().any(|w| words.contains(w)))
-            .and_then(|p| u8::try_from(p).ok())
+        first.and_then(|p| u8::try_from(p).ok())
     }
 
     /// Whether a structure would have counted but for a target word.

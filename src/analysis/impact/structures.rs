@@ -9,7 +9,7 @@ impl Reader<'_> {
         let mut any = false;
         let n = self.t.len();
         for i in 0..n {
-            if self.target[i] {
+            if self.targeted(i) {
                 continue;
             }
             let found = self.structure_at(i);
