@@ -500,12 +500,13 @@ impl Reader<'_> {
                     .parse::<u32>()
                     .is_ok_and(|v| (1..=max).contains(&v))
         };
-        let md = |k: usize| small(k, 12) && self.symbol(k + 1) == "/" && small(k + 2, 31);
+        // The symbols first: most numbers have no `/` beside them, and are not parsed.
+        let md = |k: usize| self.symbol(k + 1) == "/" && small(k, 12) && small(k + 2, 31);
         let dash = |k: usize| matches!(self.symbol(k), "-" | "–" | "—");
         if md(n) {
             return (dash(n + 3) && md(n + 4)) || self.symbol(n + 3) == ":";
         }
-        n >= 2 && small(n, 31) && self.symbol(n - 1) == "/" && md(n - 2)
+        n >= 2 && self.symbol(n - 1) == "/" && small(n, 31) && md(n - 2)
     }
 
     /// Whether a word of `lists` comes before token `first` in its clause.

@@ -1,7 +1,27 @@
 //! The reader's primitives (the word at a token, its lists, clause and phrase ends) and the
 //! verdict it drives: classify each quantity, then look for structures.
 
+use super::structures::{OPENER_LISTS, STRUCTURE_OPENERS};
 use super::*;
+use std::sync::LazyLock;
+
+/// The shapes (first letter, length) of the words a structure can open with, as one bit per
+/// length in a row per first letter: a word whose shape is not here opens none, found with two
+/// loads instead of a look-up in a word list and a comparison with each opener.
+static OPENER_SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 32];
+    for word in STRUCTURE_OPENERS.iter().copied().chain(COMPARISON_WORDS.iter()) {
+        let (row, bit) = shape(word);
+        shapes[row] |= bit;
+    }
+    shapes
+});
+
+/// A word's row and bit in [`OPENER_SHAPES`].
+fn shape(word: &str) -> (usize, u32) {
+    let row = word.as_bytes().first().map_or(0, |&b| usize::from(b & 31));
+    (row, 1 << word.len().min(31))
+}
 
 impl Reader<'_> {
     pub(super) fn word(&self, i: usize) -> &str {
@@ -93,6 +113,21 @@ impl Reader<'_> {
             0 => 0,
             p => self.phrase_ends[p - 1] as usize + 1,
         }
+    }
+
+    /// Whether a structure can start at token `i` ([`Self::structure_at`]): a symbol, a word of
+    /// one of the opening lists, or a word shaped like an opening word. A filter that may say
+    /// yes for nothing, never no for a structure.
+    pub(super) fn may_open_structure(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        if !t.is_word() {
+            return t.kind == Kind::Symbol;
+        }
+        if t.is(OPENER_LISTS) {
+            return true;
+        }
+        let (row, bit) = shape(self.t.lower(i));
+        OPENER_SHAPES[row] & bit != 0
     }
 
     /// Whether a target word governs token `i`.

@@ -51,10 +51,15 @@ pub struct Quantity {
     pub magnitude: bool,
 }
 
+/// Whether token `i` is a symbol of `set`, compared as bytes (a token range is on character
+/// boundaries already, so no check is needed).
 fn symbol_is(text: &str, tokens: &Tokens, i: usize, set: &[&str]) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| t.kind == Kind::Symbol && set.contains(&&text[t.range()]))
+    tokens.get(i).is_some_and(|t| {
+        t.kind == Kind::Symbol && {
+            let bytes = &text.as_bytes()[t.range()];
+            set.iter().any(|s| s.as_bytes() == bytes)
+        }
+    })
 }
 
 /// Every quantity in `tokens`, in order, into `out` (cleared first).
