@@ -335,12 +335,24 @@ pub(crate) fn compile_patterns_in<'scope>(scope: &'scope std::thread::Scope<'sco
 struct Buffers {
     tokens: Tokens,
     quantities: Vec<Quantity>,
-    clause_ends: Vec<u32>,
-    phrase_ends: Vec<u32>,
+    marks: Marks,
     classes: Vec<Option<Reason>>,
     target: Vec<bool>,
     measures: Vec<(Range<usize>, MeasureKind)>,
     not_counted: Vec<NotCounted>,
+}
+
+/// What the pass before reading records of an entry's tokens ([`clauses::mark_tokens`]).
+#[derive(Default)]
+struct Marks {
+    /// The tokens that end a clause, in order.
+    clause_ends: Vec<u32>,
+    /// The tokens that end a phrase, in order.
+    phrase_ends: Vec<u32>,
+    /// The tokens a quantity can start at ([`quantities::can_start`]).
+    quantity_starts: Vec<u32>,
+    /// The identifiers (`p95`, `v2.3`, `x2`).
+    idents: Vec<u32>,
 }
 
 thread_local! {
@@ -372,13 +384,20 @@ fn read_with<T>(
             &buffers.tokens
         }
     };
-    quantities::find(text, tokens, &mut buffers.quantities);
+    clauses::mark_tokens(text, tokens, &mut buffers.marks);
+    quantities::find_at(
+        text,
+        tokens,
+        &buffers.marks.quantity_starts,
+        &mut buffers.quantities,
+    );
     let mut reader = Reader {
         text,
         t: tokens,
         qs: &buffers.quantities,
-        clause_ends: &mut buffers.clause_ends,
-        phrase_ends: &mut buffers.phrase_ends,
+        clause_ends: &buffers.marks.clause_ends,
+        phrase_ends: &buffers.marks.phrase_ends,
+        idents: &buffers.marks.idents,
         classes: &mut buffers.classes,
         target: &mut buffers.target,
         measures: &mut buffers.measures,
@@ -386,7 +405,7 @@ fn read_with<T>(
     };
     reader.measures.clear();
     reader.not_counted.clear();
-    reader.mark_clauses();
+    reader.mark_targets();
     f(&mut reader)
 }
 
@@ -397,9 +416,11 @@ struct Reader<'a> {
     /// The tokens that end a clause, in order ([`Reader::ends_clause`]): a token belongs to the
     /// clause it ends. Most entries have one clause or two, so the boundaries are kept, not a
     /// clause number for every token.
-    clause_ends: &'a mut Vec<u32>,
+    clause_ends: &'a [u32],
     /// The tokens that end a phrase, in order (a clause's end, a comma, a colon, a bracket).
-    phrase_ends: &'a mut Vec<u32>,
+    phrase_ends: &'a [u32],
+    /// The identifier tokens, in order.
+    idents: &'a [u32],
     /// Each quantity's reason, once all are classified (for the structures).
     classes: &'a mut Vec<Option<Reason>>,
     /// Tokens a target word governs.

@@ -1,34 +1,48 @@
 //! Clauses and phrases: where a clause ends, which tokens a target word governs, what governs a
 //! quantity, and the noun phrase a quantity heads.
 
+use super::reader::ends_clause_at;
 use super::*;
 
-impl Reader<'_> {
-    /// Clauses, and the tokens target words govern.
-    ///
-    /// One pass over the tokens that are not words or numbers records where clauses and phrases
-    /// end; the target passes (only for an entry with a word that can open a target) visit only
-    /// the tokens that can, and mark a clause's tokens from its bounds.
-    pub(super) fn mark_clauses(&mut self) {
-        self.clause_ends.clear();
-        self.phrase_ends.clear();
-        self.target.clear();
-        self.classes.clear();
-        for i in 0..self.t.len() {
-            let t = &self.t[i];
-            if t.kind == Kind::Word || t.kind == Kind::Ident || t.kind == Kind::Number {
-                continue;
+/// The one pass over an entry's tokens before it is read: where clauses and phrases end (the
+/// tokens that end them, in order), the tokens a quantity can start at, and the identifiers.
+pub(super) fn mark_tokens(text: &str, t: &Tokens, marks: &mut Marks) {
+    marks.clause_ends.clear();
+    marks.phrase_ends.clear();
+    marks.quantity_starts.clear();
+    marks.idents.clear();
+    for i in 0..t.len() {
+        let token = &t[i];
+        match token.kind {
+            Kind::Word => {
+                if token.is(lexicon::NUMBER_WORD) {
+                    marks.quantity_starts.push(i as u32);
+                }
             }
-            if self.ends_clause(i) {
-                self.clause_ends.push(i as u32);
-                self.phrase_ends.push(i as u32);
-            } else if matches!(
-                self.text.as_bytes()[t.start as usize],
-                b',' | b':' | b'(' | b')' | b'[' | b']'
-            ) {
-                self.phrase_ends.push(i as u32);
+            Kind::Number => marks.quantity_starts.push(i as u32),
+            Kind::Ident => marks.idents.push(i as u32),
+            Kind::Symbol | Kind::Break => {
+                if ends_clause_at(text, t, i) {
+                    marks.clause_ends.push(i as u32);
+                    marks.phrase_ends.push(i as u32);
+                } else if matches!(
+                    text.as_bytes()[token.start as usize],
+                    b',' | b':' | b'(' | b')' | b'[' | b']'
+                ) {
+                    marks.phrase_ends.push(i as u32);
+                }
             }
         }
+    }
+}
+
+impl Reader<'_> {
+    /// The tokens target words govern (the clauses are marked already, [`mark_tokens`]): only
+    /// for an entry with a word that can open a target, and then visiting only the tokens that
+    /// can, marking a clause's tokens from its bounds.
+    pub(super) fn mark_targets(&mut self) {
+        self.target.clear();
+        self.classes.clear();
         if self.t.union()
             & (TARGET | CLAUSE_TARGET | COMPLETION | PROPOSAL_NOUN | TARGET_CUE | LABEL_WORD)
             == 0

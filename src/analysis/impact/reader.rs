@@ -23,6 +23,30 @@ fn shape(word: &str) -> (usize, u32) {
     (row, 1 << word.len().min(31))
 }
 
+/// Whether token `i` of `text`'s tokens `t` ends a clause ([`Reader::ends_clause`]).
+pub(super) fn ends_clause_at(text: &str, t: &Tokens, i: usize) -> bool {
+    let token = &t[i];
+    match token.kind {
+        Kind::Break => true,
+        Kind::Symbol => match text.as_bytes()[token.start as usize] {
+            b';' | b'!' | b'?' | b'|' => true,
+            b'.' => t.get(i + 1).is_none_or(|n| !n.glued),
+            b'-' => {
+                !token.glued
+                    && t.get(i + 1).is_some_and(|n| !n.glued)
+                    && token.end == token.start + 1
+            }
+            b if b.is_ascii() => false,
+            _ => {
+                matches!(&text[token.range()], "—" | "–")
+                    && !token.glued
+                    && t.get(i + 1).is_some_and(|n| !n.glued)
+            }
+        },
+        _ => false,
+    }
+}
+
 impl Reader<'_> {
     pub(super) fn word(&self, i: usize) -> &str {
         match self.t.get(i) {
@@ -48,24 +72,7 @@ impl Reader<'_> {
 
     /// A clause ends at `;`, `!`, `?`, a sentence's `.`, a spaced dash, a line break.
     pub(super) fn ends_clause(&self, i: usize) -> bool {
-        let t = &self.t[i];
-        match t.kind {
-            Kind::Break => true,
-            Kind::Symbol => match self.text.as_bytes()[t.start as usize] {
-                b';' | b'!' | b'?' | b'|' => true,
-                b'.' => self.t.get(i + 1).is_none_or(|n| !n.glued),
-                b'-' => {
-                    !t.glued && self.t.get(i + 1).is_some_and(|n| !n.glued) && t.end == t.start + 1
-                }
-                b if b.is_ascii() => false,
-                _ => {
-                    matches!(&self.text[t.range()], "—" | "–")
-                        && !t.glued
-                        && self.t.get(i + 1).is_some_and(|n| !n.glued)
-                }
-            },
-            _ => false,
-        }
+        ends_clause_at(self.text, self.t, i)
     }
 
     /// A phrase ends at a clause end, a comma, a colon or a bracket.
@@ -192,9 +199,10 @@ impl Reader<'_> {
             }
         }
         // Identifiers written as one word (`p95`, `v2.3`, `Q3`): labels, for the explanation.
-        for i in 0..self.t.len() {
+        for &ident in self.idents {
+            let i = ident as usize;
             let t = &self.t[i];
-            if t.kind == Kind::Ident && !is_multiplier_word(self.word(i)) {
+            if !is_multiplier_word(self.word(i)) {
                 let reason = if matches!(self.word(i).as_bytes(), [b'q' | b'h', b'1'..=b'4']) {
                     Reason::Date
                 } else if self.word(i).starts_with('v') {
@@ -216,7 +224,7 @@ impl Reader<'_> {
                 if explain {
                     self.not_counted.push(not);
                 }
-            } else if t.kind == Kind::Ident && !self.targeted(i) {
+            } else if !self.targeted(i) {
                 // `x2`: a multiplier.
                 found = true;
                 if !explain {
@@ -253,6 +261,9 @@ impl Reader<'_> {
     /// The first topic whose words the entry uses: the earliest topic any of its topic words
     /// is in (no list of the words is built).
     pub(super) fn topic(&self) -> Option<u8> {
+        if self.t.union() & TOPIC_WORD == 0 {
+            return None;
+        }
         let mut first: Option<usize> = None;
         for i in 0..self.t.len() {
             if !self.is(i, TOPIC_WORD) {
