@@ -338,6 +338,7 @@ struct Buffers {
     marks: Marks,
     classes: Vec<Option<Reason>>,
     target: Vec<bool>,
+    target_cues: Vec<u32>,
     measures: Vec<(Range<usize>, MeasureKind)>,
     not_counted: Vec<NotCounted>,
 }
@@ -400,6 +401,7 @@ fn read_with<T>(
         idents: &buffers.marks.idents,
         classes: &mut buffers.classes,
         target: &mut buffers.target,
+        target_cues: &mut buffers.target_cues,
         measures: &mut buffers.measures,
         not_counted: &mut buffers.not_counted,
     };
@@ -425,6 +427,8 @@ struct Reader<'a> {
     classes: &'a mut Vec<Option<Reason>>,
     /// Tokens a target word governs.
     target: &'a mut Vec<bool>,
+    /// The tokens the target passes act on (a buffer reused from entry to entry).
+    target_cues: &'a mut Vec<u32>,
     measures: &'a mut Vec<(Range<usize>, MeasureKind)>,
     not_counted: &'a mut Vec<NotCounted>,
 }
@@ -447,6 +451,10 @@ fn n_tokens(tokens: &Tokens) -> usize {
 
 /// `2026.10`: a release named by year and month (calendar versioning), not a decimal.
 fn is_calendar_version(number: &str) -> bool {
+    // Four digits, a dot and a month: six bytes at least.
+    if number.len() < 6 {
+        return false;
+    }
     let Some((year, month)) = number.split_once('.') else {
         return false;
     };

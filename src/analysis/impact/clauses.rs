@@ -4,6 +4,12 @@
 use super::reader::ends_clause_at;
 use super::*;
 
+/// The lists whose words can open a forward target (or, for an achievement, prevent one).
+const FORWARD_CUES: u64 = ACHIEVEMENT | TARGET | PROPOSAL_NOUN;
+
+/// The lists whose words can mark a whole clause as not yet done.
+const WHOLE_CUES: u64 = CLAUSE_TARGET | COMPLETION;
+
 /// The one pass over an entry's tokens before it is read: where clauses and phrases end (the
 /// tokens that end them, in order), the tokens a quantity can start at, and the identifiers.
 pub(super) fn mark_tokens(text: &str, t: &Tokens, marks: &mut Marks) {
@@ -53,8 +59,11 @@ impl Reader<'_> {
             return;
         }
         self.target.resize(self.t.len(), false);
-        self.mark_forward_targets();
-        self.mark_whole_clauses();
+        let mut cues = std::mem::take(self.target_cues);
+        self.target_cues(&mut cues);
+        self.mark_forward_targets(&cues);
+        self.mark_whole_clauses(&cues);
+        *self.target_cues = cues;
     }
 
     /// Mark the tokens of clause `c` from token `from` on as targets; the token after them.
@@ -64,16 +73,34 @@ impl Reader<'_> {
         end
     }
 
+    /// The tokens either target pass can act on, in order, into `cues`: one look at each word
+    /// for both passes.
+    fn target_cues(&self, cues: &mut Vec<u32>) {
+        cues.clear();
+        for i in 0..self.t.len() {
+            let t = &self.t[i];
+            let cue = t.is(FORWARD_CUES | WHOLE_CUES)
+                || (t.is_word()
+                    && matches!(
+                        self.t.lower(i),
+                        "track" | "progress" | "so" | "is" | "are" | "was" | "remains"
+                    ));
+            if cue {
+                cues.push(i as u32);
+            }
+        }
+    }
+
     /// Forward targets: from a target word to its clause's end, unless an achievement word
     /// came first in the clause ("met the target of 99.9%").
-    fn mark_forward_targets(&mut self) {
-        let n = self.t.len();
+    fn mark_forward_targets(&mut self, cues: &[u32]) {
         let mut achieved_in: Option<usize> = None;
-        let mut i = 0;
-        while i < n {
+        // Tokens before `next` are in a clause marked already.
+        let mut next = 0;
+        for &cue in cues {
+            let i = cue as usize;
             // Only these tokens change what the pass decides.
-            if !self.t[i].is(ACHIEVEMENT | TARGET | PROPOSAL_NOUN) && self.t.lower(i) != "track" {
-                i += 1;
+            if i < next || (!self.t[i].is(FORWARD_CUES) && self.t.lower(i) != "track") {
                 continue;
             }
             let c = self.clause_of(i);
@@ -91,26 +118,23 @@ impl Reader<'_> {
                 && self.clause_opens_with(i, ACTIVITY);
             if achieved_in != Some(c) && (self.is_target_word(i) || on_track || proposal) {
                 // The rest of the clause is the target's; nothing in it changes a later clause.
-                i = self.mark_target_to_clause_end(i, c);
-                continue;
+                next = self.mark_target_to_clause_end(i, c);
             }
-            i += 1;
         }
     }
 
     /// Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
-    fn mark_whole_clauses(&mut self) {
-        let n = self.t.len();
-        let mut i = 0;
-        while i < n {
+    fn mark_whole_clauses(&mut self, cues: &[u32]) {
+        let mut next = 0;
+        for &cue in cues {
+            let i = cue as usize;
             // Only listed words and these can mark a clause.
-            let cue = self.t[i].is(CLAUSE_TARGET | COMPLETION)
+            let candidate = self.t[i].is(WHOLE_CUES)
                 || matches!(
                     self.t.lower(i),
                     "progress" | "so" | "is" | "are" | "was" | "remains"
                 );
-            if !cue {
-                i += 1;
+            if i < next || !candidate {
                 continue;
             }
             let whole = self.is(i, CLAUSE_TARGET)
@@ -127,10 +151,8 @@ impl Reader<'_> {
                 || self.predicate_names_a_goal(i);
             if whole {
                 let c = self.clause_of(i);
-                i = self.mark_target_to_clause_end(self.clause_tokens(c).start, c);
-                continue;
+                next = self.mark_target_to_clause_end(self.clause_tokens(c).start, c);
             }
-            i += 1;
         }
     }
 

@@ -80,10 +80,13 @@ impl Reader<'_> {
         }
         // A version a few quantities back in the clause (bounded, so an entry of thousands of
         // counts stays linear).
-        let version_before = (index.saturating_sub(8)..index)
-            .rev()
-            .take_while(|&b| self.same_clause(self.qs[b].first, q.first))
-            .any(|b| classes[b] == Some(Reason::Version));
+        let window = index.saturating_sub(8)..index;
+        // The classes first: most counts have no version before them to look for.
+        let version_before = classes[window.clone()].contains(&Some(Reason::Version))
+            && window
+                .rev()
+                .take_while(|&b| self.same_clause(self.qs[b].first, q.first))
+                .any(|b| classes[b] == Some(Reason::Version));
         if version_before
             && self.clause_has_before(q.first, VERSION_VERB)
             && !self.phrase_has(phrase, INCIDENT | PEOPLE_OUTCOME)
@@ -95,14 +98,20 @@ impl Reader<'_> {
         }
         // `Migrated 30 DAGs from cron to Airflow`: things the author moved from one tool to
         // another; the move restates the change (not people moved, `moved 3 teams onto …`).
-        let moved = governor.is_some_and(|g| {
-            (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g))) && self.author_does(g)
-        });
-        let head_is_people = phrase
-            .clone()
-            .last()
-            .is_some_and(|h| PEOPLE_GROUPS.contains(self.word(h)));
-        if moved && !head_is_people && self.word(phrase.end) == "from" {
+        let moved = || {
+            governor.is_some_and(|g| {
+                (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g)))
+                    && self.author_does(g)
+            })
+        };
+        let head_is_people = || {
+            phrase
+                .clone()
+                .last()
+                .is_some_and(|h| PEOPLE_GROUPS.contains(self.word(h)))
+        };
+        // The cheap test first: the word lists are looked up only before a `from`.
+        if self.word(phrase.end) == "from" && moved() && !head_is_people() {
             let to = (phrase.end + 2..(phrase.end + 6).min(self.t.len()))
                 .find(|&k| matches!(self.word(k), "to" | "into" | "onto"));
             let names_only = to.is_some_and(|to| {
