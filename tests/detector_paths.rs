@@ -99,7 +99,10 @@ fn document_lines() -> Vec<String> {
     if let Ok(dir) = std::fs::read_dir(&corpus) {
         let mut files: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
         files.sort();
-        for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "md")) {
+        for file in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "md"))
+        {
             if let Ok(text) = std::fs::read_to_string(file) {
                 docs.push(text);
             }
@@ -120,16 +123,93 @@ fn document_lines() -> Vec<String> {
 /// and pieces of real entries, with a detail line now and then.
 fn generated_entries(count: usize, seed: u64, lexicon: &[String], real: &[String]) -> Vec<String> {
     const GLUE: &[&str] = &[
-        "the", "a", "an", "of", "to", "from", "by", "in", "for", "on", "with", "and", "I", "we",
-        "our", "my", "it", "now", "was", "is", "so", "far", "no", "not", "used", "before", "after",
-        "since", "once", "than", "instead", "all", "every", "into", "until", "she", "they", "per",
-        "track", "progress", "order", "magnitude", "went", "up", "down", "longer", "one", "half",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "from",
+        "by",
+        "in",
+        "for",
+        "on",
+        "with",
+        "and",
+        "I",
+        "we",
+        "our",
+        "my",
+        "it",
+        "now",
+        "was",
+        "is",
+        "so",
+        "far",
+        "no",
+        "not",
+        "used",
+        "before",
+        "after",
+        "since",
+        "once",
+        "than",
+        "instead",
+        "all",
+        "every",
+        "into",
+        "until",
+        "she",
+        "they",
+        "per",
+        "track",
+        "progress",
+        "order",
+        "magnitude",
+        "went",
+        "up",
+        "down",
+        "longer",
+        "one",
+        "half",
     ];
     const NUMBERS: &[&str] = &[
-        "3", "12", "40k", "1.2M", "$210k", "~30%", "2026", "2026-03-14", "v2.3", "p95", "Q3",
-        "800 ms", "2 weeks", "10×", "x2", "3/4", "1 in 5", "4.6 out of 5", "6am", "2nd", "3–5 days",
-        "12/month", "5 per day", "250+", "#8812", "JIRA-4821", "1.0.200", "2026.10", "90s", "3G",
-        "40-page", "14-point", "8×A100", "10:30", "4TB", "$1.5M", "1,200",
+        "3",
+        "12",
+        "40k",
+        "1.2M",
+        "$210k",
+        "~30%",
+        "2026",
+        "2026-03-14",
+        "v2.3",
+        "p95",
+        "Q3",
+        "800 ms",
+        "2 weeks",
+        "10×",
+        "x2",
+        "3/4",
+        "1 in 5",
+        "4.6 out of 5",
+        "6am",
+        "2nd",
+        "3–5 days",
+        "12/month",
+        "5 per day",
+        "250+",
+        "#8812",
+        "JIRA-4821",
+        "1.0.200",
+        "2026.10",
+        "90s",
+        "3G",
+        "40-page",
+        "14-point",
+        "8×A100",
+        "10:30",
+        "4TB",
+        "$1.5M",
+        "1,200",
     ];
     const SYMBOLS: &[&str] = &[
         ",", ".", ";", ":", " — ", " - ", "→", "->", "(", ")", "!", "?", "/", "\n", "'", "\"",
@@ -167,7 +247,12 @@ fn all_entries() -> Vec<String> {
     let fixtures = fixture_entries();
     let mut entries = fixtures.clone();
     entries.extend(document_lines());
-    entries.extend(generated_entries(6_000, 0x9E37_79B9_7F4A_7C15, &lexicon, &fixtures));
+    entries.extend(generated_entries(
+        6_000,
+        0x9E37_79B9_7F4A_7C15,
+        &lexicon,
+        &fixtures,
+    ));
     entries
 }
 
@@ -178,7 +263,10 @@ fn the_fast_verdict_is_the_explained_one() {
         let fast = impact::assess(&text);
         let judged = impact::judge(&text);
         if fast != judged.impact {
-            disagreements.push(format!("{text:?}: assess {fast:?}, judge {:?}", judged.impact));
+            disagreements.push(format!(
+                "{text:?}: assess {fast:?}, judge {:?}",
+                judged.impact
+            ));
         }
         // The highlights are the explanation's measures, and a measurable verdict has one.
         let ranges = impact::measure_ranges(&text);
@@ -189,7 +277,10 @@ fn the_fast_verdict_is_the_explained_one() {
             judged.measures
         );
         if fast.is_measurable() {
-            assert!(!judged.measures.is_empty(), "{text:?}: measurable with no measure");
+            assert!(
+                !judged.measures.is_empty(),
+                "{text:?}: measurable with no measure"
+            );
             assert!(impact::message(fast, &text).is_empty());
         } else {
             assert!(judged.missing.is_some(), "{text:?}: no suggestion");

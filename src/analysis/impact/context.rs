@@ -436,8 +436,7 @@ impl Reader<'_> {
             return false;
         }
         // The first word of a clause is capitalised because it is first.
-        let clause_start =
-            p == 0 || self.ends_phrase(p - 1) || !self.same_clause(p - 1, p);
+        let clause_start = p == 0 || self.ends_phrase(p - 1) || !self.same_clause(p - 1, p);
         !clause_start
     }
 

@@ -10,7 +10,11 @@ use std::sync::LazyLock;
 /// loads instead of a look-up in a word list and a comparison with each opener.
 static OPENER_SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
     let mut shapes = [0u32; 32];
-    for word in STRUCTURE_OPENERS.iter().copied().chain(COMPARISON_WORDS.iter()) {
+    for word in STRUCTURE_OPENERS
+        .iter()
+        .copied()
+        .chain(COMPARISON_WORDS.iter())
+    {
         let (row, bit) = shape(word);
         shapes[row] |= bit;
     }
@@ -91,7 +95,7 @@ impl Reader<'_> {
     /// before the other.
     pub(super) fn same_clause(&self, a: usize, b: usize) -> bool {
         let (low, high) = if a <= b { (a, b) } else { (b, a) };
-        let ends = &self.clause_ends[..];
+        let ends = self.clause_ends;
         let p = ends.partition_point(|&e| (e as usize) < low);
         ends.get(p).is_none_or(|&e| e as usize >= high)
     }

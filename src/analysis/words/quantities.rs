@@ -420,7 +420,11 @@ mod tests {
             .collect();
         let mut at = Vec::new();
         find_at(text, &tokens, &starts, &mut at);
-        assert_eq!(format!("{out:?}"), format!("{at:?}"), "find_at finds what find does");
+        assert_eq!(
+            format!("{out:?}"),
+            format!("{at:?}"),
+            "find_at finds what find does"
+        );
         out.iter()
             .map(|q| {
                 let range = tokens[q.first].start as usize..tokens[q.last].end as usize;
