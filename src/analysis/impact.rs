@@ -335,12 +335,25 @@ pub(crate) fn compile_patterns_in<'scope>(scope: &'scope std::thread::Scope<'sco
 struct Buffers {
     tokens: Tokens,
     quantities: Vec<Quantity>,
-    clause: Vec<u32>,
-    phrase_start: Vec<u32>,
+    marks: Marks,
     classes: Vec<Option<Reason>>,
     target: Vec<bool>,
+    target_cues: Vec<u32>,
     measures: Vec<(Range<usize>, MeasureKind)>,
     not_counted: Vec<NotCounted>,
+}
+
+/// What the pass before reading records of an entry's tokens ([`clauses::mark_tokens`]).
+#[derive(Default)]
+struct Marks {
+    /// The tokens that end a clause, in order.
+    clause_ends: Vec<u32>,
+    /// The tokens that end a phrase, in order.
+    phrase_ends: Vec<u32>,
+    /// The tokens a quantity can start at ([`quantities::can_start`]).
+    quantity_starts: Vec<u32>,
+    /// The identifiers (`p95`, `v2.3`, `x2`).
+    idents: Vec<u32>,
 }
 
 thread_local! {
@@ -352,50 +365,70 @@ thread_local! {
 fn with_reader<T>(text: &str, tokens: Option<&Tokens>, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
     BUFFERS.with(|cell| {
         // A reading never calls back into another, but stay correct if one ever does.
-        let mut fresh = Buffers::default();
-        let mut borrowed = cell.try_borrow_mut();
-        let buffers: &mut Buffers = match borrowed.as_deref_mut() {
-            Ok(b) => b,
-            Err(_) => &mut fresh,
-        };
-        let tokens = match tokens {
-            Some(tokens) => tokens,
-            None => {
-                buffers.tokens.read(text);
-                &buffers.tokens
-            }
-        };
-        quantities::find(text, tokens, &mut buffers.quantities);
-        let mut reader = Reader {
-            text,
-            t: tokens,
-            qs: &buffers.quantities,
-            clause: &mut buffers.clause,
-            phrase_start: &mut buffers.phrase_start,
-            classes: &mut buffers.classes,
-            target: &mut buffers.target,
-            measures: &mut buffers.measures,
-            not_counted: &mut buffers.not_counted,
-        };
-        reader.measures.clear();
-        reader.not_counted.clear();
-        reader.mark_clauses();
-        f(&mut reader)
+        match cell.try_borrow_mut() {
+            Ok(mut buffers) => read_with(&mut buffers, text, tokens, f),
+            Err(_) => read_with(&mut Buffers::default(), text, tokens, f),
+        }
     })
+}
+
+fn read_with<T>(
+    buffers: &mut Buffers,
+    text: &str,
+    tokens: Option<&Tokens>,
+    f: impl FnOnce(&mut Reader<'_>) -> T,
+) -> T {
+    let tokens = match tokens {
+        Some(tokens) => tokens,
+        None => {
+            buffers.tokens.read(text);
+            &buffers.tokens
+        }
+    };
+    clauses::mark_tokens(text, tokens, &mut buffers.marks);
+    quantities::find_at(
+        text,
+        tokens,
+        &buffers.marks.quantity_starts,
+        &mut buffers.quantities,
+    );
+    let mut reader = Reader {
+        text,
+        t: tokens,
+        qs: &buffers.quantities,
+        clause_ends: &buffers.marks.clause_ends,
+        phrase_ends: &buffers.marks.phrase_ends,
+        idents: &buffers.marks.idents,
+        classes: &mut buffers.classes,
+        target: &mut buffers.target,
+        target_cues: &mut buffers.target_cues,
+        measures: &mut buffers.measures,
+        not_counted: &mut buffers.not_counted,
+    };
+    reader.measures.clear();
+    reader.not_counted.clear();
+    reader.mark_targets();
+    f(&mut reader)
 }
 
 struct Reader<'a> {
     text: &'a str,
     t: &'a Tokens,
     qs: &'a [Quantity],
-    /// The clause of each token.
-    clause: &'a mut Vec<u32>,
-    /// The first token of each token's phrase.
-    phrase_start: &'a mut Vec<u32>,
+    /// The tokens that end a clause, in order ([`Reader::ends_clause`]): a token belongs to the
+    /// clause it ends. Most entries have one clause or two, so the boundaries are kept, not a
+    /// clause number for every token.
+    clause_ends: &'a [u32],
+    /// The tokens that end a phrase, in order (a clause's end, a comma, a colon, a bracket).
+    phrase_ends: &'a [u32],
+    /// The identifier tokens, in order.
+    idents: &'a [u32],
     /// Each quantity's reason, once all are classified (for the structures).
     classes: &'a mut Vec<Option<Reason>>,
     /// Tokens a target word governs.
     target: &'a mut Vec<bool>,
+    /// The tokens the target passes act on (a buffer reused from entry to entry).
+    target_cues: &'a mut Vec<u32>,
     measures: &'a mut Vec<(Range<usize>, MeasureKind)>,
     not_counted: &'a mut Vec<NotCounted>,
 }
@@ -418,6 +451,10 @@ fn n_tokens(tokens: &Tokens) -> usize {
 
 /// `2026.10`: a release named by year and month (calendar versioning), not a decimal.
 fn is_calendar_version(number: &str) -> bool {
+    // Four digits, a dot and a month: six bytes at least.
+    if number.len() < 6 {
+        return false;
+    }
     let Some((year, month)) = number.split_once('.') else {
         return false;
     };

@@ -160,7 +160,7 @@ impl Reader<'_> {
                 return Class::Not(Reason::Version);
             }
         }
-        if self.target[n] {
+        if self.targeted(n) {
             return Class::Not(Reason::Target);
         }
         if self.round_the_clock(index) {

@@ -1,36 +1,54 @@
 //! Clauses and phrases: where a clause ends, which tokens a target word governs, what governs a
 //! quantity, and the noun phrase a quantity heads.
 
+use super::reader::ends_clause_at;
 use super::*;
 
-impl Reader<'_> {
-    /// Clauses, and the tokens target words govern.
-    pub(super) fn mark_clauses(&mut self) {
-        let n = self.t.len();
-        self.clause.clear();
-        self.target.clear();
-        self.target.resize(n, false);
-        let mut clause = 0u32;
-        self.phrase_start.clear();
-        self.classes.clear();
-        let mut start = 0u32;
-        for i in 0..n {
-            self.clause.push(clause);
-            self.phrase_start.push(start);
-            let t = &self.t[i];
-            if t.kind == Kind::Word || t.kind == Kind::Ident || t.kind == Kind::Number {
-                continue;
+/// The lists whose words can open a forward target (or, for an achievement, prevent one).
+const FORWARD_CUES: u64 = ACHIEVEMENT | TARGET | PROPOSAL_NOUN;
+
+/// The lists whose words can mark a whole clause as not yet done.
+const WHOLE_CUES: u64 = CLAUSE_TARGET | COMPLETION;
+
+/// The one pass over an entry's tokens before it is read: where clauses and phrases end (the
+/// tokens that end them, in order), the tokens a quantity can start at, and the identifiers.
+pub(super) fn mark_tokens(text: &str, t: &Tokens, marks: &mut Marks) {
+    marks.clause_ends.clear();
+    marks.phrase_ends.clear();
+    marks.quantity_starts.clear();
+    marks.idents.clear();
+    for i in 0..t.len() {
+        let token = &t[i];
+        match token.kind {
+            Kind::Word => {
+                if token.is(lexicon::NUMBER_WORD) {
+                    marks.quantity_starts.push(i as u32);
+                }
             }
-            if self.ends_clause(i) {
-                clause = clause.saturating_add(1);
-                start = i as u32 + 1;
-            } else if matches!(
-                self.text.as_bytes()[t.start as usize],
-                b',' | b':' | b'(' | b')' | b'[' | b']'
-            ) {
-                start = i as u32 + 1;
+            Kind::Number => marks.quantity_starts.push(i as u32),
+            Kind::Ident => marks.idents.push(i as u32),
+            Kind::Symbol | Kind::Break => {
+                if ends_clause_at(text, t, i) {
+                    marks.clause_ends.push(i as u32);
+                    marks.phrase_ends.push(i as u32);
+                } else if matches!(
+                    text.as_bytes()[token.start as usize],
+                    b',' | b':' | b'(' | b')' | b'[' | b']'
+                ) {
+                    marks.phrase_ends.push(i as u32);
+                }
             }
         }
+    }
+}
+
+impl Reader<'_> {
+    /// The tokens target words govern (the clauses are marked already, [`mark_tokens`]): only
+    /// for an entry with a word that can open a target, and then visiting only the tokens that
+    /// can, marking a clause's tokens from its bounds.
+    pub(super) fn mark_targets(&mut self) {
+        self.target.clear();
+        self.classes.clear();
         if self.t.union()
             & (TARGET
                 | CLAUSE_TARGET
@@ -43,19 +61,57 @@ impl Reader<'_> {
             // `3 of 7 services … so far` needs no listed word.
             && !self.qs.iter().any(|q| self.word(q.last + 1) == "of")
         {
+            // No token is a target: `target` stays empty ([`Self::targeted`]).
             return;
         }
-        // Forward targets: from a target word to its clause's end, unless an achievement word
-        // came first in the clause ("met the target of 99.9%").
-        let mut achieved_in: Option<u32> = None;
-        let mut target_from: Option<(u32, usize)> = None;
-        for i in 0..n {
-            let c = self.clause[i];
+        self.target.resize(self.t.len(), false);
+        let mut cues = std::mem::take(self.target_cues);
+        self.target_cues(&mut cues);
+        self.mark_forward_targets(&cues);
+        self.mark_whole_clauses(&cues);
+        *self.target_cues = cues;
+    }
+
+    /// Mark the tokens of clause `c` from token `from` on as targets; the token after them.
+    fn mark_target_to_clause_end(&mut self, from: usize, c: usize) -> usize {
+        let end = self.clause_tokens(c).end;
+        self.target[from..end].iter_mut().for_each(|t| *t = true);
+        end
+    }
+
+    /// The tokens either target pass can act on, in order, into `cues`: one look at each word
+    /// for both passes.
+    fn target_cues(&self, cues: &mut Vec<u32>) {
+        cues.clear();
+        for i in 0..self.t.len() {
+            let t = &self.t[i];
+            let cue = t.is(FORWARD_CUES | WHOLE_CUES)
+                || (t.is_word()
+                    && matches!(
+                        self.t.lower(i),
+                        "track" | "progress" | "so" | "is" | "are" | "was" | "remains"
+                    ));
+            if cue {
+                cues.push(i as u32);
+            }
+        }
+    }
+
+    /// Forward targets: from a target word to its clause's end, unless an achievement word
+    /// came first in the clause ("met the target of 99.9%").
+    fn mark_forward_targets(&mut self, cues: &[u32]) {
+        let mut achieved_in: Option<usize> = None;
+        // Tokens before `next` are in a clause marked already.
+        let mut next = 0;
+        for &cue in cues {
+            let i = cue as usize;
+            // Only these tokens change what the pass decides.
+            if i < next || (!self.t[i].is(FORWARD_CUES) && self.t.lower(i) != "track") {
+                continue;
+            }
+            let c = self.clause_of(i);
             if self.is(i, ACHIEVEMENT) {
                 achieved_in = Some(c);
-            }
-            if target_from.is_some_and(|(tc, _)| tc != c) {
-                target_from = None;
             }
             let on_track = self.word(i) == "track"
                 && i > 0
@@ -66,19 +122,27 @@ impl Reader<'_> {
             let proposal = self.is(i, PROPOSAL_NOUN)
                 && self.word(i + 1) == "for"
                 && self.clause_opens_with(i, ACTIVITY);
-            if target_from.is_none()
-                && achieved_in != Some(c)
-                && (self.is_target_word(i) || on_track || proposal)
-            {
-                target_from = Some((c, i));
-            }
-            if target_from.is_some() {
-                self.target[i] = true;
+            if achieved_in != Some(c) && (self.is_target_word(i) || on_track || proposal) {
+                // The rest of the clause is the target's; nothing in it changes a later clause.
+                next = self.mark_target_to_clause_end(i, c);
             }
         }
-        // Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
-        let mut whole_clauses: Vec<u32> = Vec::new();
-        for i in 0..n {
+    }
+
+    /// Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
+    fn mark_whole_clauses(&mut self, cues: &[u32]) {
+        let mut next = 0;
+        for &cue in cues {
+            let i = cue as usize;
+            // Only listed words and these can mark a clause.
+            let candidate = self.t[i].is(WHOLE_CUES)
+                || matches!(
+                    self.t.lower(i),
+                    "progress" | "so" | "is" | "are" | "was" | "remains"
+                );
+            if i < next || !candidate {
+                continue;
+            }
             let whole = self.is(i, CLAUSE_TARGET)
                 || (self.is(i, COMPLETION)
                     && self.word(i + 1) == "so"
@@ -93,14 +157,8 @@ impl Reader<'_> {
                 || self.once_someone_finishes(i)
                 || self.predicate_names_a_goal(i);
             if whole {
-                whole_clauses.push(self.clause[i]);
-            }
-        }
-        if !whole_clauses.is_empty() {
-            for j in 0..n {
-                if whole_clauses.contains(&self.clause[j]) {
-                    self.target[j] = true;
-                }
+                let c = self.clause_of(i);
+                next = self.mark_target_to_clause_end(self.clause_tokens(c).start, c);
             }
         }
     }

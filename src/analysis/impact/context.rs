@@ -41,7 +41,7 @@ impl Reader<'_> {
             .clone()
             .last()
             .is_some_and(|head| PEOPLE_GROUPS.contains(self.word(head)));
-        let start = (self.phrase_start[g] as usize).max(g.saturating_sub(10));
+        let start = self.phrase_start(g).max(g.saturating_sub(10));
         people && (start..g).any(|k| CHANGE_NOUNS.contains(self.word(k)))
     }
 
@@ -80,10 +80,13 @@ impl Reader<'_> {
         }
         // A version a few quantities back in the clause (bounded, so an entry of thousands of
         // counts stays linear).
-        let version_before = (index.saturating_sub(8)..index)
-            .rev()
-            .take_while(|&b| self.same_clause(self.qs[b].first, q.first))
-            .any(|b| classes[b] == Some(Reason::Version));
+        let window = index.saturating_sub(8)..index;
+        // The classes first: most counts have no version before them to look for.
+        let version_before = classes[window.clone()].contains(&Some(Reason::Version))
+            && window
+                .rev()
+                .take_while(|&b| self.same_clause(self.qs[b].first, q.first))
+                .any(|b| classes[b] == Some(Reason::Version));
         if version_before
             && self.clause_has_before(q.first, VERSION_VERB)
             && !self.phrase_has(phrase, INCIDENT | PEOPLE_OUTCOME)
@@ -95,14 +98,20 @@ impl Reader<'_> {
         }
         // `Migrated 30 DAGs from cron to Airflow`: things the author moved from one tool to
         // another; the move restates the change (not people moved, `moved 3 teams onto …`).
-        let moved = governor.is_some_and(|g| {
-            (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g))) && self.author_does(g)
-        });
-        let head_is_people = phrase
-            .clone()
-            .last()
-            .is_some_and(|h| PEOPLE_GROUPS.contains(self.word(h)));
-        if moved && !head_is_people && self.word(phrase.end) == "from" {
+        let moved = || {
+            governor.is_some_and(|g| {
+                (self.is(g, VERSION_VERB) || MOVE_VERBS.contains(self.word(g)))
+                    && self.author_does(g)
+            })
+        };
+        let head_is_people = || {
+            phrase
+                .clone()
+                .last()
+                .is_some_and(|h| PEOPLE_GROUPS.contains(self.word(h)))
+        };
+        // The cheap test first: the word lists are looked up only before a `from`.
+        if self.word(phrase.end) == "from" && moved() && !head_is_people() {
             let to = (phrase.end + 2..(phrase.end + 6).min(self.t.len()))
                 .find(|&k| matches!(self.word(k), "to" | "into" | "onto"));
             let names_only = to.is_some_and(|to| {
@@ -264,7 +273,7 @@ impl Reader<'_> {
 
     /// Whether the clause of token `i` opens (before `i`) with a word of `lists`.
     pub(super) fn clause_opens_with(&self, i: usize, lists: u64) -> bool {
-        let start = self.phrase_start[i] as usize;
+        let start = self.phrase_start(i);
         let mut start = if self.word(start) == "i" || self.word(start) == "we" {
             start + 1
         } else {
@@ -284,7 +293,7 @@ impl Reader<'_> {
     /// base form followed by a determiner, a number or a possessive (`Owned the…`, `Own 3
     /// services`), not a noun compound (`Support tickets about login…`).
     pub(super) fn clause_opens_with_verb(&self, i: usize, lists: u64) -> bool {
-        let start = self.phrase_start[i] as usize;
+        let start = self.phrase_start(i);
         let start = if matches!(self.word(start), "i" | "we") {
             start + 1
         } else {
@@ -404,7 +413,7 @@ impl Reader<'_> {
     /// The scan back is bounded (a statement opens within a few dozen words of its count), so an
     /// entry of thousands of counts in one phrase stays linear.
     pub(super) fn in_scope_statement(&self, first: usize) -> bool {
-        let start = (self.phrase_start[first] as usize).max(first.saturating_sub(32));
+        let start = self.phrase_start(first).max(first.saturating_sub(32));
         let phrase = || (start..first).rev();
         let opened = phrase().any(|k| {
             self.is(k, SCOPE_WORD)
@@ -434,8 +443,7 @@ impl Reader<'_> {
             return false;
         }
         // The first word of a clause is capitalised because it is first.
-        let clause_start =
-            p == 0 || self.ends_phrase(p - 1) || self.clause[p - 1] != self.clause[p];
+        let clause_start = p == 0 || self.ends_phrase(p - 1) || !self.same_clause(p - 1, p);
         !clause_start
     }
 
@@ -444,7 +452,7 @@ impl Reader<'_> {
     /// (`ran the load tests (10 scenarios × 3 environments)`, `designed the schema (42 cols)`,
     /// `drafted the RFC: 14 pages`), with no verb after it in its phrase to report a result.
     pub(super) fn in_work_spec(&self, q: &Quantity) -> bool {
-        let phrase_end_before = |i: usize| (self.phrase_start[i] as usize).checked_sub(1);
+        let phrase_end_before = |i: usize| self.phrase_start(i).checked_sub(1);
         let mut open = phrase_end_before(q.first);
         // A list of specifications: `18 fields, 3 indexes` goes back to its colon (a few items:
         // the lookback stays bounded).
@@ -507,12 +515,13 @@ impl Reader<'_> {
                     .parse::<u32>()
                     .is_ok_and(|v| (1..=max).contains(&v))
         };
-        let md = |k: usize| small(k, 12) && self.symbol(k + 1) == "/" && small(k + 2, 31);
+        // The symbols first: most numbers have no `/` beside them, and are not parsed.
+        let md = |k: usize| self.symbol(k + 1) == "/" && small(k, 12) && small(k + 2, 31);
         let dash = |k: usize| matches!(self.symbol(k), "-" | "–" | "—");
         if md(n) {
             return (dash(n + 3) && md(n + 4)) || self.symbol(n + 3) == ":";
         }
-        n >= 2 && small(n, 31) && self.symbol(n - 1) == "/" && md(n - 2)
+        n >= 2 && self.symbol(n - 1) == "/" && small(n, 31) && md(n - 2)
     }
 
     /// Whether a word of `lists` comes before token `first` in its clause.
@@ -564,7 +573,7 @@ impl Reader<'_> {
         if g > 0 && self.is(g - 1, COMPLETION) && !self.is(g - 1, OUTCOME_VERB) {
             return true;
         }
-        let start = self.phrase_start[g] as usize;
+        let start = self.phrase_start(g);
         if g - start > 24 {
             return false;
         }

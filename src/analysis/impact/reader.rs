@@ -1,7 +1,55 @@
 //! The reader's primitives (the word at a token, its lists, clause and phrase ends) and the
 //! verdict it drives: classify each quantity, then look for structures.
 
+use super::structures::{OPENER_LISTS, STRUCTURE_OPENERS};
 use super::*;
+use std::sync::LazyLock;
+
+/// The shapes (first letter, length) of the words a structure can open with, as one bit per
+/// length in a row per first letter: a word whose shape is not here opens none, found with two
+/// loads instead of a look-up in a word list and a comparison with each opener.
+static OPENER_SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 32];
+    for word in STRUCTURE_OPENERS
+        .iter()
+        .copied()
+        .chain(COMPARISON_WORDS.iter())
+    {
+        let (row, bit) = shape(word);
+        shapes[row] |= bit;
+    }
+    shapes
+});
+
+/// A word's row and bit in [`OPENER_SHAPES`].
+fn shape(word: &str) -> (usize, u32) {
+    let row = word.as_bytes().first().map_or(0, |&b| usize::from(b & 31));
+    (row, 1 << word.len().min(31))
+}
+
+/// Whether token `i` of `text`'s tokens `t` ends a clause ([`Reader::ends_clause`]).
+pub(super) fn ends_clause_at(text: &str, t: &Tokens, i: usize) -> bool {
+    let token = &t[i];
+    match token.kind {
+        Kind::Break => true,
+        Kind::Symbol => match text.as_bytes()[token.start as usize] {
+            b';' | b'!' | b'?' | b'|' => true,
+            b'.' => t.get(i + 1).is_none_or(|n| !n.glued),
+            b'-' => {
+                !token.glued
+                    && t.get(i + 1).is_some_and(|n| !n.glued)
+                    && token.end == token.start + 1
+            }
+            b if b.is_ascii() => false,
+            _ => {
+                matches!(&text[token.range()], "—" | "–")
+                    && !token.glued
+                    && t.get(i + 1).is_some_and(|n| !n.glued)
+            }
+        },
+        _ => false,
+    }
+}
 
 impl Reader<'_> {
     pub(super) fn word(&self, i: usize) -> &str {
@@ -28,24 +76,7 @@ impl Reader<'_> {
 
     /// A clause ends at `;`, `!`, `?`, a sentence's `.`, a spaced dash, a line break.
     pub(super) fn ends_clause(&self, i: usize) -> bool {
-        let t = &self.t[i];
-        match t.kind {
-            Kind::Break => true,
-            Kind::Symbol => match self.text.as_bytes()[t.start as usize] {
-                b';' | b'!' | b'?' | b'|' => true,
-                b'.' => self.t.get(i + 1).is_none_or(|n| !n.glued),
-                b'-' => {
-                    !t.glued && self.t.get(i + 1).is_some_and(|n| !n.glued) && t.end == t.start + 1
-                }
-                b if b.is_ascii() => false,
-                _ => {
-                    matches!(&self.text[t.range()], "—" | "–")
-                        && !t.glued
-                        && self.t.get(i + 1).is_some_and(|n| !n.glued)
-                }
-            },
-            _ => false,
-        }
+        ends_clause_at(self.text, self.t, i)
     }
 
     /// A phrase ends at a clause end, a comma, a colon or a bracket.
@@ -60,22 +91,75 @@ impl Reader<'_> {
             ) || self.ends_clause(i))
     }
 
+    /// Whether tokens `a` and `b` are in one clause: no clause ends from the first of them to
+    /// before the other.
     pub(super) fn same_clause(&self, a: usize, b: usize) -> bool {
-        self.clause[a] == self.clause[b]
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let ends = self.clause_ends;
+        let p = ends.partition_point(|&e| (e as usize) < low);
+        ends.get(p).is_none_or(|&e| e as usize >= high)
+    }
+
+    /// The clause of token `i`, numbered from 0.
+    pub(super) fn clause_of(&self, i: usize) -> usize {
+        self.clause_ends.partition_point(|&e| (e as usize) < i)
+    }
+
+    /// The tokens of clause `c`.
+    pub(super) fn clause_tokens(&self, c: usize) -> Range<usize> {
+        let start = match c {
+            0 => 0,
+            c => self.clause_ends[c - 1] as usize + 1,
+        };
+        let end = self
+            .clause_ends
+            .get(c)
+            .map_or(self.t.len(), |&e| e as usize + 1);
+        start..end
+    }
+
+    /// The first token of token `i`'s phrase.
+    pub(super) fn phrase_start(&self, i: usize) -> usize {
+        match self.phrase_ends.partition_point(|&e| (e as usize) < i) {
+            0 => 0,
+            p => self.phrase_ends[p - 1] as usize + 1,
+        }
+    }
+
+    /// Whether a structure can start at token `i` ([`Self::structure_at`]): a symbol, a word of
+    /// one of the opening lists, or a word shaped like an opening word. A filter that may say
+    /// yes for nothing, never no for a structure.
+    pub(super) fn may_open_structure(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        if !t.is_word() {
+            return t.kind == Kind::Symbol;
+        }
+        if t.is(OPENER_LISTS) {
+            return true;
+        }
+        let (row, bit) = shape(self.t.lower(i));
+        OPENER_SHAPES[row] & bit != 0
+    }
+
+    /// Whether a target word governs token `i`.
+    pub(super) fn targeted(&self, i: usize) -> bool {
+        self.target.get(i).copied().unwrap_or(false)
     }
 
     /// Read everything: classify each quantity, then the structures. With `explain`, every
     /// measure and non-measure is recorded; without, it stops at the first measure.
     pub(super) fn impact(&mut self, explain: bool) -> Impact {
-        let mut classes: Vec<Option<Reason>> = Vec::with_capacity(self.qs.len());
+        // Each quantity's class goes into the reader's buffer as it is read: the classes before
+        // a quantity are what classifying it may look at.
+        self.classes.clear();
         let mut why = Why::default();
         let mut worst: Option<Reason> = None;
         let mut found = false;
         for index in 0..self.qs.len() {
             let q = self.qs[index];
-            match self.classify(index, &classes) {
+            match self.classify(index, self.classes) {
                 Class::Measure(kind) => {
-                    classes.push(None);
+                    self.classes.push(None);
                     found = true;
                     if !explain {
                         return Impact::Measurable;
@@ -83,7 +167,7 @@ impl Reader<'_> {
                     self.measures.push((self.range(q.first, q.last), kind));
                 }
                 Class::Not(reason) => {
-                    classes.push(Some(reason));
+                    self.classes.push(Some(reason));
                     // A count reads with what it counts: `35 PRs`, `team of 12 engineers`.
                     let mut last = q.last;
                     if q.unit == Unit::Plain
@@ -115,15 +199,14 @@ impl Reader<'_> {
                     }
                     self.not_counted.push(not);
                 }
-                Class::Nothing => classes.push(None),
+                Class::Nothing => self.classes.push(None),
             }
         }
-        self.classes.clear();
-        self.classes.extend_from_slice(&classes);
         // Identifiers written as one word (`p95`, `v2.3`, `Q3`): labels, for the explanation.
-        for i in 0..self.t.len() {
+        for &ident in self.idents {
+            let i = ident as usize;
             let t = &self.t[i];
-            if t.kind == Kind::Ident && !is_multiplier_word(self.word(i)) {
+            if !is_multiplier_word(self.word(i)) {
                 let reason = if matches!(self.word(i).as_bytes(), [b'q' | b'h', b'1'..=b'4']) {
                     Reason::Date
                 } else if self.word(i).starts_with('v') {
@@ -145,7 +228,7 @@ impl Reader<'_> {
                 if explain {
                     self.not_counted.push(not);
                 }
-            } else if t.kind == Kind::Ident && !self.target[i] {
+            } else if !self.targeted(i) {
                 // `x2`: a multiplier.
                 found = true;
                 if !explain {
@@ -179,19 +262,30 @@ impl Reader<'_> {
         }
     }
 
-    /// The first topic whose words the entry uses.
+    /// The first topic whose words the entry uses: the earliest topic any of its topic words
+    /// is in (no list of the words is built).
     pub(super) fn topic(&self) -> Option<u8> {
-        let words: Vec<&str> = (0..self.t.len())
-            .filter(|&i| self.is(i, TOPIC_WORD))
-            .map(|i| self.word(i))
-            .collect();
-        if words.is_empty() {
+        if self.t.union() & TOPIC_WORD == 0 {
             return None;
         }
-        lexicon::TOPICS
-            .iter()
-            .position(|topic| topic.words.iter().any(|w| words.contains(w)))
-            .and_then(|p| u8::try_from(p).ok())
+        let mut first: Option<usize> = None;
+        for i in 0..self.t.len() {
+            if !self.is(i, TOPIC_WORD) {
+                continue;
+            }
+            let word = self.word(i);
+            let before = first.unwrap_or(lexicon::TOPICS.len());
+            if let Some(p) = lexicon::TOPICS[..before]
+                .iter()
+                .position(|topic| topic.words.contains(&word))
+            {
+                first = Some(p);
+                if p == 0 {
+                    break;
+                }
+            }
+        }
+        first.and_then(|p| u8::try_from(p).ok())
     }
 
     /// Whether a structure would have counted but for a target word.

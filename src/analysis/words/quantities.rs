@@ -7,7 +7,7 @@
 //! business ([`crate::analysis::impact`]); this module only reads what the quantity is.
 
 use super::lexicon::*;
-use super::tokens::{Kind, Tokens};
+use super::tokens::{Kind, Token, Tokens};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -51,10 +51,20 @@ pub struct Quantity {
     pub magnitude: bool,
 }
 
+/// Whether token `i` is a symbol of `set`, compared as bytes (a token range is on character
+/// boundaries already, so no check is needed).
 fn symbol_is(text: &str, tokens: &Tokens, i: usize, set: &[&str]) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| t.kind == Kind::Symbol && set.contains(&&text[t.range()]))
+    tokens.get(i).is_some_and(|t| {
+        t.kind == Kind::Symbol && {
+            let bytes = &text.as_bytes()[t.range()];
+            set.iter().any(|s| s.as_bytes() == bytes)
+        }
+    })
+}
+
+/// Whether a quantity can start at token `t`: a number, or a number word.
+pub fn can_start(t: &Token) -> bool {
+    t.kind == Kind::Number || (t.kind == Kind::Word && t.is(NUMBER_WORD))
 }
 
 /// Every quantity in `tokens`, in order, into `out` (cleared first).
@@ -62,14 +72,29 @@ pub fn find(text: &str, tokens: &Tokens, out: &mut Vec<Quantity>) {
     out.clear();
     let mut i = 0;
     while i < tokens.len() {
-        let t = &tokens[i];
-        let spelled = t.kind == Kind::Word && t.is(NUMBER_WORD);
-        if t.kind != Kind::Number && !spelled {
+        if !can_start(&tokens[i]) {
             i += 1;
             continue;
         }
-        let q = read_at(text, tokens, i, spelled);
+        let q = read_at(text, tokens, i, tokens[i].kind == Kind::Word);
         i = q.last + 1;
+        out.push(q);
+    }
+}
+
+/// [`find`], given the tokens a quantity can start at ([`can_start`], in order), so a caller
+/// that has passed over the tokens already does not scan them again.
+pub fn find_at(text: &str, tokens: &Tokens, starts: &[u32], out: &mut Vec<Quantity>) {
+    out.clear();
+    let mut next = 0;
+    for &start in starts {
+        let i = start as usize;
+        // Inside the quantity before (`3–5 days`, `two hundred`).
+        if i < next {
+            continue;
+        }
+        let q = read_at(text, tokens, i, tokens[i].kind == Kind::Word);
+        next = q.last + 1;
         out.push(q);
     }
 }
@@ -389,6 +414,17 @@ mod tests {
         tokens.read(text);
         let mut out = Vec::new();
         find(text, &tokens, &mut out);
+        let starts: Vec<u32> = (0..tokens.len())
+            .filter(|&i| can_start(&tokens[i]))
+            .map(|i| i as u32)
+            .collect();
+        let mut at = Vec::new();
+        find_at(text, &tokens, &starts, &mut at);
+        assert_eq!(
+            format!("{out:?}"),
+            format!("{at:?}"),
+            "find_at finds what find does"
+        );
         out.iter()
             .map(|q| {
                 let range = tokens[q.first].start as usize..tokens[q.last].end as usize;
