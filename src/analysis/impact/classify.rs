@@ -690,7 +690,7 @@ impl Reader<'_> {
         {
             return false;
         }
-        let start = self.phrase_start[g] as usize;
+        let start = self.phrase_start(g);
         (start..(start + 2).min(g)).any(|k| CHANGE_NOUNS.contains(self.word(k)))
             && self.word(q.last + 1) != "of"
     }
@@ -739,7 +739,7 @@ impl Reader<'_> {
         if !head.is_some_and(|h| LENGTH_UNITS.contains(self.word(h))) {
             return false;
         }
-        let start = self.phrase_start[q.first] as usize;
+        let start = self.phrase_start(q.first);
         start > 0 && matches!(self.symbol(start - 1), "(" | "[")
     }
 

@@ -8,7 +8,7 @@ use super::*;
 const FORWARD_CUES: u64 = ACHIEVEMENT | TARGET | PROPOSAL_NOUN;
 
 /// The lists whose words can mark a whole clause as not yet done.
-const WHOLE_CUES: u64 = CLAUSE_TARGET | COMPLETION;
+const WHOLE_CUES: u64 = CLAUSE_TARGET | COMPLETION | FINISH_VERB;
 
 /// The one pass over an entry's tokens before it is read: where clauses and phrases end (the
 /// tokens that end them, in order), the tokens a quantity can start at, and the identifiers.

@@ -745,7 +745,7 @@ impl Reader<'_> {
     /// time in its own clause (a since word, `now`, `this` + a unit of time).
     pub(super) fn none_after_a_count(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let earlier_count = (i.saturating_sub(30)..i)
-            .filter(|&k| self.phrase_start[k] != self.phrase_start[i])
+            .filter(|&k| self.phrase_start(k) != self.phrase_start(i))
             .any(|k| self.t[k].kind == Kind::Number || self.is(k, lexicon::NUMBER_WORD | MANY));
         if !earlier_count {
             return None;
