@@ -1214,6 +1214,24 @@ mod tests {
     }
 
     #[test]
+    fn a_row_is_its_work_and_impact_without_links_dates_or_status() {
+        let text = "## Wins\n\n| # | Work | Impact | Link | Date | Status |\n|---|---|---|---|---|---|\n| 1 | Search cache | p95 900 ms → 200 ms | [dash](https://x.test) | 2026-03-02 | Done |\n\n| Goal | Actions | Target date | Status |\n|---|---|---|---|\n| Own the ledger | Write the ownership doc | this half | In progress |\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            ["Search cache | p95 900 ms → 200 ms"]
+        );
+    }
+
+    #[test]
+    fn status_lines_and_personal_words_that_qualify_work() {
+        let text = "## Week 6\n\n- Blocked: waiting on the security review\n- Next week:\n  - the restore test\n- Wrote a trip report on the platform summit\n- Took a family trip to the coast\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            ["Wrote a trip report on the platform summit"]
+        );
+    }
+
+    #[test]
     fn a_lead_in_that_claims_work_is_a_win_and_names_only_children_are_not() {
         let text = "## 2025\n\n1. Spoke at four meetups:\n   1. **RustConf**\n   2. [PyBay](https://x.test)\n2. Shipped the offline mode\n";
         assert_eq!(

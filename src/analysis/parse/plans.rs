@@ -236,7 +236,7 @@ fn under_way(text: &str) -> bool {
     let words: Vec<&str> = wording::words(text).collect();
     words.iter().enumerate().any(|(at, word)| {
         let next = words.get(at + 1).copied().unwrap_or("");
-        wording::in_list(word, UNDER_WAY_WORDS)
+        (wording::in_list(word, UNDER_WAY_WORDS) && !is_draft_done(&words, at))
             || (wording::in_list(word, BEGIN_VERBS)
                 && (next.ends_with("ing") || wording::in_list(next, &["to"])))
             || (wording::in_list(word, &["of"])
@@ -255,6 +255,26 @@ fn says_nothing_done(text: &str) -> bool {
     let rest = text.split_once(':').map_or(text, |(_, rest)| rest).trim();
     let first = rest.split([' ', ',', ';', '(']).next().unwrap_or("");
     rest.is_empty() || wording::in_list(first, NOTHING_DONE)
+}
+
+/// Verbs that finish a draft: "Wrote the first draft" is a step done, "in draft" is not.
+const DRAFT_DONE_VERBS: &[&str] = &[
+    "wrote",
+    "written",
+    "finished",
+    "completed",
+    "sent",
+    "shared",
+    "circulated",
+    "published",
+];
+
+/// Whether the word at `at` is "draft" with a verb that finished it a few words before.
+fn is_draft_done(words: &[&str], at: usize) -> bool {
+    wording::in_list(words[at], &["draft"])
+        && words[at.saturating_sub(3)..at]
+            .iter()
+            .any(|w| wording::in_list(w, DRAFT_DONE_VERBS))
 }
 
 /// A number written in digits ("7", "1–4").
@@ -394,6 +414,27 @@ Next:
             [
                 "Gave the onboarding session to the support team.",
                 "Write 12 blog posts: I wrote 10 blog posts in 2023."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_draft_written_is_a_step_done_and_one_in_draft_is_not() {
+        let plan = "## Progress so far\n- Wrote the first draft of the indexing strategy.\n- The second doc is in draft.\n";
+        assert_eq!(
+            wins(plan),
+            ["Wrote the first draft of the indexing strategy."]
+        );
+    }
+
+    #[test]
+    fn done_items_under_a_goal_look_back_and_the_goal_does_not() {
+        let plan = "## Goals\n- Goal: own the ledger\n  - Done: wrote the ledger runbook\n  - [x] Moved the alerts to the new pager\n  - [ ] Hand the rota to Pia\n  - Next: the migration plan\n- Goal: give a talk\n  - Done so far: n/a\n";
+        assert_eq!(
+            wins(plan),
+            [
+                "Done: wrote the ledger runbook",
+                "Moved the alerts to the new pager"
             ]
         );
     }

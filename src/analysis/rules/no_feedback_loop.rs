@@ -18,9 +18,10 @@ pub const RULE: Rule = Rule {
     check,
     docs: "\
 ## What it does
-Looks for a feedback loop in a growth plan: a `Feedback` section with something in it, or an
+Looks for a feedback loop in a growth plan: a `Feedback` section with something in it, notes of
+one-on-ones (`## 1:1 notes`, `## Notes from my last 1:1`, with what the manager said), or an
 item that asks someone (a manager, mentor, peer, skip-level, the team) for feedback or sets a
-time for it (`in our 1:1s`, `every sprint`). Flags the plan's `kind:` (or its first heading)
+time for it (`in our 1:1s`, `every sprint`, `monthly 1:1`). Flags the plan's `kind:` (or its first heading)
 when there is none.
 
 ## Why it matters
@@ -42,7 +43,7 @@ going, and when, is one you can correct before the review.
 };
 
 static FEEDBACK_LOOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)feedback(?-u:\b).*(?-u:\b)(?:from|with|by|manager|mentor|peers?|skip|lead|team|colleagues?|reports?|1:1s?|one[- ]on[- ]ones?|review|every|each|weekly|monthly|quarterly|after)(?-u:\b)|(?-u:\b)(?:ask|asking|seek|seeking|request|get|gather)(?-u:\b).*(?-u:\b)(?:feedback|input|thoughts)(?-u:\b)|(?-u:\b)(?:360|upward)\s+(?:review|feedback)(?-u:\b)|(?-u:\b)(?:weekly|biweekly|fortnightly|monthly|quarterly|every\s+\w+|each\s+\w+)\s+(?:1:1|1-1|one[- ]on[- ]one|check[- ]in)s?")
+    Regex::new(r"(?i)(?-u:\b)feedback(?-u:\b).*(?-u:\b)(?:from|with|by|manager|mentor|peers?|skip|lead|team|colleagues?|reports?|1:1s?|one[- ]on[- ]ones?|review|every|each|weekly|monthly|quarterly|after)(?-u:\b)|(?-u:\b)(?:ask|asking|seek|seeking|request|get|gather)(?-u:\b).*(?-u:\b)(?:feedback|input|thoughts)(?-u:\b)|(?-u:\b)(?:360|upward)\s+(?:review|feedback)(?-u:\b)|(?-u:\b)(?:weekly|biweekly|fortnightly|monthly|quarterly|every\s+\w+|each\s+\w+)\s+(?:1:1|1-1|one[- ]on[- ]one)s?")
         .expect("feedback pattern compiles")
 });
 
