@@ -110,9 +110,15 @@ pub(super) fn label_role(ladder: &Ladder, label: &str) -> Option<Role> {
     }
 }
 
+/// The longest label [`opening_label`] reads, in bytes.
+const MAX_LABEL: usize = 40;
+
 /// The label a line opens with: a few words before a `:` (`Next week: finish the report`).
 pub(super) fn opening_label(text: &str) -> Option<&str> {
-    let (label, rest) = text.trim_start().split_once(':')?;
+    let text = text.trim_start();
+    // A label of three words is short: look for its `:` near the start only.
+    let colon = text.find(':').filter(|&at| at <= MAX_LABEL)?;
+    let (label, rest) = (&text[..colon], &text[colon + 1..]);
     let words = label.split_whitespace().count();
     // `12:30`, `https:` and the like are no labels; a label with nothing after it labels what
     // is nested under it.

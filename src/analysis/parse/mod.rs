@@ -472,25 +472,40 @@ const NOT_NAMES: &[&str] = &[
 /// work that goes on ("Arjun mentored Tomás", "He has hosted the clinic", "he also owns the
 /// RFC").
 fn claims_work_in_third_person(text: &str) -> bool {
-    text.split(['.', ';', ':', '!', '\n', ',']).any(|clause| {
-        let words: Vec<&str> = wording::words(clause).take(24).collect();
-        words.iter().enumerate().any(|(at, &word)| {
-            let pronoun = wording::in_list(word, THIRD_PERSON);
-            let name = at == 0
-                && word.chars().next().is_some_and(char::is_uppercase)
-                && word.chars().skip(1).all(char::is_lowercase)
-                && !wording::in_list(word, NOT_NAMES);
-            if !(pronoun || name) {
-                return false;
-            }
-            let verb = words[at + 1..]
-                .iter()
-                .find(|w| !wording::in_list(w, THIRD_PERSON_FILLERS))
-                .copied()
-                .unwrap_or("");
-            wording::is_work_past(verb) || wording::in_list(verb, THIRD_PERSON_ONGOING)
-        })
-    })
+    // One pass over the words, with no copy: most paragraphs have no candidate subject.
+    let mut words = wording::words(text);
+    while let Some(word) = words.next() {
+        let mut chars = word.chars();
+        let first = chars.next().unwrap_or(' ');
+        let pronoun = word.len() <= 4 && wording::in_list(word, THIRD_PERSON);
+        let name = !pronoun
+            && first.is_uppercase()
+            && chars.all(char::is_lowercase)
+            && opens_clause(text, word)
+            && !wording::in_list(word, NOT_NAMES);
+        if !(pronoun || name) {
+            continue;
+        }
+        let verb = words
+            .clone()
+            .find(|w| !wording::in_list(w, THIRD_PERSON_FILLERS))
+            .unwrap_or("");
+        if wording::is_work_past(verb) || wording::in_list(verb, THIRD_PERSON_ONGOING) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `word`, a slice of `text`, opens a clause: nothing but spaces and quotes before it
+/// since the start or a `.`, `;`, `:`, `!`, `,` or line break.
+fn opens_clause(text: &str, word: &str) -> bool {
+    let at = word.as_ptr() as usize - text.as_ptr() as usize;
+    text[..at]
+        .trim_end_matches([' ', '"', '\'', '(', '*', '_'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | ';' | ':' | '!' | ',' | '\n'))
 }
 
 /// Whether `text` names professional work done outside the job (`words/lexicon/career-words.txt`).
