@@ -266,6 +266,9 @@ pub struct Wording {
     /// The entry is a one-sentence paragraph right before a list: it introduces the list ("I
     /// put more time into this than last year."), whose items hold the work.
     pub leads_list: bool,
+    /// The entry tells of work done by the label it opens with or sits under (`Done so far:`,
+    /// `Completed:`) or by its ticked box (`- [x]`): a growth plan's look back wherever it is.
+    pub looks_back: bool,
 }
 
 /// One entry: a list item (its nested items are its detail, unless it only labels them), a

@@ -193,6 +193,12 @@ impl Role {
                 "Manager comments",
                 "Manager feedback",
                 "Manager notes",
+                // A plan's notes of meetings with a manager: what was said, not work done.
+                "1:1 notes",
+                "1:1s",
+                "1-1 notes",
+                "One-on-ones",
+                "One-on-one notes",
             ],
             Role::GrowthAreas => &[
                 "Growth areas",

@@ -3,6 +3,7 @@
 //! parent only labels them), paragraphs, `•` bullet lines pasted into a paragraph, and table
 //! rows; a paragraph that is only bold text opens a section as a heading does.
 
+use super::columns::{self, Column};
 use super::wording::{self, LeadIn};
 use super::{Body, headings, inline};
 use crate::analysis::dates;
@@ -74,6 +75,8 @@ pub(super) struct EntryBuilder {
     label_role: Option<Role>,
     /// Where the entry's tags start in `Body::tags`: a paragraph that is not kept drops them.
     first_tag: usize,
+    /// The item's task box is ticked (`- [x] Wrote the runbook`): work done.
+    checked: bool,
 }
 
 /// Builds the model of a body from pulldown-cmark's events, or of one piece of it, with spans
@@ -106,6 +109,17 @@ pub(super) struct Builder<'t> {
     period_table: bool,
     /// The cell of the current table row that starts next.
     cell_index: usize,
+    /// What each column of the table holds, by its header (`columns`); empty for a table of
+    /// periods, whose rows read as before→after.
+    table_columns: Vec<Column>,
+    /// What the cell being read holds: only `Column::Read` cells are the row's text.
+    cell_column: Column,
+    /// The text of the row's status cells, and whether it has a plan cell with text.
+    row_status: String,
+    row_plans: bool,
+    row_reads: bool,
+    /// The table has no column of work or results: its plan cells are its rows' text.
+    plans_are_text: bool,
     /// The previous inline event was a line break: a `•` here starts a new bullet.
     after_break: bool,
     /// What the paragraph just ended says of a list right after it.
@@ -138,6 +152,12 @@ impl<'t> Builder<'t> {
             table_header: Vec::new(),
             period_table: false,
             cell_index: 0,
+            table_columns: Vec::new(),
+            cell_column: Column::Read,
+            row_status: String::new(),
+            row_plans: false,
+            row_reads: false,
+            plans_are_text: true,
             after_break: false,
             pending_lead_in: None,
             list_lead_in: None,
@@ -157,6 +177,11 @@ impl<'t> Builder<'t> {
                 self.after_break = true;
             }
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html, range),
+            Event::TaskListMarker(true) => {
+                if let Some(entry) = self.open.last_mut() {
+                    entry.checked = true;
+                }
+            }
             _ => {}
         }
     }
@@ -205,6 +230,7 @@ impl<'t> Builder<'t> {
             MdTag::Paragraph => self.start_paragraph(range),
             MdTag::Table(_) => {
                 self.table_header.clear();
+                self.table_columns.clear();
                 self.period_table = false;
             }
             MdTag::TableHead => {
@@ -213,6 +239,9 @@ impl<'t> Builder<'t> {
             }
             MdTag::TableRow => {
                 self.cell_index = 0;
+                self.row_status.clear();
+                self.row_plans = false;
+                self.row_reads = false;
                 if self.item_depth == 0 && !self.table_head {
                     self.start_entry(range, EntryForm::TableRow, 0, None);
                 }
@@ -242,7 +271,15 @@ impl<'t> Builder<'t> {
                     && self.table_header[1..]
                         .iter()
                         .all(|cell| is_period_name(cell));
+                if !self.period_table {
+                    self.table_columns = columns::columns(&self.table_header);
+                }
+                // A goals table with a column of what was done (`| Goal | Actions | Evidence |`)
+                // is judged by that column; one of plans only (a retro's `| Action | Owner |`)
+                // reads its plans.
+                self.plans_are_text = !self.table_columns.contains(&Column::Read);
             }
+            TagEnd::Table => self.cell_column = Column::Read,
             TagEnd::TableRow
                 if self
                     .open
@@ -299,11 +336,14 @@ impl<'t> Builder<'t> {
             lead_in: self.list_lead_in,
             label_role: None,
             first_tag: self.body.tags.len(),
+            checked: false,
         });
     }
 
-    /// The no-win role a short label item names (`- **Family**`, `- Hobbies:`), if any.
-    fn no_win_label(&self, parent: &EntryBuilder) -> Option<Role> {
+    /// The role a short label item names for the items nested under it: life outside work or
+    /// plans (`- **Family**`, `- Hobbies:`, `- Next week:`), where they are no wins, or work
+    /// done (`- Done so far:`), where a plan's items are its look back.
+    fn label_above(&self, parent: &EntryBuilder) -> Option<Role> {
         if !parent.children_are_entries {
             return None;
         }
@@ -315,7 +355,10 @@ impl<'t> Builder<'t> {
         {
             return Some(Role::Lessons);
         }
-        if parent.n_own_words > 2 {
+        // A label is a word or two, or a short lead-in (`- Done so far:`).
+        let is_short_lead_in =
+            wording::ends_as_lead_in(&parent.text) && parent.text.split_whitespace().count() <= 4;
+        if parent.n_own_words > 2 && !is_short_lead_in {
             return None;
         }
         // Under a lead-in that claims work ("Built a lot of stuff:" then "**Fun**", "**Personal**")
@@ -329,21 +372,20 @@ impl<'t> Builder<'t> {
         if label.is_empty() || label.len() > MAX_BOLD_HEADING {
             return None;
         }
-        match headings::classify(self.ladder, label) {
-            SectionKind::Role(role @ (Role::Personal | Role::Goals)) => Some(role),
-            _ => None,
-        }
+        headings::label_role(self.ladder, label)
+            .filter(|role| matches!(role, Role::Personal | Role::Goals) || role.holds_wins())
     }
 
     fn start_item(&mut self, range: Span) {
         self.item_depth += 1;
         let depth = self.item_depth;
+        let ladder = self.ladder;
         let starts_entry = match self.open.last_mut() {
             None => true,
             // A child of an item that only labels it ("- 2024-01-07:", "- **Fun**", "- Built a
             // lot of stuff:") is an entry of its own.
             Some(parent) if parent.form == EntryForm::Item && parent.item_depth + 1 == depth => {
-                if !parent.children_are_entries && labels_children(parent) {
+                if !parent.children_are_entries && labels_children(ladder, parent) {
                     parent.children_are_entries = true;
                 }
                 if !parent.children_are_entries && !parent.detail.is_empty() {
@@ -362,7 +404,7 @@ impl<'t> Builder<'t> {
         if starts_entry {
             let parent = self.open.last();
             let label_date = parent.and_then(parent_date);
-            let label_role = parent.and_then(|p| p.label_role.or_else(|| self.no_win_label(p)));
+            let label_role = parent.and_then(|p| p.label_role.or_else(|| self.label_above(p)));
             // The children of a lead-in inherit what it says of them ("Examples:", "Goals:").
             let lead_in = parent
                 .and_then(|p| wording::lead_in(&p.text).or(p.lead_in))
@@ -469,8 +511,25 @@ impl<'t> Builder<'t> {
             self.table_header.truncate(cell);
             self.table_header.push(String::new());
         }
+        self.cell_column = match self.table_columns.get(cell) {
+            Some(&column) if !self.table_head => column,
+            _ => Column::Read,
+        };
+        let reads = match self.cell_column {
+            Column::Read => true,
+            Column::Plan => self.plans_are_text,
+            Column::Status | Column::Aside | Column::When => false,
+        };
+        if self.cell_column == Column::When
+            && let Some(entry) = self.open.last_mut()
+            && entry.form == EntryForm::TableRow
+            && !entry.detail.is_empty()
+        {
+            entry.detail.push(' ');
+        }
         if let Some(entry) = self.open.last_mut()
             && entry.form == EntryForm::TableRow
+            && reads
             && !wording::is_blank(&entry.text)
         {
             // A row of a table of periods reads as the detector reads a before→after
@@ -584,6 +643,29 @@ impl<'t> Builder<'t> {
             }
             return;
         };
+        // A row's links, dates, owners and statuses are not its text (`columns`): its dates
+        // go in its detail, for the rules that ask when an action is due.
+        if self.open[top].form == EntryForm::TableRow {
+            let has_text = !wording::is_blank(content);
+            match self.cell_column {
+                Column::Read => self.row_reads |= has_text,
+                Column::Plan => {
+                    self.row_plans |= has_text;
+                    if !self.plans_are_text {
+                        return;
+                    }
+                }
+                Column::Status => {
+                    self.row_status.push_str(content);
+                    return;
+                }
+                Column::Aside => return,
+                Column::When => {
+                    self.open[top].detail.push_str(content);
+                    return;
+                }
+            }
+        }
         // A lead-in that claims work gathers its children's text as its detail, so a measure
         // in one of them counts for it too.
         for parent in &mut self.open[..top] {
@@ -750,7 +832,22 @@ impl<'t> Builder<'t> {
                     .unwrap_or(builder.text_span.unwrap_or(builder.span))
             });
         let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&detail);
-        let wording = entry_wording(&builder, &text, &facts, label_date.is_some());
+        let mut wording = entry_wording(&builder, &text, &facts, label_date.is_some());
+        if builder.form == EntryForm::TableRow {
+            // A goal not begun, or a row that holds only plans (`| Goal | Actions | Target date
+            // | Status |`), is a plan.
+            wording.is_intent |=
+                columns::not_begun(&self.row_status) || (self.row_plans && !self.row_reads);
+        } else if let Some(role) = headings::opening_label(&text)
+            .and_then(|label| headings::label_role(self.ladder, label))
+        {
+            // An item that opens with a label of plans or status (`Next week: the cost
+            // report`, `Blocked: waiting on FinOps`) is no win; one that opens with a label of
+            // work done (`Done so far: handed the CLI to Marta`) looks back.
+            wording.is_intent |= role == Role::Goals;
+            wording.is_personal |= role == Role::Personal;
+            wording.looks_back |= role.holds_wins();
+        }
         let mut span = builder.span;
         if builder.form == EntryForm::Paragraph
             && let Some(text_span) = builder.text_span
@@ -873,13 +970,18 @@ fn reserved_entry() -> Entry {
 }
 
 /// True when an item only labels the items nested under it: a lead-in ending in `:`, a date or
-/// bold label, names with no words of their own, or nothing at all.
-fn labels_children(parent: &EntryBuilder) -> bool {
+/// bold label, names with no words of their own, or nothing at all. A goal (`- Goal: own the
+/// payments module`) is no label, but its children are entries of their own: what was done
+/// towards it (`- Done: …`, `- [x] …`) and what is next.
+fn labels_children(ladder: &Ladder, parent: &EntryBuilder) -> bool {
     let text = parent.text.trim();
     text.is_empty()
         || parent.n_own_words == 0
         || wording::ends_as_lead_in(text)
         || is_only_date(text)
+        || headings::opening_label(text)
+            .and_then(|label| headings::label_role(ladder, label))
+            .is_some_and(|role| role == Role::Goals)
 }
 
 /// The date of a label item, for the entries nested under it.
@@ -949,6 +1051,73 @@ fn is_paragraph_entry(builder: &EntryBuilder) -> bool {
     !text.ends_with('?')
 }
 
+/// Nouns of work that a word of personal life can qualify: "the holiday freeze", "a trip
+/// report", "vacation coverage", "the birthday bot" are work, not life outside it.
+const WORK_QUALIFIED: &[&str] = &[
+    "freeze",
+    "report",
+    "reports",
+    "writeup",
+    "write-up",
+    "policy",
+    "policies",
+    "calendar",
+    "coverage",
+    "cover",
+    "rota",
+    "rotation",
+    "schedule",
+    "season",
+    "traffic",
+    "peak",
+    "sale",
+    "sales",
+    "launch",
+    "release",
+    "releases",
+    "booking",
+    "bookings",
+    "tracker",
+    "request",
+    "requests",
+    "planning",
+    "page",
+    "pages",
+    "feature",
+    "flow",
+    "api",
+    "service",
+    "app",
+    "bot",
+    "tool",
+    "tooling",
+    "system",
+    "readiness",
+    "budget",
+    "expenses",
+    "approvals",
+    "backlog",
+];
+
+/// Whether every word of personal life in `text` qualifies a noun of work that follows it
+/// ("Attended KubeCon and wrote a trip report", "before the holiday freeze"), so the entry
+/// is about work after all. Only asked of the few entries [`wording::word_facts`] finds a
+/// personal word in.
+fn personal_words_name_work(text: &str) -> bool {
+    let words: Vec<&str> = wording::words(text).collect();
+    let mut personal = words.iter().enumerate().filter(|(_, word)| {
+        crate::analysis::words::lexicon::PERSONAL_LIFE.contains(&word.to_lowercase())
+    });
+    let mut any = false;
+    let all_qualify = personal.all(|(at, _)| {
+        any = true;
+        words
+            .get(at + 1)
+            .is_some_and(|next| wording::in_list(next, WORK_QUALIFIED))
+    });
+    any && all_qualify
+}
+
 /// How the entry's words read (see [`Wording`]).
 /// `has_label_date`: the text opens with a period label (`Week 3:`), as
 /// `dates::leading_label_date` reads it.
@@ -985,13 +1154,15 @@ fn entry_wording(
     Wording {
         is_label,
         claims_work: (claims_work || has_label_date) && !reflects,
-        is_personal: facts.personal || builder.label_role == Some(Role::Personal),
+        is_personal: (facts.personal && !personal_words_name_work(text))
+            || builder.label_role == Some(Role::Personal),
         strong_prompt: strong_prompt
             || lead_in == Some(LeadIn::Guidance)
             || (builder.form != EntryForm::Paragraph && facts.addresses_reader_only()),
         imperative,
         is_intent: lead_in == Some(LeadIn::Goals) || builder.label_role == Some(Role::Goals),
         is_reflection: builder.label_role == Some(Role::Lessons),
+        looks_back: builder.checked || builder.label_role.is_some_and(Role::holds_wins),
         // Set when the list after the paragraph opens.
         leads_list: false,
     }
@@ -999,21 +1170,9 @@ fn entry_wording(
 
 #[cfg(test)]
 mod tests {
+    use super::super::wins;
     use crate::analysis::document::{DocKind, EntryForm, EntryRole};
-    use crate::analysis::front_matter::parse_front_matter;
     use crate::catalogue::builtin_ladders;
-
-    /// The entries a reader would judge as wins in `text`, read as a `kind` doc: their text.
-    fn wins(text: &str, kind: DocKind) -> Vec<String> {
-        let ladder = &builtin_ladders()[0];
-        let body_start = parse_front_matter(text).body_start;
-        let (body, _) = super::super::parse_body(text, body_start, ladder, kind, None);
-        body.entries
-            .iter()
-            .filter(|e| e.role == EntryRole::Win && e.is_claim())
-            .map(|e| e.text.to_string())
-            .collect()
-    }
 
     #[test]
     fn items_nested_under_date_and_bold_labels_are_the_entries() {
@@ -1051,6 +1210,24 @@ mod tests {
                 "p99: 800 ms → 120 ms",
                 "Rust at scale | RustConf"
             ]
+        );
+    }
+
+    #[test]
+    fn a_row_is_its_work_and_impact_without_links_dates_or_status() {
+        let text = "## Wins\n\n| # | Work | Impact | Link | Date | Status |\n|---|---|---|---|---|---|\n| 1 | Search cache | p95 900 ms → 200 ms | [dash](https://x.test) | 2026-03-02 | Done |\n\n| Goal | Actions | Target date | Status |\n|---|---|---|---|\n| Own the ledger | Write the ownership doc | this half | In progress |\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            ["Search cache | p95 900 ms → 200 ms"]
+        );
+    }
+
+    #[test]
+    fn status_lines_and_personal_words_that_qualify_work() {
+        let text = "## Week 6\n\n- Blocked: waiting on the security review\n- Next week:\n  - the restore test\n- Wrote a trip report on the platform summit\n- Took a family trip to the coast\n";
+        assert_eq!(
+            wins(text, DocKind::Brag),
+            ["Wrote a trip report on the platform summit"]
         );
     }
 

@@ -26,6 +26,11 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
     {
         return SectionKind::Role(role);
     }
+    // A heading that names one project of a packet (`### Project: Checkout latency`) holds
+    // that project's wins.
+    if names_one_project(title) {
+        return SectionKind::Role(Role::Projects);
+    }
     // Most headings are plain topics ("Payments migration"): nothing to strip, no question.
     if !may_be_decorated(title, &normalized) {
         return SectionKind::Free;
@@ -41,6 +46,87 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
         Some(role) => SectionKind::Role(role),
         None => SectionKind::Free,
     }
+}
+
+/// Words that open a heading of one piece of work, before a `:` or a dash and its name
+/// (`Project: Card vault migration`, `Initiative — Search v3`).
+const PROJECT_WORDS: [&str; 5] = [
+    "project",
+    "initiative",
+    "workstream",
+    "program",
+    "programme",
+];
+
+/// Whether a heading names one project: a project word, then `:` or a dash, then its name.
+fn names_one_project(title: &str) -> bool {
+    let title = title.trim_start();
+    let Some(at) = title.find([':', '—', '–', '-']) else {
+        return false;
+    };
+    let (word, rest) = (title[..at].trim(), &title[at..]);
+    let name = rest.trim_start_matches([':', '—', '–', '-', ' ']);
+    PROJECT_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) && !name.trim().is_empty()
+}
+
+/// Labels that open an item or sit above its children and say the work is not done yet: a
+/// work log's status lines (`Blocked:`, `Waiting on:`), its plans (`Next week:`) and a plan's
+/// goals (`- Goal: own the payments module`).
+const NOT_DONE_LABELS: [&str; 17] = [
+    "goal",
+    "objective",
+    "okr",
+    "blocked",
+    "blockers",
+    "blocker",
+    "blocking",
+    "waiting on",
+    "waiting",
+    "stuck",
+    "risks",
+    "open questions",
+    "open question",
+    "still open",
+    "next week",
+    "next sprint",
+    "next month",
+];
+
+/// The role a short label names where it opens an item (`Next week: the cost report`) or
+/// stands above the items nested under it (`- Done so far:`): a role by its heading words, and
+/// the labels of work not done yet ([`NOT_DONE_LABELS`]) as goals.
+pub(super) fn label_role(ladder: &Ladder, label: &str) -> Option<Role> {
+    let label = label.trim().trim_end_matches(':').trim();
+    if label.is_empty() || label.len() > 40 {
+        return None;
+    }
+    let normalized = normalize_name(label);
+    if NOT_DONE_LABELS.contains(&normalized.as_str()) {
+        return Some(Role::Goals);
+    }
+    match classify(ladder, label) {
+        SectionKind::Role(role) => Some(role),
+        _ => None,
+    }
+}
+
+/// The longest label [`opening_label`] reads, in bytes.
+const MAX_LABEL: usize = 40;
+
+/// The label a line opens with: a few words before a `:` (`Next week: finish the report`).
+pub(super) fn opening_label(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    // A label of three words is short: look for its `:` near the start only.
+    let colon = text.find(':').filter(|&at| at <= MAX_LABEL)?;
+    let (label, rest) = (&text[..colon], &text[colon + 1..]);
+    let words = label.split_whitespace().count();
+    // `12:30`, `https:` and the like are no labels; a label with nothing after it labels what
+    // is nested under it.
+    ((1..=3).contains(&words)
+        && !rest.starts_with("//")
+        && !rest.trim().is_empty()
+        && !label.ends_with(char::is_numeric))
+    .then_some(label)
 }
 
 /// The one role the `/`-separated parts of a heading name, when they name exactly one.

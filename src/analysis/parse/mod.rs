@@ -10,6 +10,7 @@
 //! the edit touched; a test checks that this equals a whole parse.
 
 mod builder;
+mod columns;
 mod headings;
 mod inline;
 mod plans;
@@ -270,6 +271,15 @@ impl Body {
             Vec::new()
         };
         for entry in &mut self.entries {
+            // A promotion packet is often written by a manager, in the third person.
+            if kind == DocKind::Promo
+                && entry.form == EntryForm::Paragraph
+                && !entry.wording.claims_work
+                && claims_work_in_third_person(&entry.text)
+                && !wording::is_reflection(&entry.text)
+            {
+                entry.wording.claims_work = true;
+            }
             entry.role = entry_role(&self.sections, &misspelt_non_win, kind, entry);
             // A growth plan's wins are only in its look back (`plans.rs`).
             if kind == DocKind::GrowthPlan {
@@ -279,6 +289,7 @@ impl Body {
                     entry.form,
                     &entry.text,
                     entry.role,
+                    &entry.wording,
                 );
                 if plans::outweighs_goal_lead_in(entry.role) {
                     entry.wording.is_intent = false;
@@ -415,11 +426,107 @@ fn entry_role(
     }
 }
 
+/// Pronouns of the person a packet speaks of, as the subject of a claim.
+const THIRD_PERSON: &[&str] = &["he", "she", "they"];
+
+/// Words between a subject and its verb that do not change the claim ("He also owns", "She has
+/// hosted").
+const THIRD_PERSON_FILLERS: &[&str] = &[
+    "also",
+    "then",
+    "has",
+    "have",
+    "had",
+    "now",
+    "personally",
+    "since",
+    "quickly",
+    "later",
+];
+
+/// Present-tense verbs of work a person keeps doing ("He owns the perf budget", "She runs the
+/// clinic"), and "run", the participle no `-ed` marks ("She has run the clinic since March").
+const THIRD_PERSON_ONGOING: &[&str] = &[
+    "run",
+    "owns",
+    "leads",
+    "runs",
+    "maintains",
+    "drives",
+    "mentors",
+    "hosts",
+    "coordinates",
+    "organizes",
+    "organises",
+    "manages",
+];
+
+/// Words that open a clause with a capital but name no person ("The", "This").
+const NOT_NAMES: &[&str] = &[
+    "the", "this", "that", "these", "those", "it", "its", "a", "an", "in", "on", "for", "after",
+    "before", "when", "our", "we", "i", "my", "both", "each", "every", "all", "since", "with",
+];
+
+/// Whether a clause of `text` claims work in the third person, as a manager writes a packet:
+/// `he`, `she` or `they`, or a name that opens the clause, then a past work verb or a verb of
+/// work that goes on ("Arjun mentored Tomás", "He has hosted the clinic", "he also owns the
+/// RFC").
+fn claims_work_in_third_person(text: &str) -> bool {
+    // One pass over the words, with no copy: most paragraphs have no candidate subject.
+    let mut words = wording::words(text);
+    while let Some(word) = words.next() {
+        let mut chars = word.chars();
+        let first = chars.next().unwrap_or(' ');
+        let pronoun = word.len() <= 4 && wording::in_list(word, THIRD_PERSON);
+        let name = !pronoun
+            && first.is_uppercase()
+            && chars.all(char::is_lowercase)
+            && opens_clause(text, word)
+            && !wording::in_list(word, NOT_NAMES);
+        if !(pronoun || name) {
+            continue;
+        }
+        let verb = words
+            .clone()
+            .find(|w| !wording::in_list(w, THIRD_PERSON_FILLERS))
+            .unwrap_or("");
+        if wording::is_work_past(verb) || wording::in_list(verb, THIRD_PERSON_ONGOING) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `word`, a slice of `text`, opens a clause: nothing but spaces and quotes before it
+/// since the start or a `.`, `;`, `:`, `!`, `,` or line break.
+fn opens_clause(text: &str, word: &str) -> bool {
+    let at = word.as_ptr() as usize - text.as_ptr() as usize;
+    text[..at]
+        .trim_end_matches([' ', '"', '\'', '(', '*', '_'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | ';' | ':' | '!' | ',' | '\n'))
+}
+
 /// Whether `text` names professional work done outside the job (`words/lexicon/career-words.txt`).
 fn names_career_work(text: &str) -> bool {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|word| (2..=16).contains(&word.len()))
         .any(|word| super::words::lexicon::CAREER_WORDS.contains(&word.to_lowercase()))
+}
+
+/// The entries a reader would judge as wins in `text`, read as a `kind` doc: their text. For
+/// the tests of the parts of the parser.
+#[cfg(test)]
+pub(super) fn wins(text: &str, kind: DocKind) -> Vec<String> {
+    let ladder = &crate::catalogue::builtin_ladders()[0];
+    let body_start = super::front_matter::parse_front_matter(text).body_start;
+    let (body, _) = parse_body(text, body_start, ladder, kind, None);
+    body.entries
+        .iter()
+        .filter(|e| e.role == EntryRole::Win && e.is_claim())
+        .map(|e| e.text.to_string())
+        .collect()
 }
 
 /// The GitHub-style anchor of a heading: lower case, spaces to `-`, punctuation dropped.

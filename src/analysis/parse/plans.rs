@@ -9,7 +9,7 @@
 //! items.
 
 use super::wording;
-use crate::analysis::document::{EntryForm, EntryRole, Section, SectionKind};
+use crate::analysis::document::{EntryForm, EntryRole, Section, SectionKind, Wording};
 use crate::catalogue::{Role, normalize_name};
 
 /// The role of an entry of a growth plan, from the role its sections give it (`role`): a win
@@ -21,6 +21,7 @@ pub(super) fn plan_role(
     form: EntryForm,
     text: &str,
     role: EntryRole,
+    wording: &Wording,
 ) -> EntryRole {
     if !matches!(role, EntryRole::Win | EntryRole::Other) {
         return role;
@@ -29,7 +30,18 @@ pub(super) fn plan_role(
         EntryForm::Paragraph => false,
         // A table of goals holds its look back in a column ("Evidence", "Progress"): the row is
         // a win when a cell of it tells of work done.
-        EntryForm::TableRow => !in_guidance(sections, section) && row_tells_of_work_done(text),
+        // A row whose status says its goal has not begun is a plan (`builder`).
+        EntryForm::TableRow => {
+            !wording.is_intent && !in_guidance(sections, section) && row_tells_of_work_done(text)
+        }
+        // An item under a label of work done (`- Done so far:`) or ticked (`- [x]`) looks back
+        // wherever it sits, under a goal of the plan too.
+        // An item under a label of work done (`- Done so far:`) or ticked (`- [x]`) looks back
+        // wherever it sits, under a goal of the plan too: it is a win unless it says nothing
+        // was done yet (`Done so far: n/a`), or tells of work under way or of learning.
+        EntryForm::Item if wording.looks_back => {
+            !under_way(text) && !is_learning(text) && !says_nothing_done(text)
+        }
         EntryForm::Item => looks_back(sections, section) && tells_of_work_done(text),
     };
     if is_win {
@@ -43,26 +55,13 @@ fn in_guidance(sections: &[Section], section: Option<usize>) -> bool {
     section.is_some_and(|idx| sections[idx].is_guidance)
 }
 
-/// Statuses of a goal not yet begun: a row with one is a plan, whatever its other cells say
-/// ("Matched with an intern starting in June | Planned").
-const NOT_BEGUN: &[&str] = &[
-    "planned",
-    "not started",
-    "to do",
-    "todo",
-    "backlog",
-    "on hold",
-    "blocked",
-    "waiting",
-];
-
 /// Whether a row of a plan's table (its cells joined by ` | `) tells of work done in one of its
 /// cells, and is neither a goal not yet begun nor learning. The goal and action cells of a row
 /// are plans ("Write module ownership doc"); its evidence is what was done ("Ownership doc
 /// merged").
 fn row_tells_of_work_done(row: &str) -> bool {
     let cells = || row.split(" | ").map(str::trim);
-    !cells().any(|cell| NOT_BEGUN.iter().any(|s| cell.eq_ignore_ascii_case(s)))
+    !cells().any(super::columns::not_begun)
         && !is_learning(row)
         && cells()
             .any(|cell| (wording::claims_work(cell) || names_work_done(cell)) && !under_way(cell))
@@ -92,10 +91,25 @@ fn looks_back(sections: &[Section], section: Option<usize>) -> bool {
             SectionKind::Role(_) | SectionKind::Trait(_) => return false,
             SectionKind::Free if names_goals_looked_back(&section.title) => return true,
             // A dated heading of a running plan is a check-in: what happened since the last one.
+            // Not the dated notes of a meeting (`## 1:1 notes` / `### 2026-04-09`): what was
+            // said there is feedback and plans.
             SectionKind::Free if section.date.is_some() => {
-                return !names_any(&section.title, GOAL_WORDS);
+                return !names_any(&section.title, GOAL_WORDS)
+                    && !under_no_win_role(sections, section.parent);
             }
             SectionKind::Free => idx = section.parent,
+        }
+    }
+    false
+}
+
+/// Whether the nearest section around `section` that names a role names one of no wins.
+fn under_no_win_role(sections: &[Section], mut section: Option<usize>) -> bool {
+    while let Some(current) = section {
+        match sections[current].kind {
+            SectionKind::Role(role) => return role.holds_no_wins(),
+            SectionKind::Trait(_) => return false,
+            SectionKind::Free => section = sections[current].parent,
         }
     }
     false
@@ -207,6 +221,8 @@ const UNDER_WAY_WORDS: &[&str] = &[
     "underway",
     "progress",
     "wip",
+    // "two shadow weeks left"
+    "left",
 ];
 
 /// Verbs that begin something: followed by another verb ("started using", "began learning",
@@ -220,7 +236,7 @@ fn under_way(text: &str) -> bool {
     let words: Vec<&str> = wording::words(text).collect();
     words.iter().enumerate().any(|(at, word)| {
         let next = words.get(at + 1).copied().unwrap_or("");
-        wording::in_list(word, UNDER_WAY_WORDS)
+        (wording::in_list(word, UNDER_WAY_WORDS) && !is_draft_done(&words, at))
             || (wording::in_list(word, BEGIN_VERBS)
                 && (next.ends_with("ing") || wording::in_list(next, &["to"])))
             || (wording::in_list(word, &["of"])
@@ -228,6 +244,37 @@ fn under_way(text: &str) -> bool {
                 && is_count(words[at - 1])
                 && is_count(next))
     })
+}
+
+/// Words that, opening what a label of work done holds, say there is none yet (`Done so far:
+/// nothing yet`, `Completed: n/a`).
+const NOTHING_DONE: &[&str] = &["nothing", "none", "n/a", "na", "tbd", "-", "—"];
+
+/// Whether the text after its label (`Done so far: …`) says nothing is done yet.
+fn says_nothing_done(text: &str) -> bool {
+    let rest = text.split_once(':').map_or(text, |(_, rest)| rest).trim();
+    let first = rest.split([' ', ',', ';', '(']).next().unwrap_or("");
+    rest.is_empty() || wording::in_list(first, NOTHING_DONE)
+}
+
+/// Verbs that finish a draft: "Wrote the first draft" is a step done, "in draft" is not.
+const DRAFT_DONE_VERBS: &[&str] = &[
+    "wrote",
+    "written",
+    "finished",
+    "completed",
+    "sent",
+    "shared",
+    "circulated",
+    "published",
+];
+
+/// Whether the word at `at` is "draft" with a verb that finished it a few words before.
+fn is_draft_done(words: &[&str], at: usize) -> bool {
+    wording::in_list(words[at], &["draft"])
+        && words[at.saturating_sub(3)..at]
+            .iter()
+            .any(|w| wording::in_list(w, DRAFT_DONE_VERBS))
 }
 
 /// A number written in digits ("7", "1–4").
@@ -308,20 +355,11 @@ fn is_learning(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::document::{DocKind, EntryRole};
-    use crate::analysis::front_matter::parse_front_matter;
-    use crate::catalogue::builtin_ladders;
+    use crate::analysis::document::DocKind;
 
+    /// The entries of a growth plan a reader would judge as wins.
     fn wins(text: &str) -> Vec<String> {
-        let ladder = &builtin_ladders()[0];
-        let body_start = parse_front_matter(text).body_start;
-        let (body, _) =
-            super::super::parse_body(text, body_start, ladder, DocKind::GrowthPlan, None);
-        body.entries
-            .iter()
-            .filter(|e| e.role == EntryRole::Win && e.is_claim())
-            .map(|e| e.text.to_string())
-            .collect()
+        super::super::wins(text, DocKind::GrowthPlan)
     }
 
     #[test]
@@ -376,6 +414,27 @@ Next:
             [
                 "Gave the onboarding session to the support team.",
                 "Write 12 blog posts: I wrote 10 blog posts in 2023."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_draft_written_is_a_step_done_and_one_in_draft_is_not() {
+        let plan = "## Progress so far\n- Wrote the first draft of the indexing strategy.\n- The second doc is in draft.\n";
+        assert_eq!(
+            wins(plan),
+            ["Wrote the first draft of the indexing strategy."]
+        );
+    }
+
+    #[test]
+    fn done_items_under_a_goal_look_back_and_the_goal_does_not() {
+        let plan = "## Goals\n- Goal: own the ledger\n  - Done: wrote the ledger runbook\n  - [x] Moved the alerts to the new pager\n  - [ ] Hand the rota to Pia\n  - Next: the migration plan\n- Goal: give a talk\n  - Done so far: n/a\n";
+        assert_eq!(
+            wins(plan),
+            [
+                "Done: wrote the ledger runbook",
+                "Moved the alerts to the new pager"
             ]
         );
     }

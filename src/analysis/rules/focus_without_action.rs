@@ -16,7 +16,10 @@ pub const RULE: Rule = Rule {
 ## What it does
 For each trait in focus (the `focus:` list, or the plan's trait sections), looks for an action:
 a list item under the trait's own section, or an item under `Actions` / `Next steps` that tags
-the trait (`#delegation`) or names it. Flags the focus area when there is none.
+the trait (`#delegation`), names it, shares a word with the focus area as written (\"Delegate
+the reindex tooling\" for `delegation`), or is about the trait by its wording (the trait's
+signals in the ladder: \"Hand the on-call rota to Sam\" for delegation). Flags the focus area
+when there is none.
 
 ## Why it matters
 \"Get better at delegation\" is a wish. A plan helps when each focus area has something you will
@@ -55,11 +58,17 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let holding = doc.sections_holding_entries();
     let skeletons = super::sections_holding_marked_placeholders(cx);
     let placeholders_speak = cx.rule_is_on("placeholder-text");
-    let actions: Vec<(&Entry, std::borrow::Cow<str>)> = doc
+    let index = cx.ladder.signal_index();
+    let mut scratch = crate::analysis::infer::Scratch::default();
+    let actions: Vec<(&Entry, std::borrow::Cow<str>, Vec<usize>)> = doc
         .entries
         .iter()
         .filter(|e| e.role == EntryRole::Action && !e.is_placeholder)
-        .map(|e| (e, e.full_text()))
+        .map(|e| {
+            let inferred =
+                crate::analysis::infer::infer_entry(index, &e.text, &e.detail, &mut scratch);
+            (e, e.full_text(), inferred)
+        })
         .collect();
     for area in areas {
         let Some(trait_idx) = area.trait_idx else {
@@ -67,12 +76,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         };
         let tr = &cx.ladder.traits[trait_idx];
         let in_section = area.section.is_some_and(|idx| holding[idx]);
-        let in_actions = actions.iter().any(|(e, text)| {
+        let area_stems = stems(&area.name);
+        let in_actions = actions.iter().any(|(e, text, inferred)| {
             e.tags
                 .iter()
                 .any(|t| doc.tags[t].trait_idx == Some(trait_idx))
                 || mentions(text, &tr.name)
                 || mentions(text, &tr.id)
+                || inferred.contains(&trait_idx)
+                || stems(text).iter().any(|stem| area_stems.contains(stem))
         });
         if in_section || in_actions {
             continue;
@@ -119,6 +131,39 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             None => finding,
         });
     }
+}
+
+/// Words too common in a plan to tie an action to a focus area.
+const COMMON_WORDS: &[&str] = &[
+    "more",
+    "better",
+    "team",
+    "with",
+    "from",
+    "into",
+    "about",
+    "skills",
+    "work",
+    "being",
+    "other",
+    "their",
+    "areas",
+    "area",
+    "focus",
+    "growth",
+    "grow",
+    "improve",
+    "improving",
+];
+
+/// The stems (first five letters) of the content words of `text`: "delegation" and "Delegate
+/// the reindex tooling" share `deleg`.
+fn stems(text: &str) -> Vec<String> {
+    crate::catalogue::normalize_name(text)
+        .split(' ')
+        .filter(|word| word.len() >= 4 && !COMMON_WORDS.contains(word))
+        .map(|word| word.chars().take(5).collect())
+        .collect()
 }
 
 fn mentions(text: &str, name: &str) -> bool {

@@ -3,7 +3,7 @@
 use super::{Finding, Rule};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
-use crate::analysis::document::DocKind;
+use crate::analysis::document::{DocKind, SectionKind};
 use crate::analysis::text::Span;
 use crate::catalogue::Role;
 use regex::Regex;
@@ -18,9 +18,10 @@ pub const RULE: Rule = Rule {
     check,
     docs: "\
 ## What it does
-Looks for a feedback loop in a growth plan: a `Feedback` section with something in it, or an
+Looks for a feedback loop in a growth plan: a `Feedback` section with something in it, notes of
+one-on-ones (`## 1:1 notes`, `## Notes from my last 1:1`, with what the manager said), or an
 item that asks someone (a manager, mentor, peer, skip-level, the team) for feedback or sets a
-time for it (`in our 1:1s`, `every sprint`). Flags the plan's `kind:` (or its first heading)
+time for it (`in our 1:1s`, `every sprint`, `monthly 1:1`). Flags the plan's `kind:` (or its first heading)
 when there is none.
 
 ## Why it matters
@@ -42,15 +43,28 @@ going, and when, is one you can correct before the review.
 };
 
 static FEEDBACK_LOOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)feedback(?-u:\b).*(?-u:\b)(?:from|with|by|manager|mentor|peers?|skip|lead|team|colleagues?|reports?|1:1s?|one[- ]on[- ]ones?|review|every|each|weekly|monthly|quarterly|after)(?-u:\b)|(?-u:\b)(?:ask|asking|seek|seeking|request|get|gather)(?-u:\b).*(?-u:\b)(?:feedback|input|thoughts)(?-u:\b)|(?-u:\b)(?:360|upward)\s+(?:review|feedback)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)feedback(?-u:\b).*(?-u:\b)(?:from|with|by|manager|mentor|peers?|skip|lead|team|colleagues?|reports?|1:1s?|one[- ]on[- ]ones?|review|every|each|weekly|monthly|quarterly|after)(?-u:\b)|(?-u:\b)(?:ask|asking|seek|seeking|request|get|gather)(?-u:\b).*(?-u:\b)(?:feedback|input|thoughts)(?-u:\b)|(?-u:\b)(?:360|upward)\s+(?:review|feedback)(?-u:\b)|(?-u:\b)(?:weekly|biweekly|fortnightly|monthly|quarterly|every\s+\w+|each\s+\w+)\s+(?:1:1|1-1|one[- ]on[- ]one)s?")
         .expect("feedback pattern compiles")
+});
+
+/// Meetings with a manager or mentor where feedback is given: a heading that names them
+/// ("Notes from my last 1:1", "1:1s with Rosa") holds the plan's feedback loop.
+static ONE_ON_ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\w:])(?:1:1|1-1|1on1)s?(?-u:\b)|(?-u:\b)one[- ]on[- ]ones?(?-u:\b)")
+        .expect("one-on-one pattern compiles")
 });
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let mut holding: Option<Vec<bool>> = None;
-    let has_section = doc.role_sections(Role::Feedback).any(|(idx, s)| {
-        s.n_prose_blocks > 0 || holding.get_or_insert_with(|| doc.sections_holding_entries())[idx]
+    // A feedback section, or notes of one-on-ones with feedback in them (`## 1:1 notes` with
+    // the manager's words under dated headings).
+    let has_section = doc.sections.iter().enumerate().any(|(idx, s)| {
+        let is_feedback =
+            s.kind == SectionKind::Role(Role::Feedback) || ONE_ON_ONE.is_match(&s.title);
+        is_feedback
+            && (s.n_prose_blocks > 0
+                || holding.get_or_insert_with(|| doc.sections_holding_entries())[idx])
     });
     let has_item = doc
         .entries

@@ -103,6 +103,12 @@ static REVIEW_POINT: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)(?:review|check[- ]in|revisit|retro|assess|evaluate)\w*\s+(?:on|at|in|by|after)(?-u:\b)
         | (?-u:\b)(?:every|each)\s+(?:other\s+)?(?:\d+\s+)?(?:day|week|two\s+weeks|sprint|month|quarter|1:1|one-on-one|release)s?(?-u:\b)
         | (?-u:\b)(?:weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|daily)(?-u:\b)
+        | (?-u:\b)(?:in|during|after)\s+(?:{MONTH})(?-u:\b)
+        | (?-u:\b)(?:this|next)\s+(?:half|quarter|sprint|month|week|cycle)(?-u:\b)
+        | (?m:^\s*(?:{MONTH})\s*$)
+        | (?-u:\b)(?:january|february|march|april|june|july|august|september|october|november|december)(?-u:\b)
+        | (?-u:\b)(?:once|twice|\d+\s+times)\s+(?:a|per|each|every)\s+(?:day|week|month|sprint|quarter)(?-u:\b)
+        | (?-u:\b)(?:mondays|tuesdays|wednesdays|thursdays|fridays|(?:monday|tuesday|wednesday|thursday|friday)\s+(?:mornings|afternoons))(?-u:\b)
         | (?-u:\b)within\s+(?:\d+|a|one|two|three|four|six)\s+(?:days?|weeks?|months?|sprints?)(?-u:\b)
         | (?-u:\b)in\s+(?:\d+|two|three|four|six)\s+(?:weeks|months|sprints)(?-u:\b)"
     ))
