@@ -203,6 +203,9 @@ impl Reader<'_> {
             }
             // `(which, I'll admit, began as a side project)`: a remark on the telling.
             "i'll" | "we'll" if ASIDE_VERBS.contains(self.word(i + 1)) => false,
+            // `sprint planning meetings`, `ad targeting CTR`, `forecast accuracy`: an activity
+            // noun modifying the noun after it names the work or the measure, not an aim.
+            w if MODIFIER_TARGETS.contains(w) => !self.modifies_next_noun(i),
             // `committed to halving MTTR`: a promise of a result (not `committed to main`).
             "committed" | "commit" | "commits" | "pledged" | "promised" => {
                 let next = self.word(i + 2);
@@ -225,6 +228,29 @@ impl Reader<'_> {
     /// Whether the target noun at `i` says what it aims at: `plan to`, `goal of 30%`, `the plan
     /// is`, `target: …`, or `for` a quantity or an -ing (`a plan for cutting p95`), not `for`
     /// a thing (`terraform plan for prod`, `the plan for the offsite`).
+    /// Whether the word at `i` modifies a noun after it (`planning time`, `targeting CTR`): the
+    /// next token is a word that is no function word, number word or quantity word. An `-ing`
+    /// form opening its clause or after a subject or auxiliary is the clause's verb (`Targeting
+    /// CTR above 5%`, `we're planning …`), not a modifier.
+    fn modifies_next_noun(&self, i: usize) -> bool {
+        let next_is_noun = i + 1 < self.t.len()
+            && self.t[i + 1].is_word()
+            && !self.is(
+                i + 1,
+                STOP | NUMBER_WORD | MANY | APPROX | ZERO | MODAL | DETERMINER,
+            );
+        if !next_is_noun {
+            return false;
+        }
+        if !self.word(i).ends_with("ing") {
+            return true;
+        }
+        let opens = self.clause_tokens(self.clause_of(i)).start == i;
+        let after_subject =
+            i > 0 && (self.is(i - 1, SUBJECT) || AUXILIARIES.contains(self.word(i - 1)));
+        !opens && !after_subject
+    }
+
     pub(super) fn says_what_it_aims_at(&self, i: usize) -> bool {
         // `Target AUC ≥ 0.90`, `target p95 < 200 ms`: a bound on a metric.
         if (i + 1..(i + 4).min(self.t.len()))

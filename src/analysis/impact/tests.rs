@@ -1317,3 +1317,28 @@ fn entries_of_thousands_of_stages_arrows_and_alls_are_read_in_linear_time() {
         assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
 }
+
+#[test]
+fn a_target_word_modifying_a_noun_names_the_work_not_an_aim() {
+    for text in [
+        "Query planning time for ad-hoc queries down 35%",
+        "Improved ad targeting CTR by 12%",
+        "Improved forecast accuracy from 80% to 92%",
+        "Cut sprint planning meetings from 2h to 30 min",
+        "Capacity planning model now saves $40k a month",
+        "Shipped targeted fixes that cut crashes by 40%",
+    ] {
+        measurable(text);
+    }
+    // The same words as the clause's verb, or before a number or a function word, still aim.
+    for text in [
+        "Planning to cut latency by 35%",
+        "Targeting 99.9% availability",
+        "Targeting CTR above 5% next quarter",
+        "Planning for 2x growth next year",
+        "We forecast 20% fewer tickets",
+        "We are planning migration of 40 services",
+    ] {
+        vague(text);
+    }
+}

@@ -156,6 +156,7 @@ small_lists! {
     CHANGE_NOUNS = "change-nouns.txt";
     PEOPLE_GROUPS = "people-groups.txt";
     MOVE_VERBS = "move-verbs.txt";
+    MODIFIER_TARGETS = "modifier-targets.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.
