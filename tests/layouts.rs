@@ -870,3 +870,26 @@ kind: growth-plan
 ";
     assert_eq!(lines("no-feedback-loop", "plan.md", none), [2]);
 }
+
+#[test]
+fn a_table_row_of_only_dates_and_statuses_is_no_entry() {
+    // Its cells all go to the row's detail: nothing names work, so nothing is judged, and a row
+    // that starts inside a multi-byte character (no leading `|`) is no panic.
+    let text = "---\nkind: promo\n---\n# P\n## Wins\n| Status | Date |\n|---|---|\n| Done | 2026-01-01 |\n";
+    assert_eq!(vague("promo.md", text), Vec::<usize>::new());
+    let text = "---\nkind: brag\n---\n# Projects\n\n| Date |\n|-|\n字He\n";
+    assert_eq!(vague("brag.md", text), Vec::<usize>::new());
+    // A row that names work is still an entry.
+    let text = "---\nkind: promo\n---\n# P\n## Wins\n| Work | Status | Date |\n|---|---|---|\n| Rewrote the billing export | Done | 2026-01-01 |\n";
+    assert_eq!(vague("promo.md", text), vec![8]);
+}
+
+#[test]
+fn a_packet_in_the_third_person_names_its_subject_more_than_once() {
+    // Background prose that opens with a capital is not a claim in the third person.
+    let background = "---\nkind: promo\n---\n# Promo\n\n## Background\n\nCustomers reported fewer bugs.\n\nPayments moved to the new ledger last spring.\n\nRosa said she handled the outage calmly.\n";
+    assert_eq!(vague("promo.md", background), Vec::<usize>::new());
+    // A manager's packet about Arjun claims his work in each paragraph.
+    let packet = "---\nkind: promo\n---\n# Promo\n\n## Impact\n\nArjun rebuilt the search indexer this year.\n\nArjun also led the on-call rotation for the platform team.\n";
+    assert_eq!(vague("promo.md", packet), vec![8, 10]);
+}

@@ -239,7 +239,12 @@ impl Reader<'_> {
                 i + 1,
                 STOP | NUMBER_WORD | MANY | APPROX | ZERO | MODAL | DETERMINER,
             );
-        if !next_is_noun {
+        // A word that takes an object after it is the clause's verb (`the forecast projects a
+        // 20% rise`), not a noun the target word modifies.
+        let takes_object = i + 2 < self.t.len()
+            && (self.t[i + 2].kind == Kind::Number
+                || (self.is(i + 2, DETERMINER | NUMBER_WORD) && self.word(i + 2) != "that"));
+        if !next_is_noun || takes_object {
             return false;
         }
         if !self.word(i).ends_with("ing") {

@@ -481,9 +481,12 @@ impl Reader<'_> {
             let t = &self.t[k];
             if t.kind == Kind::Number {
                 // Every number of a quantity (`02:00`, `3–5`) is judged by its quantity.
-                return !self.qs.iter().enumerate().any(|(index, q)| {
-                    (q.first..=q.last).contains(&k)
-                        && (self.zero_to_one(index) || self.is_label_quantity(q))
+                // The quantities are in order and do not overlap: the one holding `k` is the
+                // last that starts at or before it.
+                let index = self.qs.partition_point(|q| q.first <= k);
+                return !index.checked_sub(1).is_some_and(|index| {
+                    let q = &self.qs[index];
+                    k <= q.last && (self.zero_to_one(index) || self.is_label_quantity(q))
                 });
             }
             t.is(FREQUENCY | TIME_UNIT | ZERO | lexicon::NUMBER_WORD | MANY)
@@ -530,16 +533,23 @@ impl Reader<'_> {
         // the remaining 312 DAGs from 1.10 to 2.7`: the count asks whether its sides hold
         // versions); the inner question then answers "not a label", and the outer one is
         // answered with the classes that gives.
+        let index = self
+            .qs
+            .binary_search_by_key(&q.number, |x| x.number)
+            .unwrap_or(0);
+        // While the quantities are being classified in order, the ones before the current one
+        // have their classes already.
+        if index < self.classes.len() {
+            return self.classes[index].is_some_and(Reason::is_label);
+        }
         if RECLASSIFYING.with(|r| r.replace(true)) {
             return false;
         }
-        let index = self
-            .qs
-            .iter()
-            .position(|x| x.number == q.number)
-            .unwrap_or(0);
+        // Only the quantities from the current one up to this one are classified again, so an
+        // entry of thousands of quantities stays linear (a side is a few tokens long).
         let mut classes = Vec::with_capacity(index);
-        for k in 0..index {
+        classes.extend_from_slice(self.classes);
+        for k in classes.len()..index {
             classes.push(match self.classify(k, &classes) {
                 Class::Not(r) => Some(r),
                 _ => None,

@@ -811,6 +811,12 @@ impl<'t> Builder<'t> {
             self.drop_entry();
             return;
         }
+        // A row whose cells all went to its detail or were left out (`| Done | 2026-01-01 |`
+        // under `| Status | Date |`) names no work: no entry, whatever `keep_any` says.
+        if builder.form == EntryForm::TableRow && builder.text.trim().is_empty() {
+            self.drop_entry();
+            return;
+        }
         let builder = self.open.pop().expect("checked above");
         // The latest heading: a piece starts with one, so an entry's section is in its piece.
         let section = self.body.sections.len().checked_sub(1);

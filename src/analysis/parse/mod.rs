@@ -270,14 +270,46 @@ impl Body {
         } else {
             Vec::new()
         };
-        for entry in &mut self.entries {
-            // A promotion packet is often written by a manager, in the third person.
-            if kind == DocKind::Promo
-                && entry.form == EntryForm::Paragraph
-                && !entry.wording.claims_work
-                && claims_work_in_third_person(&entry.text)
-                && !wording::is_reflection(&entry.text)
-            {
+        // A promotion packet is often written by a manager, in the third person: a paragraph
+        // claims work when its subject is one the packet's paragraphs claim work for more than
+        // once (a name or he/she/they), not when one sentence of background opens with a
+        // capital ("Customers reported fewer bugs.").
+        let third_person: Vec<Option<String>> = if kind == DocKind::Promo {
+            self.entries
+                .iter()
+                .map(|entry| {
+                    (entry.form == EntryForm::Paragraph
+                        && !entry.wording.claims_work
+                        && !wording::is_reflection(&entry.text))
+                    .then(|| third_person_subject(&entry.text))
+                    .flatten()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut times: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for subject in third_person.iter().flatten() {
+            *times.entry(subject.as_str()).or_default() += 1;
+        }
+        // Or when its section is one of claims: a trait's (`## Mentorship`) or one of wins.
+        let claims_section = |section: Option<usize>| {
+            section.is_some_and(|i| match self.sections[i].kind {
+                SectionKind::Trait(_) => true,
+                SectionKind::Role(role) => role.holds_wins(),
+                SectionKind::Free => false,
+            })
+        };
+        let claimed: Vec<bool> = third_person
+            .iter()
+            .zip(&self.entries)
+            .map(|(s, entry)| {
+                s.as_deref()
+                    .is_some_and(|s| times[s] > 1 || claims_section(entry.section))
+            })
+            .collect();
+        for (index, entry) in self.entries.iter_mut().enumerate() {
+            if claimed.get(index).copied().unwrap_or(false) {
                 entry.wording.claims_work = true;
             }
             entry.role = entry_role(&self.sections, &misspelt_non_win, kind, entry);
@@ -467,11 +499,11 @@ const NOT_NAMES: &[&str] = &[
     "before", "when", "our", "we", "i", "my", "both", "each", "every", "all", "since", "with",
 ];
 
-/// Whether a clause of `text` claims work in the third person, as a manager writes a packet:
-/// `he`, `she` or `they`, or a name that opens the clause, then a past work verb or a verb of
-/// work that goes on ("Arjun mentored Tomás", "He has hosted the clinic", "he also owns the
-/// RFC").
-fn claims_work_in_third_person(text: &str) -> bool {
+/// The subject of the first clause of `text` that claims work in the third person, as a
+/// manager writes a packet: `he`, `she` or `they` (as one subject, "they"), or a name that opens
+/// the clause, then a past work verb or a verb of work that goes on ("Arjun mentored Tomás",
+/// "He has hosted the clinic", "he also owns the RFC"); lowercased.
+fn third_person_subject(text: &str) -> Option<String> {
     // One pass over the words, with no copy: most paragraphs have no candidate subject.
     let mut words = wording::words(text);
     while let Some(word) = words.next() {
@@ -491,10 +523,14 @@ fn claims_work_in_third_person(text: &str) -> bool {
             .find(|w| !wording::in_list(w, THIRD_PERSON_FILLERS))
             .unwrap_or("");
         if wording::is_work_past(verb) || wording::in_list(verb, THIRD_PERSON_ONGOING) {
-            return true;
+            return Some(if pronoun {
+                "they".to_string()
+            } else {
+                word.to_lowercase()
+            });
         }
     }
-    false
+    None
 }
 
 /// Whether `word`, a slice of `text`, opens a clause: nothing but spaces and quotes before it
