@@ -269,6 +269,13 @@ pub struct Wording {
     /// The entry tells of work done by the label it opens with or sits under (`Done so far:`,
     /// `Completed:`) or by its ticked box (`- [x]`): a growth plan's look back wherever it is.
     pub looks_back: bool,
+    /// The entry opens with a goal label (`- Goal: crash-free 99.9%`, `- OKR: grow the team`):
+    /// its children are entries of their own in a growth plan (its steps done), its detail in
+    /// a promo or brag doc (`resolve_structure`).
+    pub goal_label: bool,
+    /// The entry is a child of an item with a goal label: in a promo or brag doc it is its
+    /// parent's detail ("with Sam and Rosa"), not an entry.
+    pub under_goal_label: bool,
 }
 
 /// One entry: a list item (its nested items are its detail, unless it only labels them), a

@@ -232,6 +232,8 @@ impl Role {
                 "Could be better",
                 "Problems",
                 "Pain points",
+                // A 4Ls retro's wishes need an action as its lacks do.
+                "Longed for",
             ],
             Role::DoDifferently => &[
                 "Do differently",
@@ -241,7 +243,6 @@ impl Role {
                 "What should we change",
                 "What to change",
                 "Improvements",
-                "Longed for",
             ],
             Role::GlueWork => &["Glue work", "Glue"],
             Role::Mentoring => &[

@@ -77,6 +77,8 @@ pub(super) struct EntryBuilder {
     first_tag: usize,
     /// The item's task box is ticked (`- [x] Wrote the runbook`): work done.
     checked: bool,
+    /// The item is a child of one that opens with a goal label (`- Goal: …`).
+    under_goal_label: bool,
 }
 
 /// Builds the model of a body from pulldown-cmark's events, or of one piece of it, with spans
@@ -178,7 +180,12 @@ impl<'t> Builder<'t> {
             }
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html, range),
             Event::TaskListMarker(true) => {
-                if let Some(entry) = self.open.last_mut() {
+                // The tick is its own item's: a ticked child read as its parent's detail
+                // ("- [x] gave a lightning talk" under a goal) does not mark the goal done.
+                let depth = self.item_depth;
+                if let Some(entry) = self.open.last_mut()
+                    && entry.item_depth == depth
+                {
                     entry.checked = true;
                 }
             }
@@ -337,6 +344,7 @@ impl<'t> Builder<'t> {
             label_role: None,
             first_tag: self.body.tags.len(),
             checked: false,
+            under_goal_label: false,
         });
     }
 
@@ -380,12 +388,20 @@ impl<'t> Builder<'t> {
         self.item_depth += 1;
         let depth = self.item_depth;
         let ladder = self.ladder;
+        // A goal's steps are entries of their own under a heading of goals, labelled or not
+        // (`1. Ship 2 docs` / `   - [x] Wrote the billing RFC`): a ticked one is the look back.
+        let in_goals = self
+            .body
+            .sections
+            .last()
+            .is_some_and(|s| s.kind == SectionKind::Role(Role::Goals));
         let starts_entry = match self.open.last_mut() {
             None => true,
             // A child of an item that only labels it ("- 2024-01-07:", "- **Fun**", "- Built a
             // lot of stuff:") is an entry of its own.
             Some(parent) if parent.form == EntryForm::Item && parent.item_depth + 1 == depth => {
-                if !parent.children_are_entries && labels_children(ladder, parent) {
+                let goal_steps = in_goals && parent.item_depth == 1;
+                if !parent.children_are_entries && (goal_steps || labels_children(ladder, parent)) {
                     parent.children_are_entries = true;
                 }
                 if !parent.children_are_entries && !parent.detail.is_empty() {
@@ -409,10 +425,12 @@ impl<'t> Builder<'t> {
             let lead_in = parent
                 .and_then(|p| wording::lead_in(&p.text).or(p.lead_in))
                 .or(self.list_lead_in);
+            let under_goal_label = parent.is_some_and(|p| opens_with_goal_label(&p.text));
             self.start_entry(range, EntryForm::Item, depth, label_date);
             if let Some(entry) = self.open.last_mut() {
                 entry.lead_in = lead_in;
                 entry.label_role = label_role;
+                entry.under_goal_label = under_goal_label;
             }
         }
     }
@@ -1007,6 +1025,14 @@ fn parent_date(parent: &EntryBuilder) -> Option<Span> {
         .or(parent.text_span)
 }
 
+/// Whether an item opens with a goal label (`Goal: …`, `OKR: …`; `lexicon/goal-labels.txt`).
+fn opens_with_goal_label(text: &str) -> bool {
+    headings::opening_label(text).is_some_and(|label| {
+        crate::analysis::words::lexicon::GOAL_LABELS
+            .contains(crate::catalogue::normalize_name(label).trim())
+    })
+}
+
 /// True when the text is only a date or period label (`2024-01-07:`, `Week 3`).
 fn is_only_date(text: &str) -> bool {
     let text = text.trim().trim_end_matches([':', ' ', '-']);
@@ -1073,7 +1099,6 @@ const WORK_QUALIFIED: &[&str] = &[
     "rota",
     "rotation",
     "schedule",
-    "season",
     "traffic",
     "peak",
     "sale",
@@ -1086,7 +1111,6 @@ const WORK_QUALIFIED: &[&str] = &[
     "tracker",
     "request",
     "requests",
-    "planning",
     "page",
     "pages",
     "feature",
@@ -1105,6 +1129,10 @@ const WORK_QUALIFIED: &[&str] = &[
     "backlog",
 ];
 
+/// Nouns after a word of personal life that name work only when a noun of [`WORK_QUALIFIED`]
+/// follows them ("holiday season traffic", "wedding planning").
+const LIFE_OR_WORK: &[&str] = &["season", "planning"];
+
 /// Whether every word of personal life in `text` qualifies a noun of work that follows it
 /// ("Attended KubeCon and wrote a trip report", "before the holiday freeze"), so the entry
 /// is about work after all. Only asked of the few entries [`wording::word_facts`] finds a
@@ -1117,8 +1145,17 @@ fn personal_words_name_work(text: &str) -> bool {
     let mut any = false;
     let all_qualify = personal.all(|(at, _)| {
         any = true;
+        let mut next = at + 1;
+        // "season" and "planning" name work only with a noun of work after them ("holiday
+        // season traffic"): "wedding planning" and "Holiday season" are life.
+        while words
+            .get(next)
+            .is_some_and(|w| wording::in_list(w, LIFE_OR_WORK))
+        {
+            next += 1;
+        }
         words
-            .get(at + 1)
+            .get(next)
             .is_some_and(|next| wording::in_list(next, WORK_QUALIFIED))
     });
     any && all_qualify
@@ -1171,6 +1208,12 @@ fn entry_wording(
         looks_back: builder.checked || builder.label_role.is_some_and(Role::holds_wins),
         // Set when the list after the paragraph opens.
         leads_list: false,
+        // Only where the label is all that makes it a plan (not under "Goals for 2027:").
+        goal_label: builder.form == EntryForm::Item
+            && lead_in != Some(LeadIn::Goals)
+            && builder.label_role != Some(Role::Goals)
+            && opens_with_goal_label(text),
+        under_goal_label: builder.under_goal_label,
     }
 }
 

@@ -4,6 +4,10 @@
 //! "Evidence" cell is the measure of its row's work); links, owners, dates and statuses are
 //! asides, and a goal or an action cell is a plan.
 
+use crate::analysis::words::lexicon::{
+    AMBIGUOUS_ASIDE_HEADERS, ASIDE_HEADERS, NOT_BEGUN_STATUSES, PLAN_HEADERS, PhraseList,
+    STATUS_HEADERS, WHEN_HEADERS,
+};
 use crate::catalogue::normalize_name;
 
 /// What one column of a table holds.
@@ -24,121 +28,52 @@ pub(super) enum Column {
     When,
 }
 
-/// Header words of a column of plans: what a goals table says will be done.
-const PLAN_HEADERS: &[&str] = &[
-    "goal",
-    "goals",
-    "objective",
-    "objectives",
-    "action",
-    "actions",
-    "plan",
-    "plans",
-    "next steps",
-    "next step",
-    "how",
-    "target",
-    "targets",
-    "milestone",
-    "milestones",
-    "key results",
-    "success criteria",
-    "support needed",
-];
-
-/// Header words of a status column.
-const STATUS_HEADERS: &[&str] = &["status", "state", "done", "rag", "health"];
-
-/// Header words of columns that only place a row: links, tickets, owners, dates, row numbers.
-const ASIDE_HEADERS: &[&str] = &[
-    "link",
-    "links",
-    "url",
-    "urls",
-    "pr",
-    "prs",
-    "ticket",
-    "tickets",
-    "issue",
-    "jira",
-    "source",
-    "sources",
-    "reference",
-    "references",
-    "ref",
-    "refs",
-    "doc",
-    "docs",
-    "artifact",
-    "artifacts",
-    "owner",
-    "owners",
-    "who",
-    "assignee",
-    "id",
-    "no",
-    "",
-];
-
-/// Header words of columns of dates.
-const WHEN_HEADERS: &[&str] = &[
-    "date",
-    "dates",
-    "target date",
-    "due",
-    "due date",
-    "when",
-    "deadline",
-    "eta",
-    "by when",
-    "quarter",
-    "period",
-    "timeline",
-];
-
+// The header words are data: `words/lexicon/table-*-headers.txt`, each with its comment.
 /// What the column under `header` holds.
 pub(super) fn column(header: &str) -> Column {
     let name = normalize_name(header);
     let name = name.trim();
-    let listed = |list: &[&str]| list.contains(&name);
-    if header.trim() == "#" || listed(ASIDE_HEADERS) {
+    let listed = |list: &PhraseList| list.contains(name);
+    if header.trim() == "#" || name.is_empty() || listed(&ASIDE_HEADERS) {
         Column::Aside
-    } else if listed(WHEN_HEADERS) {
+    } else if listed(&WHEN_HEADERS) {
         Column::When
-    } else if listed(STATUS_HEADERS) {
+    } else if listed(&STATUS_HEADERS) {
         Column::Status
-    } else if listed(PLAN_HEADERS) {
+    } else if listed(&PLAN_HEADERS) {
         Column::Plan
     } else {
         Column::Read
     }
 }
 
-/// Statuses of a goal not yet begun: a row with one is a plan, whatever its other cells say
-/// ("Matched with an intern starting in June | Planned").
-const NOT_BEGUN: &[&str] = &[
-    "planned",
-    "not started",
-    "to do",
-    "todo",
-    "backlog",
-    "on hold",
-    "blocked",
-    "waiting",
-    "not begun",
-    "parked",
-];
-
 /// Whether a status cell says the goal of its row has not begun.
 pub(super) fn not_begun(status: &str) -> bool {
     let status = normalize_name(status);
-    NOT_BEGUN.contains(&status.trim())
+    NOT_BEGUN_STATUSES.contains(status.trim())
 }
 
 /// The columns of a table by its header cells. A header that names no plan, status or aside
 /// column is read as before, every cell in the row's text.
 pub(super) fn columns(header: &[String]) -> Vec<Column> {
-    header.iter().map(|cell| column(cell)).collect()
+    let mut columns: Vec<Column> = header.iter().map(|cell| column(cell)).collect();
+    // An issue, source or who column places the row beside a column of work; with none, it
+    // is the row's text (a retro's `| Issue | Owner |` lessons).
+    let ambiguous = |cell: &String| AMBIGUOUS_ASIDE_HEADERS.contains(normalize_name(cell).trim());
+    let other_text = header
+        .iter()
+        .zip(&columns)
+        .any(|(cell, column)| matches!(column, Column::Read | Column::Plan) && !ambiguous(cell));
+    for (cell, column) in header.iter().zip(&mut columns) {
+        if ambiguous(cell) {
+            *column = if other_text {
+                Column::Aside
+            } else {
+                Column::Read
+            };
+        }
+    }
+    columns
 }
 
 #[cfg(test)]
@@ -157,6 +92,17 @@ mod tests {
         assert_eq!(column("Status"), Column::Status);
         assert_eq!(column("Evidence"), Column::Read);
         assert!(not_begun("Not started"));
+        // An issue or who column is an aside beside a column of work, else the row's text.
+        let header = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            columns(&header(&["Work", "Impact", "Issue"]))[2],
+            Column::Aside
+        );
+        assert_eq!(
+            columns(&header(&["Issue", "Owner"])),
+            [Column::Read, Column::Aside]
+        );
+        assert_eq!(columns(&header(&["Who", "When"]))[0], Column::Read);
         assert!(!not_begun("In progress"));
     }
 }

@@ -5,6 +5,7 @@
 //! decorate it, and a question heading is read by the words that carry its meaning.
 
 use crate::analysis::document::SectionKind;
+use crate::analysis::words::lexicon::{NOT_DONE_LABELS, PROJECT_WORDS};
 use crate::catalogue::{Ladder, Role, normalize_name};
 
 /// The kind of section a heading's text opens.
@@ -48,60 +49,35 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
     }
 }
 
-/// Words that open a heading of one piece of work, before a `:` or a dash and its name
-/// (`Project: Card vault migration`, `Initiative — Search v3`).
-const PROJECT_WORDS: [&str; 5] = [
-    "project",
-    "initiative",
-    "workstream",
-    "program",
-    "programme",
-];
-
-/// Whether a heading names one project: a project word, then `:` or a dash, then its name.
+/// Whether a heading names one project: a word of `lexicon/project-heading-words.txt`, then `:`
+/// or a dash, then its name. A hyphen joined to the next word makes a compound, no separator
+/// ("Project-based learning").
 fn names_one_project(title: &str) -> bool {
     let title = title.trim_start();
     let Some(at) = title.find([':', '—', '–', '-']) else {
         return false;
     };
     let (word, rest) = (title[..at].trim(), &title[at..]);
+    if rest.starts_with('-') && !rest[1..].starts_with(char::is_whitespace) {
+        return false;
+    }
     let name = rest.trim_start_matches([':', '—', '–', '-', ' ']);
-    PROJECT_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) && !name.trim().is_empty()
+    PROJECT_WORDS.contains(&word.to_lowercase()) && !name.trim().is_empty()
 }
 
-/// Labels that open an item or sit above its children and say the work is not done yet: a
-/// work log's status lines (`Blocked:`, `Waiting on:`), its plans (`Next week:`) and a plan's
-/// goals (`- Goal: own the payments module`).
-const NOT_DONE_LABELS: [&str; 17] = [
-    "goal",
-    "objective",
-    "okr",
-    "blocked",
-    "blockers",
-    "blocker",
-    "blocking",
-    "waiting on",
-    "waiting",
-    "stuck",
-    "risks",
-    "open questions",
-    "open question",
-    "still open",
-    "next week",
-    "next sprint",
-    "next month",
-];
+// The labels of work not done yet (`Blocked:`, `Next week:`, `- Goal: own the payments
+// module`) are `words/lexicon/not-done-labels.txt`.
 
 /// The role a short label names where it opens an item (`Next week: the cost report`) or
 /// stands above the items nested under it (`- Done so far:`): a role by its heading words, and
-/// the labels of work not done yet ([`NOT_DONE_LABELS`]) as goals.
+/// the labels of work not done yet (`lexicon/not-done-labels.txt`) as goals.
 pub(super) fn label_role(ladder: &Ladder, label: &str) -> Option<Role> {
     let label = label.trim().trim_end_matches(':').trim();
     if label.is_empty() || label.len() > 40 {
         return None;
     }
     let normalized = normalize_name(label);
-    if NOT_DONE_LABELS.contains(&normalized.as_str()) {
+    if NOT_DONE_LABELS.contains(normalized.trim()) {
         return Some(Role::Goals);
     }
     match classify(ladder, label) {
@@ -246,6 +222,7 @@ const QUESTION_WORDS: [(Role, &[&str]); 8] = [
             "problem",
             "struggl",
             "lack",
+            "longed",
             "badly",
             "hard",
             "difficult",
@@ -261,7 +238,6 @@ const QUESTION_WORDS: [(Role, &[&str]); 8] = [
             "improv",
             "differently",
             "next time",
-            "longed",
             "start",
             "stop",
             "try",
@@ -388,7 +364,7 @@ mod tests {
             ("Continue", Role::WentWell),
             ("Liked", Role::WentWell),
             ("Lacked", Role::DidntGoWell),
-            ("Longed for", Role::DoDifferently),
+            ("Longed for", Role::DidntGoWell),
             ("What helped? What are we proud of?", Role::WentWell),
             ("What was confusing or hard?", Role::DidntGoWell),
             ("What should we try next time?", Role::DoDifferently),

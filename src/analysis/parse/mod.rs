@@ -312,6 +312,15 @@ impl Body {
             if claimed.get(index).copied().unwrap_or(false) {
                 entry.wording.claims_work = true;
             }
+            if matches!(kind, DocKind::Promo | DocKind::Brag) {
+                // A goal with its results (`- OKR: grow the team` / `  - hired 3 engineers`) is
+                // one entry in a packet or a log: the results are its detail (`builder.rs`
+                // gathers them), judged with it.
+                entry.wording.is_label |= entry.wording.under_goal_label;
+                if entry.wording.goal_label {
+                    entry.wording.is_intent = false;
+                }
+            }
             entry.role = entry_role(&self.sections, &misspelt_non_win, kind, entry);
             // A growth plan's wins are only in its look back (`plans.rs`).
             if kind == DocKind::GrowthPlan {

@@ -10,6 +10,7 @@
 
 use super::wording;
 use crate::analysis::document::{EntryForm, EntryRole, Section, SectionKind, Wording};
+use crate::analysis::words::lexicon::{DRAFT_DONE_VERBS, NOTHING_DONE};
 use crate::catalogue::{Role, normalize_name};
 
 /// The role of an entry of a growth plan, from the role its sections give it (`role`): a win
@@ -246,35 +247,23 @@ fn under_way(text: &str) -> bool {
     })
 }
 
-/// Words that, opening what a label of work done holds, say there is none yet (`Done so far:
-/// nothing yet`, `Completed: n/a`).
-const NOTHING_DONE: &[&str] = &["nothing", "none", "n/a", "na", "tbd", "-", "—"];
+// The words that say nothing is done yet are `words/lexicon/nothing-done-words.txt`.
 
 /// Whether the text after its label (`Done so far: …`) says nothing is done yet.
 fn says_nothing_done(text: &str) -> bool {
     let rest = text.split_once(':').map_or(text, |(_, rest)| rest).trim();
     let first = rest.split([' ', ',', ';', '(']).next().unwrap_or("");
-    rest.is_empty() || wording::in_list(first, NOTHING_DONE)
+    rest.is_empty() || wording::in_list(first, NOTHING_DONE.phrases())
 }
 
-/// Verbs that finish a draft: "Wrote the first draft" is a step done, "in draft" is not.
-const DRAFT_DONE_VERBS: &[&str] = &[
-    "wrote",
-    "written",
-    "finished",
-    "completed",
-    "sent",
-    "shared",
-    "circulated",
-    "published",
-];
+// The verbs that finish a draft are `words/lexicon/draft-done-verbs.txt`.
 
 /// Whether the word at `at` is "draft" with a verb that finished it a few words before.
 fn is_draft_done(words: &[&str], at: usize) -> bool {
     wording::in_list(words[at], &["draft"])
         && words[at.saturating_sub(3)..at]
             .iter()
-            .any(|w| wording::in_list(w, DRAFT_DONE_VERBS))
+            .any(|w| wording::in_list(w, DRAFT_DONE_VERBS.phrases()))
 }
 
 /// A number written in digits ("7", "1–4").

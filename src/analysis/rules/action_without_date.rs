@@ -40,7 +40,10 @@ you and your manager can check.
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for entry in &cx.doc.entries {
         let is_action = matches!(entry.role, EntryRole::Action | EntryRole::Evidence(_));
-        if !is_action || entry.is_placeholder || has_review_point(&entry.full_text()) {
+        // Work already done (`- [x] Paired with Sam`, `Done: wrote the runbook`) is no action
+        // waiting for a date.
+        let done = entry.wording.looks_back;
+        if !is_action || done || entry.is_placeholder || has_review_point(&entry.full_text()) {
             continue;
         }
         out.push(Finding::new(
@@ -64,6 +67,27 @@ mod tests {
             &[
                 "Hand the release tooling to Priya.",
                 "Ask for more feedback",
+            ],
+        );
+    }
+
+    #[test]
+    fn done_items_under_a_focus_section_need_no_date() {
+        fires(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Delegation\n- [x] Handed the release tooling to Priya\n- Done: paired with Sam on the first release\n- Hand the on-call rota to Sam\n",
+            &["Hand the on-call rota to Sam"],
+        );
+    }
+
+    #[test]
+    fn a_month_or_weekday_that_names_a_thing_is_no_date() {
+        fires(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Actions\n- Write up the August incident\n- Move the Mondays sync to the big room\n- Demo the tool in August\n- Pair on Fridays\n",
+            &[
+                "Write up the August incident",
+                "Move the Mondays sync to the big room",
             ],
         );
     }

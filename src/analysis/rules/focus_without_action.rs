@@ -4,6 +4,7 @@ use super::{Finding, Rule, focus_areas, line_end};
 use crate::analysis::Context;
 use crate::analysis::diagnostic::{Fix, Severity};
 use crate::analysis::document::{DocKind, Entry, EntryRole};
+use crate::analysis::words::lexicon::{FOCUS_COMMON_WORDS, FOCUS_SUFFIXES};
 
 pub const RULE: Rule = Rule {
     name: "focus-without-action",
@@ -133,37 +134,29 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Words too common in a plan to tie an action to a focus area.
-const COMMON_WORDS: &[&str] = &[
-    "more",
-    "better",
-    "team",
-    "with",
-    "from",
-    "into",
-    "about",
-    "skills",
-    "work",
-    "being",
-    "other",
-    "their",
-    "areas",
-    "area",
-    "focus",
-    "growth",
-    "grow",
-    "improve",
-    "improving",
-];
-
-/// The stems (first five letters) of the content words of `text`: "delegation" and "Delegate
-/// the reindex tooling" share `deleg`.
+/// The stems of the content words of `text` (`lexicon/focus-common-words.txt` left out): the
+/// word less one ending of `lexicon/focus-suffixes.txt`, so "delegation" and "Delegate the
+/// reindex tooling" share `delegat` while "community" and "communication" share nothing (a
+/// five-letter prefix matched them).
 fn stems(text: &str) -> Vec<String> {
     crate::catalogue::normalize_name(text)
         .split(' ')
-        .filter(|word| word.len() >= 4 && !COMMON_WORDS.contains(word))
-        .map(|word| word.chars().take(5).collect())
+        .filter(|word| word.len() >= 4 && !FOCUS_COMMON_WORDS.contains(word))
+        .map(|word| stem(word).to_string())
         .collect()
+}
+
+/// `word` without its first ending of `lexicon/focus-suffixes.txt` that leaves four letters
+/// ("hire" and "hiring" stay apart: "Pair with the new hire" is no hiring).
+fn stem(word: &str) -> &str {
+    FOCUS_SUFFIXES
+        .phrases()
+        .iter()
+        .find_map(|ending| {
+            word.strip_suffix(ending)
+                .filter(|rest| rest.chars().count() >= 4)
+        })
+        .unwrap_or(word)
 }
 
 fn mentions(text: &str, name: &str) -> bool {

@@ -47,11 +47,15 @@ that will be written again next quarter.
 /// Content-word stems: lower-case words of four letters or more that are not in
 /// `lexicon/retro-stop-words.txt`, cut to five letters.
 fn stems(text: &str) -> HashSet<String> {
+    ordered_stems(text).collect()
+}
+
+/// The content-word stems of `text` in the order they come.
+fn ordered_stems(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 4 && !lexicon::RETRO_STOP_WORDS.contains(w))
         .map(|w| w.chars().take(5).collect())
-        .collect()
 }
 
 /// Openings of a line in a lesson's detail that carry the action for it: an action-item
@@ -104,11 +108,32 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     let is_generic =
         |stem: &str| n_items >= 6 && counts.get(stem).is_some_and(|&n| n * 2 > n_items);
+    // A lesson's subject: its first two content words that are not the retro's subject.
+    let subject = |text: &str| -> Vec<String> {
+        ordered_stems(text)
+            .filter(|stem| !is_generic(stem))
+            .take(2)
+            .collect()
+    };
     for (lesson, own_stems) in lessons.iter().zip(&lesson_stems) {
         let lesson_tags: HashSet<&str> = lesson.tags.iter().map(|t| &*doc.tags[t].name).collect();
+        let lesson_subject = subject(&lesson.text);
+        let answers = |stems: &HashSet<String>| {
+            let shared: Vec<&String> = stems
+                .intersection(own_stems)
+                .filter(|stem| !is_generic(stem))
+                .collect();
+            // Two words in common, or one that is the lesson's subject and found in no other
+            // item ("Deploys broke twice" / "Stop deploying after Thursday"); one word shared
+            // anywhere ("version", "Android") is a coincidence.
+            shared.len() >= 2
+                || shared.iter().any(|stem| {
+                    lesson_subject.contains(stem) && counts.get(stem.as_str()) == Some(&2)
+                })
+        };
         let answered = carries_its_action(&lesson.detail)
             || changes.iter().zip(&change_stems).any(|(change, stems)| {
-                stems.intersection(own_stems).any(|stem| !is_generic(stem))
+                answers(stems)
                     || change
                         .tags
                         .iter()

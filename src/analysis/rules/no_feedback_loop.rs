@@ -50,8 +50,12 @@ static FEEDBACK_LOOP: LazyLock<Regex> = LazyLock::new(|| {
 /// Meetings with a manager or mentor where feedback is given: a heading that names them
 /// ("Notes from my last 1:1", "1:1s with Rosa") holds the plan's feedback loop.
 static ONE_ON_ONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\w:])(?:1:1|1-1|1on1)s?(?-u:\b)|(?-u:\b)one[- ]on[- ]ones?(?-u:\b)")
-        .expect("one-on-one pattern compiles")
+    // Not a date or a number that contains one ("Sprint 2026-1-1 notes", "v1.1-1"): the `1:1`
+    // stands as a word, with no digit, dash, colon, slash or dot against it.
+    Regex::new(
+        r"(?i)(?:^|[^\w:/.-])(?:1:1|1-1|1on1)s?(?:$|[^\w:/.-])|(?-u:\b)one[- ]on[- ]ones?(?-u:\b)",
+    )
+    .expect("one-on-one pattern compiles")
 });
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -112,6 +116,19 @@ mod tests {
             RULE,
             "---\nkind: growth-plan\n---\n# Plan\n## Feedback\n- TODO\n",
             &["growth-plan"],
+        );
+    }
+
+    #[test]
+    fn a_date_that_holds_1_1_is_no_one_on_one() {
+        fires(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Sprint 2026-1-1 notes\n- Shipped the importer\n",
+            &["growth-plan"],
+        );
+        quiet(
+            RULE,
+            "---\nkind: growth-plan\n---\n## Notes from my 1:1s\n- Rosa: write shorter RFCs\n",
         );
     }
 

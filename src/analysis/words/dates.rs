@@ -106,9 +106,12 @@ static REVIEW_POINT: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)(?:in|during|after)\s+(?:{MONTH})(?-u:\b)
         | (?-u:\b)(?:this|next)\s+(?:half|quarter|sprint|month|week|cycle)(?-u:\b)
         | (?m:^\s*(?:{MONTH})\s*$)
-        | (?-u:\b)(?:january|february|march|april|june|july|august|september|october|november|december)(?-u:\b)
+        | (?-u:\b)(?:early|mid|late)[-\s]+(?:{MONTH})(?-u:\b)
+        | (?-u:\b)(?:{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)
+        | (?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})(?-u:\b)
         | (?-u:\b)(?:once|twice|\d+\s+times)\s+(?:a|per|each|every)\s+(?:day|week|month|sprint|quarter)(?-u:\b)
-        | (?-u:\b)(?:mondays|tuesdays|wednesdays|thursdays|fridays|(?:monday|tuesday|wednesday|thursday|friday)\s+(?:mornings|afternoons))(?-u:\b)
+        | (?-u:\b)(?:on|every|most|all)\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays)(?-u:\b)
+        | (?-u:\b)(?:monday|tuesday|wednesday|thursday|friday)\s+(?:mornings|afternoons)(?-u:\b)
         | (?-u:\b)within\s+(?:\d+|a|one|two|three|four|six)\s+(?:days?|weeks?|months?|sprints?)(?-u:\b)
         | (?-u:\b)in\s+(?:\d+|two|three|four|six)\s+(?:weeks|months|sprints)(?-u:\b)"
     ))
@@ -272,6 +275,8 @@ mod tests {
             "Ask for feedback every sprint",
             "check in weekly with my manager",
             "Run the retro by March",
+            "Demo it on March 14",
+            "Pair on Fridays",
         ] {
             assert!(has_review_point(text), "{text}");
         }
@@ -279,6 +284,9 @@ mod tests {
             "Get better at delegation",
             "Write more design docs",
             "Mentor people",
+            // A month or a weekday that names a thing, not a time.
+            "Write up the August incident",
+            "Move the Mondays sync to the new room",
         ] {
             assert!(!has_review_point(text), "{text}");
         }

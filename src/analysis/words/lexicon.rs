@@ -159,6 +159,68 @@ small_lists! {
     MODIFIER_TARGETS = "modifier-targets.txt";
 }
 
+/// A list of phrases, one a line (`waiting on`, `next steps`), for the document reading's
+/// labels and headers: a line that opens with `#` is a comment, and the rest of each line,
+/// trimmed and lowercased, is one phrase. Unlike [`WordList`] a phrase keeps its spaces and its
+/// `:` and `/` (`n/a`), and the phrases come as a slice, for the readers that take one.
+pub struct PhraseList {
+    file: &'static str,
+    phrases: OnceLock<Vec<&'static str>>,
+}
+
+impl PhraseList {
+    const fn new(file: &'static str) -> PhraseList {
+        PhraseList {
+            file,
+            phrases: OnceLock::new(),
+        }
+    }
+
+    /// The list's phrases, in the file's order.
+    pub fn phrases(&self) -> &[&'static str] {
+        self.phrases.get_or_init(|| phrases_of(self.file).collect())
+    }
+
+    /// Whether `phrase` (already lowercase and trimmed) is in the list.
+    pub fn contains(&self, phrase: &str) -> bool {
+        self.phrases().contains(&phrase)
+    }
+}
+
+fn phrases_of(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+macro_rules! phrase_lists {
+    ($($name:ident = $file:literal;)*) => {
+        $(
+            #[doc = concat!("Phrases of `lexicon/", $file, "`.")]
+            pub static $name: PhraseList = PhraseList::new(include_str!(concat!("lexicon/", $file)));
+        )*
+        #[cfg(test)]
+        const PHRASE_FILES: &[&str] = &[$(include_str!(concat!("lexicon/", $file)),)*];
+    };
+}
+
+// The document reading's lists (`parse/{columns,headings,plans}.rs`, the plan rules).
+phrase_lists! {
+    PLAN_HEADERS = "table-plan-headers.txt";
+    STATUS_HEADERS = "table-status-headers.txt";
+    ASIDE_HEADERS = "table-aside-headers.txt";
+    AMBIGUOUS_ASIDE_HEADERS = "table-ambiguous-aside-headers.txt";
+    WHEN_HEADERS = "table-when-headers.txt";
+    NOT_BEGUN_STATUSES = "not-begun-statuses.txt";
+    NOT_DONE_LABELS = "not-done-labels.txt";
+    GOAL_LABELS = "goal-labels.txt";
+    PROJECT_WORDS = "project-heading-words.txt";
+    DRAFT_DONE_VERBS = "draft-done-verbs.txt";
+    NOTHING_DONE = "nothing-done-words.txt";
+    FOCUS_COMMON_WORDS = "focus-common-words.txt";
+    FOCUS_SUFFIXES = "focus-suffixes.txt";
+}
+
 /// The lists that name things, looked up for a plural by its singular too.
 pub const NOUNS: u64 = AFFECTED | ARTIFACT | INCIDENT | PEOPLE_OUTCOME;
 
@@ -400,6 +462,17 @@ mod tests {
                 assert_eq!(word, word.to_lowercase(), "{word} is not lowercase");
             }
         }
+        for file in PHRASE_FILES {
+            assert!(
+                file.trim_start().starts_with('#'),
+                "a phrase list has no comment first"
+            );
+            assert!(phrases_of(file).next().is_some(), "a phrase list is empty");
+            for phrase in phrases_of(file) {
+                assert_eq!(phrase, phrase.to_lowercase(), "{phrase} is not lowercase");
+            }
+        }
+        assert!(NOT_DONE_LABELS.contains("waiting on") && NOTHING_DONE.contains("n/a"));
         assert!(COMPARISON_WORDS.contains("instead") && !COMPARISON_WORDS.contains("xyzzy"));
         assert!(TOPICS.len() >= 8);
     }
