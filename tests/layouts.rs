@@ -962,3 +962,16 @@ fn a_4ls_retros_lacks_and_wishes_need_an_action() {
     // One word in common ("version", "Android") answers nothing; two do.
     assert_eq!(lines("lesson-without-action", "retro.md", text), [14, 19]);
 }
+
+#[test]
+fn a_wins_heading_with_a_span_of_time_holds_the_plans_look_back() {
+    let text =
+        "---\nkind: growth-plan\n---\n# Plan\n\n## Wins so far\n\n- Improved the triage process\n";
+    assert_eq!(vague("plan.md", text), [8]);
+}
+
+#[test]
+fn an_insight_under_what_i_learned_is_no_win() {
+    let text = "## What I learned\n\n- Finished the Rust course and rewrote the health checker in Rust\n- Rollback is mostly a testing problem, not a networking problem\n";
+    assert_eq!(vague("year-brag.md", text), [3]);
+}

@@ -5,7 +5,7 @@
 //! decorate it, and a question heading is read by the words that carry its meaning.
 
 use crate::analysis::document::SectionKind;
-use crate::analysis::words::lexicon::{NOT_DONE_LABELS, PROJECT_WORDS};
+use crate::analysis::words::lexicon::{NOT_DONE_LABELS, PROJECT_WORDS, TRAILING_PERIODS};
 use crate::catalogue::{Ladder, Role, normalize_name};
 
 /// The kind of section a heading's text opens.
@@ -133,6 +133,11 @@ fn may_be_decorated(title: &str, normalized: &str) -> bool {
         || LEADING_FILLERS.contains(&first)
         || matches!(first, "what" | "how" | "where" | "which" | "why" | "who")
         || normalized.ends_with(" this year")
+        || TRAILING_PERIODS.phrases().iter().any(|phrase| {
+            normalized
+                .strip_suffix(phrase)
+                .is_some_and(|rest| rest.ends_with(' '))
+        })
 }
 
 /// Words before a heading's subject that do not change what it is for ("My accomplishments",
@@ -181,6 +186,14 @@ pub(super) fn undecorated(title: &str) -> String {
     }
     if words.len() > 2 && words[words.len() - 2..] == ["this", "year"] {
         words.truncate(words.len() - 2);
+    }
+    // A trailing span of time ("Wins so far", "Highlights to date").
+    for phrase in TRAILING_PERIODS.phrases() {
+        let n = phrase.split(' ').count();
+        if words.len() > n && words[words.len() - n..].join(" ") == *phrase {
+            words.truncate(words.len() - n);
+            break;
+        }
     }
     words.join(" ")
 }
@@ -365,6 +378,8 @@ mod tests {
             ("Liked", Role::WentWell),
             ("Lacked", Role::DidntGoWell),
             ("Longed for", Role::DidntGoWell),
+            ("Wins so far", Role::Wins),
+            ("Highlights to date", Role::Wins),
             ("What helped? What are we proud of?", Role::WentWell),
             ("What was confusing or hard?", Role::DidntGoWell),
             ("What should we try next time?", Role::DoDifferently),

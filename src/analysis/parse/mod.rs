@@ -430,7 +430,11 @@ fn entry_role(
             SectionKind::Role(Role::Learned) if kind != DocKind::Retro => {
                 // An item of learning still under way is a goal (completed learning is a win).
                 // A paragraph tells of the year's learning with asides ("I still have to…").
-                return if is_item && wording::learning_under_way(&entry.text) {
+                // An insight that claims nothing done ("Rollback is mostly a testing
+                // problem") is a lesson, not a win.
+                let insight =
+                    !wording::claims_work(&entry.text) && !wording::opens_with_past(&entry.text);
+                return if is_item && (wording::learning_under_way(&entry.text) || insight) {
                     EntryRole::Other
                 } else {
                     brag_win(entry)

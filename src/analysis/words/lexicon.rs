@@ -214,6 +214,7 @@ phrase_lists! {
     NOT_BEGUN_STATUSES = "not-begun-statuses.txt";
     NOT_DONE_LABELS = "not-done-labels.txt";
     GOAL_LABELS = "goal-labels.txt";
+    TRAILING_PERIODS = "heading-trailing-periods.txt";
     PROJECT_WORDS = "project-heading-words.txt";
     DRAFT_DONE_VERBS = "draft-done-verbs.txt";
     NOTHING_DONE = "nothing-done-words.txt";
