@@ -975,3 +975,11 @@ fn an_insight_under_what_i_learned_is_no_win() {
     let text = "## What I learned\n\n- Finished the Rust course and rewrote the health checker in Rust\n- Rollback is mostly a testing problem, not a networking problem\n";
     assert_eq!(vague("year-brag.md", text), [3]);
 }
+
+#[test]
+fn a_packets_sections_named_after_its_projects_hold_its_case() {
+    // No `Project:` word: a free heading below the title holds the packet's work; notes there
+    // that tell of no work done are no wins.
+    let text = "---\nkind: promo\n---\n# Promotion packet\n\n## Notifications rewrite\n\n- Designed the delivery pipeline\n- Pages dropped from 14 a month to 1\n\n## Notes\n\n- Other teams were busy\n";
+    assert_eq!(vague("packet-promo.md", text), [8]);
+}

@@ -466,6 +466,14 @@ fn entry_role(
         // A self-review's sections are its case ("Scope and leadership"): a paragraph there
         // that claims work is a win, as it would be under `## Impact`.
         brag_win(entry)
+    } else if kind == DocKind::Promo
+        && sections[section_idx].depth >= 2
+        && (wording::opens_with_past(&entry.text) || wording::claims_work(&entry.text))
+    {
+        // A packet's sections below its title that name no role or trait are its projects
+        // and competencies ("## Notifications rewrite", "## Technical depth"): an item there
+        // that tells of work done is its case, while notes ("Other teams were busy") are not.
+        EntryRole::Win
     } else {
         EntryRole::Other
     }
