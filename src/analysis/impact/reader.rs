@@ -105,6 +105,20 @@ impl Reader<'_> {
         self.clause_ends.partition_point(|&e| (e as usize) < i)
     }
 
+    /// The end (exclusive) of token `i`'s clause: the token after the one that ends it, or the
+    /// number of tokens. `same_clause(i, k)` for `k >= i` is `k < clause_end(i)`.
+    pub(super) fn clause_end(&self, i: usize) -> usize {
+        self.clause_tokens(self.clause_of(i)).end
+    }
+
+    /// The tokens of token `i`'s clause from `before` tokens before it up to (not including)
+    /// token `end`: the tokens `k` of `i - before..end` with `same_clause(k, i)`, found from the
+    /// clause's bounds, not by asking of each token.
+    pub(super) fn clause_window(&self, i: usize, before: usize, end: usize) -> Range<usize> {
+        let clause = self.clause_tokens(self.clause_of(i));
+        i.saturating_sub(before).max(clause.start)..end.min(clause.end)
+    }
+
     /// The tokens of clause `c`.
     pub(super) fn clause_tokens(&self, c: usize) -> Range<usize> {
         let start = match c {
