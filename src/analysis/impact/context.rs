@@ -417,7 +417,7 @@ impl Reader<'_> {
         let phrase = || (start..first).rev();
         let opened = phrase().any(|k| {
             self.is(k, SCOPE_WORD)
-                || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
+                || (self.word(k + 1) == "on" && matches!(self.word(k), "worked" | "working"))
         }) || self.clause_opens_with_verb(first, STEWARDSHIP);
         opened && !phrase().any(|k| RESULT_LINKS.contains(self.word(k)))
     }
