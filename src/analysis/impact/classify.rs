@@ -558,11 +558,12 @@ impl Reader<'_> {
     pub(super) fn release_number(&self, index: usize, classes: &[Option<Reason>]) -> bool {
         let q = &self.qs[index];
         let number_text = &self.text[self.t[q.number].range()];
+        // Digits, one dot, digits (split at the first dot by a byte scan: numbers are short).
         let decimal = |text: &str| {
-            text.split_once('.').is_some_and(|(a, b)| {
-                !a.is_empty()
-                    && !b.is_empty()
-                    && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+            let bytes = text.as_bytes();
+            bytes.iter().position(|&c| c == b'.').is_some_and(|p| {
+                let (a, b) = (&bytes[..p], &bytes[p + 1..]);
+                !a.is_empty() && !b.is_empty() && a.iter().chain(b).all(u8::is_ascii_digit)
             })
         };
         if decimal(number_text) {
