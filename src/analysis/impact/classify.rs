@@ -180,7 +180,9 @@ impl Reader<'_> {
         }
         let (governor, over) = self.governor(q.first);
         let governor_word = governor.map_or("", |g| self.word(g));
-        let governed_by = |lists: u64| governor.is_some_and(|g| self.is(g, lists));
+        // (The governor's token looked up once: the closure is asked up to a dozen times.)
+        let governor_token = governor.and_then(|g| self.t.get(g));
+        let governed_by = |lists: u64| governor_token.is_some_and(|t| t.is(lists));
         // A hyphenated compound describes a thing (`a 40-page doc`, `the 6-month migration`),
         // unless it is a score or multiplier (`14-point gain`).
         if let Some(noun) = q.compound_noun
