@@ -21,6 +21,18 @@ static OPENER_SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
     shapes
 });
 
+/// Each topic word's earliest topic (its index in [`lexicon::TOPICS`]): one look-up for
+/// [`Reader::topic`] instead of a search of every topic's words.
+pub(super) static FIRST_TOPIC: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyLock::new(|| {
+    let mut first = rustc_hash::FxHashMap::default();
+    for (p, topic) in lexicon::TOPICS.iter().enumerate() {
+        for &word in &topic.words {
+            first.entry(word).or_insert(p);
+        }
+    }
+    first
+});
+
 /// A word's row and bit in [`OPENER_SHAPES`].
 fn shape(word: &str) -> (usize, u32) {
     let row = word.as_bytes().first().map_or(0, |&b| usize::from(b & 31));
@@ -287,11 +299,9 @@ impl Reader<'_> {
             if !self.is(i, TOPIC_WORD) {
                 continue;
             }
-            let word = self.word(i);
             let before = first.unwrap_or(lexicon::TOPICS.len());
-            if let Some(p) = lexicon::TOPICS[..before]
-                .iter()
-                .position(|topic| topic.words.contains(&word))
+            if let Some(&p) = FIRST_TOPIC.get(self.word(i))
+                && p < before
             {
                 first = Some(p);
                 if p == 0 {
