@@ -23,15 +23,16 @@ static OPENER_SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
 
 /// Each topic word's earliest topic (its index in [`lexicon::TOPICS`]): one look-up for
 /// [`Reader::topic`] instead of a search of every topic's words.
-pub(super) static FIRST_TOPIC: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyLock::new(|| {
-    let mut first = rustc_hash::FxHashMap::default();
-    for (p, topic) in lexicon::TOPICS.iter().enumerate() {
-        for &word in &topic.words {
-            first.entry(word).or_insert(p);
+pub(super) static FIRST_TOPIC: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> =
+    LazyLock::new(|| {
+        let mut first = rustc_hash::FxHashMap::default();
+        for (p, topic) in lexicon::TOPICS.iter().enumerate() {
+            for &word in &topic.words {
+                first.entry(word).or_insert(p);
+            }
         }
-    }
-    first
-});
+        first
+    });
 
 /// A word's row and bit in [`OPENER_SHAPES`].
 fn shape(word: &str) -> (usize, u32) {
