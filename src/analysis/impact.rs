@@ -327,7 +327,10 @@ pub fn measure_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// Build the word lists now, so a first analysis does not wait for them.
 pub(crate) fn compile_patterns_in<'scope>(scope: &'scope std::thread::Scope<'scope, '_>) {
-    scope.spawn(lexicon::warm_up);
+    scope.spawn(|| {
+        lexicon::warm_up();
+        std::sync::LazyLock::force(&reader::FIRST_TOPIC);
+    });
 }
 
 /// The buffers a reading reuses from entry to entry on one thread.

@@ -15,6 +15,13 @@ impl Reader<'_> {
             Unit::Date => return Class::Not(Reason::Date),
             _ => {}
         }
+        // The noun phrase after the quantity, read the first time a question needs it.
+        let after_phrase = std::cell::OnceCell::new();
+        let noun_phrase = || {
+            after_phrase
+                .get_or_init(|| self.noun_phrase(q.last))
+                .clone()
+        };
         let prev = n.checked_sub(1);
         let plain = q.unit == Unit::Plain && !q.magnitude && !q.rate && !q.ratio;
         if !q.spelled {
@@ -23,7 +30,7 @@ impl Reader<'_> {
             let year_like =
                 number_text.len() == 4 && value.is_some_and(|v| (1900..=2099).contains(&v));
             if year_like && plain && q.first == n {
-                let phrase = self.noun_phrase(q.last);
+                let phrase = noun_phrase();
                 if self.symbol(n + 1) == "-" && self.t.get(n + 1).is_some_and(|d| d.glued) {
                     return Class::Not(Reason::Date);
                 }
@@ -101,23 +108,25 @@ impl Reader<'_> {
             }
             // Versions.
             if plain {
-                if number_text.matches('.').count() >= 2 || is_calendar_version(number_text) {
+                // The number's dots, counted once (a byte scan, not a search per question).
+                let dots = number_text.bytes().filter(|&b| b == b'.').count();
+                if dots >= 2 || is_calendar_version(number_text) {
                     return Class::Not(Reason::Version);
                 }
                 if let Some(p) = prev
                     && self.is_name(p)
-                    && !self.phrase_has(&self.noun_phrase(q.last), NOUNS)
+                    && !self.phrase_has(&noun_phrase(), NOUNS)
                 {
                     return Class::Not(Reason::Version);
                 }
                 // `k8s 1.31`, `py3 3.12`: a decimal after a product written as an identifier.
-                if number_text.contains('.')
+                if dots > 0
                     && prev.is_some_and(|p| self.t[p].kind == Kind::Ident)
-                    && !self.phrase_has(&self.noun_phrase(q.last), NOUNS)
+                    && !self.phrase_has(&noun_phrase(), NOUNS)
                 {
                     return Class::Not(Reason::Version);
                 }
-                if number_text.contains('.') && VERSION_NOUNS.contains(self.word(q.last + 1)) {
+                if dots > 0 && VERSION_NOUNS.contains(self.word(q.last + 1)) {
                     return Class::Not(Reason::Version);
                 }
                 // `Python 2 → 3 port`, `React 17→18 migration`: two numbers an upgrade noun
@@ -127,7 +136,7 @@ impl Reader<'_> {
                 }
                 // `bump serde to 1.0.200`, `upgraded 4 clusters to 1.29`: a decimal an upgrade
                 // leads to.
-                if number_text.contains('.')
+                if dots > 0
                     && prev.is_some_and(|p| matches!(self.word(p), "to" | "from" | "on"))
                     && self.clause_has_before(q.first, VERSION_VERB)
                 {
@@ -171,7 +180,9 @@ impl Reader<'_> {
         }
         let (governor, over) = self.governor(q.first);
         let governor_word = governor.map_or("", |g| self.word(g));
-        let governed_by = |lists: u64| governor.is_some_and(|g| self.is(g, lists));
+        // (The governor's token looked up once: the closure is asked up to a dozen times.)
+        let governor_token = governor.and_then(|g| self.t.get(g));
+        let governed_by = |lists: u64| governor_token.is_some_and(|t| t.is(lists));
         // A hyphenated compound describes a thing (`a 40-page doc`, `the 6-month migration`),
         // unless it is a score or multiplier (`14-point gain`).
         if let Some(noun) = q.compound_noun
@@ -192,7 +203,7 @@ impl Reader<'_> {
             return Class::Not(Reason::TeamSize);
         }
         if !matches!(q.unit, Unit::Percent | Unit::Multiplier)
-            && !self.phrase_has(&self.noun_phrase(q.last), PEOPLE_OUTCOME)
+            && !self.phrase_has(&noun_phrase(), PEOPLE_OUTCOME)
             && self.in_scope_statement(q.first)
         {
             return Class::Not(Reason::Scope);
@@ -226,7 +237,7 @@ impl Reader<'_> {
                 return Class::Measure(MeasureKind::Percent);
             }
             Unit::Money => {
-                let phrase = self.noun_phrase(q.last);
+                let phrase = noun_phrase();
                 let held = self.phrase_has(&phrase, BUDGET)
                     || (governor_word == "of"
                         && governor.is_some_and(|g| g > 0 && self.is(g - 1, BUDGET)));
@@ -272,7 +283,7 @@ impl Reader<'_> {
             return Class::Not(reason);
         }
         // A count: of what, and governed by what.
-        let mut phrase = self.noun_phrase(q.last);
+        let mut phrase = noun_phrase();
         // `5 of our 8 hires`, `0 of my 11 reports`: the noun of the whole.
         if phrase.is_empty() && self.word(q.last + 1) == "of" {
             let mut k = q.last + 2;
@@ -549,11 +560,12 @@ impl Reader<'_> {
     pub(super) fn release_number(&self, index: usize, classes: &[Option<Reason>]) -> bool {
         let q = &self.qs[index];
         let number_text = &self.text[self.t[q.number].range()];
+        // Digits, one dot, digits (split at the first dot by a byte scan: numbers are short).
         let decimal = |text: &str| {
-            text.split_once('.').is_some_and(|(a, b)| {
-                !a.is_empty()
-                    && !b.is_empty()
-                    && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+            let bytes = text.as_bytes();
+            bytes.iter().position(|&c| c == b'.').is_some_and(|p| {
+                let (a, b) = (&bytes[..p], &bytes[p + 1..]);
+                !a.is_empty() && !b.is_empty() && a.iter().chain(b).all(u8::is_ascii_digit)
             })
         };
         if decimal(number_text) {
@@ -584,35 +596,37 @@ impl Reader<'_> {
             // `Cut 7.4 and 7.5 from the release branch`: a bare decimal a verb takes as its
             // object, with a release named in its clause.
             let object = governor.is_some_and(|g| self.t[g].is_word() && !self.is(g, STOP));
-            let release_in_clause = (q.first.saturating_sub(12)..(q.last + 12).min(self.t.len()))
-                .filter(|&k| self.same_clause(k, q.first))
-                .any(|k| {
+            // (The clause's words are looked up only when the cheaper tests leave it open.)
+            let release_in_clause = || {
+                self.clause_window(q.first, 12, q.last + 12).any(|k| {
                     RELEASE_VERBS.contains(self.word(k)) || VERSION_NOUNS.contains(self.word(k))
-                });
+                })
+            };
             // (`Branched 8.1 off main`: a particle, not a noun, after it.)
-            let bare = self.noun_phrase(q.last).is_empty()
-                || matches!(self.word(q.last + 1), "off" | "out");
-            if object && bare && release_in_clause {
+            let no_noun_after = self.noun_phrase(q.last).is_empty();
+            let bare = no_noun_after || matches!(self.word(q.last + 1), "off" | "out");
+            if object && bare && release_in_clause() {
                 return true;
             }
             // `Regression pass for 9.2 and 9.3`, `tested on 17.4`: a bare decimal after `for` or
             // `on`, with no noun after it, names a release.
             let named_for = governor.is_some_and(|g| matches!(self.word(g), "for" | "on"));
-            if named_for && self.noun_phrase(q.last).is_empty() {
+            if named_for && no_noun_after {
                 return true;
             }
             // `for the 4.1 firmware`, in a clause naming a rollout or a release: a decimal
             // between a determiner and a noun.
-            let rollout_in_clause = (q.first.saturating_sub(24)..(q.last + 12).min(self.t.len()))
-                .filter(|&k| self.same_clause(k, q.first))
-                .any(|k| ROLLOUT_NOUNS.contains(self.word(k)));
+            let rollout_in_clause = || {
+                self.clause_window(q.first, 24, q.last + 12)
+                    .any(|k| ROLLOUT_NOUNS.contains(self.word(k)))
+            };
             let between_determiner_and_noun = q.first > 0
                 && self.is(q.first - 1, DETERMINER)
                 && self
                     .t
                     .get(q.last + 1)
                     .is_some_and(|t| t.is_word() && !t.is(STOP));
-            if between_determiner_and_noun && (rollout_in_clause || release_in_clause) {
+            if between_determiner_and_noun && (rollout_in_clause() || release_in_clause()) {
                 return true;
             }
         }
@@ -755,13 +769,14 @@ impl Reader<'_> {
     /// `two planned features were dropped as a result`, `5 blockers were raised because of it`:
     /// a count whose clause ends by naming the work as its cause.
     pub(super) fn caused_by_the_work(&self, q: &Quantity) -> bool {
-        let clause = (q.last + 1..(q.last + 16).min(self.t.len()))
-            .take_while(|&k| self.same_clause(q.first, k));
-        clause.clone().any(|k| {
-            (self.word(k) == "as" && self.word(k + 1) == "a" && self.word(k + 2) == "result")
-                || (self.word(k) == "because"
-                    && self.word(k + 1) == "of"
-                    && matches!(self.word(k + 2), "it" | "this" | "that"))
+        // The rest of the clause, bounded: its end found once, not asked of every token.
+        let clause = q.last + 1..(q.last + 16).min(self.clause_end(q.first));
+        clause.clone().any(|k| match self.word(k) {
+            "as" => self.word(k + 1) == "a" && self.word(k + 2) == "result",
+            "because" => {
+                self.word(k + 1) == "of" && matches!(self.word(k + 2), "it" | "this" | "that")
+            }
+            _ => false,
         }) && clause.clone().any(|k| AUXILIARIES.contains(self.word(k)))
     }
 

@@ -62,11 +62,15 @@ impl Reader<'_> {
             && !self.qs.iter().any(|q| self.word(q.last + 1) == "of")
         {
             // No token is a target: `target` stays empty ([`Self::targeted`]).
+            #[cfg(debug_assertions)]
+            self.check_cue_filter(&[]);
             return;
         }
         self.target.resize(self.t.len(), false);
         let mut cues = std::mem::take(self.target_cues);
         self.target_cues(&mut cues);
+        #[cfg(debug_assertions)]
+        self.check_cue_filter(&cues);
         self.mark_forward_targets(&cues);
         self.mark_whole_clauses(&cues);
         *self.target_cues = cues;
@@ -97,6 +101,37 @@ impl Reader<'_> {
         }
     }
 
+    /// Debug builds (the tests) check the cue filters of the target passes: a token a pass skips
+    /// (not in `cues`, or not one of that pass's candidates) must be one it would not act on.
+    /// A word that opens a target or marks a whole clause by its spelling, and is in neither
+    /// the lists nor the words of [`Self::target_cues`] and the candidate tests, fails here.
+    /// (An achievement word matters only before a target opener, and its list is one of
+    /// [`FORWARD_CUES`].)
+    #[cfg(debug_assertions)]
+    fn check_cue_filter(&self, cues: &[u32]) {
+        let mut cues = cues.iter().peekable();
+        for i in 0..self.t.len() {
+            let cue = cues.next_if(|&&c| c as usize == i).is_some();
+            debug_assert!(
+                (cue && self.forward_candidate(i)) || !self.opens_forward_target(i),
+                "a forward target opens at token {i} ({:?}) that the target-cue filter skips: \
+                 add its list to FORWARD_CUES or its word to target_cues and forward_candidate",
+                self.word(i)
+            );
+            debug_assert!(
+                (cue && self.whole_candidate(i)) || !self.marks_whole_clause(i),
+                "token {i} ({:?}) marks a whole clause but the target-cue filter skips it: add \
+                 its list to WHOLE_CUES or its word to target_cues and whole_candidate",
+                self.word(i)
+            );
+        }
+    }
+
+    /// Whether the forward pass looks at cue token `i`: only these tokens change what it decides.
+    fn forward_candidate(&self, i: usize) -> bool {
+        self.t[i].is(FORWARD_CUES) || self.t.lower(i) == "track"
+    }
+
     /// Forward targets: from a target word to its clause's end, unless an achievement word
     /// came first in the clause ("met the target of 99.9%").
     fn mark_forward_targets(&mut self, cues: &[u32]) {
@@ -105,28 +140,32 @@ impl Reader<'_> {
         let mut next = 0;
         for &cue in cues {
             let i = cue as usize;
-            // Only these tokens change what the pass decides.
-            if i < next || (!self.t[i].is(FORWARD_CUES) && self.t.lower(i) != "track") {
+            if i < next || !self.forward_candidate(i) {
                 continue;
             }
             let c = self.clause_of(i);
             if self.is(i, ACHIEVEMENT) {
                 achieved_in = Some(c);
             }
-            let on_track = self.word(i) == "track"
-                && i > 0
-                && self.word(i - 1) == "on"
-                && self.word(i + 1) == "to";
-            // `Wrote the business case for a 4x …`: a document the author wrote argues for what
-            // follows; `it became the funding case for 3 new teams` reports a result.
-            let proposal = self.is(i, PROPOSAL_NOUN)
-                && self.word(i + 1) == "for"
-                && self.clause_opens_with(i, ACTIVITY);
-            if achieved_in != Some(c) && (self.is_target_word(i) || on_track || proposal) {
+            if achieved_in != Some(c) && self.opens_forward_target(i) {
                 // The rest of the clause is the target's; nothing in it changes a later clause.
                 next = self.mark_target_to_clause_end(i, c);
             }
         }
+    }
+
+    /// Whether token `i` opens a forward target (an achievement before it in its clause aside).
+    fn opens_forward_target(&self, i: usize) -> bool {
+        let on_track = self.word(i) == "track"
+            && i > 0
+            && self.word(i - 1) == "on"
+            && self.word(i + 1) == "to";
+        // `Wrote the business case for a 4x …`: a document the author wrote argues for what
+        // follows; `it became the funding case for 3 new teams` reports a result.
+        let proposal = self.is(i, PROPOSAL_NOUN)
+            && self.word(i + 1) == "for"
+            && self.clause_opens_with(i, ACTIVITY);
+        self.is_target_word(i) || on_track || proposal
     }
 
     /// Whole clauses marked as not yet done: `(in progress)`, `once complete`, `wip`.
@@ -134,33 +173,39 @@ impl Reader<'_> {
         let mut next = 0;
         for &cue in cues {
             let i = cue as usize;
-            // Only listed words and these can mark a clause.
-            let candidate = self.t[i].is(WHOLE_CUES)
-                || matches!(
-                    self.t.lower(i),
-                    "progress" | "so" | "is" | "are" | "was" | "remains"
-                );
-            if i < next || !candidate {
+            if i < next || !self.whole_candidate(i) {
                 continue;
             }
-            let whole = self.is(i, CLAUSE_TARGET)
-                || (self.is(i, COMPLETION)
-                    && self.word(i + 1) == "so"
-                    && self.word(i + 2) == "far")
-                || (self.word(i) == "progress" && i > 0 && self.word(i - 1) == "in")
-                || (self.word(i) == "so"
-                    && self.word(i + 1) == "far"
-                    && self.part_of_a_whole_in_clause(i))
-                || (self.is(i, COMPLETION)
-                    && i > 0
-                    && matches!(self.word(i - 1), "once" | "when" | "until"))
-                || self.once_someone_finishes(i)
-                || self.predicate_names_a_goal(i);
-            if whole {
+            if self.marks_whole_clause(i) {
                 let c = self.clause_of(i);
                 next = self.mark_target_to_clause_end(self.clause_tokens(c).start, c);
             }
         }
+    }
+
+    /// Whether the whole-clause pass looks at cue token `i`: only listed words and these can
+    /// mark a clause.
+    fn whole_candidate(&self, i: usize) -> bool {
+        self.t[i].is(WHOLE_CUES)
+            || matches!(
+                self.t.lower(i),
+                "progress" | "so" | "is" | "are" | "was" | "remains"
+            )
+    }
+
+    /// Whether token `i` marks its whole clause as not yet done.
+    fn marks_whole_clause(&self, i: usize) -> bool {
+        self.is(i, CLAUSE_TARGET)
+            || (self.is(i, COMPLETION) && self.word(i + 1) == "so" && self.word(i + 2) == "far")
+            || (self.word(i) == "progress" && i > 0 && self.word(i - 1) == "in")
+            || (self.word(i) == "so"
+                && self.word(i + 1) == "far"
+                && self.part_of_a_whole_in_clause(i))
+            || (self.is(i, COMPLETION)
+                && i > 0
+                && matches!(self.word(i - 1), "once" | "when" | "until"))
+            || self.once_someone_finishes(i)
+            || self.predicate_names_a_goal(i)
     }
 
     /// `3 of 7 services … so far`: a count of part of a whole in the clause of token `i`.
@@ -286,12 +331,10 @@ impl Reader<'_> {
         if !matches!(self.word(i), "is" | "are" | "was" | "remains") {
             return false;
         }
-        (i + 1..(i + 4).min(self.t.len()))
-            .take_while(|&k| self.same_clause(i, k))
-            .any(|k| {
-                (self.is(k, TARGET) && !self.t[k].is(MODAL) && !self.word(k).ends_with("ing"))
-                    || OBJECTIVE_NOUNS.contains(self.word(k))
-            })
+        (i + 1..(i + 4).min(self.clause_end(i))).any(|k| {
+            (self.is(k, TARGET) && !self.t[k].is(MODAL) && !self.word(k).ends_with("ing"))
+                || OBJECTIVE_NOUNS.contains(self.word(k))
+        })
     }
 
     /// The word that governs a quantity starting at token `first`: the nearest token before it,

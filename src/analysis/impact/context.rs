@@ -191,7 +191,7 @@ impl Reader<'_> {
     /// call`, `on-call week`, `pager week`) and nothing there reports a change (an outcome verb, a
     /// comparative, `to`/`from`).
     pub(super) fn on_duty_before(&self, first: usize) -> bool {
-        let clause = (first.saturating_sub(16)..first).filter(|&k| self.same_clause(k, first));
+        let clause = self.clause_window(first, 16, first);
         let mut on_duty = false;
         for k in clause {
             let w = self.word(k);
@@ -417,7 +417,7 @@ impl Reader<'_> {
         let phrase = || (start..first).rev();
         let opened = phrase().any(|k| {
             self.is(k, SCOPE_WORD)
-                || (matches!(self.word(k), "worked" | "working") && self.word(k + 1) == "on")
+                || (self.word(k + 1) == "on" && matches!(self.word(k), "worked" | "working"))
         }) || self.clause_opens_with_verb(first, STEWARDSHIP);
         opened && !phrase().any(|k| RESULT_LINKS.contains(self.word(k)))
     }
@@ -526,9 +526,7 @@ impl Reader<'_> {
 
     /// Whether a word of `lists` comes before token `first` in its clause.
     pub(super) fn clause_has_before(&self, first: usize, lists: u64) -> bool {
-        (first.saturating_sub(12)..first)
-            .rev()
-            .take_while(|&k| self.same_clause(k, first))
+        self.clause_window(first, 12, first)
             .any(|k| self.is(k, lists))
     }
 

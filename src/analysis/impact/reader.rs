@@ -21,6 +21,19 @@ static OPENER_SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
     shapes
 });
 
+/// Each topic word's earliest topic (its index in [`lexicon::TOPICS`]): one look-up for
+/// [`Reader::topic`] instead of a search of every topic's words.
+pub(super) static FIRST_TOPIC: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> =
+    LazyLock::new(|| {
+        let mut first = rustc_hash::FxHashMap::default();
+        for (p, topic) in lexicon::TOPICS.iter().enumerate() {
+            for &word in &topic.words {
+                first.entry(word).or_insert(p);
+            }
+        }
+        first
+    });
+
 /// A word's row and bit in [`OPENER_SHAPES`].
 fn shape(word: &str) -> (usize, u32) {
     let row = word.as_bytes().first().map_or(0, |&b| usize::from(b & 31));
@@ -103,6 +116,20 @@ impl Reader<'_> {
     /// The clause of token `i`, numbered from 0.
     pub(super) fn clause_of(&self, i: usize) -> usize {
         self.clause_ends.partition_point(|&e| (e as usize) < i)
+    }
+
+    /// The end (exclusive) of token `i`'s clause: the token after the one that ends it, or the
+    /// number of tokens. `same_clause(i, k)` for `k >= i` is `k < clause_end(i)`.
+    pub(super) fn clause_end(&self, i: usize) -> usize {
+        self.clause_tokens(self.clause_of(i)).end
+    }
+
+    /// The tokens of token `i`'s clause from `before` tokens before it up to (not including)
+    /// token `end`: the tokens `k` of `i - before..end` with `same_clause(k, i)`, found from the
+    /// clause's bounds, not by asking of each token.
+    pub(super) fn clause_window(&self, i: usize, before: usize, end: usize) -> Range<usize> {
+        let clause = self.clause_tokens(self.clause_of(i));
+        i.saturating_sub(before).max(clause.start)..end.min(clause.end)
     }
 
     /// The tokens of clause `c`.
@@ -273,11 +300,9 @@ impl Reader<'_> {
             if !self.is(i, TOPIC_WORD) {
                 continue;
             }
-            let word = self.word(i);
             let before = first.unwrap_or(lexicon::TOPICS.len());
-            if let Some(p) = lexicon::TOPICS[..before]
-                .iter()
-                .position(|topic| topic.words.contains(&word))
+            if let Some(&p) = FIRST_TOPIC.get(self.word(i))
+                && p < before
             {
                 first = Some(p);
                 if p == 0 {

@@ -86,6 +86,16 @@ lists! {
 pub struct WordList {
     file: &'static str,
     words: OnceLock<FxHashSet<&'static str>>,
+    /// The shapes (first byte, length) of the list's words: one bit per length in a row per
+    /// first byte's low five bits. A word whose shape is not here is in no list, found with two
+    /// loads instead of hashing it (most words asked about are in none).
+    shapes: OnceLock<[u32; 32]>,
+}
+
+/// A word's row and bit in [`WordList::shapes`].
+fn word_shape(word: &str) -> (usize, u32) {
+    let row = word.as_bytes().first().map_or(0, |&b| usize::from(b & 31));
+    (row, 1 << word.len().min(31))
 }
 
 impl WordList {
@@ -93,7 +103,19 @@ impl WordList {
         WordList {
             file,
             words: OnceLock::new(),
+            shapes: OnceLock::new(),
         }
+    }
+
+    fn shapes(&self) -> &[u32; 32] {
+        self.shapes.get_or_init(|| {
+            let mut shapes = [0u32; 32];
+            for word in self.words() {
+                let (row, bit) = word_shape(word);
+                shapes[row] |= bit;
+            }
+            shapes
+        })
     }
 
     fn words(&self) -> &FxHashSet<&'static str> {
@@ -103,7 +125,8 @@ impl WordList {
 
     /// Whether `word` (already lowercase) is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        self.words().contains(word)
+        let (row, bit) = word_shape(word);
+        self.shapes()[row] & bit != 0 && self.words().contains(word)
     }
 
     /// The list's words, in no order.
