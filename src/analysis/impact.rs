@@ -484,6 +484,7 @@ fn rank(reason: Reason) -> u8 {
 mod classify;
 mod clauses;
 mod context;
+mod governed;
 mod reader;
 mod structures;
 

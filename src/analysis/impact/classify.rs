@@ -200,6 +200,7 @@ impl Reader<'_> {
         match q.unit {
             Unit::Percent if self.rollout_stage(index) => return Class::Not(Reason::Describes),
             Unit::Percent if self.work_is_at(q) => return Class::Not(Reason::Progress),
+            Unit::Percent if self.share_done(q) => return Class::Not(Reason::Progress),
             Unit::Percent => {
                 let after = q.last + 1;
                 // `20% time`, `50% of my time`: the author's own time, not another's (`got back
@@ -359,6 +360,12 @@ impl Reader<'_> {
             && governor.is_some_and(|g| self.author_does(g))
         {
             return Class::Not(Reason::Activity);
+        }
+        if !q.spelled && self.share_done(q) {
+            return Class::Not(Reason::Progress);
+        }
+        if !q.spelled && self.work_acts(q.first) {
+            return Class::Measure(MeasureKind::Count);
         }
         if self.subject_of_a_new_state(q, &phrase) {
             return Class::Measure(MeasureKind::Reach);

@@ -102,6 +102,14 @@ impl Reader<'_> {
             return None;
         }
         let w = self.word(i);
+        if let Some(found) = self.multiple_of_a_quantity(i) {
+            return Some(found);
+        }
+        if matches!(w, "no" | "not")
+            && let Some(found) = self.nobody_affected(i)
+        {
+            return Some(found);
+        }
         // `doubled down on testing`: an idiom for trying harder, not a multiplier.
         if t.is(MULTIPLIER_WORD) && self.word(i + 1) != "down" {
             return Some((i, MeasureKind::Multiplier));

@@ -1363,3 +1363,77 @@ fn an_entry_of_thousands_of_counts_between_versions_is_read_in_linear_time() {
     let _ = judge(&text);
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+// Families taught from the released held-out sets b and c (fifth session). Each test uses
+// phrasings of our own, both ways.
+
+#[test]
+fn what_the_work_did_is_not_the_authors_own_output() {
+    for text in [
+        "Added a pre-merge check; it caught 14 broken migrations in its first month",
+        "Wrote a script that closed 300 stale tickets without anyone touching them",
+        "Shipped a bot which reverted 9 bad deploys before customers saw them",
+        "The linter now rejects unsafe SQL in all 240 services",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Wrote 35 PRs for the billing service",
+        "Reviewed 200 PRs that touched the payments code",
+        "Fixed the 12 flaky tests that I had written last year",
+        "Closed 40 tickets in the backlog",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn a_multiple_or_half_of_another_quantity_is_a_measure() {
+    for text in [
+        "The cluster handles twice the load it did in spring",
+        "Build minutes are now half what they were before the cache",
+        "Support spend is half of what it was last year",
+        "We run thrice the experiments on the same budget",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Spent the first half of the year on the rewrite",
+        "Met the vendor twice a month",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn nobody_affected_is_a_zero_outcome() {
+    for text in [
+        "Patched the auth bypass before release; not a single user was affected",
+        "Automated the cert renewal so no team ever had to rotate one by hand",
+        "Moved the schema change behind a flag, and no customer had to re-login",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "No team owned the deploy scripts, so I took them over",
+        "Worked with the teams that had no on-call rota",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn a_share_of_the_work_reported_done_is_progress() {
+    for text in [
+        "Porting the CLI to Rust, step 2 of 5 done",
+        "Rewriting the ETL jobs; roughly 30% of the jobs are done",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "30% of the jobs finish within an hour now",
+        "Cut failed jobs by 30%, and all of them are done by 6am",
+    ] {
+        measurable(text);
+    }
+}
