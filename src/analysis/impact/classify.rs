@@ -396,8 +396,10 @@ impl Reader<'_> {
         // A later item of a specification list (`(4 clusters, 2 regions)`) is specification
         // whatever it counts.
         let later_spec_item = self.symbol(q.first.wrapping_sub(1)) == ",";
+        // `: 240 attendees across four sessions`: others taking part are no specification.
         if !q.spelled
             && !rate
+            && !engagement
             && (later_spec_item || !self.phrase_has(&phrase, AFFECTED | INCIDENT | PEOPLE_OUTCOME))
             && self.in_work_spec(q)
         {

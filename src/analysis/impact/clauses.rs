@@ -214,7 +214,10 @@ impl Reader<'_> {
             }
             // `a proof of concept that could halve costs`: a possibility; `so teams could ship
             // faster` reports what the work made possible.
-            "could" | "might" => !(i.saturating_sub(3)..i).any(|k| self.word(k) == "so"),
+            "could" | "might" => {
+                !(i.saturating_sub(3)..i).any(|k| self.word(k) == "so")
+                    && !(self.word(i) == "could" && self.ability_in_a_time_clause(i))
+            }
             // A noun is a target when it says what it aims at ("a plan to cut", "goal of 30%",
             // "the plan is to"), not when it names a document ("a recovery plan and landed").
             "plan" | "plans" | "goal" | "goals" | "target" | "targets" | "roadmap" | "proposal"

@@ -87,4 +87,59 @@ impl Reader<'_> {
             .take_while(|&k| self.same_clause(after, k))
             .any(|k| self.is(k, COMPLETION) && matches!(self.word(k - 1), "are" | "is" | "were"))
     }
+
+    /// `Once they could see it, three teams cut …`, `when teams could finally self-serve`: a
+    /// `could` in a time clause (`once`/`when`/`after`/`now that` and a subject just before) is
+    /// what had become possible, not a possibility still ahead.
+    pub(super) fn ability_in_a_time_clause(&self, i: usize) -> bool {
+        i >= 2
+            && !self.is(i - 1, STOP)
+            && (i.saturating_sub(3)..i - 1).any(|k| {
+                matches!(self.word(k), "once" | "when" | "after")
+                    || (self.word(k) == "now" && self.word(k + 1) == "that")
+            })
+    }
+
+    /// `we no longer carry a fork — every release used to cost a week of rebasing`: `used to`
+    /// with an amount, set against a `no longer` before it (within thirty tokens), is a
+    /// before→after as `now …, where it used to …` is.
+    pub(super) fn no_longer_then_used_to(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        (i.saturating_sub(30)..i).find(|&k| self.word(k) == "no" && self.word(k + 1) == "longer")?;
+        let before = self.side_after(i + 2, 10);
+        let spelled_time = before
+            .clone()
+            .any(|k| matches!(self.word(k), "a" | "an") && self.is(k + 1, TIME_UNIT));
+        (spelled_time || self.side_has_quantity(before.clone()))
+            .then(|| (before.end.max(i + 2) - 1, MeasureKind::BeforeAfter))
+    }
+
+    /// `is now used for all platform RFCs`, `now relied on across all squads`: `all` after a
+    /// verb of being taken up (and `is`/`are`/`now` before it) is how far the work reached,
+    /// whatever the plural it takes.
+    pub(super) fn all_adopted(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        if i < 3 || !matches!(self.word(i - 1), "for" | "in" | "by" | "across" | "on" | "at") {
+            return None;
+        }
+        let verb = i - 2;
+        let taken_up = self.is(verb, ADOPTION_VERB)
+            && (AUXILIARIES.contains(self.word(verb - 1)) || self.word(verb - 1) == "now");
+        let mut k = i + 1;
+        while self.is(k, DETERMINER) {
+            k += 1;
+        }
+        let plural = (k..(k + 3).min(self.t.len()))
+            .take_while(|&j| self.t[j].is_word())
+            .any(|j| self.word(j).ends_with('s'));
+        (taken_up && plural).then_some((i, MeasureKind::Reach))
+    }
+
+    /// `converted to full-time with a raise`: a raise or promotion that came with a change of
+    /// the author's standing is an outcome for them, as `got a raise` is.
+    pub(super) fn outcome_with_a_change(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        (i >= 2
+            && matches!(self.word(i), "raise" | "promotion")
+            && self.word(i - 1) == "a"
+            && self.word(i - 2) == "with")
+            .then_some((i, MeasureKind::People))
+    }
 }

@@ -1437,3 +1437,31 @@ fn a_share_of_the_work_reported_done_is_progress() {
         measurable(text);
     }
 }
+
+#[test]
+fn a_could_in_a_time_clause_is_what_became_possible() {
+    measurable("Published the error budget; once teams could see it, two of them cut paging by 40%");
+    measurable("When support could search the logs themselves, escalations fell by a third");
+    vague("Built a prototype that could cut build time by 30%");
+}
+
+#[test]
+fn a_no_longer_set_against_what_used_to_cost_an_amount_is_a_before_after() {
+    measurable("Moved the vendored SDK upstream, so we no longer patch it; each upgrade used to take a week");
+    measurable("We no longer rebuild images by hand, which used to eat 3 hours a release");
+    vague("We no longer keep a fork of the SDK, which used to be painful");
+}
+
+#[test]
+fn all_after_a_verb_of_being_taken_up_is_reach() {
+    measurable("The review checklist I drafted is now used for all backend design docs");
+    measurable("My retry helper is relied on across all payment services");
+    vague("Wrote a checklist for all backend design docs");
+}
+
+#[test]
+fn people_taking_part_and_a_raise_with_a_change_are_outcomes() {
+    measurable("Hosted the frontend guild: 85 participants over three evenings");
+    measurable("Moved from contractor to permanent staff with a raise");
+    vague("Hosted the frontend guild over three evenings");
+}
