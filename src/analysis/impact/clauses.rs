@@ -124,7 +124,9 @@ impl Reader<'_> {
                 && self.clause_opens_with(i, ACTIVITY);
             if achieved_in != Some(c) && (self.is_target_word(i) || on_track || proposal) {
                 // The rest of the clause is the target's; nothing in it changes a later clause.
-                next = self.mark_target_to_clause_end(i, c);
+                let end = self.target_scope_end(i, c);
+                self.target[i..end].iter_mut().for_each(|t| *t = true);
+                next = end;
             }
         }
     }

@@ -72,10 +72,14 @@ impl Reader<'_> {
             .map(|_| (k, MeasureKind::Zero))
     }
 
-    /// `phase 1 of 3 done`, `about 40% of the modules are done`: a share of the author's own
+    /// `phase 1 of 3 done`, `about 40% of the modules are done`, `70% through`: a share of the author's own
     /// work reported as done is how far it has got, not a result.
     pub(super) fn share_done(&self, q: &Quantity) -> bool {
         let after = q.last + 1;
+        // `70% through migrating …`: how far through the work the author is.
+        if q.unit == Unit::Percent && self.word(after) == "through" {
+            return true;
+        }
         if self.is(after, COMPLETION) && q.first > 0 && self.word(q.first - 1) == "of" {
             return true;
         }
@@ -104,7 +108,8 @@ impl Reader<'_> {
     /// with an amount, set against a `no longer` before it (within thirty tokens), is a
     /// before→after as `now …, where it used to …` is.
     pub(super) fn no_longer_then_used_to(&self, i: usize) -> Option<(usize, MeasureKind)> {
-        (i.saturating_sub(30)..i).find(|&k| self.word(k) == "no" && self.word(k + 1) == "longer")?;
+        (i.saturating_sub(30)..i)
+            .find(|&k| self.word(k) == "no" && self.word(k + 1) == "longer")?;
         let before = self.side_after(i + 2, 10);
         let spelled_time = before
             .clone()
@@ -117,7 +122,12 @@ impl Reader<'_> {
     /// verb of being taken up (and `is`/`are`/`now` before it) is how far the work reached,
     /// whatever the plural it takes.
     pub(super) fn all_adopted(&self, i: usize) -> Option<(usize, MeasureKind)> {
-        if i < 3 || !matches!(self.word(i - 1), "for" | "in" | "by" | "across" | "on" | "at") {
+        if i < 3
+            || !matches!(
+                self.word(i - 1),
+                "for" | "in" | "by" | "across" | "on" | "at"
+            )
+        {
             return None;
         }
         let verb = i - 2;
@@ -141,5 +151,24 @@ impl Reader<'_> {
             && self.word(i - 1) == "a"
             && self.word(i - 2) == "with")
             .then_some((i, MeasureKind::People))
+    }
+
+    /// Where a forward target from token `from` in clause `c` ends: at the clause's end, or
+    /// earlier where `, and` opens a new clause with its own subject (`Wrote the case for
+    /// retiring it, and the two engineers on it moved to product work`, `Proposed the process,
+    /// and since then 41 RFCs …`): the aim was the first clause's, the second reports what
+    /// happened.
+    pub(super) fn target_scope_end(&self, from: usize, c: usize) -> usize {
+        let end = self.clause_tokens(c).end;
+        (from + 1..end)
+            .find(|&k| {
+                self.symbol(k) == ","
+                    && self.word(k + 1) == "and"
+                    && matches!(
+                        self.word(k + 2),
+                        "the" | "since" | "over" | "now" | "today" | "she" | "he" | "they" | "it"
+                    )
+            })
+            .unwrap_or(end)
     }
 }

@@ -1440,14 +1440,18 @@ fn a_share_of_the_work_reported_done_is_progress() {
 
 #[test]
 fn a_could_in_a_time_clause_is_what_became_possible() {
-    measurable("Published the error budget; once teams could see it, two of them cut paging by 40%");
+    measurable(
+        "Published the error budget; once teams could see it, two of them cut paging by 40%",
+    );
     measurable("When support could search the logs themselves, escalations fell by a third");
     vague("Built a prototype that could cut build time by 30%");
 }
 
 #[test]
 fn a_no_longer_set_against_what_used_to_cost_an_amount_is_a_before_after() {
-    measurable("Moved the vendored SDK upstream, so we no longer patch it; each upgrade used to take a week");
+    measurable(
+        "Moved the vendored SDK upstream, so we no longer patch it; each upgrade used to take a week",
+    );
     measurable("We no longer rebuild images by hand, which used to eat 3 hours a release");
     vague("We no longer keep a fork of the SDK, which used to be painful");
 }
@@ -1464,4 +1468,14 @@ fn people_taking_part_and_a_raise_with_a_change_are_outcomes() {
     measurable("Hosted the frontend guild: 85 participants over three evenings");
     measurable("Moved from contractor to permanent staff with a raise");
     vague("Hosted the frontend guild over three evenings");
+}
+
+#[test]
+fn a_target_ends_where_and_opens_a_clause_that_reports() {
+    measurable(
+        "Wrote the proposal to retire the old queue, and the three engineers on it moved to other work",
+    );
+    measurable("Proposed the on-call handbook, and since then 30 engineers have used it");
+    vague("Wrote the proposal to cut queue costs by 40% and move 3 teams");
+    vague("About 60% through porting the jobs to Airflow");
 }
