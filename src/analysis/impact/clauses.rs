@@ -217,8 +217,9 @@ impl Reader<'_> {
             // `a proof of concept that could halve costs`: a possibility; `so teams could ship
             // faster` reports what the work made possible.
             "could" | "might" => {
-                !(i.saturating_sub(3)..i).any(|k| self.word(k) == "so")
-                    && !(self.word(i) == "could" && self.ability_in_a_time_clause(i))
+                let so_before = (i.saturating_sub(3)..i).any(|k| self.word(k) == "so");
+                let became_possible = self.word(i) == "could" && self.ability_in_a_time_clause(i);
+                !(so_before || became_possible)
             }
             // A noun is a target when it says what it aims at ("a plan to cut", "goal of 30%",
             // "the plan is to"), not when it names a document ("a recovery plan and landed").
