@@ -1,5 +1,5 @@
 //! `vague-win` on the project's own labelled entries, written to DESIGN §4's labelling rules
-//! (`tests/fixtures/wins-heldout.tsv`), in both layouts the shared scorer builds.
+//! (`tests/fixtures/wins-own.tsv`), in both layouts the shared scorer builds.
 //!
 //! Each batch was written and scored before the detector saw it, then kept as a regression
 //! floor: batch 1 (60 entries) first scored precision 0.811 / recall 1.000, batch 2 (40
@@ -98,6 +98,11 @@ fn score(head: &str, rows: &[(bool, &str)]) -> Score {
 
 /// Score a `label<TAB>text` file in both layouts the shared scorer builds, against the bar.
 fn meets_the_bar(data: &str, min_rows: usize) {
+    meets_floor(data, min_rows, 0.97, 0.92);
+}
+
+/// Scores `data` in both layouts and asserts precision and recall of at least the floors.
+fn meets_floor(data: &str, min_rows: usize, min_precision: f64, min_recall: f64) {
     let rows: Vec<(bool, &str)> = data
         .lines()
         .skip(1)
@@ -125,7 +130,7 @@ fn meets_the_bar(data: &str, min_rows: usize) {
             result.precision, result.recall
         );
         assert!(
-            result.precision >= 0.97 && result.recall >= 0.92,
+            result.precision >= min_precision && result.recall >= min_recall,
             "{name}: precision {:.3} recall {:.3}\n{}",
             result.precision,
             result.recall,
@@ -136,7 +141,7 @@ fn meets_the_bar(data: &str, min_rows: usize) {
 
 #[test]
 fn held_out_entries_meet_the_bar_in_both_layouts() {
-    meets_the_bar(include_str!("fixtures/wins-heldout.tsv"), 431);
+    meets_the_bar(include_str!("fixtures/wins-own.tsv"), 431);
 }
 
 /// `wins-dev-c.tsv`: 240 entries by a writer who had seen neither rung nor the other files. Its
@@ -171,4 +176,17 @@ fn a_fourth_writers_entries_meet_the_bar_in_both_layouts() {
 #[test]
 fn a_fifth_writers_entries_meet_the_bar_in_both_layouts() {
     meets_the_bar(include_str!("fixtures/wins-dev-f.tsv"), 260);
+}
+
+/// `wins-spent-{b,c,e}.tsv`: three sets of 200 entries by writers who had seen neither rung nor
+/// any other set (their labelling decisions are in `tests/heldout/README.md`,
+/// `tests/heldout/c/README.md` and the lead's heldout-e README, summarised in docs/detector.md).
+/// They were held out until the fifth session, released then and taught from ("spent"), so they
+/// are training data now. Each floor is the score reached after their misses were taught
+/// (docs/detector.md lists the labels not fitted).
+#[test]
+fn the_spent_held_out_sets_keep_their_reached_scores() {
+    meets_floor(include_str!("fixtures/wins-spent-b.tsv"), 200, 0.999, 0.929);
+    meets_floor(include_str!("fixtures/wins-spent-c.tsv"), 200, 0.999, 0.979);
+    meets_floor(include_str!("fixtures/wins-spent-e.tsv"), 200, 0.931, 0.959);
 }

@@ -487,6 +487,7 @@ fn rank(reason: Reason) -> u8 {
 mod classify;
 mod clauses;
 mod context;
+mod governed;
 mod reader;
 mod structures;
 

@@ -211,6 +211,7 @@ impl Reader<'_> {
         match q.unit {
             Unit::Percent if self.rollout_stage(index) => return Class::Not(Reason::Describes),
             Unit::Percent if self.work_is_at(q) => return Class::Not(Reason::Progress),
+            Unit::Percent if self.share_done(q) => return Class::Not(Reason::Progress),
             Unit::Percent => {
                 let after = q.last + 1;
                 // `20% time`, `50% of my time`: the author's own time, not another's (`got back
@@ -371,6 +372,12 @@ impl Reader<'_> {
         {
             return Class::Not(Reason::Activity);
         }
+        if !q.spelled && self.share_done(q) {
+            return Class::Not(Reason::Progress);
+        }
+        if !q.spelled && self.work_acts(q.first) {
+            return Class::Measure(MeasureKind::Count);
+        }
         if self.subject_of_a_new_state(q, &phrase) {
             return Class::Measure(MeasureKind::Reach);
         }
@@ -400,8 +407,10 @@ impl Reader<'_> {
         // A later item of a specification list (`(4 clusters, 2 regions)`) is specification
         // whatever it counts.
         let later_spec_item = self.symbol(q.first.wrapping_sub(1)) == ",";
+        // `: 240 attendees across four sessions`: others taking part are no specification.
         if !q.spelled
             && !rate
+            && !engagement
             && (later_spec_item || !self.phrase_has(&phrase, AFFECTED | INCIDENT | PEOPLE_OUTCOME))
             && self.in_work_spec(q)
         {

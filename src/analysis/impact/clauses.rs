@@ -149,7 +149,9 @@ impl Reader<'_> {
             }
             if achieved_in != Some(c) && self.opens_forward_target(i) {
                 // The rest of the clause is the target's; nothing in it changes a later clause.
-                next = self.mark_target_to_clause_end(i, c);
+                let end = self.target_scope_end(i, c);
+                self.target[i..end].iter_mut().for_each(|t| *t = true);
+                next = end;
             }
         }
     }
@@ -259,7 +261,11 @@ impl Reader<'_> {
             }
             // `a proof of concept that could halve costs`: a possibility; `so teams could ship
             // faster` reports what the work made possible.
-            "could" | "might" => !(i.saturating_sub(3)..i).any(|k| self.word(k) == "so"),
+            "could" | "might" => {
+                let so_before = (i.saturating_sub(3)..i).any(|k| self.word(k) == "so");
+                let became_possible = self.word(i) == "could" && self.ability_in_a_time_clause(i);
+                !(so_before || became_possible)
+            }
             // A noun is a target when it says what it aims at ("a plan to cut", "goal of 30%",
             // "the plan is to"), not when it names a document ("a recovery plan and landed").
             "plan" | "plans" | "goal" | "goals" | "target" | "targets" | "roadmap" | "proposal"

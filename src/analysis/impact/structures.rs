@@ -102,6 +102,14 @@ impl Reader<'_> {
             return None;
         }
         let w = self.word(i);
+        if let Some(found) = self.multiple_of_a_quantity(i) {
+            return Some(found);
+        }
+        if matches!(w, "no" | "not")
+            && let Some(found) = self.nobody_affected(i)
+        {
+            return Some(found);
+        }
         // `doubled down on testing`: an idiom for trying harder, not a multiplier.
         if t.is(MULTIPLIER_WORD) && self.word(i + 1) != "down" {
             return Some((i, MeasureKind::Multiplier));
@@ -146,7 +154,10 @@ impl Reader<'_> {
             "compared" if matches!(self.word(i + 1), "to" | "with") => return self.versus(i),
             "up" | "down" if self.word(i + 1) == "from" => return self.versus(i),
             "used" if self.word(i + 1) == "to" => {
-                return self.used_to(i).or_else(|| self.now_then_used_to(i));
+                return self
+                    .used_to(i)
+                    .or_else(|| self.now_then_used_to(i))
+                    .or_else(|| self.no_longer_then_used_to(i));
             }
             "before" if i > 0 && self.ends_phrase(i - 1) => {
                 return self
@@ -241,6 +252,7 @@ impl Reader<'_> {
                 }
                 return self
                     .reach(i)
+                    .or_else(|| self.all_adopted(i))
                     .or_else(|| self.all_of_them(i))
                     .or_else(|| self.recurring_burden(i, i + 1));
             }
@@ -253,7 +265,9 @@ impl Reader<'_> {
             _ => {}
         }
         if t.is(PEOPLE_OUTCOME) && !t.is(ACTIVITY_VERB) {
-            return self.people_outcome(i);
+            return self
+                .people_outcome(i)
+                .or_else(|| self.outcome_with_a_change(i));
         }
         if matches!(w, "she" | "he" | "they") {
             return self.person_in_a_new_role(i);
