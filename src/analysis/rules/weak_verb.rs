@@ -88,10 +88,16 @@ fn weak_words(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// The last token of the longest weak phrase that starts at token `i`, if one does.
 fn phrase_at(tokens: &Tokens, i: usize) -> Option<usize> {
+    if tokens[i].kind != Kind::Word {
+        return None;
+    }
+    // The opener is compared once, by length first: most phrases open with another word.
+    let first = tokens.lower(i);
     lexicon::WEAK_PHRASES
         .iter()
+        .filter(|phrase| phrase[0].len() == first.len() && phrase[0] == first)
         .filter(|phrase| {
-            phrase.iter().enumerate().all(|(k, word)| {
+            phrase.iter().enumerate().skip(1).all(|(k, word)| {
                 tokens
                     .get(i + k)
                     .is_some_and(|t| t.kind == Kind::Word && tokens.lower(i + k) == *word)
