@@ -208,6 +208,45 @@ impl TextPiece {
     }
 }
 
+/// An entry's text pieces. Most entries are one run of source text and have one piece, held
+/// in place; more are shared, so a kept model is copied without copying them. An `Arc` for
+/// every entry was an allocation and a free each, on every analysis of a large draft.
+#[derive(Debug, Clone)]
+pub enum Pieces {
+    None,
+    One(TextPiece),
+    Many(Arc<[TextPiece]>),
+}
+
+impl Pieces {
+    pub fn from_slice(pieces: &[TextPiece]) -> Pieces {
+        match pieces {
+            [] => Pieces::None,
+            [piece] => Pieces::One(*piece),
+            _ => Pieces::Many(Arc::from(pieces)),
+        }
+    }
+}
+
+impl std::ops::Deref for Pieces {
+    type Target = [TextPiece];
+
+    fn deref(&self) -> &[TextPiece] {
+        match self {
+            Pieces::None => &[],
+            Pieces::One(piece) => std::slice::from_ref(piece),
+            Pieces::Many(pieces) => pieces,
+        }
+    }
+}
+
+/// Equal when they map the same pieces, however held.
+impl PartialEq for Pieces {
+    fn eq(&self, other: &Pieces) -> bool {
+        **self == **other
+    }
+}
+
 /// Map a range of plain text back to source bytes through its pieces, when it can be mapped
 /// exactly: a start belongs to the piece it falls in, an end to the piece it closes.
 pub fn source_span(pieces: &[TextPiece], plain_start: usize, plain_end: usize) -> Option<Span> {
@@ -293,7 +332,7 @@ pub struct Entry {
     pub detail: Arc<str>,
     /// Where the plain text came from, relative to `span.start`: shared, and unchanged when
     /// the entry moves, so a kept model is copied without touching them.
-    pub pieces: Arc<[TextPiece]>,
+    pub pieces: Pieces,
     pub section: Option<usize>,
     pub role: EntryRole,
     /// A date at the start of the entry's text.

@@ -8,7 +8,7 @@ use super::wording::{self, LeadIn};
 use super::{Body, headings, inline};
 use crate::analysis::dates;
 use crate::analysis::document::{
-    Entry, EntryForm, EntryRole, IndexRange, Link, Section, SectionKind, Suppression,
+    Entry, EntryForm, EntryRole, IndexRange, Link, Pieces, Section, SectionKind, Suppression,
     SuppressionScope, TextPiece, Wording, source_span,
 };
 use crate::analysis::placeholders::is_placeholder_only;
@@ -31,7 +31,6 @@ pub(super) static GUIDANCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The detail of an entry without nested items (most of them), shared rather than allocated.
 static NO_DETAIL: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from(""));
-static NO_PIECES: LazyLock<Arc<[TextPiece]>> = LazyLock::new(|| Arc::from(Vec::new()));
 
 /// A bold line longer than this is emphasis in prose, not a heading.
 const MAX_BOLD_HEADING: usize = 100;
@@ -845,7 +844,7 @@ impl<'t> Builder<'t> {
             "" => NO_DETAIL.clone(),
             detail => Arc::from(detail),
         };
-        let pieces: Arc<[TextPiece]> = Arc::from(&builder.pieces[..]);
+        let pieces = Pieces::from_slice(&builder.pieces);
         // Read once: the entry's date and its wording both ask for it.
         let label_date = dates::leading_label_date(&text);
         let own_date = dates::leading_date(&text)
@@ -979,7 +978,7 @@ fn reserved_entry() -> Entry {
         text_span: Span::new(0, 0),
         text: NO_DETAIL.clone(),
         detail: NO_DETAIL.clone(),
-        pieces: NO_PIECES.clone(),
+        pieces: Pieces::None,
         section: None,
         role: EntryRole::Other,
         date: None,

@@ -92,10 +92,12 @@ const MAX_LABEL: usize = 40;
 /// The label a line opens with: a few words before a `:` (`Next week: finish the report`).
 pub(super) fn opening_label(text: &str) -> Option<&str> {
     let text = text.trim_start();
-    // A label of three words is short: look for its `:` near the start only.
-    let colon = text.find(':').filter(|&at| at <= MAX_LABEL)?;
+    // A label of three words is short: look for its `:` in the first bytes only (a search of
+    // the whole text read every byte of the many entries without a colon).
+    let head = &text.as_bytes()[..text.len().min(MAX_LABEL + 1)];
+    let colon = memchr::memchr(b':', head)?;
     let (label, rest) = (&text[..colon], &text[colon + 1..]);
-    let words = label.split_whitespace().count();
+    let words = count_words(label);
     // `12:30`, `https:` and the like are no labels; a label with nothing after it labels what
     // is nested under it.
     ((1..=3).contains(&words)
@@ -103,6 +105,21 @@ pub(super) fn opening_label(text: &str) -> Option<&str> {
         && !rest.trim().is_empty()
         && !label.ends_with(char::is_numeric))
     .then_some(label)
+}
+
+/// `split_whitespace().count()`, without decoding an ASCII label character by character.
+fn count_words(label: &str) -> usize {
+    if !label.is_ascii() {
+        return label.split_whitespace().count();
+    }
+    let mut in_word = false;
+    let mut words = 0;
+    for &byte in label.as_bytes() {
+        let space = matches!(byte, b'\t'..=b'\r' | b' ');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// The one role the `/`-separated parts of a heading name, when they name exactly one.
@@ -331,6 +348,27 @@ const RETRO_WORDS: [&str; 4] = ["retro", "retros", "retrospective", "retrospecti
 mod tests {
     use super::*;
     use crate::catalogue::builtin_ladders;
+
+    #[test]
+    fn label_words_count_as_split_whitespace_counts_them() {
+        for label in [
+            "",
+            " ",
+            "Next week",
+            "  Done\tso far ",
+            "a\x0Bb\x0Cc\rd\ne",
+            "Fun",
+            "Nächste Woche",
+            "x\u{2003}y",
+            "**Goals** ",
+        ] {
+            assert_eq!(
+                count_words(label),
+                label.split_whitespace().count(),
+                "{label:?}"
+            );
+        }
+    }
 
     fn role_of(title: &str) -> Option<Role> {
         match classify(&builtin_ladders()[0], title) {

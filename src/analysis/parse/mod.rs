@@ -95,7 +95,7 @@ pub(crate) fn parse_body_in_pieces(
                     let range = at..at + piece.len();
                     let model = kept.get_or_compute(&shared, range, is_last, |piece| {
                         let mut builder =
-                            Builder::new(piece, ladder, Body::with_capacity_for(piece.len()));
+                            Builder::new(piece, ladder, Body::with_capacity_for(piece));
                         add_piece(&mut builder, piece, 0, is_last);
                         // Kept as long as the piece is unchanged: no spare capacity.
                         builder.body.shrink_to_fit();
@@ -122,7 +122,8 @@ pub(crate) fn parse_body_in_pieces(
         // Without a memo, one builder reads every piece's events in place: spans are absolute
         // and indexes global as they are made.
         None => {
-            let mut builder = Builder::new(text, ladder, Body::with_capacity_for(text.len()));
+            let mut builder =
+                Builder::new(text, ladder, Body::with_capacity_for(&text[body_start..]));
             for (at, piece, is_last) in pieces {
                 add_piece(&mut builder, piece, at, is_last);
             }
@@ -148,12 +149,16 @@ fn add_piece(builder: &mut Builder<'_>, piece: &str, at: usize, is_last: bool) {
 }
 
 impl Body {
-    /// Empty lists with rough capacities for `len` bytes of a typical growth doc, so a large one
-    /// does not regrow them.
-    fn with_capacity_for(len: usize) -> Body {
-        // An entry's line is about a hundred bytes; one in three has a tag.
+    /// Empty lists with rough capacities for `text`, so a large one does not regrow them.
+    fn with_capacity_for(text: &str) -> Body {
+        let len = text.len();
+        // An entry starts a line (but a pasted `•` bullet): room for one per line, counted at
+        // SIMD speed, is never regrown on a doc of short items, as room for one per hundred
+        // bytes was (twice on a 1 MB promo doc, each a copy of every entry so far). What is
+        // left over is given back by `shrink_to_fit`. One in three entries has a tag.
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
         Body {
-            entries: Vec::with_capacity(len / 100),
+            entries: Vec::with_capacity(lines),
             tags: Vec::with_capacity(len / 300),
             prose_runs: Vec::with_capacity(len / 80),
             ..Body::default()
@@ -274,24 +279,22 @@ impl Body {
         // claims work when its subject is one the packet's paragraphs claim work for more than
         // once (a name or he/she/they), not when one sentence of background opens with a
         // capital ("Customers reported fewer bugs.").
-        let third_person: Vec<Option<String>> = if kind == DocKind::Promo {
+        // The subject is read first: most paragraphs have none, and then need no reflection
+        // test (the same answer, in the other order).
+        let third_person: Vec<Option<Subject<'_>>> = if kind == DocKind::Promo {
             self.entries
                 .iter()
                 .map(|entry| {
-                    (entry.form == EntryForm::Paragraph
-                        && !entry.wording.claims_work
-                        && !wording::is_reflection(&entry.text))
-                    .then(|| third_person_subject(&entry.text))
-                    .flatten()
+                    (entry.form == EntryForm::Paragraph && !entry.wording.claims_work)
+                        .then(|| third_person_subject(&entry.text))
+                        .flatten()
+                        .filter(|_| !wording::is_reflection(&entry.text))
                 })
                 .collect()
         } else {
             Vec::new()
         };
-        let mut times: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for subject in third_person.iter().flatten() {
-            *times.entry(subject.as_str()).or_default() += 1;
-        }
+        let repeated = repeated_subjects(&third_person);
         // Or when its section is one of claims: a trait's (`## Mentorship`) or one of wins.
         let claims_section = |section: Option<usize>| {
             section.is_some_and(|i| match self.sections[i].kind {
@@ -303,9 +306,9 @@ impl Body {
         let claimed: Vec<bool> = third_person
             .iter()
             .zip(&self.entries)
-            .map(|(s, entry)| {
-                s.as_deref()
-                    .is_some_and(|s| times[s] > 1 || claims_section(entry.section))
+            .zip(&repeated)
+            .map(|((s, entry), &repeated)| {
+                s.is_some() && (repeated || claims_section(entry.section))
             })
             .collect();
         for (index, entry) in self.entries.iter_mut().enumerate() {
@@ -520,11 +523,61 @@ const NOT_NAMES: &[&str] = &[
     "before", "when", "our", "we", "i", "my", "both", "each", "every", "all", "since", "with",
 ];
 
+/// Who a paragraph of a packet claims work for: he, she or they (one subject), or a name, a
+/// slice of the entry's text compared without case.
+#[derive(Debug, Clone, Copy)]
+enum Subject<'t> {
+    Pronoun,
+    Name(&'t str),
+}
+
+impl Subject<'_> {
+    /// The order of subjects, names compared as lowercased (the pronouns first).
+    fn cmp_folded(&self, other: &Subject<'_>) -> std::cmp::Ordering {
+        let folded = |name: &str| {
+            name.chars()
+                .flat_map(char::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        match (self, other) {
+            (Subject::Pronoun, Subject::Pronoun) => std::cmp::Ordering::Equal,
+            (Subject::Pronoun, Subject::Name(_)) => std::cmp::Ordering::Less,
+            (Subject::Name(_), Subject::Pronoun) => std::cmp::Ordering::Greater,
+            (Subject::Name(a), Subject::Name(b)) if a == b => std::cmp::Ordering::Equal,
+            (Subject::Name(a), Subject::Name(b)) if a.is_ascii() && b.is_ascii() => a
+                .bytes()
+                .map(|c| c.to_ascii_lowercase())
+                .cmp(b.bytes().map(|c| c.to_ascii_lowercase())),
+            (Subject::Name(a), Subject::Name(b)) => folded(a).cmp(&folded(b)),
+        }
+    }
+}
+
+/// For each paragraph, whether its subject is also another paragraph's: the subjects sorted
+/// without case, then runs of equal ones marked (no lowercased copy of each, no map).
+fn repeated_subjects(subjects: &[Option<Subject<'_>>]) -> Vec<bool> {
+    let mut found: Vec<(Subject<'_>, usize)> = subjects
+        .iter()
+        .enumerate()
+        .filter_map(|(at, s)| s.map(|s| (s, at)))
+        .collect();
+    found.sort_by(|a, b| a.0.cmp_folded(&b.0));
+    let mut repeated = vec![false; subjects.len()];
+    for run in found.chunk_by(|a, b| a.0.cmp_folded(&b.0).is_eq()) {
+        if run.len() > 1 {
+            for &(_, at) in run {
+                repeated[at] = true;
+            }
+        }
+    }
+    repeated
+}
+
 /// The subject of the first clause of `text` that claims work in the third person, as a
-/// manager writes a packet: `he`, `she` or `they` (as one subject, "they"), or a name that opens
+/// manager writes a packet: `he`, `she` or `they` (as one subject), or a name that opens
 /// the clause, then a past work verb or a verb of work that goes on ("Arjun mentored Tomás",
-/// "He has hosted the clinic", "he also owns the RFC"); lowercased.
-fn third_person_subject(text: &str) -> Option<String> {
+/// "He has hosted the clinic", "he also owns the RFC").
+fn third_person_subject(text: &str) -> Option<Subject<'_>> {
     // One pass over the words, with no copy: most paragraphs have no candidate subject.
     let mut words = wording::words(text);
     while let Some(word) = words.next() {
@@ -545,9 +598,9 @@ fn third_person_subject(text: &str) -> Option<String> {
             .unwrap_or("");
         if wording::is_work_past(verb) || wording::in_list(verb, THIRD_PERSON_ONGOING) {
             return Some(if pronoun {
-                "they".to_string()
+                Subject::Pronoun
             } else {
-                word.to_lowercase()
+                Subject::Name(word)
             });
         }
     }
