@@ -51,11 +51,7 @@ pub struct Memo {
 
 /// A ladder's trait and role spellings, as `Ladder::trait_spellings` and `role_spellings` give
 /// them, and its traits' signals (what the kept inference slots were read with).
-type LadderNames = (
-    Vec<(String, usize)>,
-    Vec<(String, Role)>,
-    Vec<TraitSignals>,
-);
+type LadderNames = (Vec<(String, usize)>, Vec<(String, Role)>, Vec<TraitSignals>);
 
 /// The models of the pieces of a large body, by piece text, and the ladder names they were
 /// built with (a heading's kind and a tag's trait come from those).
@@ -597,11 +593,14 @@ impl Memo {
     /// names (a changed ladder, or front matter that now names another one).
     pub fn pieces(&self, ladder: &Ladder) -> MutexGuard<'_, Pieces> {
         let mut pieces = lock(&self.pieces);
-        let same_names = pieces.names.as_ref().is_some_and(|(traits, roles, signals)| {
-            traits.as_slice() == ladder.trait_spellings()
-                && roles.as_slice() == ladder.role_spellings()
-                && signals.iter().eq(ladder.traits.iter().map(|t| &t.signals))
-        });
+        let same_names = pieces
+            .names
+            .as_ref()
+            .is_some_and(|(traits, roles, signals)| {
+                traits.as_slice() == ladder.trait_spellings()
+                    && roles.as_slice() == ladder.role_spellings()
+                    && signals.iter().eq(ladder.traits.iter().map(|t| &t.signals))
+            });
         if !same_names {
             pieces.inner.entries.clear();
             pieces.last.entries.clear();

@@ -443,7 +443,18 @@ mod tests {
 
     #[test]
     fn numbers_ranges_and_severities_are_written_as_serde_writes_them() {
-        let numbers = [0, 1, 9, 10, 99, 100, 12_345, 999_999_999, 1_000_000_000, u32::MAX];
+        let numbers = [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            12_345,
+            999_999_999,
+            1_000_000_000,
+            u32::MAX,
+        ];
         for n in numbers {
             let mut out = Vec::new();
             push_u32(&mut out, n);

@@ -109,7 +109,8 @@ pub fn run() -> i32 {
             return 1;
         }
     };
-    let shut_down = runtime.block_on(async { serve(tokio::io::stdin(), unbuffered_stdout()).await });
+    let shut_down =
+        runtime.block_on(async { serve(tokio::io::stdin(), unbuffered_stdout()).await });
     // Reading stdin blocks a pool thread that would keep the runtime alive: do not wait for it.
     runtime.shutdown_background();
     // LSP: exit code 0 after a `shutdown` request, 1 when the client exits without one.
