@@ -200,6 +200,8 @@ fn large_growth_doc() -> impl Strategy<Value = String> {
         Just("- Worked on [docs](missing.md#x) TODO"),
         Just("  - nested detail: 35% faster"),
         Just("- Improved the build queue."),
+        // Untagged, under a free section: inference reads the ownership signals in it.
+        Just("- Took ownership of the on-call runbook end to end"),
         Just("plain prose with TBD and #tag"),
         Just(""),
     ];
@@ -248,6 +250,12 @@ proptest! {
             let with_memo = analyze(&kept, &settings, &NoFileSystem);
             let without = analyze(&fresh, &settings, &NoFileSystem);
             prop_assert_eq!(with_memo.diagnostics, without.diagnostics);
+            // Inference keeps what it reads of each entry in the kept pieces (made after the
+            // analysis, at the first request that shows it): the same as inferring afresh.
+            if let (Some(kept_doc), Some(fresh_doc)) = (&with_memo.document, &without.document) {
+                let ladder = settings.catalogue.ladder(&kept_doc.ladder_id).expect("its ladder");
+                prop_assert_eq!(kept_doc.inference(ladder), fresh_doc.inference(ladder));
+            }
             Ok(())
         };
         check(&text)?;

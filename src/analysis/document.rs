@@ -504,6 +504,9 @@ pub struct Document {
     /// `analyze` from the rules' one reading of each entry so that [`Document::entry_impact`]
     /// does not judge again. Unset when no text rule ran (a kind they do not apply to).
     pub(crate) impacts: std::sync::OnceLock<Box<[Option<super::impact::Impact>]>>,
+    /// The kept piece models the document was made from (empty without a memo): inference,
+    /// made after the analysis, keeps what it reads of each entry in them.
+    pub(crate) kept_pieces: super::memo::KeptPieces,
 }
 
 impl Document {

@@ -251,6 +251,8 @@ pub fn infer(doc: &Document, ladder: &Ladder) -> Inference {
     }
     let index = ladder.signal_index();
     let mut scratch = Scratch::default();
+    // What an unchanged piece's entries say is read once per piece, not once per version.
+    let mut inferred = super::memo::Results::inferred(doc.kept_pieces.as_slice());
     let multi = std::mem::take(&mut inference.multi_trait_sections);
     for (entry_idx, entry) in doc.entries.iter().enumerate() {
         if entry.is_placeholder || !matches!(entry.role, EntryRole::Win | EntryRole::Other) {
@@ -285,7 +287,13 @@ pub fn infer(doc: &Document, ladder: &Ladder) -> Inference {
         if entry.is_prompt || index.is_empty() {
             continue;
         }
-        for t in infer_entry(index, &entry.text, &entry.detail, &mut scratch) {
+        let traits = inferred.get(
+            entry_idx,
+            || "",
+            |_| true,
+            |_| infer_entry(index, &entry.text, &entry.detail, &mut scratch),
+        );
+        for t in traits {
             push(&mut inference, t, Found::Inferred);
         }
     }

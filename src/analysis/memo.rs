@@ -29,6 +29,7 @@
 
 use super::parse::Body;
 use super::words::reading::EntryWords;
+use crate::catalogue::signals::TraitSignals;
 use crate::catalogue::{Ladder, Role};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -49,8 +50,8 @@ pub struct Memo {
 }
 
 /// A ladder's trait and role spellings, as `Ladder::trait_spellings` and `role_spellings` give
-/// them.
-type LadderNames = (Vec<(String, usize)>, Vec<(String, Role)>);
+/// them, and its traits' signals (what the kept inference slots were read with).
+type LadderNames = (Vec<(String, usize)>, Vec<(String, Role)>, Vec<TraitSignals>);
 
 /// The models of the pieces of a large body, by piece text, and the ladder names they were
 /// built with (a heading's kind and a tag's trait come from those).
@@ -169,6 +170,9 @@ pub struct KeptPiece {
     pub body: Body,
     words: Slots<EntryWords>,
     placeholders: Slots<Vec<Range<usize>>>,
+    /// The traits inference reads in each entry's wording (`infer::infer_entry` of its text and
+    /// detail, with the signals of the ladder the piece was kept for: [`Memo::pieces`]).
+    inferred: Slots<Vec<usize>>,
 }
 
 impl KeptPiece {
@@ -177,7 +181,30 @@ impl KeptPiece {
             body,
             words: Mutex::default(),
             placeholders: Mutex::default(),
+            inferred: Mutex::default(),
         }
+    }
+}
+
+/// The kept piece models a document was made from, in order ([`KeptAt`]), shared by the
+/// document, so what is read from it after the analysis (trait inference, made at the first
+/// request that shows it) is kept per piece too. Empty without a memo or for a body of one piece.
+#[derive(Clone, Default)]
+pub struct KeptPieces(Arc<[KeptAt]>);
+
+impl KeptPieces {
+    pub fn new(kept: Vec<KeptAt>) -> KeptPieces {
+        KeptPieces(kept.into())
+    }
+
+    pub fn as_slice(&self) -> &[KeptAt] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for KeptPieces {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KeptPieces({})", self.0.len())
     }
 }
 
@@ -411,6 +438,14 @@ impl<'a> Results<'a, EntryWords> {
     }
 }
 
+impl<'a> Results<'a, Vec<usize>> {
+    /// The traits inference reads in each entry's wording: kept in the pieces' slots only (no
+    /// text table: typing re-parses one piece, and its few entries are quick to read again).
+    pub fn inferred(kept: &'a [KeptAt]) -> Self {
+        Results::new(None, kept, Source::per_entry(|piece| &piece.inferred))
+    }
+}
+
 impl<'a> Results<'a, Vec<Range<usize>>> {
     /// `placeholder-text`'s placeholders in each prose run.
     pub fn placeholders(memo: Option<&'a Memo>, kept: &'a [KeptAt]) -> Self {
@@ -558,16 +593,21 @@ impl Memo {
     /// names (a changed ladder, or front matter that now names another one).
     pub fn pieces(&self, ladder: &Ladder) -> MutexGuard<'_, Pieces> {
         let mut pieces = lock(&self.pieces);
-        let same_names = pieces.names.as_ref().is_some_and(|(traits, roles)| {
-            traits.as_slice() == ladder.trait_spellings()
-                && roles.as_slice() == ladder.role_spellings()
-        });
+        let same_names = pieces
+            .names
+            .as_ref()
+            .is_some_and(|(traits, roles, signals)| {
+                traits.as_slice() == ladder.trait_spellings()
+                    && roles.as_slice() == ladder.role_spellings()
+                    && signals.iter().eq(ladder.traits.iter().map(|t| &t.signals))
+            });
         if !same_names {
             pieces.inner.entries.clear();
             pieces.last.entries.clear();
             pieces.names = Some((
                 ladder.trait_spellings().to_vec(),
                 ladder.role_spellings().to_vec(),
+                ladder.traits.iter().map(|t| t.signals.clone()).collect(),
             ));
         }
         pieces

@@ -340,6 +340,7 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         inference: std::sync::OnceLock::new(),
         named_evidence: std::sync::OnceLock::new(),
         impacts: std::sync::OnceLock::new(),
+        kept_pieces: memo::KeptPieces::new(kept_pieces),
     };
     if infer::rules_may_need(&document, ladder) {
         document.inference(ladder);
@@ -353,7 +354,7 @@ pub fn analyze(input: &Input, settings: &Settings, links: &dyn LinkResolver) -> 
         today: input.today,
         memo: input.memo,
         case: input.case,
-        kept_pieces: &kept_pieces,
+        kept_pieces: document.kept_pieces.as_slice(),
         newline: std::sync::OnceLock::new(),
         suppressed_lines: NextLineSuppressions::new(input.text, &document),
         entry_words: std::sync::OnceLock::new(),

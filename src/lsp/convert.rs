@@ -163,7 +163,7 @@ fn write_diagnostics(
         write_range(out, lines.range(start, end, encoding));
     };
     out.push(b'[');
-    let mut hrefs: rustc_hash::FxHashMap<&str, Option<Vec<u8>>> = Default::default();
+    let mut hrefs = Hrefs::default();
     // Every related location is in this document: its URI escaped once.
     let mut escaped_uri = Vec::with_capacity(uri.as_str().len() + 2);
     json_string(&mut escaped_uri, uri.as_str());
@@ -176,17 +176,12 @@ fn write_diagnostics(
         out.extend_from_slice(br#"{"range":"#);
         range(out, diagnostic.span.start, diagnostic.span.end);
         out.extend_from_slice(br#","severity":"#);
-        serde_json::to_writer(&mut *out, &severity(diagnostic.severity))
-            .expect("writing to a Vec cannot fail");
+        out.extend_from_slice(severity_json(diagnostic.severity));
         // Rule names are ASCII kebab-case (checked by a test in `rules`): no escaping needed.
         out.extend_from_slice(br#","code":""#);
         out.extend_from_slice(diagnostic.rule.as_bytes());
         out.push(b'"');
-        let href = hrefs.entry(diagnostic.rule).or_insert_with(|| {
-            docs_href(diagnostic.rule).map(|href| {
-                serde_json::to_vec(&CodeDescription { href }).expect("a URI serialises")
-            })
-        });
+        let href = hrefs.of(diagnostic.rule);
         if let Some(href) = href {
             out.extend_from_slice(br#","codeDescription":"#);
             out.extend_from_slice(href);
@@ -234,6 +229,43 @@ fn write_diagnostics(
     out.push(b']');
 }
 
+/// Each rule's `codeDescription` as JSON, written once per rule. Rule names are the registry's
+/// `&'static str`s, so a name is found by its address first (a dozen rules at most: a short
+/// scan, cheaper than hashing the name for every diagnostic), then by its text.
+#[derive(Default)]
+struct Hrefs {
+    written: Vec<(&'static str, Option<Vec<u8>>)>,
+}
+
+impl Hrefs {
+    fn of(&mut self, rule: &'static str) -> &Option<Vec<u8>> {
+        let found = self
+            .written
+            .iter()
+            .position(|(name, _)| std::ptr::eq(*name, rule))
+            .or_else(|| self.written.iter().position(|(name, _)| *name == rule));
+        let at = found.unwrap_or_else(|| {
+            let href = docs_href(rule).map(|href| {
+                serde_json::to_vec(&CodeDescription { href }).expect("a URI serialises")
+            });
+            self.written.push((rule, href));
+            self.written.len() - 1
+        });
+        &self.written[at].1
+    }
+}
+
+/// A severity as the protocol writes it (`DiagnosticSeverity`'s number; a test checks each
+/// against serde's).
+fn severity_json(value: Severity) -> &'static [u8] {
+    match severity(value) {
+        DiagnosticSeverity::ERROR => b"1",
+        DiagnosticSeverity::WARNING => b"2",
+        DiagnosticSeverity::INFORMATION => b"3",
+        _ => b"4",
+    }
+}
+
 /// `value` as a JSON string. Most strings (messages, names) need no escaping: those are copied
 /// between quotes in one go; any other goes through serde_json, so the bytes are the same.
 pub fn json_string(out: &mut Vec<u8>, value: &str) {
@@ -252,32 +284,67 @@ pub fn json_string(out: &mut Vec<u8>, value: &str) {
     }
 }
 
-/// `range` as LSP JSON.
+/// `range` as LSP JSON, put together on the stack and appended at once (a large draft writes
+/// tens of thousands: one append each, not nine).
 pub fn write_range(out: &mut Vec<u8>, range: lsp::Range) {
-    out.extend_from_slice(br#"{"start":{"line":"#);
-    push_u32(out, range.start.line);
-    out.extend_from_slice(br#","character":"#);
-    push_u32(out, range.start.character);
-    out.extend_from_slice(br#"},"end":{"line":"#);
-    push_u32(out, range.end.line);
-    out.extend_from_slice(br#","character":"#);
-    push_u32(out, range.end.character);
-    out.extend_from_slice(b"}}");
+    // 61 bytes of punctuation and keys, and at most ten digits for each of the four numbers.
+    let mut buf = [0u8; 112];
+    let mut at = 0;
+    put(&mut buf, &mut at, br#"{"start":{"line":"#);
+    put_u32(&mut buf, &mut at, range.start.line);
+    put(&mut buf, &mut at, br#","character":"#);
+    put_u32(&mut buf, &mut at, range.start.character);
+    put(&mut buf, &mut at, br#"},"end":{"line":"#);
+    put_u32(&mut buf, &mut at, range.end.line);
+    put(&mut buf, &mut at, br#","character":"#);
+    put_u32(&mut buf, &mut at, range.end.character);
+    put(&mut buf, &mut at, b"}}");
+    out.extend_from_slice(&buf[..at]);
 }
 
-/// `n` in decimal, without the formatting machinery (four numbers per diagnostic).
-pub fn push_u32(out: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
+/// Copy `bytes` into `buf` at `at`, and move `at` past them.
+fn put(buf: &mut [u8], at: &mut usize, bytes: &[u8]) {
+    buf[*at..*at + bytes.len()].copy_from_slice(bytes);
+    *at += bytes.len();
+}
+
+/// `n` in decimal into `buf` at `at`, and move `at` past it.
+fn put_u32(buf: &mut [u8], at: &mut usize, mut n: u32) {
+    let end = *at + decimal_len(n);
+    let mut i = end;
     loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    out.extend_from_slice(&digits[at..]);
+    *at = end;
+}
+
+/// How many decimal digits `n` has.
+fn decimal_len(n: u32) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1_000..=9_999 => 4,
+        10_000..=99_999 => 5,
+        100_000..=999_999 => 6,
+        1_000_000..=9_999_999 => 7,
+        10_000_000..=99_999_999 => 8,
+        100_000_000..=999_999_999 => 9,
+        _ => 10,
+    }
+}
+
+/// `n` in decimal, without the formatting machinery (four numbers per diagnostic).
+pub fn push_u32(out: &mut Vec<u8>, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = 0;
+    put_u32(&mut digits, &mut at, n);
+    out.extend_from_slice(&digits[..at]);
 }
 
 /// Many diagnostics of one version's `text` at once (a large draft has thousands): positions
@@ -373,6 +440,41 @@ pub fn workspace_edit(
 mod tests {
     use super::*;
     use crate::analysis::{Input, NoFileSystem, Settings, analyze};
+
+    #[test]
+    fn numbers_ranges_and_severities_are_written_as_serde_writes_them() {
+        let numbers = [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            12_345,
+            999_999_999,
+            1_000_000_000,
+            u32::MAX,
+        ];
+        for n in numbers {
+            let mut out = Vec::new();
+            push_u32(&mut out, n);
+            assert_eq!(out, serde_json::to_vec(&n).unwrap());
+        }
+        for (a, b) in numbers.iter().zip(numbers.iter().rev()) {
+            let range = lsp::Range {
+                start: lsp::Position::new(*a, *b),
+                end: lsp::Position::new(*b, *a),
+            };
+            let mut out = Vec::new();
+            write_range(&mut out, range);
+            assert_eq!(out, serde_json::to_vec(&range).unwrap());
+        }
+        use Severity::*;
+        for value in [Off, Hint, Info, Warning, Error] {
+            let typed = serde_json::to_vec(&severity(value)).unwrap();
+            assert_eq!(severity_json(value), &typed[..], "{value:?}");
+        }
+    }
 
     #[test]
     fn json_strings_are_serde_json_s() {

@@ -52,8 +52,14 @@ impl OpenDocument {
         self.version = version;
     }
 
+    /// The text as one string, allocated at its size (`to_string` grows it by doubling: about
+    /// twenty copies of a 1 MB document's text on the way to every analysis).
     pub fn text(&self) -> String {
-        self.rope.to_string()
+        let mut text = String::with_capacity(self.rope.len_bytes());
+        for chunk in self.rope.chunks() {
+            text.push_str(chunk);
+        }
+        text
     }
 
     pub fn offset(&self, position: Position, encoding: Encoding) -> usize {

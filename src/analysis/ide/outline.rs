@@ -109,17 +109,25 @@ pub fn outline_counted(
     let mut items: Vec<(Option<usize>, OutlineItem)> = Vec::with_capacity(doc.sections.len());
     let no_inference = Inference::default();
     let inference = ladder.map_or(&no_inference, |l| doc.inference(l));
-    let mut entries_of: Vec<Vec<(usize, &Entry)>> = vec![Vec::new(); doc.sections.len()];
-    // Wins and evidence, and any entry whose traits inference found.
-    for (entry_idx, entry) in doc.entries.iter().enumerate().filter(|(idx, e)| {
-        (matches!(e.role, EntryRole::Win | EntryRole::Evidence(_))
-            || !inference.of_entry(*idx).is_empty())
-            && !e.is_placeholder
-    }) {
-        if let Some(own) = entry.section.and_then(|idx| entries_of.get_mut(idx)) {
-            own.push((entry_idx, entry));
-        }
-    }
+    // Wins and evidence, and any entry whose traits inference found, by section and then in
+    // document order: one list (a list per section regrew thousands of times on a large doc).
+    let mut shown: Vec<(usize, usize, &Entry)> = doc
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(idx, e)| {
+            (matches!(e.role, EntryRole::Win | EntryRole::Evidence(_))
+                || !inference.of_entry(*idx).is_empty())
+                && !e.is_placeholder
+        })
+        .filter_map(|(entry_idx, entry)| {
+            let section = entry.section.filter(|&s| s < doc.sections.len())?;
+            Some((section, entry_idx, entry))
+        })
+        .collect();
+    // Stable, and the entries are nearly in section order already: close to one pass.
+    shown.sort_by_key(|&(section, _, _)| section);
+    let mut next_shown = 0;
     for (idx, section) in doc.sections.iter().enumerate() {
         let (kind, detail) = match section.kind {
             SectionKind::Trait(t) => {
@@ -149,8 +157,12 @@ pub fn outline_counted(
             )),
             _ => detail,
         };
-        let mut children = Vec::new();
-        for (entry_idx, entry) in std::mem::take(&mut entries_of[idx]) {
+        // This section's entries are the next run of `shown` (the sections before it took theirs).
+        let own = &shown[next_shown..];
+        let own = &own[..own.partition_point(|&(section, _, _)| section <= idx)];
+        next_shown += own.len();
+        let mut children = Vec::with_capacity(own.len());
+        for &(_, entry_idx, entry) in own {
             let mut detail = Cow::Borrowed(if doc.entry_impact(entry_idx) == Impact::Measurable {
                 "measurable"
             } else {
