@@ -274,6 +274,17 @@ impl Role {
     /// misspelt `## Thanks`).
     fn exact_aliases(self) -> &'static [&'static str] {
         match self {
+            // A packet's or a self-review's background: where the author comes from, not the
+            // case ("Joined Acme in 2021", "Moved to Berlin last spring").
+            Role::Summary => &[
+                "Background",
+                "About me",
+                "About",
+                "Context",
+                "Bio",
+                "Introduction",
+                "Career history",
+            ],
             Role::Wins => &[
                 "Misc",
                 "Miscellaneous",

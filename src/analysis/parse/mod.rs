@@ -318,9 +318,10 @@ impl Body {
             if matches!(kind, DocKind::Promo | DocKind::Brag) {
                 // A goal with its results (`- OKR: grow the team` / `  - hired 3 engineers`) is
                 // one entry in a packet or a log: the results are its detail (`builder.rs`
-                // gathers them), judged with it.
+                // gathers them), judged with it. A goal with nothing below it (`- Goal: ship
+                // the search rewrite`) is a plan, not a claim.
                 entry.wording.is_label |= entry.wording.under_goal_label;
-                if entry.wording.goal_label {
+                if entry.wording.goal_label && !entry.detail.trim().is_empty() {
                     entry.wording.is_intent = false;
                 }
             }

@@ -194,5 +194,10 @@ mod tests {
             RULE,
             "---\nkind: growth-plan\n---\n## Actions\n- Improve delegation by pairing weekly\n## Delegation\n",
         );
+        // A quality and its adjective share a stem ("accountability" / "accountable").
+        quiet(
+            RULE,
+            "---\nkind: growth-plan\nfocus: [accountability, reliability]\n---\n## Actions\n- Be accountable for the payments SLO from Q3\n- Make the nightly export reliable by June 2026\n",
+        );
     }
 }

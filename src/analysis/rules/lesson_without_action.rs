@@ -19,9 +19,10 @@ pub const RULE: Rule = Rule {
 Matches each lesson (an item under \"Didn't go well\", \"Challenges\", \"What could have gone
 better\", \"Lacked\"…) against every change and action item of the retro (\"Do differently\",
 \"How can we improve\", \"Start\", \"Stop\", \"Action items\", rows of an action-item table),
-wherever they are: a lesson is answered when one shares a content word with it (stems compared, so `deploys`
-matches `deploying`; words that most items share, like `release` in a release retro, do not
-count), or tags the same thing, or when the lesson carries its own action in its detail (a
+wherever they are: a lesson is answered when one shares two content words with it, or one word
+of the lesson's head phrase that no other item has (stems compared, so `deploys` matches
+`deploying`; words that most items share, like `release` in a release retro, do not count), or
+tags the same thing, or when the lesson carries its own action in its detail (a
 `[Action Item]` line, \"we should…\", \"let's…\"). Flags the lessons nothing answers.
 
 ## Why it matters
@@ -48,6 +49,39 @@ that will be written again next quarter.
 /// `lexicon/retro-stop-words.txt`, cut to five letters.
 fn stems(text: &str) -> HashSet<String> {
     ordered_stems(text).collect()
+}
+
+/// Prepositions that end a lesson's head phrase once a content word has come.
+const HEAD_PHRASE_ENDS: [&str; 16] = [
+    "for", "on", "in", "at", "with", "from", "during", "after", "before", "because", "when",
+    "since", "by", "of", "to", "about",
+];
+
+/// The words of `text` up to the first preposition that follows a word of four letters or
+/// more ("The on-call handoff lost two alerts" whole; "A staging backend" of "A staging backend
+/// on the current API version").
+fn head_phrase(text: &str) -> &str {
+    let mut seen_content = false;
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            continue;
+        }
+        let word = &text[start..i];
+        if seen_content
+            && HEAD_PHRASE_ENDS
+                .iter()
+                .any(|end| word.eq_ignore_ascii_case(end))
+        {
+            return &text[..start];
+        }
+        seen_content |= word.chars().count() >= 4;
+        start = i + c.len_utf8();
+    }
+    text
 }
 
 /// The content-word stems of `text` in the order they come.
@@ -108,12 +142,23 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     let is_generic =
         |stem: &str| n_items >= 6 && counts.get(stem).is_some_and(|&n| n * 2 > n_items);
-    // A lesson's subject: its first two content words that are not the retro's subject.
+    // A lesson's subject: the content words of its head phrase, up to the first preposition
+    // after one of them ("Customers saw stale prices | for an hour", "A staging backend | on
+    // the current API version"), at most four, and at least its first two; words that most
+    // items share are left out.
     let subject = |text: &str| -> Vec<String> {
-        ordered_stems(text)
+        let head = head_phrase(text);
+        let mut words: Vec<String> = ordered_stems(head)
             .filter(|stem| !is_generic(stem))
-            .take(2)
-            .collect()
+            .take(4)
+            .collect();
+        if words.len() < 2 {
+            words = ordered_stems(text)
+                .filter(|stem| !is_generic(stem))
+                .take(2)
+                .collect();
+        }
+        words
     };
     for (lesson, own_stems) in lessons.iter().zip(&lesson_stems) {
         let lesson_tags: HashSet<&str> = lesson.tags.iter().map(|t| &*doc.tags[t].name).collect();
@@ -123,9 +168,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 .intersection(own_stems)
                 .filter(|stem| !is_generic(stem))
                 .collect();
-            // Two words in common, or one that is the lesson's subject and found in no other
-            // item ("Deploys broke twice" / "Stop deploying after Thursday"); one word shared
-            // anywhere ("version", "Android") is a coincidence.
+            // Two words in common, or one of the lesson's head phrase that is found in no
+            // other item ("Deploys broke twice" / "Stop deploying after Thursday", "stale
+            // prices" / "a cache TTL alert on prices"); one word shared elsewhere ("the current
+            // API version", "Android" in most items) is a coincidence.
             shared.len() >= 2
                 || shared.iter().any(|stem| {
                     lesson_subject.contains(stem) && counts.get(stem.as_str()) == Some(&2)
@@ -162,6 +208,25 @@ mod tests {
             RULE,
             "---\nkind: retro\n---\n## What went wrong\n- Scope crept.\n",
             &["Scope crept."],
+        );
+    }
+
+    #[test]
+    fn an_action_on_the_thing_a_lesson_names_answers_it() {
+        // One shared word that is the lesson's own thing ("prices", "alerts") and in no other
+        // item answers it; a word after the head phrase ("on the current API version") does not.
+        quiet(
+            RULE,
+            "---\nkind: retro\n---\n## What went wrong\n- Customers saw stale prices for an hour.\n## Action items\n- Add a cache TTL alert on prices (Sam).\n",
+        );
+        quiet(
+            RULE,
+            "---\nkind: retro\n---\n## Didn't go well\n- The on-call handoff lost two alerts.\n## Actions\n- Sam to fix the alert routing by 2026-12-10.\n",
+        );
+        fires(
+            RULE,
+            "---\nkind: retro\n---\n## Lacked\n- A staging backend on the current API version\n## Action items\n- Pin the Xcode minor version on CI\n",
+            &["A staging backend on the current API version"],
         );
     }
 

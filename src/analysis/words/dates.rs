@@ -104,6 +104,8 @@ static REVIEW_POINT: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)(?:every|each)\s+(?:other\s+)?(?:\d+\s+)?(?:day|week|two\s+weeks|sprint|month|quarter|1:1|one-on-one|release)s?(?-u:\b)
         | (?-u:\b)(?:weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|daily)(?-u:\b)
         | (?-u:\b)(?:in|during|after)\s+(?:{MONTH})(?-u:\b)
+        | (?-u:\b)(?:in|during|after)\s+the\s+(?:{MONTH})\s+(?:planning|review|release|retro|offsite|cycle|sprint|check-?in|week)(?-u:\b)
+        | (?-u:\b)(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?(?:next\s+|this\s+)?(?:q[1-4]|h[12]|{MONTH}|quarter|half|year|month|sprint)(?-u:\b)
         | (?-u:\b)(?:this|next)\s+(?:half|quarter|sprint|month|week|cycle)(?-u:\b)
         | (?m:^\s*(?:{MONTH})\s*$)
         | (?-u:\b)(?:early|mid|late)[-\s]+(?:{MONTH})(?-u:\b)
@@ -292,6 +294,9 @@ mod tests {
             "Run the retro by March",
             "Demo it on March 14",
             "Pair on Fridays",
+            "Delegate the release rota to Sam, end of June",
+            "Hand over the on-call runbook in the June planning week",
+            "Write the ladder doc at the start of next quarter",
         ] {
             assert!(has_review_point(text), "{text}");
         }
@@ -301,6 +306,7 @@ mod tests {
             "Mentor people",
             // A month or a weekday that names a thing, not a time.
             "Write up the August incident",
+            "Fix the alert we missed in the August incident",
             "Move the Mondays sync to the new room",
         ] {
             assert!(!has_review_point(text), "{text}");
