@@ -983,3 +983,47 @@ fn a_packets_sections_named_after_its_projects_hold_its_case() {
     let text = "---\nkind: promo\n---\n# Promotion packet\n\n## Notifications rewrite\n\n- Designed the delivery pipeline\n- Pages dropped from 14 a month to 1\n\n## Notes\n\n- Other teams were busy\n";
     assert_eq!(vague("packet-promo.md", text), [8]);
 }
+
+#[test]
+fn a_work_log_keeps_its_dated_todos_and_its_notes_to_self_out_of_its_wins() {
+    let text = "\
+## Week of 2026-05-04
+
+- chore: bump the grpc client to 9.x
+- wired the fraud score into the refund form
+- TODO next week: draft the cutover plan, ask Ravi about the replica
+- Todo for Friday: close out the vendor ticket
+- Blocked on infra: the new bucket has no lifecycle rule
+
+Notes to self
+
+- the refund worker retries forever on a conflict — bring up at the platform sync
+- worth citing at review: the fraud score, the cutover
+";
+    assert_eq!(vague("week-worklog.md", text), [3, 4]);
+}
+
+#[test]
+fn a_plans_progress_notes_grade_its_goals_and_its_check_ins_tell_of_work_signed_off() {
+    let text = "\
+---
+kind: growth-plan
+---
+## Goal 1 — Own the on-call guide
+
+1. Write the guide
+
+## Check-ins
+
+### 2026-03-02
+
+- On-call guide signed off by the support lead on 2026-02-27
+- Agreed to drop step 3 of goal 2 for now, the review board is booked until June
+
+## Progress notes
+
+- Goal 1: mostly done. The guide exists and support reads it; the video is still missing.
+- Goal 2: on track.
+";
+    assert_eq!(vague("plan.md", text), [12, 17]);
+}

@@ -236,11 +236,14 @@ phrase_lists! {
     WHEN_HEADERS = "table-when-headers.txt";
     NOT_BEGUN_STATUSES = "not-begun-statuses.txt";
     NOT_DONE_LABELS = "not-done-labels.txt";
+    NOT_DONE_HEADS = "not-done-label-heads.txt";
     GOAL_LABELS = "goal-labels.txt";
     TRAILING_PERIODS = "heading-trailing-periods.txt";
     PROJECT_WORDS = "project-heading-words.txt";
     DRAFT_DONE_VERBS = "draft-done-verbs.txt";
     NOTHING_DONE = "nothing-done-words.txt";
+    GOAL_MET = "goal-met-statuses.txt";
+    DECISION_VERBS = "decision-verbs.txt";
     FOCUS_COMMON_WORDS = "focus-common-words.txt";
     FOCUS_SUFFIXES = "focus-suffixes.txt";
 }
