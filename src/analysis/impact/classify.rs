@@ -312,6 +312,10 @@ impl Reader<'_> {
             }
         }
         let rate = q.rate || quantities::is_rate_at(self.t, phrase.end);
+        // `3 reviewers assigned`: who reviews the author's work, not what it changed.
+        if phrase.clone().any(|k| self.is(k, lexicon::REVIEWER_NOUN)) {
+            return Class::Not(Reason::Collaboration);
+        }
         if let Some(g) = governor {
             // `is used in all 23 frontend repos`, `now adopted by 6 teams`: how far it reached.
             if self.adopted_by(g) {

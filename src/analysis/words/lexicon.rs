@@ -77,6 +77,7 @@ lists! {
     APPROVAL_VERB = 56, "approval-verbs.txt";
     ADOPTION_VERB = 57, "adoption-verbs.txt";
     FINISH_VERB = 58, "finish-verbs.txt";
+    REVIEWER_NOUN = 59, "reviewer-nouns.txt";
 }
 
 /// A word list asked about one word at a time, not through a token's bits: the lists a
