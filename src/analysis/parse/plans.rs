@@ -221,7 +221,11 @@ fn names_work_done(text: &str) -> bool {
     // The subject: one to five words that are not the author, then the participle.
     for at in 1..words.len().min(6) {
         let word = words[at];
-        if !wording::is_work_past(word) {
+        // `Nightly suite running since 2026-05-06`: a piece of work in service since a date
+        // was put there.
+        let in_service = wording::in_list(word, IN_SERVICE)
+            && words.get(at + 1).is_some_and(|w| wording::in_list(w, &["since"]));
+        if !wording::is_work_past(word) && !in_service {
             continue;
         }
         let subject = &words[..at];
@@ -237,6 +241,9 @@ fn names_work_done(text: &str) -> bool {
     }
     false
 }
+
+/// Words that, before "since", say a piece of work is in service ("running since May").
+const IN_SERVICE: &[&str] = &["running", "live", "deployed", "enabled"];
 
 /// Pronouns that, as the subject, make a sentence of something else than a piece of work.
 const PEOPLE_WORDS: &[&str] = &["i", "we", "he", "she", "they", "it", "my", "our"];
@@ -448,6 +455,7 @@ Next:
 ### 2026-03-02
 - Onboarding guide signed off by the support lead on 2026-02-27
 - Paging policy rolled out to both rotas
+- Weekly restore drill running since 2026-02-10
 ## Progress notes
 - Goal 1: mostly done. The guide exists and support uses it; the video is still missing.
 - Goal 2: done. Wrote the paging policy.
@@ -460,6 +468,7 @@ Next:
             [
                 "Onboarding guide signed off by the support lead on 2026-02-27",
                 "Paging policy rolled out to both rotas",
+                "Weekly restore drill running since 2026-02-10",
                 "Goal 1: mostly done. The guide exists and support uses it; the video is still missing.",
                 "Goal 2: done. Wrote the paging policy.",
             ]
