@@ -224,7 +224,9 @@ fn names_work_done(text: &str) -> bool {
         // `Nightly suite running since 2026-05-06`: a piece of work in service since a date
         // was put there.
         let in_service = wording::in_list(word, IN_SERVICE)
-            && words.get(at + 1).is_some_and(|w| wording::in_list(w, &["since"]));
+            && words
+                .get(at + 1)
+                .is_some_and(|w| wording::in_list(w, &["since"]));
         if !wording::is_work_past(word) && !in_service {
             continue;
         }
