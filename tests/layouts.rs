@@ -992,3 +992,47 @@ fn a_packets_background_is_no_part_of_its_case() {
     let text = "---\nkind: promo\nlevel: E5\ntarget: E6\n---\n# Promotion case\n\n## Background\n\n- Joined Acme in 2021 from a startup.\n- Moved to Berlin last spring.\n\n## About me\n\n- Took two months of parental leave.\n\n## Technical depth\n\n- Wrote the RFC for idempotent retries.\n";
     assert_eq!(vague("packet-promo.md", text), [19]);
 }
+
+#[test]
+fn a_work_log_keeps_its_dated_todos_and_its_notes_to_self_out_of_its_wins() {
+    let text = "\
+## Week of 2026-05-04
+
+- chore: bump the grpc client to 9.x
+- wired the fraud score into the refund form
+- TODO next week: draft the cutover plan, ask Ravi about the replica
+- Todo for Friday: close out the vendor ticket
+- Blocked on infra: the new bucket has no lifecycle rule
+
+Notes to self
+
+- the refund worker retries forever on a conflict — bring up at the platform sync
+- worth citing at review: the fraud score, the cutover
+";
+    assert_eq!(vague("week-worklog.md", text), [3, 4]);
+}
+
+#[test]
+fn a_plans_progress_notes_grade_its_goals_and_its_check_ins_tell_of_work_signed_off() {
+    let text = "\
+---
+kind: growth-plan
+---
+## Goal 1 — Own the on-call guide
+
+1. Write the guide
+
+## Check-ins
+
+### 2026-03-02
+
+- On-call guide signed off by the support lead on 2026-02-27
+- Agreed to drop step 3 of goal 2 for now, the review board is booked until June
+
+## Progress notes
+
+- Goal 1: mostly done. The guide exists and support reads it; the video is still missing.
+- Goal 2: on track.
+";
+    assert_eq!(vague("plan.md", text), [12, 17]);
+}

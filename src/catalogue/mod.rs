@@ -174,6 +174,8 @@ impl Role {
                 // A growth plan's look back.
                 "Progress",
                 "Progress so far",
+                "Progress notes",
+                "Progress update",
                 "Recent wins",
                 "Recent accomplishments",
                 "Done so far",
@@ -260,6 +262,10 @@ impl Role {
                 // A plan's asks of others: not wins.
                 "Support needed",
                 "Support I need",
+                // The author's reminders in a work log: things to raise or do, not wins.
+                "Notes to self",
+                "Note to self",
+                "Reminders",
             ],
             Role::Personal => &["Personal life", "Outside of work", "Family and personal"],
             Role::Thanks => &["Acknowledgements", "Acknowledgments"],

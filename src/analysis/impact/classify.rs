@@ -4,6 +4,15 @@
 use super::*;
 
 impl Reader<'_> {
+    /// Whether the number ending at token `last` has a wildcard part glued after it (`9.x`).
+    fn is_wildcard_version(&self, last: usize) -> bool {
+        self.symbol(last + 1) == "."
+            && self.t.get(last + 1).is_some_and(|t| t.glued)
+            && self.t.get(last + 2).is_some_and(|t| t.glued)
+            && self.word(last + 2) == "x"
+            && self.t.get(last + 3).is_none_or(|t| !t.glued)
+    }
+
     /// The classification of the quantity at `index`, given the ones before it.
     pub(super) fn classify(&self, index: usize, classes: &[Option<Reason>]) -> Class {
         let q = &self.qs[index];
@@ -111,6 +120,11 @@ impl Reader<'_> {
                 // The number's dots, counted once (a byte scan, not a search per question).
                 let dots = number_text.bytes().filter(|&b| b == b'.').count();
                 if dots >= 2 || is_calendar_version(number_text) {
+                    return Class::Not(Reason::Version);
+                }
+                // `bump the client to 9.x`, `Node 22.x`: a number with a wildcard minor part
+                // names a line of releases.
+                if self.is_wildcard_version(q.last) {
                     return Class::Not(Reason::Version);
                 }
                 if let Some(p) = prev
@@ -298,6 +312,10 @@ impl Reader<'_> {
             }
         }
         let rate = q.rate || quantities::is_rate_at(self.t, phrase.end);
+        // `3 reviewers assigned`: who reviews the author's work, not what it changed.
+        if phrase.clone().any(|k| self.is(k, lexicon::REVIEWER_NOUN)) {
+            return Class::Not(Reason::Collaboration);
+        }
         if let Some(g) = governor {
             // `is used in all 23 frontend repos`, `now adopted by 6 teams`: how far it reached.
             if self.adopted_by(g) {

@@ -398,6 +398,10 @@ fn how_long_the_authors_own_work_took_is_not_a_measure() {
 fn versions_ids_and_calendar_labels_are_not_measures() {
     for text in [
         "Bumped axios to 1.7 across the frontend",
+        "chore: bump the grpc client to 9.x",
+        "Moved the workers to Node 22.x",
+        "Goal 3: done, wrote the on-call guide",
+        "Billing design doc out for review, 4 reviewers assigned",
         "Upgraded 3 Kafka brokers to 3.6",
         "Patched GHSA-2023-1234 in the gateway",
         "6/3–6/7: mostly planning and interviews",

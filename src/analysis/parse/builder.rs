@@ -482,7 +482,13 @@ impl<'t> Builder<'t> {
             && !text.is_empty()
             && text.len() <= MAX_BOLD_HEADING
             && !text.starts_with('•');
-        if is_bold_line {
+        // A line of plain text that only names a section ("Notes to self" above a list)
+        // opens one as a bold line does.
+        let is_role_line = !is_bold_line
+            && entry.links.is_empty()
+            && !self.text[range.start..range.end].trim_end().contains('\n')
+            && headings::names_section_alone(self.ladder, text);
+        if is_bold_line || is_role_line {
             let (title, title_span) = (text.to_string(), entry.text_span);
             self.drop_entry();
             self.push_section(6, range, title, title_span);

@@ -5,7 +5,9 @@
 //! decorate it, and a question heading is read by the words that carry its meaning.
 
 use crate::analysis::document::SectionKind;
-use crate::analysis::words::lexicon::{NOT_DONE_LABELS, PROJECT_WORDS, TRAILING_PERIODS};
+use crate::analysis::words::lexicon::{
+    NOT_DONE_HEADS, NOT_DONE_LABELS, PROJECT_WORDS, TRAILING_PERIODS,
+};
 use crate::catalogue::{Ladder, Role, normalize_name};
 
 /// The kind of section a heading's text opens.
@@ -49,6 +51,19 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
     }
 }
 
+/// Whether a short line of plain text, a paragraph of its own, names a role as a heading would
+/// ("Notes to self", "Goals:"): a writer who skips the `#` still opens a section with it. A
+/// sentence (it ends with a stop) or a longer line is prose.
+pub(super) fn names_section_alone(ladder: &Ladder, line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= MAX_LABEL
+        && !line.ends_with(['.', '!', '?', ';', ','])
+        && matches!(
+            classify(ladder, line.trim_end_matches(':').trim()),
+            SectionKind::Role(_)
+        )
+}
+
 /// Whether a heading names one project: a word of `lexicon/project-heading-words.txt`, then `:`
 /// or a dash, then its name. A hyphen joined to the next word makes a compound, no separator
 /// ("Project-based learning").
@@ -77,13 +92,27 @@ pub(super) fn label_role(ladder: &Ladder, label: &str) -> Option<Role> {
         return None;
     }
     let normalized = normalize_name(label);
-    if NOT_DONE_LABELS.contains(normalized.trim()) {
+    let normalized = normalized.trim();
+    if NOT_DONE_LABELS.contains(normalized) || has_not_done_head(normalized) {
         return Some(Role::Goals);
     }
     match classify(ladder, label) {
         SectionKind::Role(role) => Some(role),
         _ => None,
     }
+}
+
+/// Whether a normalized label of several words opens or closes with a word of work not done
+/// (`lexicon/not-done-label-heads.txt`): "todo next week", "blocked on infra", "monday todos".
+fn has_not_done_head(label: &str) -> bool {
+    NOT_DONE_HEADS.phrases().iter().any(|head| {
+        label
+            .strip_prefix(head)
+            .is_some_and(|rest| rest.starts_with(' '))
+            || label
+                .strip_suffix(head)
+                .is_some_and(|rest| rest.ends_with(' '))
+    })
 }
 
 /// The longest label [`opening_label`] reads, in bytes.

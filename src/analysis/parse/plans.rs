@@ -10,7 +10,7 @@
 
 use super::wording;
 use crate::analysis::document::{EntryForm, EntryRole, Section, SectionKind, Wording};
-use crate::analysis::words::lexicon::{DRAFT_DONE_VERBS, NOTHING_DONE};
+use crate::analysis::words::lexicon::{DECISION_VERBS, DRAFT_DONE_VERBS, GOAL_MET, NOTHING_DONE};
 use crate::catalogue::{Role, normalize_name};
 
 /// The role of an entry of a growth plan, from the role its sections give it (`role`): a win
@@ -152,6 +152,11 @@ fn names_any(title: &str, words: &[&str]) -> bool {
 /// "I wrote…"), or names a piece of work with what was done to it ("Design doc approved at
 /// review", "Checklist written and used"), and is neither still under way nor learning.
 fn tells_of_work_done(text: &str) -> bool {
+    // A goal graded as met is judged by the evidence after its grade, whatever is still
+    // missing ("Goal 1: mostly done. The strategy exists; risk review still missing.").
+    if grades_goal_met(text) {
+        return !is_learning(text);
+    }
     // The claim is in the item's first sentence; later ones are asides ("I previously tried X
     // but got into it. I wrote about this in a post.").
     let first = [". ", "! ", "? "]
@@ -160,8 +165,35 @@ fn tells_of_work_done(text: &str) -> bool {
         .min()
         .map_or(text, |at| &text[..at]);
     (wording::claims_work(first) || names_work_done(first))
+        && !decides_what_next(first)
         && !under_way(text)
         && !is_learning(text)
+}
+
+/// Whether a sentence opens with a decision about what to do next ("Agreed to drop step 4",
+/// "Decided to move the talk"; the verbs are `lexicon/decision-verbs.txt`).
+fn decides_what_next(sentence: &str) -> bool {
+    let mut words = wording::words(sentence);
+    words
+        .next()
+        .is_some_and(|w| wording::in_list(w, DECISION_VERBS.phrases()))
+        && words.next().is_some_and(|w| wording::in_list(w, &["to"]))
+}
+
+/// Whether an item opens with a goal's label and a grade that says it was met (`Goal 2: done.
+/// …`; the grades are `lexicon/goal-met-statuses.txt`).
+fn grades_goal_met(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    if label.split_whitespace().count() > 4 || !names_any(label, GOAL_WORDS) {
+        return false;
+    }
+    let grade = rest
+        .split(['.', ';', ',', '(', '—', '–', '!'])
+        .next()
+        .unwrap_or("");
+    GOAL_MET.contains(&normalize_name(grade))
 }
 
 /// Words after a past participle that end the phrase naming what was done ("doc approved at
@@ -170,6 +202,8 @@ fn tells_of_work_done(text: &str) -> bool {
 const AFTER_DONE: &[&str] = &[
     "at", "on", "in", "by", "and", "for", "to", "with", "after", "before", "into", "last", "this",
     "since", "across", "from", "via", "as", "early", "ahead", "without",
+    // the particle of a phrasal verb: "signed off by", "rolled out to", "handed over"
+    "off", "out", "over", "up",
 ];
 
 /// Words before a participle that make it no claim of work done: a negation, an auxiliary of
@@ -187,7 +221,13 @@ fn names_work_done(text: &str) -> bool {
     // The subject: one to five words that are not the author, then the participle.
     for at in 1..words.len().min(6) {
         let word = words[at];
-        if !wording::is_work_past(word) {
+        // `Nightly suite running since 2026-05-06`: a piece of work in service since a date
+        // was put there.
+        let in_service = wording::in_list(word, IN_SERVICE)
+            && words
+                .get(at + 1)
+                .is_some_and(|w| wording::in_list(w, &["since"]));
+        if !wording::is_work_past(word) && !in_service {
             continue;
         }
         let subject = &words[..at];
@@ -203,6 +243,9 @@ fn names_work_done(text: &str) -> bool {
     }
     false
 }
+
+/// Words that, before "since", say a piece of work is in service ("running since May").
+const IN_SERVICE: &[&str] = &["running", "live", "deployed", "enabled"];
 
 /// Pronouns that, as the subject, make a sentence of something else than a piece of work.
 const PEOPLE_WORDS: &[&str] = &["i", "we", "he", "she", "they", "it", "my", "our"];
@@ -403,6 +446,33 @@ Next:
             [
                 "Gave the onboarding session to the support team.",
                 "Write 12 blog posts: I wrote 10 blog posts in 2023."
+            ]
+        );
+    }
+
+    #[test]
+    fn goals_graded_as_met_and_work_signed_off_look_back() {
+        let plan = "\
+## Check-ins
+### 2026-03-02
+- Onboarding guide signed off by the support lead on 2026-02-27
+- Paging policy rolled out to both rotas
+- Weekly restore drill running since 2026-02-10
+## Progress notes
+- Goal 1: mostly done. The guide exists and support uses it; the video is still missing.
+- Goal 2: done. Wrote the paging policy.
+- Goal 3: on track.
+- Goal 4: done. Finished the Kubernetes course.
+- Agreed to drop step 2 of goal 3 for now, the rota is full
+";
+        assert_eq!(
+            wins(plan),
+            [
+                "Onboarding guide signed off by the support lead on 2026-02-27",
+                "Paging policy rolled out to both rotas",
+                "Weekly restore drill running since 2026-02-10",
+                "Goal 1: mostly done. The guide exists and support uses it; the video is still missing.",
+                "Goal 2: done. Wrote the paging policy.",
             ]
         );
     }

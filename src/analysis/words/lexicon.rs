@@ -77,6 +77,7 @@ lists! {
     APPROVAL_VERB = 56, "approval-verbs.txt";
     ADOPTION_VERB = 57, "adoption-verbs.txt";
     FINISH_VERB = 58, "finish-verbs.txt";
+    REVIEWER_NOUN = 59, "reviewer-nouns.txt";
 }
 
 /// A word list asked about one word at a time, not through a token's bits: the lists a
@@ -236,11 +237,14 @@ phrase_lists! {
     WHEN_HEADERS = "table-when-headers.txt";
     NOT_BEGUN_STATUSES = "not-begun-statuses.txt";
     NOT_DONE_LABELS = "not-done-labels.txt";
+    NOT_DONE_HEADS = "not-done-label-heads.txt";
     GOAL_LABELS = "goal-labels.txt";
     TRAILING_PERIODS = "heading-trailing-periods.txt";
     PROJECT_WORDS = "project-heading-words.txt";
     DRAFT_DONE_VERBS = "draft-done-verbs.txt";
     NOTHING_DONE = "nothing-done-words.txt";
+    GOAL_MET = "goal-met-statuses.txt";
+    DECISION_VERBS = "decision-verbs.txt";
     FOCUS_COMMON_WORDS = "focus-common-words.txt";
     FOCUS_SUFFIXES = "focus-suffixes.txt";
 }
