@@ -17,7 +17,8 @@
 //! is the client's cost, not the server's, so it is not counted. The number of diagnostics in
 //! each publish is reported alongside.
 //!
-//! `cargo bench --bench edit_latency` measures; `-- --test` is the CI smoke mode (5 edits);
+//! `cargo bench --bench edit_latency` measures (`RUNG_BIN=PATH` times another build of the
+//! server); `-- --test` is the CI smoke mode (5 edits);
 //! `-- --after-edit` measures only the requests after an edit (the last table), with the
 //! pushed diagnostics of both 1 MB docs beside them.
 
@@ -43,6 +44,12 @@ struct TimingClient {
     stdout: BufReader<ChildStdout>,
 }
 
+/// The server to time: this build's `rung`, or the binary `RUNG_BIN` names, so one run can
+/// alternate two builds on a shared machine whose speed drifts from minute to minute.
+fn server_binary() -> std::ffi::OsString {
+    std::env::var_os("RUNG_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_rung").into())
+}
+
 /// The fields of an incoming message the timing loop needs.
 #[derive(Deserialize)]
 struct Incoming {
@@ -66,7 +73,7 @@ impl TimingClient {
     /// A client that declares `capabilities` (`textDocument.diagnostic` makes the server wait to
     /// be asked for diagnostics instead of publishing them).
     fn start_with(debounce_ms: u64, capabilities: Value) -> TimingClient {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rung"))
+        let mut child = Command::new(server_binary())
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
