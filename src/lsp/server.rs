@@ -66,7 +66,7 @@ fn drop_later<T: Send + 'static>(value: T) {
 fn diagnostics_frame(uri: &Uri, snapshot: &Snapshot, encoding: Encoding) -> OutFrame {
     convert::publish_diagnostics_frame(
         uri,
-        &snapshot.text,
+        &snapshot.lines(),
         encoding,
         Some(snapshot.version),
         &snapshot.analysis.diagnostics,
@@ -645,9 +645,16 @@ impl Backend {
             return Ok(self.notifier.direct_result(Self::json(report)));
         }
         self.direct(&uri, "textDocument/diagnostic", |snapshot, encoding| {
-            let (text, diagnostics) =
-                snapshot.map_or(("", &[][..]), |s| (&*s.text, &s.analysis.diagnostics[..]));
-            convert::diagnostic_report_json(&uri, text, encoding, diagnostics)
+            let Some(snapshot) = snapshot else {
+                return convert::diagnostic_report_json(
+                    &uri,
+                    &super::documents::LineTable::new(""),
+                    encoding,
+                    &[],
+                );
+            };
+            let diagnostics = &snapshot.analysis.diagnostics;
+            convert::diagnostic_report_json(&uri, &snapshot.lines(), encoding, diagnostics)
         })
         .await
     }
