@@ -33,7 +33,7 @@
 //!   (with a cache the language server keeps per document, so linked files are re-read only
 //!   when they change, and through the editor's text of linked files that are open).
 //! - [`lsp`]: `rung lsp`, the language server on stdio (tower-lsp-server, tokio, ropey), a thin
-//!   adapter that keeps a rope and a memo per open document and turns core results into LSP
+//!   adapter that keeps a rope (with its line starts, kept through edits) and a memo per open document and turns core results into LSP
 //!   types (the editor features themselves are in `analysis::ide`, one file each); diagnostics,
 //!   pushed or pulled, and the large results (outline, tokens, lenses, folds) are written as JSON
 //!   straight from the core's values, past tower-lsp-server's `Value` tree. Its

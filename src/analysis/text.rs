@@ -76,7 +76,7 @@ pub enum ColumnUnit {
 }
 
 /// Start offsets of every line, for offset → line/column conversion in O(log n).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
 }
@@ -98,6 +98,52 @@ impl LineIndex {
             }
         }
         LineIndex { line_starts }
+    }
+
+    /// The index [`LineIndex::with_cr_breaks`] gives after `text[range]` is replaced by
+    /// `inserted`, from the one of `text`, without reading the rest of the text: only the breaks
+    /// the edit can change are worked out again (the ones inside it, and a `\r` just before it,
+    /// which the edit may join to a `\n` or part from one); the line starts after it move by
+    /// the change in length. `before` is the byte before `range` and `after` the byte after it
+    /// (`None` at the ends of the text). Costs the number of lines, not of bytes: an editor's
+    /// index of a 1 MB document after a keystroke, without a 1 MB scan.
+    pub fn splice_cr_breaks(
+        &mut self,
+        range: std::ops::Range<usize>,
+        inserted: &str,
+        before: Option<u8>,
+        after: Option<u8>,
+    ) {
+        let (start, end) = (range.start, range.end);
+        let breaks =
+            |byte: u8, next: Option<u8>| byte == b'\n' || (byte == b'\r' && next != Some(b'\n'));
+        let bytes = inserted.as_bytes();
+        let mut starts = Vec::new();
+        if start > 0
+            && let Some(byte) = before
+            && breaks(byte, bytes.first().copied().or(after))
+        {
+            starts.push(start);
+        }
+        for (i, &byte) in bytes.iter().enumerate() {
+            if breaks(byte, bytes.get(i + 1).copied().or(after)) {
+                starts.push(start + i + 1);
+            }
+        }
+        // The starts the edit may change: from a break at `start - 1` up to one at `end - 1`.
+        // Line 0 starts at 0 whatever the edit.
+        let first = self.line_starts.partition_point(|&s| s < start).max(1);
+        let last = self.line_starts.partition_point(|&s| s <= end).max(first);
+        let added = starts.len();
+        self.line_starts.splice(first..last, starts);
+        let moved = &mut self.line_starts[first + added..];
+        if inserted.len() >= end - start {
+            let by = inserted.len() - (end - start);
+            moved.iter_mut().for_each(|s| *s += by);
+        } else {
+            let by = (end - start) - inserted.len();
+            moved.iter_mut().for_each(|s| *s -= by);
+        }
     }
 
     pub fn n_lines(&self) -> usize {

@@ -113,7 +113,7 @@ fn docs_href(rule: &str) -> Option<Uri> {
 /// 7,800 diagnostics that cost about a quarter of an edit.
 pub fn publish_diagnostics_frame(
     uri: &Uri,
-    text: &str,
+    lines: &LineTable,
     encoding: Encoding,
     version: Option<i32>,
     diagnostics: &[Diagnostic],
@@ -126,7 +126,7 @@ pub fn publish_diagnostics_frame(
     );
     serde_json::to_writer(&mut out, uri.as_str()).expect("writing to a Vec cannot fail");
     out.extend_from_slice(br#","diagnostics":"#);
-    write_diagnostics(&mut out, uri, text, encoding, diagnostics);
+    write_diagnostics(&mut out, uri, lines, encoding, diagnostics);
     if let Some(version) = version {
         let _ = write!(out, r#","version":{version}"#);
     }
@@ -138,13 +138,13 @@ pub fn publish_diagnostics_frame(
 /// [`publish_diagnostics_frame`] writes its diagnostics (a test compares it with the typed one).
 pub fn diagnostic_report_json(
     uri: &Uri,
-    text: &str,
+    lines: &LineTable,
     encoding: Encoding,
     diagnostics: &[Diagnostic],
 ) -> Vec<u8> {
     let mut out: Vec<u8> = Vec::with_capacity(64 + diagnostics.len() * 360);
     out.extend_from_slice(br#"{"kind":"full","items":"#);
-    write_diagnostics(&mut out, uri, text, encoding, diagnostics);
+    write_diagnostics(&mut out, uri, lines, encoding, diagnostics);
     out.push(b'}');
     out
 }
@@ -153,11 +153,10 @@ pub fn diagnostic_report_json(
 fn write_diagnostics(
     out: &mut Vec<u8>,
     uri: &Uri,
-    text: &str,
+    lines: &LineTable,
     encoding: Encoding,
     diagnostics: &[Diagnostic],
 ) {
-    let lines = LineTable::new(text);
     let string = |out: &mut Vec<u8>, value: &str| json_string(out, value);
     let range = |out: &mut Vec<u8>, start: usize, end: usize| {
         write_range(out, lines.range(start, end, encoding));
@@ -559,7 +558,7 @@ mod tests {
                 for version in [Some(7), None] {
                     let direct = publish_diagnostics_frame(
                         &uri,
-                        text,
+                        &LineTable::new(text),
                         encoding,
                         version,
                         &analysis.diagnostics,
@@ -580,7 +579,7 @@ mod tests {
                 }
                 let pulled: serde_json::Value = serde_json::from_slice(&diagnostic_report_json(
                     &uri,
-                    text,
+                    &LineTable::new(text),
                     encoding,
                     &analysis.diagnostics,
                 ))

@@ -21,6 +21,10 @@ pub enum Encoding {
 pub struct OpenDocument {
     pub rope: Rope,
     pub version: i32,
+    /// The text's line starts, kept current through edits ([`LineIndex::splice_cr_breaks`]) and
+    /// shared by the snapshot of each version: every request's positions are converted with
+    /// it, and building it from the text took 2 M instructions per request on a 1 MB document.
+    lines: std::sync::Arc<LineIndex>,
 }
 
 impl OpenDocument {
@@ -28,7 +32,13 @@ impl OpenDocument {
         OpenDocument {
             rope: Rope::from_str(text),
             version,
+            lines: std::sync::Arc::new(LineIndex::with_cr_breaks(text)),
         }
+    }
+
+    /// The text's line starts, as [`LineIndex::with_cr_breaks`] of [`OpenDocument::text`].
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
     }
 
     /// Apply one `didChange` batch in order; a change without a range replaces the whole text.
@@ -40,12 +50,25 @@ impl OpenDocument {
     ) {
         for change in changes {
             match change.range {
-                None => self.rope = Rope::from_str(&change.text),
+                None => {
+                    self.rope = Rope::from_str(&change.text);
+                    self.lines = std::sync::Arc::new(LineIndex::with_cr_breaks(&change.text));
+                }
                 Some(range) => {
                     let start = position_to_char(&self.rope, range.start, encoding);
                     let end = position_to_char(&self.rope, range.end, encoding).max(start);
+                    let (from, to) = (self.rope.char_to_byte(start), self.rope.char_to_byte(end));
+                    let before = from.checked_sub(1).map(|at| self.rope.byte(at));
+                    let after = (to < self.rope.len_bytes()).then(|| self.rope.byte(to));
                     self.rope.remove(start..end);
                     self.rope.insert(start, &change.text);
+                    // A copy when the snapshot of the previous version still shares it.
+                    std::sync::Arc::make_mut(&mut self.lines).splice_cr_breaks(
+                        from..to,
+                        &change.text,
+                        before,
+                        after,
+                    );
                 }
             }
         }
@@ -85,7 +108,7 @@ impl OpenDocument {
 /// [`LineIndex::with_cr_breaks`]).
 pub struct LineTable<'t> {
     text: &'t str,
-    index: LineIndex,
+    index: std::borrow::Cow<'t, LineIndex>,
     /// The line of the last position asked for: a publish asks in nearly ascending order.
     last_line: std::cell::Cell<usize>,
 }
@@ -94,7 +117,17 @@ impl<'t> LineTable<'t> {
     pub fn new(text: &'t str) -> LineTable<'t> {
         LineTable {
             text,
-            index: LineIndex::with_cr_breaks(text),
+            index: std::borrow::Cow::Owned(LineIndex::with_cr_breaks(text)),
+            last_line: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The table of `text` with its index already made: `index` must be
+    /// [`LineIndex::with_cr_breaks`] of `text` (an open document's [`OpenDocument::lines`]).
+    pub fn with_index(text: &'t str, index: &'t LineIndex) -> LineTable<'t> {
+        LineTable {
+            text,
+            index: std::borrow::Cow::Borrowed(index),
             last_line: std::cell::Cell::new(0),
         }
     }
@@ -238,6 +271,61 @@ mod tests {
         doc.apply_changes(&[change(1, 6, 1, 7, "Y")], 3, Encoding::Utf8);
         assert_eq!(doc.text(), "a😀Xb\r\n漢字Y\n");
         assert_eq!(doc.version, 3);
+    }
+
+    /// The line starts kept through edits are the ones the text gives, whatever the edits do to
+    /// line breaks: join a `\r` to a `\n` or part them, delete across lines, insert lines,
+    /// replace the whole text. Random edits of a text made of those characters (a fixed seed).
+    #[test]
+    fn kept_line_starts_equal_the_texts_after_random_edits() {
+        let pieces = ["\r", "\n", "\r\n", "a", "😀", "漢", " x\n", "\r\r"];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut doc = OpenDocument::new("ab\r\ncd\re\n", 1);
+        for version in 2..3000 {
+            let lines = doc.rope.len_lines() as u32;
+            let position = |next: &mut dyn FnMut(usize) -> usize| Position {
+                line: next(lines as usize + 1) as u32,
+                character: next(6) as u32,
+            };
+            let (mut start, mut end) = (position(&mut next), position(&mut next));
+            if (end.line, end.character) < (start.line, start.character) {
+                std::mem::swap(&mut start, &mut end);
+            }
+            let text: String = (0..next(4)).map(|_| pieces[next(pieces.len())]).collect();
+            let range = (next(50) != 0).then_some(Range { start, end });
+            let encoding = if next(2) == 0 {
+                Encoding::Utf8
+            } else {
+                Encoding::Utf16
+            };
+            let change = TextDocumentContentChangeEvent {
+                range,
+                range_length: None,
+                text,
+            };
+            // Two changes in one batch now and then.
+            let batch = if next(5) == 0 {
+                vec![change.clone(), change]
+            } else {
+                vec![change]
+            };
+            let before = doc.clone();
+            doc.apply_changes(&batch, version, encoding);
+            assert_eq!(
+                doc.lines(),
+                &LineIndex::with_cr_breaks(&doc.text()),
+                "after {batch:?} on {:?}",
+                before.text()
+            );
+            // The copy taken before the edit keeps its own version's starts.
+            assert_eq!(before.lines(), &LineIndex::with_cr_breaks(&before.text()));
+        }
     }
 
     #[test]

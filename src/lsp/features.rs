@@ -284,7 +284,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
         return Vec::new();
     };
     // Thousands of positions on a large draft: one line table, not a rope walk for each.
-    let lines = LineTable::new(&snapshot.text);
+    let lines = snapshot.lines();
     fn convert(item: ide::OutlineItem, lines: &LineTable, encoding: Encoding) -> DocumentSymbol {
         let is_entry = item.kind == ide::OutlineKind::Entry;
         DocumentSymbol {
@@ -325,7 +325,7 @@ pub fn document_symbols_json(
     let Some(doc) = &snapshot.analysis.document else {
         return b"[]".to_vec();
     };
-    let lines = LineTable::new(&snapshot.text);
+    let lines = snapshot.lines();
     let items = ide::outline_counted(doc, ladder(snapshot), snapshot.evidence());
     let mut out = Vec::with_capacity(64 + snapshot.text.len() * 3);
     write_symbols(&mut out, &items, &lines, encoding);
@@ -392,7 +392,7 @@ pub fn folding_ranges(snapshot: &Snapshot, encoding: Encoding) -> Vec<FoldingRan
     let Some(doc) = &snapshot.analysis.document else {
         return Vec::new();
     };
-    let lines = LineTable::new(&snapshot.text);
+    let lines = snapshot.lines();
     ide::folds(&snapshot.text, doc)
         .iter()
         .filter_map(|fold| fold_lines(fold, &lines, encoding))
@@ -417,7 +417,7 @@ pub fn folding_ranges_json(snapshot: Option<&Snapshot>, encoding: Encoding) -> V
     let Some(doc) = &snapshot.analysis.document else {
         return b"[]".to_vec();
     };
-    let lines = LineTable::new(&snapshot.text);
+    let lines = snapshot.lines();
     let folds = ide::folds(&snapshot.text, doc);
     let mut out = Vec::with_capacity(2 + folds.len() * 48);
     write_folds(&mut out, &folds, &lines, encoding);
@@ -461,7 +461,7 @@ pub fn code_lenses(snapshot: &Snapshot, encoding: Encoding) -> Vec<CodeLens> {
     let (Some(doc), Some(ladder)) = (&snapshot.analysis.document, ladder(snapshot)) else {
         return Vec::new();
     };
-    let lines = LineTable::new(&snapshot.text);
+    let lines = snapshot.lines();
     typed_lenses(
         &ide::lenses(doc, ladder, snapshot.case.as_deref()),
         &lines,
@@ -494,7 +494,7 @@ pub fn code_lenses_json(snapshot: Option<&Snapshot>, encoding: Encoding) -> Vec<
     let (Some(doc), Some(ladder)) = (&snapshot.analysis.document, ladder(snapshot)) else {
         return b"[]".to_vec();
     };
-    let lines = LineTable::new(&snapshot.text);
+    let lines = snapshot.lines();
     let Some(evidence) = snapshot.evidence() else {
         return b"[]".to_vec();
     };
@@ -557,7 +557,7 @@ pub fn semantic_tokens(
         return Vec::new();
     };
     let highlights = ide::highlights_with(&snapshot.text, doc, ladder(snapshot), within, measures);
-    let lines = LineTable::new(&snapshot.text);
+    let lines = snapshot.lines();
     let mut tokens = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);
     for ide::Highlight { span, kind } in highlights {

@@ -66,7 +66,7 @@ fn drop_later<T: Send + 'static>(value: T) {
 fn diagnostics_frame(uri: &Uri, snapshot: &Snapshot, encoding: Encoding) -> OutFrame {
     convert::publish_diagnostics_frame(
         uri,
-        &snapshot.text,
+        &snapshot.lines(),
         encoding,
         Some(snapshot.version),
         &snapshot.analysis.diagnostics,
@@ -645,9 +645,16 @@ impl Backend {
             return Ok(self.notifier.direct_result(Self::json(report)));
         }
         self.direct(&uri, "textDocument/diagnostic", |snapshot, encoding| {
-            let (text, diagnostics) =
-                snapshot.map_or(("", &[][..]), |s| (&*s.text, &s.analysis.diagnostics[..]));
-            convert::diagnostic_report_json(&uri, text, encoding, diagnostics)
+            let Some(snapshot) = snapshot else {
+                return convert::diagnostic_report_json(
+                    &uri,
+                    &super::documents::LineTable::new(""),
+                    encoding,
+                    &[],
+                );
+            };
+            let diagnostics = &snapshot.analysis.diagnostics;
+            convert::diagnostic_report_json(&uri, &snapshot.lines(), encoding, diagnostics)
         })
         .await
     }
@@ -967,7 +974,10 @@ impl LanguageServer for Backend {
                 Some(doc) => {
                     doc.document
                         .apply_changes(&params.content_changes, version, encoding);
-                    doc.snapshot = None;
+                    // The previous analysis is stale now. Freeing it (a 1 MB doc's model and
+                    // thousands of diagnostics: ~4 M instructions) is not on the way to the
+                    // analysis of this version, which the next request waits for.
+                    drop_later(doc.snapshot.take());
                     true
                 }
                 None => false,

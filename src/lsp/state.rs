@@ -34,6 +34,12 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// The text's line table, with the line starts its document kept through the edits (no
+    /// scan of the text per request).
+    pub fn lines(&self) -> super::documents::LineTable<'_> {
+        super::documents::LineTable::with_index(&self.text, self.document.lines())
+    }
+
     /// Every trait's evidence counts for this text ([`evidence_counts`] of its document, ladder
     /// and case; `None` without a document or a ladder), counted once: the outline, the lenses
     /// and whatever else asks about the same version share them. The snapshot holds the text,

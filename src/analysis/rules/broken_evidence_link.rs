@@ -38,12 +38,19 @@ or a heading reworded, and a reviewer who clicks finds nothing.
 };
 
 fn is_remote(destination: &str) -> bool {
-    let lower = destination.to_ascii_lowercase();
-    lower.starts_with("//")
-        || lower.starts_with("mailto:")
-        || lower.starts_with("tel:")
-        || lower.contains("://")
-        || lower.starts_with("data:")
+    // Schemes in any case, compared in place: a lowercased copy of every link's destination
+    // was an allocation per link after every edit.
+    let starts = |prefix: &str| {
+        destination
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    starts("//")
+        || starts("mailto:")
+        || starts("tel:")
+        || destination.contains("://")
+        || starts("data:")
 }
 
 /// An ASCII anchor lowercased, with runs of dashes as one and none at either end.
@@ -80,8 +87,13 @@ fn is_site_path(destination: &str) -> bool {
     destination.starts_with('/') && !destination.starts_with("//")
 }
 
-fn decode_spaces(path: &str) -> String {
-    path.replace("%20", " ")
+/// The path with `%20` read as a space; borrowed when it has none (nearly every path).
+fn decode_spaces(path: &str) -> std::borrow::Cow<'_, str> {
+    if path.contains("%20") {
+        path.replace("%20", " ").into()
+    } else {
+        path.into()
+    }
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -240,5 +252,30 @@ mod tests {
                 "[other](other.md)"
             ]
         );
+    }
+
+    #[test]
+    fn schemes_are_remote_in_any_case_and_spaces_are_decoded() {
+        for remote in [
+            "HTTPS://example.com/x",
+            "MailTo:me@example.com",
+            "TEL:+1",
+            "Data:text/plain,x",
+            "//host/x",
+            "git+ssh://host/x",
+        ] {
+            assert!(super::is_remote(remote), "{remote}");
+        }
+        for local in [
+            "brag.md",
+            "tel",
+            "mail/to.md",
+            "notes/data:x.md",
+            "/site/path.md",
+        ] {
+            assert!(!super::is_remote(local), "{local}");
+        }
+        assert_eq!(super::decode_spaces("my%20notes.md"), "my notes.md");
+        assert_eq!(super::decode_spaces("brag.md"), "brag.md");
     }
 }

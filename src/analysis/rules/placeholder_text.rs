@@ -45,13 +45,18 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     // it changed], [how you did it]`) is one blank to fill in, not three warnings. One buffer
     // for the line being gathered, not one per run.
     let mut line: Vec<Span> = Vec::new();
-    for (index, run) in cx.doc.prose_runs.iter().enumerate() {
-        // A run that cannot hold one (nearly all) holds none: the prefilter's answer needs no
-        // memo lookup, no kept slot and no result (the result would be empty, memo or not).
+    // A run that cannot hold one (nearly all) holds none: the prefilter's answer needs no
+    // memo lookup, no kept slot and no result (the result would be empty, memo or not). A kept
+    // piece keeps which of its runs the prefilter lets through.
+    let candidates = memo::prose_runs_where(
+        cx.kept_pieces,
+        &cx.doc.prose_runs,
+        cx.text,
+        may_hold_placeholder,
+    );
+    for index in candidates {
+        let run = &cx.doc.prose_runs[index];
         let source = &cx.text[run.start..run.end];
-        if !may_hold_placeholder(source) {
-            continue;
-        }
         let found = results.get(index, || source, |_| true, placeholders);
         // Most runs hold none, and most of the rest one: those need no gathering.
         if let [one] = found.as_slice() {
