@@ -130,6 +130,8 @@ pub(super) struct Builder<'t> {
     /// The slot of the paragraph entry that ended last, while a list may still follow it.
     last_paragraph: Option<usize>,
     link_starts: Vec<(usize, String)>,
+    /// Tag names read so far, shared by the tags that repeat them (`inline::scan_tags`).
+    tag_names: Vec<Arc<str>>,
 }
 
 impl<'t> Builder<'t> {
@@ -164,6 +166,7 @@ impl<'t> Builder<'t> {
             list_lead_in: None,
             last_paragraph: None,
             link_starts: Vec::new(),
+            tag_names: Vec::new(),
         }
     }
 
@@ -696,7 +699,14 @@ impl<'t> Builder<'t> {
         );
         let entry = &mut self.open[top];
         if is_prose && content.contains('#') {
-            inline::scan_tags(self.text, range, self.ladder, entry, &mut self.body.tags);
+            inline::scan_tags(
+                self.text,
+                range,
+                self.ladder,
+                entry,
+                &mut self.body.tags,
+                &mut self.tag_names,
+            );
         }
         if item_depth != entry.item_depth {
             entry.detail.push_str(content);
@@ -855,14 +865,18 @@ impl<'t> Builder<'t> {
                     .unwrap_or(builder.text_span.unwrap_or(builder.span))
             });
         let is_placeholder = is_placeholder_only(&text) && is_placeholder_only(&detail);
-        let mut wording = entry_wording(&builder, &text, &facts, label_date.is_some());
+        // Read once: the item's wording and its role both ask for it; a row has none.
+        let label = match builder.form {
+            EntryForm::TableRow => None,
+            _ => headings::opening_label(&text),
+        };
+        let mut wording = entry_wording(&builder, &text, &facts, label_date.is_some(), label);
         if builder.form == EntryForm::TableRow {
             // A goal not begun, or a row that holds only plans (`| Goal | Actions | Target date
             // | Status |`), is a plan.
             wording.is_intent |=
                 columns::not_begun(&self.row_status) || (self.row_plans && !self.row_reads);
-        } else if let Some(role) = headings::opening_label(&text)
-            .and_then(|label| headings::label_role(self.ladder, label))
+        } else if let Some(role) = label.and_then(|label| headings::label_role(self.ladder, label))
         {
             // An item that opens with a label of plans or status (`Next week: the cost
             // report`, `Blocked: waiting on FinOps`) is no win; one that opens with a label of
@@ -1026,7 +1040,12 @@ fn parent_date(parent: &EntryBuilder) -> Option<Span> {
 
 /// Whether an item opens with a goal label (`Goal: …`, `OKR: …`; `lexicon/goal-labels.txt`).
 fn opens_with_goal_label(text: &str) -> bool {
-    headings::opening_label(text).is_some_and(|label| {
+    is_goal_label(headings::opening_label(text))
+}
+
+/// Whether the label a line opens with (`headings::opening_label`) names a goal.
+fn is_goal_label(label: Option<&str>) -> bool {
+    label.is_some_and(|label| {
         crate::analysis::words::lexicon::GOAL_LABELS
             .contains(crate::catalogue::normalize_name(label).trim())
     })
@@ -1162,12 +1181,14 @@ fn personal_words_name_work(text: &str) -> bool {
 
 /// How the entry's words read (see [`Wording`]).
 /// `has_label_date`: the text opens with a period label (`Week 3:`), as
-/// `dates::leading_label_date` reads it.
+/// `dates::leading_label_date` reads it. `label`: the label the text opens with, as
+/// `headings::opening_label` reads it (none for a table row).
 fn entry_wording(
     builder: &EntryBuilder,
     text: &str,
     facts: &wording::WordFacts,
     has_label_date: bool,
+    label: Option<&str>,
 ) -> Wording {
     let (strong_prompt, imperative) = wording::prompt_signals(text, facts);
     // What a lead-in item says of its own line counts for it as for its children.
@@ -1211,8 +1232,17 @@ fn entry_wording(
         goal_label: builder.form == EntryForm::Item
             && lead_in != Some(LeadIn::Goals)
             && builder.label_role != Some(Role::Goals)
-            && opens_with_goal_label(text),
+            && is_goal_label(label),
         under_goal_label: builder.under_goal_label,
+    }
+}
+
+#[cfg(test)]
+impl Builder<'_> {
+    /// An entry opened at the text's start, for tests of what reads an entry's text.
+    pub(super) fn entry_for_tests(&mut self, form: EntryForm) -> EntryBuilder {
+        self.start_entry(Span::new(0, 0), form, 0, None);
+        self.open.pop().expect("just opened")
     }
 }
 
