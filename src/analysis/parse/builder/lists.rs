@@ -4,6 +4,28 @@
 use super::*;
 
 impl Builder<'_> {
+    /// A top-level list: what the paragraph right before it says of it, and of itself.
+    pub(super) fn start_list(&mut self) {
+        self.list_lead_in = self.pending_lead_in.take();
+        // A paragraph that introduces goals is not a win either ("I did a lot this
+        // year. Here's what I hope to do next:").
+        if self.list_lead_in == Some(LeadIn::Goals)
+            && let Some(idx) = self.last_paragraph
+            && let Some(entry) = self.body.entries.get_mut(idx)
+            && entry.form == EntryForm::Paragraph
+        {
+            entry.wording.is_intent = true;
+        }
+        // A one-sentence paragraph right before the list introduces it.
+        if let Some(idx) = self.last_paragraph
+            && let Some(entry) = self.body.entries.get_mut(idx)
+            && entry.form == EntryForm::Paragraph
+            && wording::is_one_sentence(&entry.text)
+        {
+            entry.wording.leads_list = true;
+        }
+    }
+
     /// The role a short label item names for the items nested under it: life outside work or
     /// plans (`- **Family**`, `- Hobbies:`, `- Next week:`), where they are no wins, or work
     /// done (`- Done so far:`), where a plan's items are its look back.

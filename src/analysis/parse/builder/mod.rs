@@ -14,8 +14,6 @@ mod sections;
 mod tables;
 mod text;
 
-use tables::is_period_name;
-
 use super::columns::{self, Column};
 use super::wording::{self, LeadIn};
 use super::{Body, headings, inline};
@@ -208,55 +206,16 @@ impl<'t> Builder<'t> {
             self.last_paragraph = None;
         }
         match tag {
-            MdTag::Heading { level, .. } => {
-                self.heading = Some(HeadingBuilder {
-                    depth: level as u8,
-                    start: range.start,
-                    title: String::new(),
-                    title_span: None,
-                    exact: true,
-                });
-            }
-            MdTag::List(_) if self.item_depth == 0 => {
-                self.list_lead_in = self.pending_lead_in.take();
-                // A paragraph that introduces goals is not a win either ("I did a lot this
-                // year. Here's what I hope to do next:").
-                if self.list_lead_in == Some(LeadIn::Goals)
-                    && let Some(idx) = self.last_paragraph
-                    && let Some(entry) = self.body.entries.get_mut(idx)
-                    && entry.form == EntryForm::Paragraph
-                {
-                    entry.wording.is_intent = true;
-                }
-                // A one-sentence paragraph right before the list introduces it.
-                if let Some(idx) = self.last_paragraph
-                    && let Some(entry) = self.body.entries.get_mut(idx)
-                    && entry.form == EntryForm::Paragraph
-                    && wording::is_one_sentence(&entry.text)
-                {
-                    entry.wording.leads_list = true;
-                }
-            }
+            MdTag::Heading { level, .. } => self.start_heading(level as u8, range),
+            MdTag::List(_) if self.item_depth == 0 => self.start_list(),
             MdTag::Item => self.start_item(range),
             MdTag::Paragraph => self.start_paragraph(range),
-            MdTag::Table(_) => {
-                self.table_header.clear();
-                self.table_columns.clear();
-                self.period_table = false;
-            }
+            MdTag::Table(_) => self.start_table(),
             MdTag::TableHead => {
                 self.table_head = true;
                 self.cell_index = 0;
             }
-            MdTag::TableRow => {
-                self.cell_index = 0;
-                self.row_status.clear();
-                self.row_plans = false;
-                self.row_reads = false;
-                if self.item_depth == 0 && !self.table_head {
-                    self.start_entry(range, EntryForm::TableRow, 0, None);
-                }
-            }
+            MdTag::TableRow => self.start_row(range),
             MdTag::TableCell => self.start_cell(),
             MdTag::BlockQuote(_) => self.block_quote_depth += 1,
             MdTag::CodeBlock(_) => self.code_block = true,
@@ -276,20 +235,7 @@ impl<'t> Builder<'t> {
             TagEnd::List(_) if self.item_depth == 0 => self.list_lead_in = None,
             TagEnd::Item => self.end_item(),
             TagEnd::Paragraph => self.end_paragraph(range),
-            TagEnd::TableHead => {
-                self.table_head = false;
-                self.period_table = self.table_header.len() >= 3
-                    && self.table_header[1..]
-                        .iter()
-                        .all(|cell| is_period_name(cell));
-                if !self.period_table {
-                    self.table_columns = columns::columns(&self.table_header);
-                }
-                // A goals table with a column of what was done (`| Goal | Actions | Evidence |`)
-                // is judged by that column; one of plans only (a retro's `| Action | Owner |`)
-                // reads its plans.
-                self.plans_are_text = !self.table_columns.contains(&Column::Read);
-            }
+            TagEnd::TableHead => self.end_table_head(),
             TagEnd::Table => self.cell_column = Column::Read,
             TagEnd::TableRow
                 if self

@@ -10,6 +10,16 @@ pub(super) static GUIDANCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Builder<'_> {
+    pub(super) fn start_heading(&mut self, depth: u8, range: Span) {
+        self.heading = Some(HeadingBuilder {
+            depth,
+            start: range.start,
+            title: String::new(),
+            title_span: None,
+            exact: true,
+        });
+    }
+
     pub(super) fn end_heading(&mut self, range: Span) {
         let Some(heading) = self.heading.take() else {
             return;

@@ -14,6 +14,39 @@ const STATE_NAMES: [&str; 14] = [
 ];
 
 impl Builder<'_> {
+    pub(super) fn start_table(&mut self) {
+        self.table_header.clear();
+        self.table_columns.clear();
+        self.period_table = false;
+    }
+
+    /// What the header says of the table: a table of periods, or what each column holds.
+    pub(super) fn end_table_head(&mut self) {
+        self.table_head = false;
+        self.period_table = self.table_header.len() >= 3
+            && self.table_header[1..]
+                .iter()
+                .all(|cell| is_period_name(cell));
+        if !self.period_table {
+            self.table_columns = columns::columns(&self.table_header);
+        }
+        // A goals table with a column of what was done (`| Goal | Actions | Evidence |`)
+        // is judged by that column; one of plans only (a retro's `| Action | Owner |`)
+        // reads its plans.
+        self.plans_are_text = !self.table_columns.contains(&Column::Read);
+    }
+
+    /// A row of the table's body is an entry (one in a list item is the item's detail).
+    pub(super) fn start_row(&mut self, range: Span) {
+        self.cell_index = 0;
+        self.row_status.clear();
+        self.row_plans = false;
+        self.row_reads = false;
+        if self.item_depth == 0 && !self.table_head {
+            self.start_entry(range, EntryForm::TableRow, 0, None);
+        }
+    }
+
     /// A short sentence right before a table that says where its figures come from ("Pulled
     /// from the dashboard in December.") captions the table: it is no entry of its own.
     pub(super) fn mark_caption(&mut self, table: Span) {
