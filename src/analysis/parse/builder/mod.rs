@@ -223,7 +223,7 @@ impl<'t> Builder<'t> {
             MdTag::Image { .. } => self.link_depth += 1,
             MdTag::Link { dest_url, .. } => {
                 self.link_depth += 1;
-                self.link_starts.push((range.start, dest_url.to_string()));
+                self.link_starts.push((range.start, dest_url.into_string()));
             }
             _ => {}
         }
