@@ -10,7 +10,9 @@
 //!   and returns the document model ([`analysis::document`]) and diagnostics. Inside it:
 //!   `front_matter` (YAML with positions) → `parse/` (one pass over pulldown-cmark events:
 //!   `builder` turns block events into sections and entries in the layouts real docs use —
-//!   nested date labels, paragraphs, pasted bullets, table rows, bold-line headings —,
+//!   nested date labels, paragraphs, pasted bullets, table rows, bold-line headings —, one
+//!   file per kind of block (`builder/lists`, `paragraphs`, `tables`, `sections`, `text`,
+//!   `entries`), `inline` finds `#tag` words,
 //!   `headings` reads what a heading makes of its section, `wording` tells claims from prompts;
 //!   `chunks` splits a large body into pieces that parse the same) → `infer` (the traits an
 //!   untagged entry shows, from the ladder's signals) → `rules` (one file per rule, one

@@ -317,7 +317,7 @@ impl Body {
             }
             if matches!(kind, DocKind::Promo | DocKind::Brag) {
                 // A goal with its results (`- OKR: grow the team` / `  - hired 3 engineers`) is
-                // one entry in a packet or a log: the results are its detail (`builder.rs`
+                // one entry in a packet or a log: the results are its detail (`builder`
                 // gathers them), judged with it. A goal with nothing below it (`- Goal: ship
                 // the search rewrite`) is a plan, not a claim.
                 entry.wording.is_label |= entry.wording.under_goal_label;
