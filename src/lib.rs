@@ -12,13 +12,17 @@
 //!   `builder` turns block events into sections and entries in the layouts real docs use —
 //!   nested date labels, paragraphs, pasted bullets, table rows, bold-line headings —, one
 //!   file per kind of block (`builder/lists`, `paragraphs`, `tables`, `sections`, `text`,
-//!   `entries`), `inline` finds `#tag` words,
-//!   `headings` reads what a heading makes of its section, `wording` tells claims from prompts;
+//!   `entries`), `inline` finds `#tag` words, `columns` reads a table's header cells (work,
+//!   impact, dates, status, plans), `headings` reads what a heading makes of its section,
+//!   `wording` tells claims from prompts, `plans` finds a growth plan's look back;
 //!   `chunks` splits a large body into pieces that parse the same) → `infer` (the traits an
 //!   untagged entry shows, from the ladder's signals) → `rules` (one file per rule, one
 //!   registry) → diagnostics with byte spans and fixes. `words/` holds the word-level
 //!   recognisers (tokeniser, quantities, and the word lists as data in `words/lexicon/`);
-//!   `impact` reads an entry's quantities with them for `vague-win`, `weak-verb` reads the same
+//!   `impact` reads an entry's quantities with them for `vague-win` (`impact/reader` walks the
+//!   tokens, `clauses` finds clause ends, `classify` decides what governs each quantity by the
+//!   questions `context` and `governed` ask of its neighbours, `structures` finds
+//!   before→after, zero and people outcomes), `weak-verb` reads the same
 //!   tokens (`words::reading`: one tokenisation per judged entry per analysis, kept in one memo
 //!   table and, as each entry's impact, in the document for `Document::entry_impact`);
 //!   `words::dates`, `words::names` and `words::placeholders` are the other recognisers. `case` reads the
