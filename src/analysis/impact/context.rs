@@ -510,9 +510,13 @@ impl Reader<'_> {
         let end = (q.last + 1..self.t.len().min(q.last + 17))
             .find(|&k| self.ends_phrase(k))
             .unwrap_or(self.t.len().min(q.last + 17));
+        // `(120 load runs)`, `(30 builds)`: a plural that ends the item is the counted noun, not
+        // a verb reporting a result.
+        let head = |k: usize| k + 1 == end && self.word(k).ends_with('s') && k > q.last;
         !(q.last + 1..end).any(|k| {
             let w = self.word(k);
-            self.is(k, OUTCOME_VERB | ACTIVITY | COMPARATIVE | ZERO)
+            (self.is(k, OUTCOME_VERB | ACTIVITY) && !head(k))
+                || self.is(k, COMPARATIVE | ZERO)
                 || w.ends_with("ed")
                 || matches!(w, "now" | "so" | "instead" | "than" | "from" | "to" | "→")
         }) && !(q.last + 1..end).any(|k| matches!(self.symbol(k), "→" | "->" | "=>"))
