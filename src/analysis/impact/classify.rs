@@ -113,6 +113,14 @@ impl Reader<'_> {
                 if dots >= 2 || is_calendar_version(number_text) {
                     return Class::Not(Reason::Version);
                 }
+                // `bump stripe-node to 14.x`: a version line, its minor left open.
+                if self.symbol(q.last + 1) == "."
+                    && self.t.get(q.last + 2).is_some_and(|x| x.glued)
+                    && self.t[q.last + 1].glued
+                    && self.word(q.last + 2) == "x"
+                {
+                    return Class::Not(Reason::Version);
+                }
                 if let Some(p) = prev
                     && self.is_name(p)
                     && !self.phrase_has(&noun_phrase(), NOUNS)

@@ -1500,6 +1500,7 @@ fn teach_i_families_of_own_work_and_of_zero_outcomes() {
         "Set up Grafana for the data team with 30 dashboards",
         "Participated in 6 design reviews",
         "Paused the old exporter, and its nightly job stopped entirely",
+        "Bumped the payments SDK to 9.x",
     ] {
         vague(text);
     }
