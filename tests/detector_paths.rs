@@ -70,10 +70,20 @@ fn lexicon_words() -> Vec<String> {
     words
 }
 
-/// The text column of the labelled fixtures the repository holds (not the held-out batch).
+/// The text column of the labelled fixtures the repository holds: the dev sets and the spent
+/// held-out sets (not `wins-own.tsv`, the project's own batches).
 fn fixture_entries() -> Vec<String> {
     let mut out = Vec::new();
-    for name in ["wins-dev-c.tsv", "wins-dev-d.tsv", "wins-dev-e.tsv"] {
+    for name in [
+        "wins-dev-c.tsv",
+        "wins-dev-d.tsv",
+        "wins-dev-e.tsv",
+        "wins-dev-f.tsv",
+        "wins-spent-b.tsv",
+        "wins-spent-c.tsv",
+        "wins-spent-e.tsv",
+        "wins-spent-i.tsv",
+    ] {
         let path = manifest().join("tests/fixtures").join(name);
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;

@@ -133,9 +133,12 @@ impl Reader<'_> {
                 {
                     return Class::Not(Reason::Version);
                 }
-                // `k8s 1.31`, `py3 3.12`: a decimal after a product written as an identifier.
+                // `k8s 1.31`, `py3 3.12`: a decimal after a product written as an identifier,
+                // not after a score's name (`macro-F1 0.71 → 0.83`).
                 if dots > 0
-                    && prev.is_some_and(|p| self.t[p].kind == Kind::Ident)
+                    && prev.is_some_and(|p| {
+                        self.t[p].kind == Kind::Ident && !SCORE_NAMES.contains(self.word(p))
+                    })
                     && !self.phrase_has(&noun_phrase(), NOUNS)
                 {
                     return Class::Not(Reason::Version);
@@ -270,6 +273,18 @@ impl Reader<'_> {
                 if self.t.get(q.last + 1).is_some_and(|h| {
                     h.glued && (h.kind == Kind::Ident || self.is_capitalised(q.last + 1))
                 }) =>
+            {
+                return Class::Not(Reason::Describes);
+            }
+            // `5-fold CV`, `10-fold cross-validation`: a compound that names a method before
+            // its name (capitalised or an identifier, as `8×A100`'s), not a multiple of anything.
+            Unit::Multiplier
+                if self.word(q.last) == "fold"
+                    && self.t.get(q.last + 1).is_some_and(|h| {
+                        h.kind == Kind::Ident
+                            || self.is_capitalised(q.last + 1)
+                            || self.word(q.last + 1) == "cross"
+                    }) =>
             {
                 return Class::Not(Reason::Describes);
             }
@@ -515,6 +530,16 @@ impl Reader<'_> {
             return Class::Measure(MeasureKind::Time);
         }
         if self.word(after) == "of" {
+            return Class::Not(Reason::Duration);
+        }
+        // `(team of 4, 48 hours)`: hours as an item of a specification of the author's work
+        // are how long it took (shorter units there are latencies: `(p95 40 ms)`).
+        if q.unit == Unit::ShortTime
+            && !q.spelled
+            && matches!(self.word(q.last), "h" | "hr" | "hrs" | "hour" | "hours")
+            && matches!(self.symbol(q.first.wrapping_sub(1)), "," | "(" | "[")
+            && self.in_work_spec(q)
+        {
             return Class::Not(Reason::Duration);
         }
         if q.unit == Unit::ShortTime && !q.spelled {

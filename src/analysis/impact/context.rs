@@ -344,6 +344,7 @@ impl Reader<'_> {
     pub(super) fn in_activity_object(&self, first: usize) -> bool {
         let mut k = first;
         let mut communication_to = false;
+        let mut with_seen = false;
         let mut steps = 0;
         while k > 0 && steps < 10 {
             k -= 1;
@@ -392,6 +393,14 @@ impl Reader<'_> {
                 communication_to = true;
                 continue;
             }
+            // `Set up dbt for the warehouse with 60+ models`: what the object was for, before
+            // the `with` that attaches the count, is still the object.
+            if w == "with" {
+                with_seen = true;
+            }
+            if w == "for" && with_seen {
+                continue;
+            }
             if matches!(w, "that" | "which" | "who" | "now" | "so" | "then" | "and")
                 || w.ends_with("ing")
             {
@@ -435,7 +444,11 @@ impl Reader<'_> {
     /// first word of its clause, not a month or label word.
     pub(super) fn is_name(&self, p: usize) -> bool {
         let t = &self.t[p];
-        if !t.is_word() || t.is(MONTH | LABEL_WORD | lexicon::NUMBER_WORD) {
+        // A score's name (`F1 0.71 → 0.83`) is followed by its value, not a version.
+        if !t.is_word()
+            || t.is(MONTH | LABEL_WORD | lexicon::NUMBER_WORD)
+            || SCORE_NAMES.contains(self.word(p))
+        {
             return false;
         }
         let first = self.text[t.range()].chars().next();
@@ -457,6 +470,10 @@ impl Reader<'_> {
         // A list of specifications: `18 fields, 3 indexes` goes back to its colon (a few items:
         // the lookback stays bounded).
         let mut items = 0;
+        // An item that opens with a word (`(lr, depth, 200 trials)`) names a part of the work;
+        // it lists the work's specification only inside a bracket (after a colon a word opens a
+        // clause of its own: `: CI green again, 200 fewer retries`).
+        let mut word_item = false;
         while let Some(k) = open.filter(|&k| self.symbol(k) == ",") {
             items += 1;
             if items > 8 {
@@ -464,13 +481,19 @@ impl Reader<'_> {
             }
             open = phrase_end_before(k);
             let item = open.map_or(0, |o| o + 1);
-            if self.t.get(item).is_none_or(|t| t.kind != Kind::Number) {
-                return false;
+            // A label item (`(v0.3, 14 pages)`) is specification as a count is.
+            match self.t.get(item).map(|t| t.kind) {
+                Some(Kind::Number | Kind::Ident) => {}
+                Some(_) if self.t[item].is_word() => word_item = true,
+                _ => return false,
             }
         }
         let Some(mut open) = open.filter(|&k| matches!(self.symbol(k), "(" | "[" | ":")) else {
             return false;
         };
+        if word_item && self.symbol(open) == ":" {
+            return false;
+        }
         // `drafted RFC-112 (multi-region): 14 pages`: a colon after a bracketed aside reads with
         // the clause before the aside.
         if self.symbol(open) == ":"
@@ -487,9 +510,13 @@ impl Reader<'_> {
         let end = (q.last + 1..self.t.len().min(q.last + 17))
             .find(|&k| self.ends_phrase(k))
             .unwrap_or(self.t.len().min(q.last + 17));
+        // `(120 load runs)`, `(30 builds)`: a plural that ends the item is the counted noun, not
+        // a verb reporting a result.
+        let head = |k: usize| k + 1 == end && self.word(k).ends_with('s') && k > q.last;
         !(q.last + 1..end).any(|k| {
             let w = self.word(k);
-            self.is(k, OUTCOME_VERB | ACTIVITY | COMPARATIVE | ZERO)
+            (self.is(k, OUTCOME_VERB | ACTIVITY) && !head(k))
+                || self.is(k, COMPARATIVE | ZERO)
                 || w.ends_with("ed")
                 || matches!(w, "now" | "so" | "instead" | "than" | "from" | "to" | "→")
         }) && !(q.last + 1..end).any(|k| matches!(self.symbol(k), "→" | "->" | "=>"))

@@ -250,6 +250,15 @@ impl Reader<'_> {
                 if self.own_work_covers_all(i) {
                     return None;
                 }
+                // `Implemented the PKCE flow for both mobile apps`: what the author's own work
+                // was for, in the object of their activity verb, is its extent.
+                if i > 0
+                    && self.word(i - 1) == "for"
+                    && self.in_activity_object(i - 1)
+                    && !self.clause_has_before(i, OUTCOME_VERB)
+                {
+                    return None;
+                }
                 return self
                     .reach(i)
                     .or_else(|| self.all_adopted(i))
@@ -399,7 +408,12 @@ impl Reader<'_> {
                 if t.is(STOP) && !skip {
                     return None;
                 }
-                words += 1;
+                // `without a single customer-facing error`: the article, `single` and a word
+                // joined by a hyphen to the next leave the window for the noun.
+                let joined = self.symbol(k + 1) == "-" && self.t[k + 1].glued;
+                if !skip && !joined {
+                    words += 1;
+                }
             }
             k += 1;
         }
@@ -911,6 +925,17 @@ impl Reader<'_> {
     /// removal verb earlier in the clause whose object names an incident or a ranked issue
     /// (`#1`, `top`) and ends with `entirely`: that problem is at zero.
     pub(super) fn removed_entirely(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        // `reports of missed webhooks stopped entirely`: a problem the clause names before a
+        // verb of stopping, used without an object, is at zero.
+        if i > 1 && matches!(self.word(i - 1), "stopped" | "ceased") {
+            let named = (i.saturating_sub(12)..i - 1)
+                .rev()
+                .take_while(|&k| self.same_clause(k, i))
+                .any(|k| self.is(k, INCIDENT));
+            if named {
+                return Some((i, MeasureKind::Zero));
+            }
+        }
         let verb = (i.saturating_sub(10)..i)
             .rev()
             .take_while(|&k| self.same_clause(k, i))

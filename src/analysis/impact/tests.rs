@@ -1483,3 +1483,41 @@ fn a_target_ends_where_and_opens_a_clause_that_reports() {
     vague("Wrote the proposal to cut queue costs by 40% and move 3 teams");
     vague("About 60% through porting the jobs to Airflow");
 }
+
+/// teach-i's families (sixth session), in words of our own: a specification list may hold a
+/// label or a named part (`(v2, 22 pages)`, `(Rust, gRPC, 3 services)`), hours in it are how
+/// long the work took, `N-fold` before a method's name names the method, what the author's work
+/// was `for` is its extent, a decimal after a score's name is its value, a problem that
+/// `stopped entirely` is at zero, and a zero is read past a hyphenated modifier.
+#[test]
+fn teach_i_families_of_own_work_and_of_zero_outcomes() {
+    for text in [
+        "Wrote the onboarding guide (v2, 22 pages, 4 diagrams)",
+        "Prototyped the pricing engine (Rust, gRPC, 3 services)",
+        "Joined the internal game jam (team of 3, 36 hours)",
+        "Evaluated the churn model with 10-fold cross-validation",
+        "Scored the ranker on a 5-fold CV split",
+        "Built the export flow for both mobile clients",
+        "Rebuilt the docs site in Vue.js 3",
+        "Calibrated 25 interview packets for the hiring committee",
+        "Tuned the search cluster (heap, shards, 120 load runs)",
+        "Set up Grafana for the data team with 30 dashboards",
+        "Participated in 6 design reviews",
+        "Paused the old exporter, and its nightly job stopped entirely",
+        "Bumped the payments SDK to 9.x",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "Retrained the intent classifier: F1 0.64 → 0.79",
+        "Cut the flaky suite, and complaints about broken builds stopped entirely",
+        "Moved payments to the new cluster without a single user-visible outage",
+        "Throughput rose 4-fold after the rewrite",
+        "Referral signups saw a 3-fold increase",
+        "Shipped the import tool (team of 3, p95 40 ms)",
+        "Rewrote the nightly load (team of 2, 6 hours → 40 minutes)",
+        "The fix I built for both mobile clients cut crashes by 30%",
+    ] {
+        measurable(text);
+    }
+}

@@ -181,6 +181,7 @@ small_lists! {
     PEOPLE_GROUPS = "people-groups.txt";
     MOVE_VERBS = "move-verbs.txt";
     MODIFIER_TARGETS = "modifier-targets.txt";
+    SCORE_NAMES = "score-names.txt";
 }
 
 /// A list of phrases, one a line (`waiting on`, `next steps`), for the document reading's
