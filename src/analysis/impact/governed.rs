@@ -162,12 +162,20 @@ impl Reader<'_> {
         let end = self.clause_tokens(c).end;
         (from + 1..end)
             .find(|&k| {
-                self.symbol(k) == ","
-                    && self.word(k + 1) == "and"
-                    && matches!(
+                if self.symbol(k) != "," || k + 1 >= end {
+                    false
+                } else if self.word(k + 1) == "and" {
+                    matches!(
                         self.word(k + 2),
                         "the" | "since" | "over" | "now" | "today" | "she" | "he" | "they" | "it"
                     )
+                } else {
+                    // `Wrote the RFC for idempotent retries, adopted by 3 teams`: what the
+                    // written thing went on to do, a participle of its uptake after the comma
+                    // (`, now used by`), is no longer the proposal's.
+                    let at = k + 1 + usize::from(self.word(k + 1) == "now");
+                    at < end && self.is(at, ADOPTION_VERB)
+                }
             })
             .unwrap_or(end)
     }

@@ -267,6 +267,13 @@ fn targets_and_plans_are_not_results() {
     measurable("Shipped 2 weeks earlier than planned");
     measurable("Split the monolith so teams could deploy 3x more often");
     measurable("Wrote the recovery plan and landed it, used by 12 customers in the first month");
+    // What a written proposal went on to do, after a comma, is its uptake, not its aim.
+    measurable("Wrote the RFC for idempotent retries, adopted by 3 teams.");
+    measurable("Wrote the design doc for the event bus, now used by 9 services");
+    assert!(matches!(
+        assess("Wrote the business case for a 4x throughput improvement, approved by finance"),
+        Impact::Target(_)
+    ));
 }
 
 #[test]
