@@ -1036,3 +1036,11 @@ kind: growth-plan
 ";
     assert_eq!(vague("plan.md", text), [12, 17]);
 }
+
+#[test]
+fn work_named_after_a_todo_or_a_blocker_is_still_a_win() {
+    // A to-do head makes a label a to-do only beside a time or a preposition ("TODO next
+    // week:", "Blocked on infra:", "This week's todos:"); "Todo app" names work.
+    let text = "---\nkind: brag\n---\n## 2026-03\n\n- Todo app rewrite: improved the sync\n- Blocked deploys check: improved the pipeline\n- Mobile todo: improved the sync\n- Blockers dashboard: built it for the platform team\n- TODO next week: write the rollout plan\n- Blocked on infra: the load-test env\n- This week's todos: ask Marta about quotas\n- Friday todo: file the expense report\n";
+    assert_eq!(vague("log-brag.md", text), [6, 7, 8, 9]);
+}

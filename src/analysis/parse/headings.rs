@@ -6,7 +6,7 @@
 
 use crate::analysis::document::SectionKind;
 use crate::analysis::words::lexicon::{
-    NOT_DONE_HEADS, NOT_DONE_LABELS, PROJECT_WORDS, TRAILING_PERIODS,
+    NOT_DONE_HEAD_NEIGHBOURS, NOT_DONE_HEADS, NOT_DONE_LABELS, PROJECT_WORDS, TRAILING_PERIODS,
 };
 use crate::catalogue::{Ladder, Role, normalize_name};
 
@@ -103,15 +103,22 @@ pub(super) fn label_role(ladder: &Ladder, label: &str) -> Option<Role> {
 }
 
 /// Whether a normalized label of several words opens or closes with a word of work not done
-/// (`lexicon/not-done-label-heads.txt`): "todo next week", "blocked on infra", "monday todos".
+/// (`lexicon/not-done-label-heads.txt`) beside a word of time or a preposition
+/// (`lexicon/not-done-head-neighbours.txt`): "todo next week", "blocked on infra", "monday
+/// todos", but not "todo app rewrite" or "blockers dashboard", which name work.
 fn has_not_done_head(label: &str) -> bool {
     NOT_DONE_HEADS.phrases().iter().any(|head| {
-        label
+        let opens = label
             .strip_prefix(head)
-            .is_some_and(|rest| rest.starts_with(' '))
-            || label
-                .strip_suffix(head)
-                .is_some_and(|rest| rest.ends_with(' '))
+            .and_then(|rest| rest.strip_prefix(' '))
+            .and_then(|rest| rest.split(' ').next())
+            .is_some_and(|next| NOT_DONE_HEAD_NEIGHBOURS.contains(next));
+        let closes = label
+            .strip_suffix(head)
+            .and_then(|rest| rest.strip_suffix(' '))
+            .and_then(|rest| rest.rsplit(' ').next())
+            .is_some_and(|before| NOT_DONE_HEAD_NEIGHBOURS.contains(before));
+        opens || closes
     })
 }
 

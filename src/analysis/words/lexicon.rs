@@ -239,6 +239,7 @@ phrase_lists! {
     NOT_BEGUN_STATUSES = "not-begun-statuses.txt";
     NOT_DONE_LABELS = "not-done-labels.txt";
     NOT_DONE_HEADS = "not-done-label-heads.txt";
+    NOT_DONE_HEAD_NEIGHBOURS = "not-done-head-neighbours.txt";
     GOAL_LABELS = "goal-labels.txt";
     TRAILING_PERIODS = "heading-trailing-periods.txt";
     PROJECT_WORDS = "project-heading-words.txt";
