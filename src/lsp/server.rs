@@ -300,7 +300,10 @@ impl Backend {
                     return;
                 };
                 doc.last_analysis = took;
-                if doc.document.version != snapshot.version {
+                // A newer analysis of the same version was scheduled while this one ran (a
+                // linked file was closed or changed): its answer is the one that holds, and this
+                // one, finishing later, must not overwrite it.
+                if doc.document.version != snapshot.version || doc.scheduled != scheduled {
                     return;
                 }
                 doc.snapshot.replace(snapshot)
