@@ -284,6 +284,8 @@ try {
     await hover.waitFor({ state: 'visible' });
     // The ladder's own words for the level, under the diagnostic that sits on it.
     await until('the hover to describe E6 from the ladder', async () => /E6 — .*\(bigtech ladder\)[\s\S]*Expects/.test((await hover.textContent()) ?? ''));
+    // What the user sees is the open hover: the step's own screenshot comes after Escape.
+    await screenshot('hover-open');
     await page.keyboard.press('Escape');
   });
 
