@@ -770,6 +770,45 @@ fn status_and_plan_lines_of_a_work_log_are_no_wins() {
     assert_eq!(vague("log-brag.md", text), [3]);
 }
 
+/// The same sections as headings, as weekly logs and stand-up notes write them: only the done
+/// items are wins; what is blocked, at risk, under way or planned is not judged, and an issue
+/// table under "Open issues" is no list of wins.
+#[test]
+fn blocked_risk_in_progress_and_next_week_sections_of_a_work_log_are_no_wins() {
+    let text = "\
+# Weekly log
+
+## Week of 2026-03-02
+
+### Done
+
+- Fixed the export job
+
+### In progress
+
+- Moving the snapshots to object storage
+
+### Blockers
+
+- Waiting on infra for the new cluster
+
+### Risks
+
+- The vendor may slip the SDK release
+
+### Next week
+
+- The restore test
+
+## Open issues
+
+| Issue | Owner | Status |
+| --- | --- | --- |
+| Flaky deploy pipeline | Sam | investigating |
+";
+    assert_eq!(vague("log-brag.md", text), [7]);
+}
+
 #[test]
 fn work_that_names_a_trip_or_a_holiday_is_still_work() {
     let text = "\

@@ -303,7 +303,23 @@ impl Role {
                 "Completed",
             ],
             Role::WentWell => &["Liked", "Continue", "Keep", "Keep doing", "Glad", "Kudos"],
-            Role::DidntGoWell => &["Lacked", "Issues", "Mad", "Sad"],
+            // A work log's or a brag doc's open problems: what stands in the way, not a win
+            // (in a retro, each needs an action as a lesson does).
+            Role::DidntGoWell => &[
+                "Lacked",
+                "Issues",
+                "Mad",
+                "Sad",
+                "Blockers",
+                "Blocked",
+                "Blocked on",
+                "Risks",
+                "Risks and issues",
+                "Open issues",
+                "Known issues",
+                "Open problems",
+                "Concerns",
+            ],
             // A start/stop/continue retro's "Stop" items are things the team will stop doing:
             // each is a change for next time (it answers the lessons it shares words with), not
             // a lesson waiting for one.
@@ -331,6 +347,17 @@ impl Role {
                 "Next",
                 "Up next",
                 "What's next",
+                // A weekly log's work still under way or planned: not finished, so not a win
+                // to measure yet.
+                "Next week",
+                "Next sprint",
+                "Next month",
+                "Next quarter",
+                "In progress",
+                "Ongoing",
+                "WIP",
+                "Work in progress",
+                "Doing",
             ],
             Role::Personal => &[
                 "Personal", "Family", "Hobbies", "Travels", "Travel", "Fun", "Life", "Health",

@@ -458,6 +458,13 @@ mod tests {
             ("What was confusing or hard?", Role::DidntGoWell),
             ("What should we try next time?", Role::DoDifferently),
             ("What do we want to learn next?", Role::Goals),
+            // A weekly log's sections around its done items.
+            ("Blockers", Role::DidntGoWell),
+            ("Risks", Role::DidntGoWell),
+            ("Open issues", Role::DidntGoWell),
+            ("In progress", Role::Goals),
+            ("Next week", Role::Goals),
+            ("WIP", Role::Goals),
         ] {
             assert_eq!(role_of(title), Some(role), "{title}");
         }
