@@ -347,12 +347,8 @@ impl Role {
                 "Next",
                 "Up next",
                 "What's next",
-                // A weekly log's work still under way or planned: not finished, so not a win
-                // to measure yet.
-                "Next week",
-                "Next sprint",
-                "Next month",
-                "Next quarter",
+                // A weekly log's work still under way: not finished, so not a win to measure
+                // yet ("Next week" and other spans: `parse/headings.rs`).
                 "In progress",
                 "Ongoing",
                 "WIP",

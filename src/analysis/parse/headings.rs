@@ -6,7 +6,8 @@
 
 use crate::analysis::document::SectionKind;
 use crate::analysis::words::lexicon::{
-    NOT_DONE_HEAD_NEIGHBOURS, NOT_DONE_HEADS, NOT_DONE_LABELS, PROJECT_WORDS, TRAILING_PERIODS,
+    NEXT_PERIODS, NOT_DONE_HEAD_NEIGHBOURS, NOT_DONE_HEADS, NOT_DONE_LABELS, PROJECT_WORDS,
+    TRAILING_PERIODS,
 };
 use crate::catalogue::{Ladder, Role, normalize_name};
 
@@ -21,6 +22,9 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
     }
     if let Some(trait_idx) = ladder.trait_index_normalized(&normalized) {
         return SectionKind::Trait(trait_idx);
+    }
+    if let Some(role) = role_of_its_opening(&normalized) {
+        return SectionKind::Role(role);
     }
     // A heading of two names for one kind of section ("Todo / next", "Goals/plans") is that
     // kind when one of its parts names a role and no part names another.
@@ -48,6 +52,22 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
     match question_role(title, &core) {
         Some(role) => SectionKind::Role(role),
         None => SectionKind::Free,
+    }
+}
+
+/// A heading whose first word says what it holds and whose rest only says which span or whose:
+/// "Next half" and "Next review cycle" (`words/lexicon/heading-next-periods.txt`) are plans for
+/// that span; "Feedback I got", "Feedback from my manager", "Feedback received this half" are
+/// feedback. A topic that only starts with the word ("Feedback loops for the ML team") is not.
+fn role_of_its_opening(normalized: &str) -> Option<Role> {
+    let (first, rest) = normalized.split_once(' ')?;
+    match first {
+        "next" if NEXT_PERIODS.contains(rest) => Some(Role::Goals),
+        "feedback" => {
+            let by = rest.split(' ').next().unwrap_or("");
+            matches!(by, "i" | "ive" | "from" | "received" | "given").then_some(Role::Feedback)
+        }
+        _ => None,
     }
 }
 
@@ -464,6 +484,10 @@ mod tests {
             ("Open issues", Role::DidntGoWell),
             ("In progress", Role::Goals),
             ("Next week", Role::Goals),
+            ("Next half", Role::Goals),
+            ("Next review cycle", Role::Goals),
+            ("Feedback I got", Role::Feedback),
+            ("Feedback from my manager", Role::Feedback),
             ("WIP", Role::Goals),
         ] {
             assert_eq!(role_of(title), Some(role), "{title}");

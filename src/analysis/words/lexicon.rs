@@ -242,6 +242,7 @@ phrase_lists! {
     NOT_DONE_HEAD_NEIGHBOURS = "not-done-head-neighbours.txt";
     GOAL_LABELS = "goal-labels.txt";
     TRAILING_PERIODS = "heading-trailing-periods.txt";
+    NEXT_PERIODS = "heading-next-periods.txt";
     PROJECT_WORDS = "project-heading-words.txt";
     DRAFT_DONE_VERBS = "draft-done-verbs.txt";
     NOTHING_DONE = "nothing-done-words.txt";
