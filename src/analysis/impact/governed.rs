@@ -137,10 +137,15 @@ impl Reader<'_> {
         while self.is(k, DETERMINER) {
             k += 1;
         }
-        let plural = (k..(k + 3).min(self.t.len()))
-            .take_while(|&j| self.t[j].is_word())
-            .any(|j| self.word(j).ends_with('s'));
-        (taken_up && plural).then_some((i, MeasureKind::Reach))
+        let mut words = (k..(k + 3).min(self.t.len())).take_while(|&j| self.t[j].is_word());
+        // `all` and `both` take a plural, `every` a singular: `now used on every form in the
+        // app` reaches every form as `now used in all 23 repos` reaches the repos.
+        let counted = if self.word(i) == "every" {
+            words.next().is_some()
+        } else {
+            words.any(|j| self.word(j).ends_with('s'))
+        };
+        (taken_up && counted).then_some((i, MeasureKind::Reach))
     }
 
     /// `converted to full-time with a raise`: a raise or promotion that came with a change of

@@ -585,6 +585,10 @@ fn a_count_after_being_taken_up_is_reach_and_after_approval_is_process() {
         "The lint preset is now adopted by 14 repos",
         "Our Terraform module is used in 40 services",
         "The base image is installed on 300 build agents",
+        // `every` takes a singular where `all` takes a plural.
+        "unified four date pickers into one component, now used on every form in the app",
+        "The retry helper is now used in every service we run",
+        "The lint preset is now adopted by all frontend repos",
     ] {
         measurable(text);
     }
@@ -592,6 +596,7 @@ fn a_count_after_being_taken_up_is_reach_and_after_approval_is_process() {
         "RFC for the queue redesign, approved by 4 principal engineers",
         "Migration plan signed off by 3 directors",
         "Used 3 scripts to clean the export",
+        "Used every trick in the book to fix the export",
     ] {
         vague(text);
     }
