@@ -23,7 +23,9 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
     if let Some(trait_idx) = ladder.trait_index_normalized(&normalized) {
         return SectionKind::Trait(trait_idx);
     }
-    if let Some(role) = role_of_its_opening(&normalized) {
+    if let Some(role) =
+        role_of_its_opening(&normalized).or_else(|| role_for_a_span(ladder, &normalized))
+    {
         return SectionKind::Role(role);
     }
     // A heading of two names for one kind of section ("Todo / next", "Goals/plans") is that
@@ -69,6 +71,28 @@ fn role_of_its_opening(normalized: &str) -> Option<Role> {
         }
         _ => None,
     }
+}
+
+/// A role named for a span of time: "Goals for H2", "Plans for Q3", "Wins for 2025", "Goals
+/// for the next half". The span only dates the section; a topic after `for` ("Goals for the
+/// platform team") is not a span and leaves the heading to the other readings.
+fn role_for_a_span(ladder: &Ladder, normalized: &str) -> Option<Role> {
+    let (role, span) = normalized.split_once(" for ")?;
+    let span = span.strip_prefix("the ").unwrap_or(span);
+    let span = ["next ", "this ", "last "]
+        .iter()
+        .find_map(|p| span.strip_prefix(p))
+        .unwrap_or(span);
+    let bytes = span.as_bytes();
+    let is_span = match bytes {
+        // H1, H2, Q1–Q4, with a year after or not ("h2 2025").
+        [b'h' | b'q', d, rest @ ..] if d.is_ascii_digit() => {
+            rest.is_empty() || (rest[0] == b' ' && rest[1..].iter().all(u8::is_ascii_digit))
+        }
+        [b'1' | b'2', _, _, _] => bytes.iter().all(u8::is_ascii_digit),
+        _ => NEXT_PERIODS.contains(span) || span == "year",
+    };
+    is_span.then(|| ladder.find_role_normalized(role)).flatten()
 }
 
 /// Whether a short line of plain text, a paragraph of its own, names a role as a heading would
@@ -458,6 +482,21 @@ mod tests {
     }
 
     #[test]
+    fn only_a_span_of_time_after_for_dates_a_role() {
+        let ladder = &builtin_ladders()[0];
+        assert_eq!(role_for_a_span(ladder, "goals for h2"), Some(Role::Goals));
+        assert_eq!(role_for_a_span(ladder, "goals for 2026"), Some(Role::Goals));
+        for topic in [
+            "goals for the platform team",
+            "goals for h2o pipeline",
+            "wins for 12345",
+            "goals for",
+        ] {
+            assert_eq!(role_for_a_span(ladder, topic), None, "{topic}");
+        }
+    }
+
+    #[test]
     fn retro_headings_in_every_common_format() {
         for (title, role) in [
             ("What went well ✅", Role::WentWell),
@@ -487,6 +526,10 @@ mod tests {
             ("Next half", Role::Goals),
             ("Next review cycle", Role::Goals),
             ("Feedback I got", Role::Feedback),
+            ("Goals for H2", Role::Goals),
+            ("Plans for Q3 2026", Role::Goals),
+            ("Goals for the next half", Role::Goals),
+            ("Wins for 2025", Role::Wins),
             ("Feedback from my manager", Role::Feedback),
             ("WIP", Role::Goals),
         ] {
