@@ -23,9 +23,7 @@ pub(super) fn classify(ladder: &Ladder, title: &str) -> SectionKind {
     if let Some(trait_idx) = ladder.trait_index_normalized(&normalized) {
         return SectionKind::Trait(trait_idx);
     }
-    if let Some(role) =
-        role_of_its_opening(&normalized).or_else(|| role_for_a_span(ladder, &normalized))
-    {
+    if let Some(role) = role_of_its_opening(&normalized) {
         return SectionKind::Role(role);
     }
     // A heading of two names for one kind of section ("Todo / next", "Goals/plans") is that
@@ -71,28 +69,6 @@ fn role_of_its_opening(normalized: &str) -> Option<Role> {
         }
         _ => None,
     }
-}
-
-/// A role named for a span of time: "Goals for H2", "Plans for Q3", "Wins for 2025", "Goals
-/// for the next half". The span only dates the section; a topic after `for` ("Goals for the
-/// platform team") is not a span and leaves the heading to the other readings.
-fn role_for_a_span(ladder: &Ladder, normalized: &str) -> Option<Role> {
-    let (role, span) = normalized.split_once(" for ")?;
-    let span = span.strip_prefix("the ").unwrap_or(span);
-    let span = ["next ", "this ", "last "]
-        .iter()
-        .find_map(|p| span.strip_prefix(p))
-        .unwrap_or(span);
-    let bytes = span.as_bytes();
-    let is_span = match bytes {
-        // H1, H2, Q1–Q4, with a year after or not ("h2 2025").
-        [b'h' | b'q', d, rest @ ..] if d.is_ascii_digit() => {
-            rest.is_empty() || (rest[0] == b' ' && rest[1..].iter().all(u8::is_ascii_digit))
-        }
-        [b'1' | b'2', _, _, _] => bytes.iter().all(u8::is_ascii_digit),
-        _ => NEXT_PERIODS.contains(span) || span == "year",
-    };
-    is_span.then(|| ladder.find_role_normalized(role)).flatten()
 }
 
 /// Whether a short line of plain text, a paragraph of its own, names a role as a heading would
@@ -230,6 +206,7 @@ fn may_be_decorated(title: &str, normalized: &str) -> bool {
         || LEADING_FILLERS.contains(&first)
         || matches!(first, "what" | "how" | "where" | "which" | "why" | "who")
         || normalized.ends_with(" this year")
+        || normalized.contains(" for ")
         || TRAILING_PERIODS.phrases().iter().any(|phrase| {
             normalized
                 .strip_suffix(phrase)
@@ -271,14 +248,43 @@ pub(super) fn undecorated(title: &str) -> String {
     {
         words.remove(0);
     }
-    // A trailing year, with the word that ties it on ("in", "for", "of").
+    // A trailing year, half or quarter, with the word that ties it on ("Wins for 2025", "Goals
+    // for H2", "Plans in Q3 2026").
+    let mut dated = false;
     if words.last().is_some_and(|w| is_year(w)) {
         words.pop();
-        if words
+        dated = true;
+    }
+    if words.last().is_some_and(|w| is_half_or_quarter(w)) {
+        words.pop();
+        dated = true;
+    }
+    if dated
+        && words
             .last()
             .is_some_and(|w| matches!(*w, "in" | "for" | "of" | "during"))
+    {
+        words.pop();
+    }
+    // A span after `for`: "Goals for the next half", "Plans for this quarter"
+    // (`words/lexicon/heading-next-periods.txt`). A topic after it ("Goals for the platform
+    // team") stays.
+    if let Some(at) = words.iter().rposition(|w| *w == "for")
+        && at > 0
+    {
+        let mut span = &words[at + 1..];
+        if span.first() == Some(&"the") {
+            span = &span[1..];
+        }
+        if span
+            .first()
+            .is_some_and(|w| matches!(*w, "next" | "this" | "last"))
         {
-            words.pop();
+            span = &span[1..];
+        }
+        let span = span.join(" ");
+        if span == "year" || NEXT_PERIODS.contains(&span) {
+            words.truncate(at);
         }
     }
     if words.len() > 2 && words[words.len() - 2..] == ["this", "year"] {
@@ -293,6 +299,11 @@ pub(super) fn undecorated(title: &str) -> String {
         }
     }
     words.join(" ")
+}
+
+/// `h1`, `h2`, `q1` to `q4`: a half or a quarter of a year.
+fn is_half_or_quarter(word: &str) -> bool {
+    matches!(word, "h1" | "h2" | "q1" | "q2" | "q3" | "q4")
 }
 
 fn is_year(word: &str) -> bool {
@@ -483,16 +494,15 @@ mod tests {
 
     #[test]
     fn only_a_span_of_time_after_for_dates_a_role() {
-        let ladder = &builtin_ladders()[0];
-        assert_eq!(role_for_a_span(ladder, "goals for h2"), Some(Role::Goals));
-        assert_eq!(role_for_a_span(ladder, "goals for 2026"), Some(Role::Goals));
+        assert_eq!(role_of("goals for h2"), Some(Role::Goals));
+        assert_eq!(role_of("goals for 2026"), Some(Role::Goals));
         for topic in [
             "goals for the platform team",
             "goals for h2o pipeline",
             "wins for 12345",
             "goals for",
         ] {
-            assert_eq!(role_for_a_span(ladder, topic), None, "{topic}");
+            assert_eq!(role_of(topic), None, "{topic}");
         }
     }
 
