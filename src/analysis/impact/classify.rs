@@ -159,6 +159,19 @@ impl Reader<'_> {
                 {
                     return Class::Not(Reason::Version);
                 }
+                // `Upgraded Postgres from 12 to 16`, `bumped minSdk to 26`: a whole number an
+                // upgrade moves a named piece of software to or from, with no noun after it to
+                // count, is a version too (not `bumped the retry limit to 5`, a setting).
+                if dots == 0
+                    && prev.is_some_and(|p| {
+                        matches!(self.word(p), "to" | "from") && p > 0 && self.names_software(p - 1)
+                    })
+                    && self.bare_after(q.last)
+                    && self.clause_has_before(q.first, VERSION_VERB)
+                    && !self.clause_has_before(q.first, OUTCOME_VERB | COMPARATIVE)
+                {
+                    return Class::Not(Reason::Version);
+                }
                 // After a version: `Node 16 → 20`, `Llama 3 8B`, `from 3.8 to 3.12`.
                 if index > 0 && classes[index - 1] == Some(Reason::Version) {
                     let before = &self.qs[index - 1];
@@ -390,6 +403,21 @@ impl Reader<'_> {
             && !governed_by(PEOPLE_ACTIVITY)
         {
             return Class::Measure(MeasureKind::People);
+        }
+        // `Deleted ~1,800 stale IAM access keys`: things of no use any more, removed, are
+        // clean-up the author did (not `removed 300 noisy alerts`, which people stopped getting,
+        // nor `Deduplicated the catalogue, removing 1.3 million stale listings`, where the
+        // removal is what other work did).
+        let result_participle =
+            |g: usize| self.word(g).ends_with("ing") && g > 0 && self.symbol(g - 1) == ",";
+        if !q.spelled
+            && governed_by(OUTCOME_VERB)
+            && governor.is_some_and(|g| self.author_does(g) && !result_participle(g))
+            && phrase
+                .clone()
+                .any(|k| CLEANUP_MODIFIERS.contains(self.word(k)))
+        {
+            return Class::Not(Reason::Activity);
         }
         if governed_by(OUTCOME_VERB) && !governed_by(ACTIVITY | STOP) {
             return Class::Measure(MeasureKind::Count);

@@ -522,6 +522,15 @@ impl Reader<'_> {
         }) && !(q.last + 1..end).any(|k| matches!(self.symbol(k), "→" | "->" | "=>"))
     }
 
+    /// Token `p` names a piece of software a version can follow: a capitalised name
+    /// ([`Self::is_name`]), an identifier, or a word with a capital inside (`minSdk`, `iOS`).
+    pub(super) fn names_software(&self, p: usize) -> bool {
+        let t = &self.t[p];
+        t.kind == Kind::Ident
+            || self.is_name(p)
+            || (t.is_word() && self.text[t.range()].chars().skip(1).any(char::is_uppercase))
+    }
+
     /// Token `p` is a word written with a capital (`GSoC`, `PyCon`).
     pub(super) fn is_capitalised(&self, p: usize) -> bool {
         let t = &self.t[p];

@@ -104,6 +104,23 @@ impl Reader<'_> {
             ) || self.ends_clause(i))
     }
 
+    /// Whether nothing a number could count follows token `last`: the entry or its phrase ends
+    /// there, or a stop word follows (`to 26 so that …`), or `to` and another number (`from 12
+    /// to 16`).
+    pub(super) fn bare_after(&self, last: usize) -> bool {
+        let next = last + 1;
+        let Some(t) = self.t.get(next) else {
+            return true;
+        };
+        if !t.is_word() {
+            return self.ends_phrase(next);
+        }
+        if self.word(next) == "to" {
+            return self.t.get(next + 1).is_some_and(|n| n.kind == Kind::Number);
+        }
+        self.is(next, STOP)
+    }
+
     /// Whether tokens `a` and `b` are in one clause: no clause ends from the first of them to
     /// before the other.
     pub(super) fn same_clause(&self, a: usize, b: usize) -> bool {

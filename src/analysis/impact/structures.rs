@@ -135,9 +135,17 @@ impl Reader<'_> {
                 let prev = if i > 0 { self.word(i - 1) } else { "" };
                 let zero = matches!(prev, "to" | "near" | "down")
                     || matches!(self.word(i + 1), "left" | "remaining");
+                // `— none since it shipped`, `there have been none since`: closed in time as
+                // `nobody … since` is (not `none of the context since I joined`).
+                let since = || {
+                    (self.word(i + 1) != "of")
+                        .then(|| self.zero_since(i))
+                        .flatten()
+                };
                 return zero
                     .then_some((i, MeasureKind::Zero))
-                    .or_else(|| self.none_after_a_count(i));
+                    .or_else(|| self.none_after_a_count(i))
+                    .or_else(since);
             }
             "no" | "without" => {
                 if w == "no" && self.word(i + 1) == "longer" {

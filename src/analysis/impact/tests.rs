@@ -105,6 +105,8 @@ fn zero_outcomes_are_measures_when_they_say_since_when() {
         "No Sev1s this half",
         "Password-reset tickets disappeared after SSO",
         "Since the rate limiter shipped, nobody has been woken up by a scraper",
+        "Ended the connection storms we hit on every deploy — none since it shipped",
+        "Patched the cache stampede and there have been none since",
     ] {
         measurable(text);
     }
@@ -1120,6 +1122,47 @@ fn release_numbers_are_versions() {
     for text in [
         "Cut the error rate to 0.5 per thousand requests",
         "App Store rating 4.1 → 4.6",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn whole_numbers_an_upgrade_moves_named_software_to_are_versions() {
+    for text in [
+        "Upgraded Postgres from 12 to 16",
+        "Bumped minSdk to 26",
+        "Upgraded the app to React 18",
+        "Moved our CI images from Ubuntu 20 to 22",
+    ] {
+        vague(text);
+    }
+    // A noun after the number is counted, a named upgrade beside a measure keeps the measure,
+    // and a number a cut leads to is a measure.
+    for text in [
+        "Upgraded Postgres from 12 to 16, which cut query time by 40%",
+        "Cut the build queue from 12 to 3 minutes",
+        "Upgraded Kafka to 3 brokers per zone and p99 lag fell from 40 s to 2 s",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn counts_of_things_already_of_no_use_removed_are_clean_up() {
+    for text in [
+        "Deleted ~1,800 stale IAM access keys",
+        "Deleted 60 unused dbt models",
+        "removed 40 dead feature flags from the web app",
+    ] {
+        vague(text);
+    }
+    // What people stopped getting, a removal that other work brought about, and a measure
+    // beside the clean-up still count.
+    for text in [
+        "Removed 300 noisy alerts from the on-call rotation",
+        "Deduplicated the product catalogue, removing 1.3 million stale listings",
+        "Removed 40 unused dependencies, which cut install time by 40%",
     ] {
         measurable(text);
     }

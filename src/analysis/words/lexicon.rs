@@ -182,6 +182,7 @@ small_lists! {
     MOVE_VERBS = "move-verbs.txt";
     MODIFIER_TARGETS = "modifier-targets.txt";
     SCORE_NAMES = "score-names.txt";
+    CLEANUP_MODIFIERS = "cleanup-modifiers.txt";
 }
 
 /// A list of phrases, one a line (`waiting on`, `next steps`), for the document reading's
