@@ -8,7 +8,9 @@
 //! `scripts/instruction-ratio.sh` runs this program under `valgrind --tool=callgrind
 //! --toggle-collect='*counted_work*'` for each document and mode and prints the ratios. By hand:
 //! `instructions MODE DOC`, where MODE is `pulldown` (pulldown-cmark alone), `model` (rung's
-//! model pass, `parse_body`) or `analysis` (the whole analysis), and DOC one of `10KB`, `100KB`,
+//! model pass, `parse_body`), `analysis` (the whole analysis) or `after-edit` (the analysis
+//! after a one-character edit, with the memo the server keeps filled by the analysis before it),
+//! and DOC one of `10KB`, `100KB`,
 //! `1MB`, `10MB` or `1MB-draft` (the generated docs of the `analysis` benchmark). Each mode runs
 //! once uncounted before the counted run, as criterion warms up: pattern compilation and the
 //! lazy DFAs' first states are not counted. `-- --test` (the CI smoke mode) runs every mode on
@@ -19,7 +21,8 @@ mod docgen;
 #[path = "support/measured.rs"]
 mod measured;
 
-use measured::{analysis, doc, model_inputs, model_pass, pulldown_only};
+use measured::{analysis, analysis_with, doc, model_inputs, model_pass, pulldown_only};
+use rung::analysis::memo::Memo;
 use rung::analysis::{Settings, document::Document};
 use rung::catalogue::Ladder;
 use std::hint::black_box;
@@ -32,6 +35,10 @@ enum Work<'m> {
     /// The model pass over the doc, given its front matter's model and ladder.
     Model(&'m Document, &'m Ladder),
     Analysis,
+    /// The analysis after a one-character edit in the middle of the doc, with the memo the
+    /// language server keeps filled by an analysis of the doc before the edit (`text` is the
+    /// edited doc).
+    AfterEdit(&'m Memo),
 }
 
 /// One run of `work` over `text`, its result dropped inside, as the `analysis` benchmark does.
@@ -41,6 +48,7 @@ fn work(work: Work<'_>, text: &str, settings: &Settings) -> usize {
         Work::Pulldown => pulldown_only(text),
         Work::Model(model, ladder) => model_pass(text, model, ladder).entries.len(),
         Work::Analysis => analysis(text, settings).diagnostics.len(),
+        Work::AfterEdit(memo) => analysis_with(text, settings, memo).diagnostics.len(),
     }
 }
 
@@ -58,15 +66,23 @@ fn counted_work(what: Work<'_>, text: &str, settings: &Settings) -> usize {
 
 fn run(mode: &str, text: &str, settings: &Settings) {
     let (model, ladder) = model_inputs(text, settings);
-    let what = match mode {
-        "pulldown" => Work::Pulldown,
-        "model" => Work::Model(&model, ladder),
-        "analysis" => Work::Analysis,
+    let memo = Memo::new();
+    let edited = edited(text);
+    let (what, counted) = match mode {
+        "pulldown" => (Work::Pulldown, text),
+        "model" => (Work::Model(&model, ladder), text),
+        "analysis" => (Work::Analysis, text),
+        "after-edit" => {
+            // The analysis before the edit fills the memo, as the server's last one did.
+            black_box(analysis_with(text, settings, &memo));
+            (Work::AfterEdit(&memo), edited.as_str())
+        }
         _ => usage(),
     };
-    // The warm-up run, not counted: it fills the lazy DFAs' states.
+    // The warm-up run, not counted: it fills the lazy DFAs' states. After an edit, it is an
+    // analysis of the doc as it was, so the counted one sees the edit.
     black_box(work(what, text, settings));
-    black_box(counted_work(what, black_box(text), settings));
+    black_box(counted_work(what, black_box(counted), settings));
 }
 
 fn main() {
@@ -90,9 +106,22 @@ fn main() {
     );
 }
 
+/// `text` with one character typed inside the win nearest its middle, as the edit-latency
+/// benchmark types it.
+fn edited(text: &str) -> String {
+    let middle = text[text.len() / 2..]
+        .find("\n- ")
+        .map_or(0, |i| text.len() / 2 + i + 3);
+    let mut out = String::with_capacity(text.len() + 1);
+    out.push_str(&text[..middle]);
+    out.push('x');
+    out.push_str(&text[middle..]);
+    out
+}
+
 fn usage() -> ! {
     eprintln!(
-        "usage: instructions (pulldown | model | analysis) (10KB | 100KB | 1MB | 10MB | 1MB-draft)"
+        "usage: instructions (pulldown | model | analysis | after-edit) (10KB | 100KB | 1MB | 10MB | 1MB-draft)"
     );
     std::process::exit(2)
 }

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 use pulldown_cmark::{Options, Parser};
+use rung::analysis::memo::Memo;
 use rung::analysis::parse::{Body, parse_body};
 use rung::analysis::{Analysis, Input, NoFileSystem, Settings, analyze, document::Document};
 use rung::catalogue::Ladder;
@@ -37,6 +38,18 @@ pub fn pulldown_only(text: &str) -> usize {
 pub fn analysis(text: &str, settings: &Settings) -> Analysis {
     let input = Input {
         file_name: Some("promo.md"),
+        ..Input::new(text)
+    };
+    analyze(&input, settings, &NoFileSystem)
+}
+
+/// The whole analysis of `text`, as a promo doc's file, with the memo the language server keeps
+/// for it (offered the text, as the server offers its snapshot's).
+pub fn analysis_with(text: &str, settings: &Settings, memo: &Memo) -> Analysis {
+    memo.offer_text(std::sync::Arc::from(text));
+    let input = Input {
+        file_name: Some("promo.md"),
+        memo: Some(memo),
         ..Input::new(text)
     };
     analyze(&input, settings, &NoFileSystem)

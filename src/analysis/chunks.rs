@@ -38,16 +38,19 @@ pub fn piece_starts(body: &str, min_piece: usize) -> Vec<usize> {
     // Each `#` that opens a line is a candidate; memchr finds them without walking every line.
     for newline in memchr::memmem::find_iter(bytes, b"\n#") {
         let line_start = newline + 1;
+        // Most headings of a large doc are too near the last start or the end to start a
+        // piece: asked first, before their lines are looked at.
+        if line_start - starts.last().copied().unwrap_or(0) < min_piece
+            || body.len() - line_start < min_piece
+        {
+            continue;
+        }
         let line_end =
             memchr::memchr(b'\n', &bytes[line_start..]).map_or(body.len(), |i| line_start + i);
         let line = body[line_start..line_end].trim_end_matches('\r');
         let previous_start = memchr::memrchr(b'\n', &bytes[..newline]).map_or(0, |i| i + 1);
         let previous_blank = body[previous_start..newline].trim().is_empty();
-        if previous_blank
-            && is_atx_heading_at_column_0(line)
-            && line_start - starts.last().copied().unwrap_or(0) >= min_piece
-            && body.len() - line_start >= min_piece
-        {
+        if previous_blank && is_atx_heading_at_column_0(line) {
             starts.push(line_start);
         }
     }

@@ -137,8 +137,9 @@ pub struct Section {
     pub heading: Span,
     /// The heading's text, without markers; empty at the heading's end when there is none.
     pub title_span: Span,
-    /// The heading's text with Markdown syntax removed.
-    pub title: String,
+    /// The heading's text with Markdown syntax removed; shared, like an entry's text, so the
+    /// copy of a kept piece's sections in each analysis copies no title.
+    pub title: Arc<str>,
     /// From the heading to the next heading of the same or a higher level.
     pub span: Span,
     pub parent: Option<usize>,
@@ -455,7 +456,8 @@ pub struct Tag {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub span: Span,
-    pub destination: String,
+    /// Shared, like an entry's text.
+    pub destination: Arc<str>,
     pub entry: Option<usize>,
 }
 

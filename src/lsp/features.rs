@@ -706,7 +706,7 @@ pub fn workspace_symbols(
     };
     let mut out: Vec<WorkspaceSymbol> = doc
         .trait_sections()
-        .map(|(_, s, _)| symbol(s.title.clone(), SymbolKind::CLASS, s.title_span))
+        .map(|(_, s, _)| symbol(s.title.to_string(), SymbolKind::CLASS, s.title_span))
         .collect();
     out.extend(
         doc.entries

@@ -156,7 +156,7 @@ pub fn index_text(
         .collect();
     let mut symbols: Vec<(String, SymbolKind, Range)> = doc
         .trait_sections()
-        .map(|(_, s, _)| (s.title.clone(), SymbolKind::CLASS, range(s.title_span)))
+        .map(|(_, s, _)| (s.title.to_string(), SymbolKind::CLASS, range(s.title_span)))
         .collect();
     symbols.extend(
         doc.entries

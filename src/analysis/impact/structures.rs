@@ -28,6 +28,7 @@ pub(super) const STRUCTURE_OPENERS: &[&str] = &[
     "used",
     "before",
     "promoted",
+    "accepted",
     "made",
     "named",
     "appointed",
@@ -211,6 +212,7 @@ impl Reader<'_> {
             "hired" if i > 0 && AUXILIARIES.contains(self.word(i - 1)) => {
                 return Some((i, MeasureKind::People));
             }
+            "accepted" => return self.offers_accepted(i),
             "now" => {
                 let mut k = i + 1;
                 while self.is(k, ADVERB) || (self.word(k).ends_with("ly") && self.word(k).len() > 3)
@@ -481,6 +483,41 @@ impl Reader<'_> {
             .take(3)
             .any(|k| RECEIPT_VERBS.contains(self.word(k)));
         got.then_some((i, MeasureKind::People))
+    }
+
+    /// `every candidate accepted`, `both accepted our offers`, `5 of 6 offers were accepted`:
+    /// people who took the author's offer, in an entry about hiring (a word of
+    /// `people-outcome-nouns.txt` or a candidate in it). Not `my talk was accepted` or `38 PRs
+    /// accepted`, and not what the author accepted.
+    pub(super) fn offers_accepted(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let mut k = i.checked_sub(1)?;
+        let passive = AUXILIARIES.contains(self.word(k));
+        if passive {
+            k = k.checked_sub(1)?;
+        }
+        let is_candidate = |j: usize| matches!(self.word(j), "candidate" | "candidates");
+        let subject = self.word(k);
+        let people = is_candidate(k)
+            || self.is(k, PEOPLE_OUTCOME)
+            || (!passive
+                && (matches!(subject, "both" | "all" | "everyone" | "everybody" | "each")
+                    || (subject == "them" && k > 0 && self.word(k - 1) == "of")
+                    || self.t[k].kind == Kind::Number
+                    || self.is(k, lexicon::NUMBER_WORD)));
+        if !people {
+            return None;
+        }
+        // Nothing after it but the offer itself or the end of the phrase.
+        let mut next = i + 1;
+        if matches!(self.word(next), "our" | "the" | "their" | "my" | "an") {
+            next += 1;
+        }
+        let bare = next >= self.t.len()
+            || self.ends_phrase(next)
+            || self.is(next, PEOPLE_OUTCOME)
+            || matches!(self.word(next), "and" | "within");
+        let about_hiring = (0..self.t.len()).any(|j| is_candidate(j) || self.is(j, PEOPLE_OUTCOME));
+        (bare && about_hiring).then_some((i, MeasureKind::People))
     }
 
     /// `every product team`, `all of our engineers`, `all 7 teams`.

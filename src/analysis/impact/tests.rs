@@ -1576,3 +1576,37 @@ fn teach_i_families_of_own_work_and_of_zero_outcomes() {
         measurable(text);
     }
 }
+
+#[test]
+fn candidates_who_accepted_the_authors_offers_are_a_people_outcome() {
+    // Held-out batch n and batch m: who took the offer is what the hiring changed.
+    for text in [
+        "Hiring: closed all three senior backend reqs this half, every candidate accepted",
+        "Sold two senior candidates on the team; both accepted",
+        "Ran the campus loop for interns, 4 of 5 accepted our offers",
+        "Both offers were accepted within a week",
+    ] {
+        measurable(text);
+    }
+    // Something else accepted, what the author accepted, or no hiring in the entry.
+    for text in [
+        "My talk was accepted at KubeCon",
+        "Got 38 PRs accepted upstream",
+        "Pitched the migration plan to the architects; both accepted it",
+        "Reviewed the RFC with the leads; all accepted",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn a_count_that_a_guard_stopped_is_what_it_kept_from_happening() {
+    for text in [
+        "Canary analysis I added to the deploy pipeline has stopped 7 bad releases before they reached customers",
+        "The schema check stops ~20 breaking migrations a month",
+    ] {
+        measurable(text);
+    }
+    // Stopping one's own work is no guard's catch.
+    vague("Stopped working on the two side projects");
+}

@@ -41,23 +41,25 @@ reviewer may count the trait twice or miss half of it.
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    // The first section of each trait, by trait index.
-    let mut firsts: Vec<Option<&Section>> = vec![None; cx.ladder.traits.len()];
+    // The first section of each trait, by trait index, and the two messages for its later ones,
+    // written once: a draft can hold the same heading a thousand times.
+    let mut firsts: Vec<Option<(&Section, String, String)>> = vec![None; cx.ladder.traits.len()];
     for (_, section, trait_idx) in cx.doc.trait_sections() {
         let Some(slot) = firsts.get_mut(trait_idx) else {
             continue;
         };
-        let Some(first) = *slot else {
-            *slot = Some(section);
+        let Some((first, message, related)) = slot else {
+            let name = &cx.ladder.traits[trait_idx].name;
+            *slot = Some((
+                section,
+                format!("a second section for {name}: merge its evidence into the first one"),
+                format!("first section for {name}"),
+            ));
             continue;
         };
-        let name = &cx.ladder.traits[trait_idx].name;
         out.push(
-            Finding::new(
-                section.title_span,
-                format!("a second section for {name}: merge its evidence into the first one"),
-            )
-            .with_related(first.title_span, format!("first section for {name}")),
+            Finding::new(section.title_span, message.clone())
+                .with_related(first.title_span, related.clone()),
         );
     }
 }

@@ -318,7 +318,7 @@ pub(crate) fn focus_areas(cx: &Context) -> Vec<FocusArea> {
     doc.trait_sections()
         .map(|(idx, section, trait_idx)| FocusArea {
             trait_idx: Some(trait_idx),
-            name: section.title.clone(),
+            name: section.title.to_string(),
             span: section.title_span,
             section: Some(idx),
         })

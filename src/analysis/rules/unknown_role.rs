@@ -58,7 +58,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if cx
             .text
             .get(section.title_span.start..section.title_span.end)
-            == Some(section.title.as_str())
+            == Some(&*section.title)
         {
             let replacement = capitalize(spelling);
             finding = finding.with_fix(Fix::replace(

@@ -53,7 +53,9 @@ fn near_miss_normalized<'c, T: Copy>(
         if candidate == written {
             return None;
         }
-        if !candidate.starts_with(first) {
+        // No name allows more than two edits: most candidates are ruled out by length before
+        // their allowance is counted.
+        if !candidate.starts_with(first) || candidate.len().abs_diff(written.len()) > 2 {
             continue;
         }
         let allowed = max_edits(candidate);

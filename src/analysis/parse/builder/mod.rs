@@ -391,7 +391,7 @@ mod tests {
         let ladder = &builtin_ladders()[0];
         let text = "# Year\n\n**Goals for next year:**\n\n- Learn Go\n\n**Side projects**\n\n- Built a tiny synth\n";
         let (body, _) = super::super::parse_body(text, 0, ladder, DocKind::Brag, None);
-        let titles: Vec<&str> = body.sections.iter().map(|s| s.title.as_str()).collect();
+        let titles: Vec<&str> = body.sections.iter().map(|s| &*s.title).collect();
         assert_eq!(titles, ["Year", "Goals for next year", "Side projects"]);
         assert_eq!(wins(text, DocKind::Brag), ["Built a tiny synth"]);
     }

@@ -97,7 +97,7 @@ impl Builder<'_> {
             let idx = self.body.links.len();
             self.body.links.push(Link {
                 span: Span::new(start, range.end),
-                destination,
+                destination: destination.into(),
                 entry,
             });
             if let Some(entry) = self.open.last_mut() {
