@@ -575,7 +575,7 @@ mod tests {
                         let at = frame.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
                         serde_json::from_slice(&frame[at + 4..]).unwrap()
                     };
-                    assert_eq!(body(direct.as_bytes()), body(&typed));
+                    assert_eq!(body(&direct.to_vec()), body(&typed));
                 }
                 let pulled: serde_json::Value = serde_json::from_slice(&diagnostic_report_json(
                     &uri,

@@ -94,37 +94,44 @@ impl Default for DirectResults {
 const MARKER_START: &[u8] = b"\"\\u0000rung-direct:";
 
 impl DirectResults {
-    /// Replace the marker in a response `body` by the result it stands for; other bodies are
-    /// returned as they are.
-    fn substitute(&self, body: Vec<u8>) -> Vec<u8> {
-        let Some(at) = memchr::memmem::find(&body, MARKER_START) else {
-            return body;
+    /// The response frame for `body`: with the marker in it replaced by the result it stands
+    /// for, as three parts (the header and what comes before the marker, the result, what comes
+    /// after), so that a result of megabytes is written from the buffer its handler wrote it
+    /// into, never copied; other bodies are framed as they are.
+    fn substitute(&self, body: Vec<u8>) -> OutFrame {
+        let Some((at, end, result)) = self.result_for(&body) else {
+            return OutFrame::from(frame(&body));
         };
-        let rest = &body[at + MARKER_START.len()..];
-        let Some(close) = memchr::memchr(b'"', rest) else {
-            return body;
-        };
-        let marker = std::str::from_utf8(&rest[..close]).unwrap_or("");
-        let Some((nonce, n)) = marker.split_once(':') else {
-            return body;
-        };
-        if u64::from_str_radix(nonce, 16).ok() != Some(self.nonce) {
-            return body;
+        let tail = body[end..].to_vec();
+        let mut head =
+            format!("Content-Length: {}\r\n\r\n", at + result.len() + tail.len()).into_bytes();
+        head.extend_from_slice(&body[..at]);
+        OutFrame {
+            bytes: head,
+            start: 0,
+            spliced: Some((result, tail)),
         }
-        let Some(result) = n.parse::<u64>().ok().and_then(|n| {
+    }
+
+    /// Where `body`'s marker starts and ends, and the result it stands for (taken: a marker is
+    /// replaced once). `None` for a body without a marker of this process's, or whose result
+    /// was taken already.
+    fn result_for(&self, body: &[u8]) -> Option<(usize, usize, Vec<u8>)> {
+        let at = memchr::memmem::find(body, MARKER_START)?;
+        let rest = &body[at + MARKER_START.len()..];
+        let close = memchr::memchr(b'"', rest)?;
+        let marker = std::str::from_utf8(&rest[..close]).unwrap_or("");
+        let (nonce, n) = marker.split_once(':')?;
+        if u64::from_str_radix(nonce, 16).ok() != Some(self.nonce) {
+            return None;
+        }
+        let result = n.parse::<u64>().ok().and_then(|n| {
             self.waiting
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .remove(&n)
-        }) else {
-            return body;
-        };
-        let end = at + MARKER_START.len() + close + 1;
-        let mut out = Vec::with_capacity(body.len() + result.len());
-        out.extend_from_slice(&body[..at]);
-        out.extend_from_slice(&result);
-        out.extend_from_slice(&body[end..]);
-        out
+        })?;
+        Some((at, at + MARKER_START.len() + close + 1, result))
     }
 }
 
@@ -219,10 +226,9 @@ fn renamed_to_direct(mut message: Value) -> Option<Vec<u8>> {
 }
 
 /// Start the guard tasks over `stdin` and `stdout`.
-pub fn guard<R, W>(stdin: R, stdout: W) -> Guarded
+pub fn guard<R>(stdin: R, stdout: Output) -> Guarded
 where
     R: AsyncRead + Unpin + Send + 'static,
-    W: AsyncWrite + Unpin + Send + 'static,
 {
     let (server_input, mut to_server) = tokio::io::duplex(PIPE_BYTES);
     let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
@@ -260,14 +266,17 @@ where
     let direct = notifier.direct.clone();
     // Whole frames from the server, read by a task of their own; a small bound passes
     // backpressure from a slow client back to tower-lsp-server.
-    let (server_frames_tx, server_frames) = mpsc::channel::<Vec<u8>>(16);
+    let (server_frames_tx, server_frames) = mpsc::channel::<OutFrame>(16);
     tokio::spawn(async move {
         let mut reader = BufReader::new(from_server);
         loop {
             match read_frame(&mut reader).await {
                 Frame::Message(body) => {
-                    let body = direct.substitute(body);
-                    if server_frames_tx.send(frame(&body)).await.is_err() {
+                    if server_frames_tx
+                        .send(direct.substitute(body))
+                        .await
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -289,11 +298,13 @@ where
     }
 }
 
-/// A frame to write: `bytes[start..]`. A large body is written after room left at the front,
-/// and its header goes into that room, so it is framed without being copied.
+/// A frame to write: `bytes[start..]`, then, for a direct result, the result and the rest of
+/// its response. A large body is written after room left at the front, and its header goes
+/// into that room, so it is framed without being copied.
 pub struct OutFrame {
     bytes: Vec<u8>,
     start: usize,
+    spliced: Option<(Vec<u8>, Vec<u8>)>,
 }
 
 /// Room enough for `Content-Length: ` and any `usize`, then a blank line.
@@ -305,17 +316,91 @@ impl OutFrame {
         let header = format!("Content-Length: {}\r\n\r\n", bytes.len() - HEADER_ROOM);
         let start = HEADER_ROOM - header.len();
         bytes[start..HEADER_ROOM].copy_from_slice(header.as_bytes());
-        OutFrame { bytes, start }
+        OutFrame {
+            bytes,
+            start,
+            spliced: None,
+        }
     }
 
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes[self.start..]
+    /// The frame's bytes, in the order they are written.
+    pub fn parts(&self) -> impl Iterator<Item = &[u8]> {
+        let spliced = self.spliced.as_ref();
+        std::iter::once(&self.bytes[self.start..])
+            .chain(spliced.map(|(result, _)| result.as_slice()))
+            .chain(spliced.map(|(_, tail)| tail.as_slice()))
+    }
+
+    /// The whole frame in one buffer (a copy, for tests).
+    #[cfg(test)]
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.parts().flatten().copied().collect()
     }
 }
 
 impl From<Vec<u8>> for OutFrame {
     fn from(bytes: Vec<u8>) -> OutFrame {
-        OutFrame { bytes, start: 0 }
+        OutFrame {
+            bytes,
+            start: 0,
+            spliced: None,
+        }
+    }
+}
+
+/// Where the transport writes its frames.
+pub enum Output {
+    /// Any asynchronous writer: an in-process client, a test, the fuzz target.
+    Async(std::pin::Pin<Box<dyn AsyncWrite + Send>>),
+    /// A file (the language server's standard output), written on the blocking pool straight
+    /// from each frame's buffers. An asynchronous file would copy every frame into a buffer of
+    /// its own first, 2 MB at a time: for the 3 MB of a large document's diagnostics, a copy
+    /// into fresh pages on every edit.
+    Blocking(Option<std::fs::File>),
+}
+
+impl Output {
+    /// Write `frames` in order, each flushed; whether all were written.
+    async fn write(&mut self, frames: Vec<OutFrame>) -> bool {
+        if frames.is_empty() {
+            return true;
+        }
+        match self {
+            Output::Async(out) => {
+                for frame in &frames {
+                    for part in frame.parts() {
+                        if out.write_all(part).await.is_err() {
+                            return false;
+                        }
+                    }
+                    if out.flush().await.is_err() {
+                        return false;
+                    }
+                }
+                true
+            }
+            Output::Blocking(slot) => {
+                let Some(mut file) = slot.take() else {
+                    return false;
+                };
+                // The frames are freed on the blocking pool too, off the async workers.
+                let written = tokio::task::spawn_blocking(move || {
+                    use std::io::Write;
+                    let written = frames
+                        .iter()
+                        .all(|frame| frame.parts().all(|part| file.write_all(part).is_ok()));
+                    (file, written)
+                })
+                .await;
+                match written {
+                    Ok((file, written)) => {
+                        *slot = Some(file);
+                        written
+                    }
+                    Err(_) => false,
+                }
+            }
+        }
     }
 }
 
@@ -433,26 +518,24 @@ fn check_message(body: &[u8]) -> Result<Value, Value> {
 }
 
 /// The one writer of stdout: whole frames from the server, and the guard's error responses.
-async fn write_output<W: AsyncWrite + Unpin>(
-    mut server: mpsc::Receiver<Vec<u8>>,
+async fn write_output(
+    mut server: mpsc::Receiver<OutFrame>,
     mut errors: mpsc::UnboundedReceiver<Vec<u8>>,
     pending: Arc<Pending>,
-    mut stdout: W,
+    mut stdout: Output,
 ) {
     let mut errors_open = true;
     loop {
         // Pending publishes first, on every turn: a wake-up that raced with another branch is
         // never needed to find them.
-        for frame in pending.take_all() {
-            if stdout.write_all(frame.as_bytes()).await.is_err() || stdout.flush().await.is_err() {
-                return;
-            }
+        if !stdout.write(pending.take_all()).await {
+            return;
         }
         // Every branch waits on a channel or a notification, all of which may be dropped and
         // waited on again without losing anything.
         let frames = tokio::select! {
             frame = server.recv() => match frame {
-                Some(frame) => vec![OutFrame::from(frame)],
+                Some(frame) => vec![frame],
                 None => return,
             },
             error = errors.recv(), if errors_open => match error {
@@ -465,18 +548,26 @@ async fn write_output<W: AsyncWrite + Unpin>(
             // The pending frames are written at the top of the next turn.
             () = pending.ready.notified() => Vec::new(),
         };
-        for frame in frames {
-            if stdout.write_all(frame.as_bytes()).await.is_err() || stdout.flush().await.is_err() {
-                return;
-            }
+        if !stdout.write(frames).await {
+            return;
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{HEADER_ROOM, Notifier, OutFrame, check_message, frame, renamed_to_direct};
+    use super::{HEADER_ROOM, Notifier, OutFrame, Output, check_message, frame, renamed_to_direct};
     use serde_json::json;
+
+    /// The body of a whole frame, after checking that its `Content-Length` is the body's.
+    fn body_of(frame: &OutFrame) -> Vec<u8> {
+        let bytes = frame.to_vec();
+        let split = memchr::memmem::find(&bytes, b"\r\n\r\n").expect("a header");
+        let header = std::str::from_utf8(&bytes[..split]).unwrap();
+        let body = bytes[split + 4..].to_vec();
+        assert_eq!(header, format!("Content-Length: {}", body.len()));
+        body
+    }
 
     #[test]
     fn a_direct_result_takes_its_markers_place_once() {
@@ -484,18 +575,73 @@ mod tests {
         let marker = notifier.direct_result(br#"{"items":[1,2]}"#.to_vec());
         let response =
             serde_json::to_vec(&json!({ "jsonrpc": "2.0", "result": marker, "id": 3 })).unwrap();
-        let body = notifier.direct.substitute(response.clone());
+        let spliced = notifier.direct.substitute(response.clone());
         assert_eq!(
-            serde_json::from_slice::<serde_json::Value>(&body).unwrap(),
+            spliced.parts().count(),
+            3,
+            "the result is written from its own buffer"
+        );
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&body_of(&spliced)).unwrap(),
             json!({ "jsonrpc": "2.0", "result": { "items": [1, 2] }, "id": 3 })
         );
         // Taken: a second frame with the same marker is left alone, as is one from another
         // process (another nonce) or a document that spells a marker.
-        assert_eq!(notifier.direct.substitute(response.clone()), response);
+        assert_eq!(
+            body_of(&notifier.direct.substitute(response.clone())),
+            response
+        );
         let other = Notifier::default();
         let foreign =
             serde_json::to_vec(&json!({ "result": other.direct_result(b"1".to_vec()) })).unwrap();
-        assert_eq!(notifier.direct.substitute(foreign.clone()), foreign);
+        assert_eq!(
+            body_of(&notifier.direct.substitute(foreign.clone())),
+            foreign
+        );
+    }
+
+    #[test]
+    fn a_spliced_frame_is_written_whole_to_either_output() {
+        let notifier = Notifier::default();
+        let result = br#"{"items":["\u0000rung-direct:not-a-marker"]}"#.to_vec();
+        let marker = notifier.direct_result(result);
+        let response = serde_json::to_vec(&json!({ "id": 1, "result": marker })).unwrap();
+        let frame = notifier.direct.substitute(response);
+        let expected = frame.to_vec();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        // An asynchronous writer.
+        let (write, mut read) = tokio::io::duplex(1 << 16);
+        let written = runtime.block_on(async {
+            use tokio::io::AsyncReadExt;
+            let mut output = Output::Async(Box::pin(write));
+            assert!(
+                output
+                    .write(vec![frame, OutFrame::from(b"next".to_vec())])
+                    .await
+            );
+            drop(output);
+            let mut all = Vec::new();
+            read.read_to_end(&mut all).await.unwrap();
+            all
+        });
+        assert_eq!(written, [expected.as_slice(), b"next"].concat());
+        // A file, written on the blocking pool.
+        let path = std::env::temp_dir().join(format!("rung-output-{}", std::process::id()));
+        let file = std::fs::File::create(&path).unwrap();
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .build()
+            .unwrap();
+        let frame = OutFrame::from(expected.clone());
+        runtime.block_on(async {
+            let mut output = Output::Blocking(Some(file));
+            assert!(output.write(vec![frame]).await);
+            assert!(output.write(Vec::new()).await);
+        });
+        assert_eq!(std::fs::read(&path).unwrap(), expected);
+        let _ = std::fs::remove_file(&path);
     }
 
     #[test]
@@ -523,7 +669,7 @@ mod tests {
         let body = br#"{"jsonrpc":"2.0"}"#;
         let mut room = vec![0; HEADER_ROOM];
         room.extend_from_slice(body);
-        assert_eq!(OutFrame::with_header_room(room).as_bytes(), frame(body));
+        assert_eq!(OutFrame::with_header_room(room).to_vec(), frame(body));
     }
 
     #[test]
@@ -536,7 +682,7 @@ mod tests {
             .pending
             .take_all()
             .iter()
-            .map(|f| f.as_bytes().to_vec())
+            .map(OutFrame::to_vec)
             .collect();
         assert_eq!(written, vec![b"a2".to_vec(), b"b1".to_vec()]);
         assert!(notifier.pending.take_all().is_empty());
