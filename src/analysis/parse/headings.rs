@@ -483,6 +483,9 @@ mod tests {
             ("Wins/highlights", Role::Wins),
             ("Outside of Work", Role::Personal),
             ("Family & Personal", Role::Personal),
+            ("Not work", Role::Personal),
+            ("Non-work", Role::Personal),
+            ("Outside work 🏃", Role::Personal),
             ("2 Key Lessons Learned", Role::Lessons),
             ("What I learned in 2023", Role::Learned),
             ("Feedback received", Role::Feedback),
@@ -586,6 +589,9 @@ mod tests {
             "Year in numbers",
             "Stats for nerds",
             "Platform migration",
+            // One letter from "Not work", which is matched whole only.
+            "Network",
+            "Networking",
         ] {
             assert_eq!(role_of(title), None, "{title}");
         }
