@@ -945,13 +945,24 @@ fn a_ticked_step_does_not_mark_its_goal_done() {
 #[test]
 fn a_goal_in_a_packet_or_a_log_is_judged_with_its_results() {
     // Its children are its detail: a result in one counts for it, a partner is no win. A goal
-    // with nothing below it is still a plan, not a claim (`not-done-labels.txt`).
+    // with nothing below it is judged as `Target: …` is: where wins are listed it is a win not
+    // reached yet, and its number is a target (every labelled set that has one says vague).
     let text = "---\nkind: promo\n---\n# P\n\n## Wins\n\n- Goal: ship the offline mode with the mobile team\n  - cut sync errors 40%\n- OKR: grow the search team\n  - with Sam and Rosa\n- Goal: crash-free 99.9% by end of Q3\n- Objective: make onboarding faster\n";
-    assert_eq!(vague("packet-promo.md", text), [10]);
+    assert_eq!(vague("packet-promo.md", text), [10, 12, 13]);
     let brag = text
         .replace("kind: promo", "kind: brag")
         .replace("## Wins", "## 2026-03");
-    assert_eq!(vague("log-brag.md", &brag), [10]);
+    assert_eq!(vague("log-brag.md", &brag), [10, 12, 13]);
+    // The target's message says it is one.
+    let goal = "---\nkind: promo\n---\n# P\n\n## Wins\n\n- Goal: crash-free 99.9% by end of Q3\n";
+    let messages = messages("vague-win", "packet-promo.md", goal);
+    assert!(
+        messages.iter().any(|m| m.contains("'99.9%' is a target")),
+        "{messages:?}"
+    );
+    // In a growth plan a goal is a plan: not judged.
+    let plan = text.replace("kind: promo", "kind: growth-plan");
+    assert!(!vague("plan.md", &plan).contains(&12));
 }
 
 #[test]

@@ -318,10 +318,11 @@ impl Body {
             if matches!(kind, DocKind::Promo | DocKind::Brag) {
                 // A goal with its results (`- OKR: grow the team` / `  - hired 3 engineers`) is
                 // one entry in a packet or a log: the results are its detail (`builder`
-                // gathers them), judged with it. A goal with nothing below it (`- Goal: ship
-                // the search rewrite`) is a plan, not a claim.
+                // gathers them), judged with it. A goal with nothing below it (`- Goal: cut
+                // p99 to 200 ms by Q3`) is judged too, as `- Target: …` is: where wins are
+                // listed, a goal is a win not yet reached, and its numbers are a target.
                 entry.wording.is_label |= entry.wording.under_goal_label;
-                if entry.wording.goal_label && !entry.detail.trim().is_empty() {
+                if entry.wording.goal_label {
                     entry.wording.is_intent = false;
                 }
             }
