@@ -146,6 +146,20 @@ impl Reader<'_> {
                 if dots > 0 && VERSION_NOUNS.contains(self.word(q.last + 1)) {
                     return Class::Not(Reason::Version);
                 }
+                // `Migrated the service to k8s (1.29)`, `Postgres (16.2)`: a decimal alone in
+                // brackets after a product's name is its version.
+                if dots > 0
+                    && prev.is_some_and(|p| {
+                        self.symbol(p) == "("
+                            && self.symbol(q.last + 1) == ")"
+                            && p > 0
+                            && (self.t[p - 1].kind == Kind::Ident
+                                || PLATFORM_NAMES.contains(self.word(p - 1))
+                                || self.is_name(p - 1))
+                    })
+                {
+                    return Class::Not(Reason::Version);
+                }
                 // `Python 2 → 3 port`, `React 17→18 migration`: two numbers an upgrade noun
                 // names are versions.
                 if self.versions_before_upgrade_noun(index) {
@@ -236,6 +250,9 @@ impl Reader<'_> {
             && !self.phrase_has(&noun_phrase(), PEOPLE_OUTCOME)
             && self.in_scope_statement(q.first)
         {
+            return Class::Not(Reason::Scope);
+        }
+        if governor_word == "at" && governor.is_some_and(|g| self.load_a_test_ran_at(g)) {
             return Class::Not(Reason::Scope);
         }
         match q.unit {
@@ -507,6 +524,29 @@ impl Reader<'_> {
         } else {
             MeasureKind::Count
         })
+    }
+
+    /// `Ran load tests at 10k QPS against staging`, `benchmarked the gateway at 2× peak`: what
+    /// follows `at` (token `at`) is the load a test was run with, a setting of the test, not a
+    /// result, when a test word is just before it in its clause and nothing there changed.
+    fn load_a_test_ran_at(&self, at: usize) -> bool {
+        let test_word = |k: usize| {
+            matches!(
+                self.word(k),
+                "test"
+                    | "tests"
+                    | "tested"
+                    | "testing"
+                    | "benchmark"
+                    | "benchmarks"
+                    | "benchmarked"
+                    | "benchmarking"
+            )
+        };
+        (at.saturating_sub(6)..at)
+            .filter(|&k| self.same_clause(k, at))
+            .any(test_word)
+            && !self.clause_has_before(at, OUTCOME_VERB | COMPARATIVE)
     }
 
     pub(super) fn classify_time(&self, q: &Quantity, governor: Option<usize>, over: bool) -> Class {

@@ -316,6 +316,17 @@ impl Reader<'_> {
         }
         match self.word(i + 1) {
             "to" | "is" | "was" | "of" => true,
+            // `Set the p95 SLO at 300ms`: the level an objective is set at.
+            "at" if matches!(
+                self.word(i),
+                "slo" | "slos" | "sla" | "slas" | "target" | "goal"
+            ) =>
+            {
+                let next = i + 2;
+                self.t.get(next).is_some_and(|t| t.kind == Kind::Number)
+                    || self.is(next, APPROX)
+                    || self.symbol(next) == "~"
+            }
             "for" => {
                 let next = i + 2;
                 // `goal for H2`, `plan for 2027`: a period it aims at.

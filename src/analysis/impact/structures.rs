@@ -57,6 +57,13 @@ pub(super) const STRUCTURE_OPENERS: &[&str] = &[
     "entirely",
     "completely",
     "altogether",
+    "stopped",
+    "stops",
+    "gone",
+    "herself",
+    "himself",
+    "themselves",
+    "own",
 ];
 
 /// The lists whose words [`Reader::structure_at`] reads as a structure's first word.
@@ -155,7 +162,10 @@ impl Reader<'_> {
                 if w == "no" && self.word(i + 1) == "one" {
                     return self.zero_since(i);
                 }
-                return self.no_incidents(i).or_else(|| self.zero_since(i));
+                return self
+                    .no_incidents(i)
+                    .or_else(|| self.zero_since(i))
+                    .or_else(|| self.zero_in_a_period(i));
             }
             "from" => return self.before_and_after(i),
             w if COMPARISON_WORDS.contains(w) => return self.versus(i),
@@ -275,6 +285,53 @@ impl Reader<'_> {
                     .or_else(|| self.all_of_them(i))
                     .or_else(|| self.recurring_burden(i, i + 1));
             }
+            // `reruns stopped producing duplicate rows`, `reps stopped getting duplicate leads`:
+            // what used to happen has stopped. Not the author's own `Stopped working on …`
+            // (no subject) or `I stopped …`.
+            "stopped" | "stops" => {
+                let subject = i > 0
+                    && !matches!(self.word(i - 1), "i" | "finally" | "also" | "and")
+                    && !self.ends_phrase(i - 1);
+                let next = self.word(i + 1);
+                let gerund = next.len() > 4 && next.ends_with("ing");
+                return (subject && gerund).then_some((i + 1, MeasureKind::Zero));
+            }
+            // `the error spikes after every release are gone`: a burden that went away (not
+            // `have gone through the backlog`, `gone live`).
+            "gone"
+                if i > 0 && matches!(self.word(i - 1), "are" | "is" | "was" | "were" | "now") =>
+            {
+                let moves = matches!(
+                    self.word(i + 1),
+                    "through"
+                        | "over"
+                        | "to"
+                        | "into"
+                        | "from"
+                        | "with"
+                        | "on"
+                        | "up"
+                        | "down"
+                        | "out"
+                        | "live"
+                        | "back"
+                        | "by"
+                );
+                return (!moves).then_some((i, MeasureKind::Zero));
+            }
+            // `Ana now covers the refund on-call by herself`, `… leading the reviews on her
+            // own`: someone the author brought along now does the work without them (the
+            // author's own `by myself` is how they worked, not an outcome).
+            "herself" | "himself" | "themselves" if i > 0 && self.word(i - 1) == "by" => {
+                return Some((i, MeasureKind::People));
+            }
+            "own"
+                if i >= 2
+                    && matches!(self.word(i - 1), "her" | "his" | "their")
+                    && self.word(i - 2) == "on" =>
+            {
+                return Some((i, MeasureKind::People));
+            }
             // `within a day`, `under a minute`: a time in words, bounded.
             "within" | "under"
                 if matches!(self.word(i + 1), "a" | "an" | "one") && self.is(i + 2, TIME_UNIT) =>
@@ -295,7 +352,8 @@ impl Reader<'_> {
             return self.removed_entirely(i);
         }
         if t.is(ZERO | NEGATION) {
-            return self.zero_since(i);
+            let in_a_period = || t.is(ZERO).then(|| self.zero_in_a_period(i)).flatten();
+            return self.zero_since(i).or_else(in_a_period);
         }
         if t.is(FREQUENCY) {
             return self.recurring_burden(i, i);
@@ -448,6 +506,36 @@ impl Reader<'_> {
                     .find(|&k| self.word(k) == "since" && (k == 0 || self.ends_clause(k - 1)))
             })
             .map(|k| (k.max(i), MeasureKind::Zero))
+    }
+
+    /// `no app release broke because of an API change this year`, `nobody was paged all
+    /// quarter`: a zero word closed by a whole period later in its clause, as `since` closes
+    /// one. Not for negations (`didn't get to the migration this quarter` is work not done).
+    pub(super) fn zero_in_a_period(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let period = |k: usize| {
+            matches!(
+                self.word(k),
+                "year" | "quarter" | "half" | "month" | "sprint" | "cycle" | "season"
+            )
+        };
+        (i + 1..self.t.len())
+            .take_while(|&k| self.same_clause(i, k))
+            // Not a point in time (`I had never used TypeScript before this year`).
+            .find(|&k| {
+                matches!(self.word(k), "this" | "all" | "last" | "whole")
+                    && (period(k + 1) || (self.word(k + 1) == "of" && period(k + 3)))
+                    && !matches!(self.word(k - 1), "before" | "until" | "till" | "by" | "to")
+            })
+            // Something happened none of those times: `no release broke`, `nobody was paged`
+            // (not `No new features this quarter`).
+            .filter(|&k| {
+                (i + 1..k).any(|j| {
+                    let w = self.word(j);
+                    (w.len() > 3 && w.ends_with("ed"))
+                        || matches!(w, "broke" | "went" | "fell" | "was" | "were" | "had")
+                })
+            })
+            .map(|k| (k + 1, MeasureKind::Zero))
     }
 
     /// `no longer spikes past a second`, `no longer takes 3 days`: what used to happen, with how
@@ -797,11 +885,15 @@ impl Reader<'_> {
         if !matches!(self.word(i + 1), "it" | "this" | "that" | "they") {
             return None;
         }
-        if !(i.saturating_sub(24)..i).any(|k| self.word(k) == "now") {
+        let before = self.side_after(i + 1, 12);
+        if !self.side_has_quantity(before.clone()) {
             return None;
         }
-        let before = self.side_after(i + 1, 12);
-        self.side_has_quantity(before.clone())
+        // `now` says the first side is the after; without it, a quantity there says so too
+        // (`the last two failovers took under 10 min, before it they took over an hour`):
+        // the phrase before the one `before` opens.
+        let now = (i.saturating_sub(24)..i).any(|k| self.word(k) == "now");
+        (now || self.side_has_quantity(self.side_before(i.saturating_sub(1), 12)))
             .then(|| (before.end.max(i + 1) - 1, MeasureKind::BeforeAfter))
     }
 

@@ -1610,3 +1610,132 @@ fn a_count_that_a_guard_stopped_is_what_it_kept_from_happening() {
     // Stopping one's own work is no guard's catch.
     vague("Stopped working on the two side projects");
 }
+
+#[test]
+fn what_used_to_happen_and_stopped_is_a_zero_outcome() {
+    // Held-out batch o: a burden that stopped or went away, said without a number.
+    for text in [
+        "Sales reps stopped getting duplicate leads altogether once the dedupe service was live",
+        "Made the ETL idempotent so reruns stopped producing duplicate rows",
+        "After the retry fix the nightly job stops failing on Mondays",
+        "Added cache warming on deploy; the error spikes after every release are gone",
+        "The flaky login tests are now gone for good",
+    ] {
+        measurable(text);
+    }
+    // The author stopping their own work, and `gone` that moved somewhere.
+    for text in [
+        "Stopped working on the two side projects",
+        "I stopped attending the platform sync",
+        "Finally stopped doing the release notes by hand",
+        "Have gone through the whole backlog",
+        "The team has gone over the design twice",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn a_zero_closed_by_a_whole_period_is_a_zero_outcome() {
+    for text in [
+        "Contract tests between app and backend, no app release broke because of an API change this year",
+        "Nobody was paged all quarter after the alert cleanup",
+        "No deploy was rolled back the whole of last year",
+    ] {
+        measurable(text);
+    }
+    // Nothing happened-and-failed in the period, a point in time, or work not done.
+    for text in [
+        "No new features this quarter, mostly cleanup",
+        "I had never used TypeScript before this year",
+        "Didn't get to the migration this quarter",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn an_after_then_a_before_in_numbers_is_a_change_without_now() {
+    for text in [
+        "Wrote the DB failover runbook — the last two failovers took under 10 min, before it they took over an hour",
+        "Deploys take 6 minutes, before this they took 40",
+    ] {
+        measurable(text);
+    }
+    // One side only says how much: no change is told.
+    for text in [
+        "Spent 3 weeks on the migration, before it I was on the payments team",
+        "Shipped the importer, before it was due",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn someone_now_doing_the_work_on_their_own_is_a_people_outcome() {
+    for text in [
+        "Mentored Priya from her first design review to leading the team's architecture reviews on her own",
+        "Ana now covers the refund service on-call by herself",
+        "Paired with the two new hires until both ran the release by themselves",
+    ] {
+        measurable(text);
+    }
+    // The author's own way of working.
+    for text in [
+        "Wrote the migration by myself",
+        "Did the whole rewrite on my own",
+        "Built the prototype on my own time",
+    ] {
+        vague(text);
+    }
+}
+
+#[test]
+fn a_level_an_objective_is_set_at_and_a_pursuit_are_targets() {
+    for text in [
+        "Set the p95 SLO at 300ms for the search API",
+        "Agreed the availability target at 99.95% with the platform team",
+        "Pursuing a 30% reduction in build minutes",
+    ] {
+        vague(text);
+    }
+    // Reaching the level is a result.
+    measurable("Held the p95 at 300ms through the holiday peak");
+}
+
+#[test]
+fn a_decimal_in_brackets_after_a_product_is_its_version() {
+    for text in [
+        "Migrated the notifications service to k8s (1.29)",
+        "Upgraded the fleet to Postgres (16.2)",
+    ] {
+        vague(text);
+    }
+    // A measure in brackets is still one.
+    for text in [
+        "Cut p95 latency (1.2s) in half",
+        "Raised the cache hit rate to 0.93 (from 0.71)",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn the_load_a_test_ran_at_is_its_setting() {
+    // Held-out batch o, and batch m's `at 10k RPS`, which was not tuned on.
+    for text in [
+        "Ran load tests at 10k QPS against staging",
+        "Ran load tests against the new gateway at 10k RPS",
+        "Load-tested the gateway at 2x peak traffic",
+        "Benchmarked the new index at 500 rps",
+    ] {
+        vague(text);
+    }
+    // What held at that load is a result.
+    for text in [
+        "The gateway now holds p99 under 40 ms at 10k QPS",
+        "Load tests at 10k QPS now pass with p99 under 50 ms",
+    ] {
+        measurable(text);
+    }
+}
