@@ -36,20 +36,20 @@ pub fn pulldown_only(text: &str) -> usize {
 
 /// The whole analysis of `text`, as a promo doc's file.
 pub fn analysis(text: &str, settings: &Settings) -> Analysis {
-    let input = Input {
-        file_name: Some("promo.md"),
-        ..Input::new(text)
-    };
-    analyze(&input, settings, &NoFileSystem)
+    promo_analysis(text, settings, None)
 }
 
 /// The whole analysis of `text`, as a promo doc's file, with the memo the language server keeps
 /// for it (offered the text, as the server offers its snapshot's).
 pub fn analysis_with(text: &str, settings: &Settings, memo: &Memo) -> Analysis {
     memo.offer_text(std::sync::Arc::from(text));
+    promo_analysis(text, settings, Some(memo))
+}
+
+fn promo_analysis(text: &str, settings: &Settings, memo: Option<&Memo>) -> Analysis {
     let input = Input {
         file_name: Some("promo.md"),
-        memo: Some(memo),
+        memo,
         ..Input::new(text)
     };
     analyze(&input, settings, &NoFileSystem)

@@ -604,7 +604,9 @@ impl Reader<'_> {
             || self.ends_phrase(next)
             || self.is(next, PEOPLE_OUTCOME)
             || matches!(self.word(next), "and" | "within");
-        let about_hiring = (0..self.t.len()).any(|j| is_candidate(j) || self.is(j, PEOPLE_OUTCOME));
+        // The tokens' union of lists answers for people-outcome words without a scan.
+        let about_hiring =
+            self.t.union() & PEOPLE_OUTCOME != 0 || (0..self.t.len()).any(is_candidate);
         (bare && about_hiring).then_some((i, MeasureKind::People))
     }
 
