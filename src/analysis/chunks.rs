@@ -106,6 +106,8 @@ pub struct ItemMender<'p> {
     is_last: bool,
     /// The end given to the empty item being mended, for its end event.
     mended_end: Option<usize>,
+    /// How many items the current event is inside.
+    depth: usize,
 }
 
 impl<'p> ItemMender<'p> {
@@ -114,22 +116,39 @@ impl<'p> ItemMender<'p> {
             piece,
             is_last,
             mended_end: None,
+            depth: 0,
         }
     }
 
     #[inline]
     pub fn mend(&mut self, event: &Event<'_>, range: &mut Range<usize>) {
         match event {
-            Event::Start(Tag::Item) if !self.is_last && range.end == self.piece.len() => {
-                let item = &self.piece[range.clone()];
-                let line_len = memchr::memchr(b'\n', item.as_bytes()).map_or(item.len(), |i| i + 1);
-                if is_empty_item(item, line_len) {
-                    range.end = range.start + line_len;
-                    // An empty item holds no other item: the next item end is its own.
-                    self.mended_end = Some(range.end);
+            Event::Start(Tag::Item) => {
+                self.depth += 1;
+                // Only an item that opens its line outside any other item (and any quote) is
+                // ended early inside a longer text: a nested one (`- -`, `> -`) keeps its blank
+                // lines there too.
+                if !self.is_last
+                    && range.end == self.piece.len()
+                    && self.depth == 1
+                    && self.piece[..range.start]
+                        .bytes()
+                        .rev()
+                        .take_while(|&b| b != b'\n')
+                        .all(|b| b == b' ')
+                {
+                    let item = &self.piece[range.clone()];
+                    let line_len =
+                        memchr::memchr(b'\n', item.as_bytes()).map_or(item.len(), |i| i + 1);
+                    if is_empty_item(item, line_len) {
+                        range.end = range.start + line_len;
+                        // An empty item holds no other item: the next item end is its own.
+                        self.mended_end = Some(range.end);
+                    }
                 }
             }
             Event::End(TagEnd::Item) => {
+                self.depth = self.depth.saturating_sub(1);
                 if let Some(end) = self.mended_end.take() {
                     range.end = end;
                 }
@@ -201,7 +220,7 @@ mod tests {
 
     /// Every tricky construct near a heading, and plain sections between them; the empty list
     /// items are what `ItemMender` mends.
-    const PARTS: [&str; 31] = [
+    const PARTS: [&str; 34] = [
         "## Ownership\n\n- Cut p99 from 800 ms to 120 ms #ownership\n  - detail\n\n",
         "```\n\n# not a heading\n\n```\n\n",
         "~~~~md\n\n# inside tildes\n~~~\n\n# still inside\n\n~~~~\n\n",
@@ -233,6 +252,10 @@ mod tests {
         "-\t\n\n",
         "- \r\n\r\n",
         "- [ ] \n\n",
+        // An empty item nested as another's first content keeps its blank lines in a longer text.
+        "- -\n\n",
+        "- a\n- - [ ]\n\n",
+        "Text\n- -\n\n",
     ];
 
     #[test]
