@@ -412,6 +412,16 @@ mod tests {
     }
 
     #[test]
+    fn time_off_under_a_date_label_is_no_win() {
+        // A weekly log notes days off beside the work: they are not vague wins.
+        let log = "## Log\n\n- 2025-02-24: out, ski week\n- 2025-03-03: fixed the export retries\n- 2025-04-21: half day, dentist\n";
+        assert_eq!(
+            wins(log, DocKind::Brag),
+            ["2025-03-03: fixed the export retries"]
+        );
+    }
+
+    #[test]
     fn a_template_stays_quiet_and_a_commit_log_does_not() {
         let template = "## Projects\n\n- For each project, note what you built\n- Which parts did you design?\n- Add the metrics you moved\n- List who benefited\n";
         assert!(wins(template, DocKind::Brag).is_empty());
