@@ -97,7 +97,8 @@ fn is_atx_heading_at_column_0(line: &str) -> bool {
 /// empty list item (`- ` or `- [ ]` alone) that closes its input at the input's very end, the
 /// blank lines after it included, where inside a longer text the item ends with its marker's
 /// line. A piece that is not the body's last has more text after it, so such an item is ended
-/// with its line.
+/// with its line. Only a top-level item that opens its line differs so: a nested one (`- -`,
+/// `> -`) keeps its blank lines inside a longer text too, and is left as it is.
 ///
 /// A hot loop calls [`ItemMender::mend`] on each event in place: wrapping the event iterator
 /// in another cost a quarter of pulldown-cmark's own time in moving events.
@@ -125,9 +126,8 @@ impl<'p> ItemMender<'p> {
         match event {
             Event::Start(Tag::Item) => {
                 self.depth += 1;
-                // Only an item that opens its line outside any other item (and any quote) is
-                // ended early inside a longer text: a nested one (`- -`, `> -`) keeps its blank
-                // lines there too.
+                // Outside any other item, with only spaces before it on its line (not in a
+                // quote): see the type's doc.
                 if !self.is_last
                     && range.end == self.piece.len()
                     && self.depth == 1
