@@ -8,9 +8,10 @@
 //! `scripts/instruction-ratio.sh` runs this program under `valgrind --tool=callgrind
 //! --toggle-collect='*counted_work*'` for each document and mode and prints the ratios. By hand:
 //! `instructions MODE DOC`, where MODE is `pulldown` (pulldown-cmark alone), `model` (rung's
-//! model pass, `parse_body`), `analysis` (the whole analysis) or `after-edit` (the analysis
-//! after a one-character edit, with the memo the server keeps filled by the analysis before it),
-//! and DOC one of `10KB`, `100KB`,
+//! model pass, `parse_body`), `analysis` (the whole analysis), `after-edit` (the analysis
+//! after a one-character edit, with the memo the server keeps filled by the analysis before it)
+//! or `outline` (the outline the server answers `documentSymbol` from: evidence counts and
+//! the outline items, without their JSON), and DOC one of `10KB`, `100KB`,
 //! `1MB`, `10MB` or `1MB-draft` (the generated docs of the `analysis` benchmark). Each mode runs
 //! once uncounted before the counted run, as criterion warms up: pattern compilation and the
 //! lazy DFAs' first states are not counted. `-- --test` (the CI smoke mode) runs every mode on
@@ -39,6 +40,8 @@ enum Work<'m> {
     /// language server keeps filled by an analysis of the doc before the edit (`text` is the
     /// edited doc).
     AfterEdit(&'m Memo),
+    /// The outline of an already-built model, with the evidence counts its labels show.
+    Outline(&'m Document, &'m Ladder),
 }
 
 /// One run of `work` over `text`, its result dropped inside, as the `analysis` benchmark does.
@@ -49,6 +52,10 @@ fn work(work: Work<'_>, text: &str, settings: &Settings) -> usize {
         Work::Model(model, ladder) => model_pass(text, model, ladder).entries.len(),
         Work::Analysis => analysis(text, settings).diagnostics.len(),
         Work::AfterEdit(memo) => analysis_with(text, settings, memo).diagnostics.len(),
+        Work::Outline(model, ladder) => {
+            let evidence = rung::analysis::case::evidence_counts(model, ladder, None);
+            rung::analysis::ide::outline_counted(model, Some(ladder), Some(&evidence)).len()
+        }
     }
 }
 
@@ -72,6 +79,7 @@ fn run(mode: &str, text: &str, settings: &Settings) {
         "pulldown" => (Work::Pulldown, text),
         "model" => (Work::Model(&model, ladder), text),
         "analysis" => (Work::Analysis, text),
+        "outline" => (Work::Outline(&model, ladder), text),
         "after-edit" => {
             // The analysis before the edit fills the memo, as the server's last one did.
             black_box(analysis_with(text, settings, &memo));
@@ -90,7 +98,7 @@ fn main() {
     let settings = Settings::default();
     if args.iter().any(|a| a == "--test") {
         let text = doc("10KB").expect("a known doc");
-        for mode in ["pulldown", "model", "analysis"] {
+        for mode in ["pulldown", "model", "analysis", "outline"] {
             run(mode, &text, &settings);
         }
         return;
@@ -121,7 +129,7 @@ fn edited(text: &str) -> String {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: instructions (pulldown | model | analysis | after-edit) (10KB | 100KB | 1MB | 10MB | 1MB-draft)"
+        "usage: instructions (pulldown | model | analysis | after-edit | outline) (10KB | 100KB | 1MB | 10MB | 1MB-draft)"
     );
     std::process::exit(2)
 }
