@@ -158,21 +158,32 @@ impl LineIndex {
         }
     }
 
-    /// [`LineIndex::line_of`], looking first at line `hint` and the few after it: offsets asked
-    /// for in ascending order (the spans of sorted diagnostics) then cost a step or two each
-    /// instead of a binary search. Any hint gives the same answer.
+    /// [`LineIndex::line_of`], searching forward from line `hint` in steps that double (1, 2,
+    /// 4, … lines) and then by halves between the last two: offsets asked for in ascending order
+    /// (the spans of sorted diagnostics, an outline's nodes) cost a step or two each when near
+    /// the hint, and a search over the lines between when far, not over the whole document.
+    /// A hint past the offset falls back to the whole search. Any hint gives the same answer.
     pub fn line_of_near(&self, offset: usize, hint: usize) -> usize {
         let starts = &self.line_starts;
-        if starts.get(hint).is_some_and(|&start| start <= offset) {
-            let mut line = hint;
-            for _ in 0..4 {
-                match starts.get(line + 1) {
-                    Some(&next) if next <= offset => line += 1,
-                    _ => return line,
-                }
-            }
+        if starts.get(hint).is_none_or(|&start| start > offset) {
+            return self.line_of(offset);
         }
-        self.line_of(offset)
+        // `starts[low] <= offset` throughout; `high` is past the answer or the last line + 1.
+        let mut low = hint;
+        let mut step = 1;
+        let high = loop {
+            let probe = low + step;
+            match starts.get(probe) {
+                Some(&start) if start <= offset => {
+                    low = probe;
+                    step *= 2;
+                }
+                Some(_) => break probe,
+                None => break starts.len(),
+            }
+        };
+        // The last start at or before `offset` in `low..high`.
+        low + starts[low..high].partition_point(|&start| start <= offset) - 1
     }
 
     pub fn line_start(&self, line: usize) -> usize {
@@ -269,6 +280,17 @@ mod tests {
                 for hint in (0..16).chain([usize::MAX]) {
                     assert_eq!(index.line_of_near(offset, hint), index.line_of(offset));
                 }
+            }
+        }
+        // Far from the hint, so the search doubles its steps many times, and empty lines in
+        // runs: every hint, before or past the offset, gives the whole search's answer.
+        let long: String = (0..300)
+            .map(|i| format!("{}\n", "x".repeat(i % 7)))
+            .collect();
+        let index = LineIndex::new(&long);
+        for offset in (0..=long.len() + 1).step_by(5) {
+            for hint in (0..index.n_lines()).step_by(3) {
+                assert_eq!(index.line_of_near(offset, hint), index.line_of(offset));
             }
         }
     }

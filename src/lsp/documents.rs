@@ -135,6 +135,14 @@ impl<'t> LineTable<'t> {
     /// The LSP position of a byte offset (clamped, and moved back to a char boundary), equal to
     /// [`offset_to_position`] on a rope of the same text.
     pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
+        let at = self.position_near(offset, encoding, self.last_line.get());
+        self.last_line.set(at.line as usize);
+        at
+    }
+
+    /// [`LineTable::position`], its line looked for from `hint` on, leaving the kept line as it
+    /// was.
+    fn position_near(&self, offset: usize, encoding: Encoding, hint: usize) -> Position {
         let unit = match encoding {
             Encoding::Utf8 => ColumnUnit::Utf8,
             Encoding::Utf16 => ColumnUnit::Utf16,
@@ -145,21 +153,21 @@ impl<'t> LineTable<'t> {
         if offset > 0 && bytes[offset - 1] == b'\r' && bytes.get(offset) == Some(&b'\n') {
             offset -= 1;
         }
-        let at = self
-            .index
-            .line_col_near(self.text, offset, unit, self.last_line.get());
-        self.last_line.set(at.line as usize);
+        let at = self.index.line_col_near(self.text, offset, unit, hint);
         Position {
             line: at.line,
             character: at.col,
         }
     }
 
+    /// The range from `start` to `end`. The kept line becomes the start's, not the end's: the
+    /// ranges asked for come in order of their starts (diagnostics sorted, an outline's nodes
+    /// with a section's children after its whole range), and the end is looked for from the
+    /// start's line. Keeping a section's end line sent every child's lookup to a binary search.
     pub fn range(&self, start: usize, end: usize, encoding: Encoding) -> Range {
-        Range {
-            start: self.position(start, encoding),
-            end: self.position(end, encoding),
-        }
+        let start = self.position(start, encoding);
+        let end = self.position_near(end, encoding, start.line as usize);
+        Range { start, end }
     }
 }
 
