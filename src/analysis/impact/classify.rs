@@ -213,7 +213,7 @@ impl Reader<'_> {
                 return Class::Not(Reason::Version);
             }
         }
-        if self.targeted(n) {
+        if self.targeted(n) || self.sets_an_objective(q) {
             return Class::Not(Reason::Target);
         }
         if self.round_the_clock(index) {
@@ -585,12 +585,20 @@ impl Reader<'_> {
         {
             return Class::Not(Reason::Duration);
         }
-        // `shipped the POC in 3 weeks`, `did the migration in 2 sprints`, `done in 4 days`: how
-        // long the author's own work took.
+        // `shipped the POC in 3 weeks`, `did the migration in 2 sprints`, `done in 4 days`,
+        // `shipped the importer after 4 sprints`: how long the author's own work took.
         if !compared
             && let Some(g) = governor
-            && matches!(self.word(g), "in" | "within")
+            && matches!(self.word(g), "in" | "within" | "after")
             && self.own_work_took(g)
+        {
+            return Class::Not(Reason::Duration);
+        }
+        // `launched the beta after 6 weeks of design`, `found it after 2 days of digging`: the
+        // time the effort before it took.
+        if !compared
+            && governor.is_some_and(|g| self.word(g) == "after")
+            && self.word(after) == "of"
         {
             return Class::Not(Reason::Duration);
         }

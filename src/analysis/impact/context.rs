@@ -145,10 +145,39 @@ impl Reader<'_> {
         None
     }
 
-    /// `14 on-call shifts`, `6 pager rotations`, `3 shifts`: the noun after the count at `last`,
-    /// past an on-call compound, is a spell of duty.
+    /// `Set a 99.9% SLO`, `Agreed a 200 ms p95 budget`, `Defined a 5% error threshold`: the
+    /// quantity names the level of an objective (a head of objective-heads.txt right after it,
+    /// past up to two words that name the metric), and the clause sets the objective (a verb of
+    /// setting-verbs.txt before the quantity). Reaching one (`Hit the 99.9% SLO`) is a result.
+    pub(super) fn sets_an_objective(&self, q: &Quantity) -> bool {
+        let mut k = q.last + 1;
+        let metric_words_end = k + 2;
+        while k < metric_words_end
+            && self
+                .t
+                .get(k)
+                .is_some_and(|t| t.is_word() || t.kind == Kind::Ident)
+            && !OBJECTIVE_HEADS.contains(self.word(k))
+            && !self.is(k, STOP | DETERMINER)
+        {
+            k += 1;
+        }
+        if !OBJECTIVE_HEADS.contains(self.word(k)) {
+            return false;
+        }
+        (q.first.saturating_sub(4)..q.first)
+            .filter(|&j| self.same_clause(j, q.first))
+            .any(|j| SETTING_VERBS.contains(self.word(j)))
+    }
+
+    /// `14 on-call shifts`, `6 pager rotations`, `3 shifts`, `2 extra on-call shifts`: the noun
+    /// after the count at `last`, past words that say which spells and an on-call compound, is a
+    /// spell of duty.
     pub(super) fn duty_spell_after(&self, last: usize) -> bool {
         let mut k = last + 1;
+        while k < last + 3 && DUTY_MODIFIERS.contains(self.word(k)) {
+            k += 1;
+        }
         if self.word(k) == "on" {
             k += 1;
             if self.symbol(k) == "-" {

@@ -492,8 +492,14 @@ impl Reader<'_> {
     /// `never again`: a zero word or a negation closed in time later in its clause.
     pub(super) fn zero_since(&self, i: usize) -> Option<(usize, MeasureKind)> {
         let end = self.t.len();
+        // `any more` in two words closes as `anymore` does, at the end of its clause (`nobody
+        // restarts it by hand any more`, not `didn't get any more headcount`).
         let closes = |k: usize| {
-            self.is(k, SINCE) && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k))
+            (self.is(k, SINCE) && !(self.word(k) == "once" && self.is_rate_or_quantity_after(k)))
+                || (self.word(k) == "more"
+                    && k > 0
+                    && self.word(k - 1) == "any"
+                    && (k + 1 >= end || !self.same_clause(k, k + 1) || !self.t[k + 1].is_word()))
         };
         (i + 1..end)
             .take_while(|&k| self.same_clause(i, k))
@@ -749,7 +755,10 @@ impl Reader<'_> {
         // hour` compares the wait, not the ticket); else the first one.
         let mut tos = (i + 1..limit)
             .take_while(|&k| self.same_clause(i, k))
-            .filter(|&k| matches!(self.word(k), "to" | "into"));
+            // `from a manual checklist → one command`: an arrow in place of the `to`.
+            .filter(|&k| {
+                matches!(self.word(k), "to" | "into") || matches!(self.symbol(k), "→" | "->")
+            });
         let first_to = tos.next()?;
         if let Some(found) = std::iter::once(first_to)
             .chain(tos)
@@ -828,7 +837,9 @@ impl Reader<'_> {
             return None;
         }
         let practice = |side: &Range<usize>| {
+            // (`one command` is `a command`.)
             let opens = self.is(side.start, DETERMINER)
+                || self.word(side.start) == "one"
                 || (self.word(side.start).ends_with("ing") && self.word(side.start).len() > 4);
             // Days and months are capitalised without being names (`shipping on Fridays`).
             opens

@@ -1739,3 +1739,90 @@ fn the_load_a_test_ran_at_is_its_setting() {
         measurable(text);
     }
 }
+
+#[test]
+fn a_multiplier_before_a_period_is_how_often_not_how_much() {
+    for text in [
+        "Ran a 2x weekly sync with the platform team",
+        "3x/week standups with the data team during the migration",
+        "Ran standups 2x a week",
+        "Hosted office hours 2x per month",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "Deploys went from 1x a week to 3x daily",
+        "Doubled deploys to 2x a week",
+        "Cut the weekly sync from 2x to 1x by publishing a status doc",
+        "Release cadence 2x per month → 3x per week",
+        "Deploys 5x faster",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn a_level_set_for_an_objective_is_a_target_and_one_reached_is_a_result() {
+    for text in [
+        "Set a 99.9% SLO for the checkout API",
+        "Agreed a 200 ms p95 budget for the search page",
+        "Defined a 5% error threshold for the canary",
+        "Proposed a $40k cap on the logging bill",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "Hit the 99.9% SLO every month since March",
+        "Met a 200 ms p95 budget on every release",
+        "Set up 3 dashboards that cut triage time by 40%",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn spells_of_duty_named_extra_or_overnight_are_the_authors_own_duty() {
+    for text in [
+        "Took 2 extra on-call shifts in December",
+        "Covered 3 weekend pager rotations",
+        "Did 4 overnight shifts during the freeze",
+    ] {
+        vague(text);
+    }
+    measurable("Signed 2 extra enterprise customers");
+}
+
+#[test]
+fn time_after_which_the_authors_work_was_done_is_how_long_it_took() {
+    for text in [
+        "Shipped the new importer on 14 March after 4 sprints",
+        "Launched the beta after 6 weeks of design",
+        "Found the leak after 2 days of digging",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "Restored checkout after 12 minutes",
+        "Caught the regression after 2 hours instead of 2 days",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn an_arrow_between_ways_of_working_and_nobody_any_more_are_outcomes() {
+    for text in [
+        "Releases went from a manual checklist → one command",
+        "Rollbacks went from a full redeploy → flipping a toggle",
+        "Nobody has to restart the workers by hand any more",
+    ] {
+        measurable(text);
+    }
+    for text in [
+        "Migrated from Jenkins → GitHub Actions",
+        "Didn't get any more headcount this half",
+        "Nobody asked for any more meetings",
+    ] {
+        vague(text);
+    }
+}

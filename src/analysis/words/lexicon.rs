@@ -177,6 +177,9 @@ small_lists! {
     ADOPTION_NOUNS = "adoption-nouns.txt";
     DAY_TIMES = "day-times.txt";
     DUTY_SPELLS = "duty-spells.txt";
+    DUTY_MODIFIERS = "duty-modifiers.txt";
+    OBJECTIVE_HEADS = "objective-heads.txt";
+    SETTING_VERBS = "setting-verbs.txt";
     CHANGE_NOUNS = "change-nouns.txt";
     PEOPLE_GROUPS = "people-groups.txt";
     MOVE_VERBS = "move-verbs.txt";

@@ -306,6 +306,15 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
     if slash_rate || is_rate_at(tokens, after) {
         q.rate = true;
         q.last = after + 1;
+        // `2x a week`, `3x/week`: how many times in a period, not a multiplier of anything.
+        if q.unit == Unit::Multiplier {
+            q.unit = Unit::Plain;
+        }
+    } else if q.unit == Unit::Multiplier && tokens.get(after).is_some_and(|t| t.is(FREQUENCY)) {
+        // `a 2x weekly sync`, `3x daily`: how often, the frequency word its period.
+        q.unit = Unit::Plain;
+        q.rate = true;
+        q.last = after;
     }
     q
 }
