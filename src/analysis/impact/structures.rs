@@ -669,10 +669,12 @@ impl Reader<'_> {
     /// Whether tokens `range` hold a clock time (`9am`, `10:30`) and whether they hold a time of
     /// day in words (`lunchtime`): a before→after of when something happens.
     pub(super) fn side_has_time_of_day(&self, range: Range<usize>) -> (bool, bool) {
+        // Any of the time's tokens: a side read back from a comparison stops at the `:` of
+        // `01:10`, so it holds the minutes alone.
         let clock = self
             .qs
             .iter()
-            .any(|q| q.unit == Unit::Clock && range.contains(&q.number));
+            .any(|q| q.unit == Unit::Clock && q.first < range.end && q.last >= range.start);
         let words = range
             .clone()
             .any(|k| self.t[k].is_word() && DAY_TIMES.contains(self.word(k)));
@@ -863,8 +865,10 @@ impl Reader<'_> {
         let left = self.side_before(i, 4);
         let right = self.side_after(i + 1, 4);
         let both = self.side_has_quantity(left.clone()) && self.side_has_quantity(right.clone());
-        (both || self.times_of_day_both_sides(left, right.clone()))
-            .then(|| (right.end.max(i + 1) - 1, MeasureKind::BeforeAfter))
+        (both || self.times_of_day_both_sides(left, right.clone())).then(|| {
+            let end = right.end.max(i + 1) - 1;
+            (self.past_a_clock_time(end), MeasureKind::BeforeAfter)
+        })
     }
 
     /// `X instead of Y`, `rather than`, `vs`, `up from`, `down from`: a quantity on either side.
@@ -889,7 +893,21 @@ impl Reader<'_> {
         (self.side_has_quantity(left.clone())
             || self.side_has_quantity(right.clone())
             || self.times_of_day_both_sides(left, right.clone()))
-        .then(|| (right.end - 1, MeasureKind::BeforeAfter))
+        .then(|| {
+            (
+                self.past_a_clock_time(right.end - 1),
+                MeasureKind::BeforeAfter,
+            )
+        })
+    }
+
+    /// `end`, or the last token of a clock time that `end` is inside (`05:30`: a side stops at
+    /// its `:`), so what the comparison is read as holds the whole time.
+    fn past_a_clock_time(&self, end: usize) -> usize {
+        self.qs
+            .iter()
+            .find(|q| q.unit == Unit::Clock && q.first <= end && end < q.last)
+            .map_or(end, |q| q.last)
     }
 
     /// `now takes one command; before it was a half-day of manual steps`: the state after, then

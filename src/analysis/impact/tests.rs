@@ -881,6 +881,8 @@ fn times_of_day_before_and_after_are_a_measure() {
         "Nightly ETL used to land at 9am; now done by 3am",
         "The weekly report now lands before 8am instead of mid-afternoon",
         "The nightly job finishes before 6am instead of lunchtime",
+        // A side read back from `instead` stops at the `:` of a clock time.
+        "Nightly settlement now finishes by 01:10 instead of 05:30",
         "Rollbacks used to mean paging a DBA at 2am; now any engineer does it from a button in the afternoon",
     ] {
         measurable(text);
