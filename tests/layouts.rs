@@ -1094,3 +1094,53 @@ fn work_named_after_a_todo_or_a_blocker_is_still_a_win() {
     let text = "---\nkind: brag\n---\n## 2026-03\n\n- Todo app rewrite: improved the sync\n- Blocked deploys check: improved the pipeline\n- Mobile todo: improved the sync\n- Blockers dashboard: built it for the platform team\n- TODO next week: write the rollout plan\n- Blocked on infra: the load-test env\n- This week's todos: ask Marta about quotas\n- Friday todo: file the expense report\n";
     assert_eq!(vague("log-brag.md", text), [6, 7, 8, 9]);
 }
+
+#[test]
+fn a_work_logs_days_off_and_notes_are_no_wins() {
+    let text = "\
+# Work log
+
+## Week of 2025-03-03
+
+- 2025-03-06:
+  - Wired up the refund webhooks
+- 2025-03-07:
+  - Day off, kid's school play
+- 2025-03-10:
+  - Half day, moving flat
+  - Gym at lunch (finally)
+  - Reviewed the ledger export
+
+## Notes
+
+- Ask Marta whether the settlements work goes in the H1 packet
+";
+    assert_eq!(vague("brag-log.md", text), [6, 12]);
+}
+
+#[test]
+fn a_paragraph_under_the_title_introduces_the_doc() {
+    let intro = "\
+# 2025 brag doc
+
+Mostly mobile checkout and offline sync this year. Pasted from my notes app, so the bullets are rough.
+
+**Project Lighthouse**
+
+• Led the rewrite of checkout in SwiftUI
+• Crash-free sessions went from 98.2% to 99.8%
+";
+    assert_eq!(vague("brag-2025.md", intro), [7]);
+    // Headings of depth 1 for each year are sections of wins, not titles: their paragraphs
+    // are judged.
+    let years = "\
+# 2025
+
+Wrote the migration guide for the old screens.
+
+# 2024
+
+Ran the mobile guild's meetings.
+";
+    assert_eq!(vague("brag-years.md", years), [3, 7]);
+}

@@ -354,6 +354,8 @@ impl Role {
                 "WIP",
                 "Work in progress",
                 "Doing",
+                // A work log's notes: reminders and things to ask, beside "Notes to self".
+                "Notes",
             ],
             // "Not work" is a single typo from "Network": matched whole only.
             Role::Personal => &[

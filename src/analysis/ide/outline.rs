@@ -269,7 +269,7 @@ mod tests {
     #[test]
     fn sections_nest_with_their_entries_ahead_of_their_subsections() {
         let got = outline_of(
-            "---\nkind: promo\n---\n# Case\n## Ownership\n- Cut failures by 80% for 3 teams.\n### Later\n- Improved the build.\n## Notes\nprose\n",
+            "---\nkind: promo\n---\n# Case\n## Ownership\n- Cut failures by 80% for 3 teams.\n### Later\n- Improved the build.\n## Appendix\nprose\n",
         );
         assert_eq!(
             got,
@@ -279,7 +279,7 @@ mod tests {
                 "    Cut failures by 80% for 3 teams. — measurable",
                 "    Later — ",
                 "      Improved the build. — no measurable result",
-                "  Notes — ",
+                "  Appendix — ",
             ],
         );
     }

@@ -410,6 +410,9 @@ fn entry_role(
     if sections[section_idx].is_guidance {
         return EntryRole::Other;
     }
+    if !is_item && introduces_the_doc(sections, section_idx) {
+        return EntryRole::Other;
+    }
     let only_items = |role: EntryRole| if is_item { role } else { EntryRole::Other };
     let mut idx = Some(section_idx);
     while let Some(current) = idx {
@@ -482,6 +485,19 @@ fn entry_role(
     } else {
         EntryRole::Other
     }
+}
+
+/// Whether section `idx` is the doc's title (its first heading of depth 1) with sections of
+/// its own below: a paragraph in its own part, before them, introduces the doc ("Mostly mobile
+/// checkout and offline sync this year. Pasted from my notes app…"), as a summary does, and is
+/// no win. A title with no sections below (`# Brag doc` over paragraphs of wins) and sibling
+/// headings of depth 1 (`# 2024`, `# 2023`) are not titles of this kind.
+fn introduces_the_doc(sections: &[Section], idx: usize) -> bool {
+    let section = &sections[idx];
+    section.depth == 1
+        && sections[..idx].iter().all(|s| s.depth > 1)
+        && sections[idx + 1..].iter().any(|s| s.parent == Some(idx))
+        && sections[idx + 1..].iter().all(|s| s.depth > 1)
 }
 
 /// Pronouns of the person a packet speaks of, as the subject of a claim.
@@ -806,7 +822,7 @@ mod tests {
     fn an_edit_reparses_only_its_piece() {
         let ladder = &builtin_ladders()[0];
         let before: String = (1..=3)
-            .map(|n| format!("## Wins\n\n- Shipped {n}\n\n### Notes\n\n- More {n}\n\n"))
+            .map(|n| format!("## Wins\n\n- Shipped {n}\n\n### Details\n\n- More {n}\n\n"))
             .collect();
         let memo = Memo::new();
         let first = parse(&before, DocKind::Promo, 8, Some(&memo));
@@ -828,7 +844,7 @@ mod tests {
         assert_eq!(held, [true, true, true, false, true, true]);
         let second = parse(&after, DocKind::Promo, 8, Some(&memo));
         assert_eq!(second, parse(&after, DocKind::Promo, WHOLE, None));
-        // The Notes sections sit under Wins, across pieces: their entries are wins.
+        // The Details sections sit under Wins, across pieces: their entries are wins.
         assert!(second.entries.iter().all(|e| e.role == EntryRole::Win));
         assert_eq!(second.sections[3].parent, Some(2));
         // The replaced piece's model is dropped; the new one is held.

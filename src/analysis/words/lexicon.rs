@@ -254,6 +254,7 @@ phrase_lists! {
     DECISION_VERBS = "decision-verbs.txt";
     FOCUS_COMMON_WORDS = "focus-common-words.txt";
     FOCUS_SUFFIXES = "focus-suffixes.txt";
+    TIME_OFF_OPENERS = "time-off-openers.txt";
 }
 
 /// The lists that name things, looked up for a plural by its singular too.

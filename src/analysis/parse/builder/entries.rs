@@ -236,6 +236,24 @@ pub(super) fn reserved_entry() -> Entry {
     }
 }
 
+/// Whether `text` opens with time off, as a work log notes a day ("Day off, kid's school
+/// play", "Half day, moving flat"): the first two words are a phrase of time-off-openers.txt.
+fn opens_with_time_off(text: &str) -> bool {
+    let mut words = wording::words(text);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let second = words.next().unwrap_or("");
+    // A dozen phrases compared in place: no lowercase copy of every entry's first words.
+    crate::analysis::words::lexicon::TIME_OFF_OPENERS
+        .phrases()
+        .iter()
+        .any(|phrase| match phrase.split_once(' ') {
+            Some((a, b)) => first.eq_ignore_ascii_case(a) && second.eq_ignore_ascii_case(b),
+            None => first.eq_ignore_ascii_case(phrase),
+        })
+}
+
 /// Whether every word of personal life in `text` qualifies a noun of work that follows it
 /// ("Attended KubeCon and wrote a trip report", "before the holiday freeze"), so the entry
 /// is about work after all. Only asked of the few entries [`wording::word_facts`] finds a
@@ -303,6 +321,7 @@ pub(super) fn entry_wording(
         is_label,
         claims_work: (claims_work || has_label_date) && !reflects,
         is_personal: (facts.personal && !personal_words_name_work(text))
+            || opens_with_time_off(text)
             || builder.label_role == Some(Role::Personal),
         strong_prompt: strong_prompt
             || lead_in == Some(LeadIn::Guidance)
