@@ -557,14 +557,36 @@ impl Reader<'_> {
         if q.rate && !governed_by(COMPARATIVE) && self.in_activity_object(q.first) {
             return Class::Not(Reason::TimeShare);
         }
+        // `worked ~12h/day during launch week`: the hours the author put in, per day.
+        if q.rate && governed_by(DURATION) {
+            return Class::Not(Reason::TimeShare);
+        }
+        // `Put in ~60 hours of prep`: time the author gave.
+        if let Some(g) = governor
+            && self.word(g) == "in"
+            && g > 0
+            && matches!(self.word(g - 1), "put" | "puts" | "putting")
+        {
+            return Class::Not(Reason::Duration);
+        }
         if q.rate {
             return Class::Measure(MeasureKind::Rate);
         }
         let after = q.last + 1;
         // `green 30 days in a row`, `to green for 21 days straight`: how long a state held is a
         // result, whatever governs it.
-        if self.word(after) == "in" && self.word(after + 1) == "a" && self.word(after + 2) == "row"
-            || self.word(after) == "straight"
+        // (Not `Worked 3 weekends in a row`: how long the author's own effort went on.)
+        let effort = governor.is_some_and(|g| {
+            matches!(
+                self.word(g),
+                "worked" | "spent" | "spend" | "spending" | "covered"
+            )
+        });
+        if (self.word(after) == "in"
+            && self.word(after + 1) == "a"
+            && self.word(after + 2) == "row"
+            || self.word(after) == "straight")
+            && !effort
         {
             return Class::Measure(MeasureKind::Time);
         }

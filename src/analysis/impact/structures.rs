@@ -236,6 +236,9 @@ impl Reader<'_> {
                     .then_some((i + 3, MeasureKind::People));
             }
             "into" => {
+                if let Some(found) = self.many_into_one(i) {
+                    return Some(found);
+                }
                 let end = (i + 5).min(n_tokens(self.t));
                 return (i + 1..end)
                     .take_while(|&k| !self.ends_phrase(k))
@@ -457,6 +460,28 @@ impl Reader<'_> {
             || (self.is(before, OUTCOME_VERB) && !self.is(before, STOP))
             || self.fraction_off_or_down(before, i);
         changes.then_some((i, MeasureKind::Fraction))
+    }
+
+    /// `merged three on-call rotations into one`, `folded 4 dashboards into a single one`: a
+    /// count of things before `into` at `i` and one after it, in the clause: the many became
+    /// one (a before→after). Not `split the monolith into 4 services`, which counts upward.
+    pub(super) fn many_into_one(&self, i: usize) -> Option<(usize, MeasureKind)> {
+        let one = match (self.word(i + 1), self.word(i + 2)) {
+            ("one" | "1", _) => i + 1,
+            ("a", "single") => i + 2,
+            _ => return None,
+        };
+        let before = self.qs.partition_point(|q| q.last < i);
+        let many = self.qs[..before].last()?;
+        let more_than_one = if many.spelled {
+            !matches!(self.word(many.number), "one" | "a" | "an" | "single")
+        } else {
+            self.text[self.t[many.number].range()]
+                .parse::<f64>()
+                .is_ok_and(|v| v > 1.0)
+        };
+        (more_than_one && self.same_clause(many.first, i) && i - many.last <= 6)
+            .then_some((one, MeasureKind::BeforeAfter))
     }
 
     /// `no missed runs`, `without a single escalation`, `No Sev1s`.

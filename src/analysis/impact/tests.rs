@@ -1828,3 +1828,31 @@ fn an_arrow_between_ways_of_working_and_nobody_any_more_are_outcomes() {
         vague(text);
     }
 }
+
+#[test]
+fn time_the_author_put_in_is_effort_not_a_result() {
+    for text in [
+        "worked ~12h/day during launch week to get it out the door",
+        "Worked 3 weekends in a row on the data migration",
+        "Put in ~60 hours of Black Friday prep",
+    ] {
+        vague(text);
+    }
+    for text in [
+        "Kept the nightly build green 30 days in a row",
+        "Put in place 3 alerts that cut MTTR by half",
+    ] {
+        measurable(text);
+    }
+}
+
+#[test]
+fn many_things_made_into_one_is_a_before_and_after() {
+    for text in [
+        "Retired the legacy PHP monolith, which merged three on-call rotations into one",
+        "Folded 4 status pages into a single one",
+    ] {
+        measurable(text);
+    }
+    vague("Merged the design doc into the wiki");
+}
