@@ -150,6 +150,12 @@ impl Reader<'_> {
     /// past up to two words that name the metric), and the clause sets the objective (a verb of
     /// setting-verbs.txt before the quantity). Reaching one (`Hit the 99.9% SLO`) is a result.
     pub(super) fn sets_an_objective(&self, q: &Quantity) -> bool {
+        // The verb first: setting verbs are rare, so most quantities stop here.
+        let set = (q.first.saturating_sub(4)..q.first)
+            .any(|j| SETTING_VERBS.contains(self.word(j)) && self.same_clause(j, q.first));
+        if !set {
+            return false;
+        }
         let mut k = q.last + 1;
         let metric_words_end = k + 2;
         while k < metric_words_end
@@ -162,12 +168,7 @@ impl Reader<'_> {
         {
             k += 1;
         }
-        if !OBJECTIVE_HEADS.contains(self.word(k)) {
-            return false;
-        }
-        (q.first.saturating_sub(4)..q.first)
-            .filter(|&j| self.same_clause(j, q.first))
-            .any(|j| SETTING_VERBS.contains(self.word(j)))
+        OBJECTIVE_HEADS.contains(self.word(k))
     }
 
     /// `14 on-call shifts`, `6 pager rotations`, `3 shifts`, `2 extra on-call shifts`: the noun
