@@ -69,12 +69,37 @@ async function until(what, probe, timeoutMs = 15000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Run a command from the command palette by its title. */
+/**
+ * Run a command from the command palette by its title. The palette is opened again until it
+ * holds the title with the focus: an editor focused late (after a tab click) can take the focus
+ * back from a palette just opened, and the title was then typed into the document (a CI run's
+ * trace step failed so).
+ */
 async function command(title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
+  const wanted = `>${title}`;
+  for (let attempt = 1; ; attempt += 1) {
+    await page.keyboard.press('F1');
+    const ready = await until('the command palette, focused, with the title', async () => {
+      if (!(await input.isVisible())) {
+        return undefined;
+      }
+      if ((await input.inputValue()) !== wanted) {
+        await input.fill(wanted);
+      }
+      const focused = await input.evaluate((el) => el === document.activeElement);
+      return focused && (await input.inputValue()) === wanted ? true : undefined;
+    }, 4000).catch((error) => {
+      if (attempt >= 3) {
+        throw error;
+      }
+      return false;
+    });
+    if (ready) {
+      break;
+    }
+    await page.keyboard.press('Escape');
+  }
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible' });
   await row.click();
@@ -142,6 +167,10 @@ async function writeSettings(extra) {
   await dontSave.waitFor({ state: 'visible', timeout: 1500 }).then(() => dontSave.click(), () => {});
   await page.locator('.monaco-editor .view-line', { hasText: '"workbench.startupEditor"' }).first().waitFor({ state: 'hidden' });
   await page.locator('.tab', { hasText: 'promo.md' }).first().click();
+  // The editor takes the focus a moment after the click: wait for it, so that nothing typed
+  // next (a command's title) lands in the document.
+  await until('the promo doc focused', async () =>
+    page.evaluate(() => document.activeElement?.closest('.editor-group-container.active .monaco-editor') != null));
 }
 
 /** Close widgets left open by a step that failed, and focus the promo doc. */
