@@ -576,12 +576,7 @@ impl Reader<'_> {
         // `green 30 days in a row`, `to green for 21 days straight`: how long a state held is a
         // result, whatever governs it.
         // (Not `Worked 3 weekends in a row`: how long the author's own effort went on.)
-        let effort = governor.is_some_and(|g| {
-            matches!(
-                self.word(g),
-                "worked" | "spent" | "spend" | "spending" | "covered"
-            )
-        });
+        let effort = governor.is_some_and(|g| EFFORT_VERBS.contains(self.word(g)));
         if (self.word(after) == "in"
             && self.word(after + 1) == "a"
             && self.word(after + 2) == "row"

@@ -476,9 +476,7 @@ impl Reader<'_> {
         let more_than_one = if many.spelled {
             !matches!(self.word(many.number), "one" | "a" | "an" | "single")
         } else {
-            self.text[self.t[many.number].range()]
-                .parse::<f64>()
-                .is_ok_and(|v| v > 1.0)
+            quantities::number_value(self.text, self.t, many.number).is_some_and(|v| v > 1.0)
         };
         (more_than_one && self.same_clause(many.first, i) && i - many.last <= 6)
             .then_some((one, MeasureKind::BeforeAfter))
@@ -694,12 +692,10 @@ impl Reader<'_> {
     /// Whether tokens `range` hold a clock time (`9am`, `10:30`) and whether they hold a time of
     /// day in words (`lunchtime`): a before→after of when something happens.
     pub(super) fn side_has_time_of_day(&self, range: Range<usize>) -> (bool, bool) {
-        // Any of the time's tokens: a side read back from a comparison stops at the `:` of
-        // `01:10`, so it holds the minutes alone.
         let clock = self
             .qs
             .iter()
-            .any(|q| q.unit == Unit::Clock && q.first < range.end && q.last >= range.start);
+            .any(|q| q.unit == Unit::Clock && range.contains(&q.number));
         let words = range
             .clone()
             .any(|k| self.t[k].is_word() && DAY_TIMES.contains(self.word(k)));
@@ -760,7 +756,7 @@ impl Reader<'_> {
     /// the phrase.
     pub(super) fn side_after(&self, start: usize, max: usize) -> Range<usize> {
         let mut end = start;
-        while end < self.t.len() && end < start + max && !self.ends_phrase(end) {
+        while end < self.t.len() && end < start + max && !self.ends_side(end) {
             end += 1;
         }
         start..end
@@ -768,10 +764,23 @@ impl Reader<'_> {
 
     pub(super) fn side_before(&self, end: usize, max: usize) -> Range<usize> {
         let mut start = end;
-        while start > 0 && start + max > end && !self.ends_phrase(start - 1) {
+        while start > 0 && start + max > end && !self.ends_side(start - 1) {
             start -= 1;
         }
         start..end
+    }
+
+    /// Whether token `k` ends a side of a comparison: it ends a phrase and is not the `:` inside
+    /// a clock time (`01:10 instead of 05:30` compares the whole times, not their minutes).
+    fn ends_side(&self, k: usize) -> bool {
+        if !self.ends_phrase(k) {
+            return false;
+        }
+        let next = self.qs.partition_point(|q| q.last < k);
+        !self
+            .qs
+            .get(next)
+            .is_some_and(|q| q.unit == Unit::Clock && q.first < k && k < q.last)
     }
 
     /// `from X to Y`, `from X into Y`, with a quantity on both sides; or a role change.
@@ -890,10 +899,8 @@ impl Reader<'_> {
         let left = self.side_before(i, 4);
         let right = self.side_after(i + 1, 4);
         let both = self.side_has_quantity(left.clone()) && self.side_has_quantity(right.clone());
-        (both || self.times_of_day_both_sides(left, right.clone())).then(|| {
-            let end = right.end.max(i + 1) - 1;
-            (self.past_a_clock_time(end), MeasureKind::BeforeAfter)
-        })
+        (both || self.times_of_day_both_sides(left, right.clone()))
+            .then(|| (right.end.max(i + 1) - 1, MeasureKind::BeforeAfter))
     }
 
     /// `X instead of Y`, `rather than`, `vs`, `up from`, `down from`: a quantity on either side.
@@ -918,21 +925,7 @@ impl Reader<'_> {
         (self.side_has_quantity(left.clone())
             || self.side_has_quantity(right.clone())
             || self.times_of_day_both_sides(left, right.clone()))
-        .then(|| {
-            (
-                self.past_a_clock_time(right.end - 1),
-                MeasureKind::BeforeAfter,
-            )
-        })
-    }
-
-    /// `end`, or the last token of a clock time that `end` is inside (`05:30`: a side stops at
-    /// its `:`), so what the comparison is read as holds the whole time.
-    fn past_a_clock_time(&self, end: usize) -> usize {
-        self.qs
-            .iter()
-            .find(|q| q.unit == Unit::Clock && q.first <= end && end < q.last)
-            .map_or(end, |q| q.last)
+        .then(|| (right.end - 1, MeasureKind::BeforeAfter))
     }
 
     /// `now takes one command; before it was a half-day of manual steps`: the state after, then

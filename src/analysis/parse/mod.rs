@@ -311,6 +311,7 @@ impl Body {
                 s.is_some() && (repeated || claims_section(entry.section))
             })
             .collect();
+        let title = introducing_title(&self.sections);
         for (index, entry) in self.entries.iter_mut().enumerate() {
             if claimed.get(index).copied().unwrap_or(false) {
                 entry.wording.claims_work = true;
@@ -326,7 +327,7 @@ impl Body {
                     entry.wording.is_intent = false;
                 }
             }
-            entry.role = entry_role(&self.sections, &misspelt_non_win, kind, entry);
+            entry.role = entry_role(&self.sections, &misspelt_non_win, title, kind, entry);
             // A growth plan's wins are only in its look back (`plans.rs`).
             if kind == DocKind::GrowthPlan {
                 entry.role = plans::plan_role(
@@ -388,6 +389,7 @@ impl Body {
 fn entry_role(
     sections: &[Section],
     misspelt_non_win: &[bool],
+    title: Option<usize>,
     kind: DocKind,
     entry: &Entry,
 ) -> EntryRole {
@@ -410,7 +412,7 @@ fn entry_role(
     if sections[section_idx].is_guidance {
         return EntryRole::Other;
     }
-    if !is_item && introduces_the_doc(sections, section_idx) {
+    if !is_item && title == Some(section_idx) {
         return EntryRole::Other;
     }
     let only_items = |role: EntryRole| if is_item { role } else { EntryRole::Other };
@@ -487,17 +489,18 @@ fn entry_role(
     }
 }
 
-/// Whether section `idx` is the doc's title (its first heading of depth 1) with sections of
-/// its own below: a paragraph in its own part, before them, introduces the doc ("Mostly mobile
-/// checkout and offline sync this year. Pasted from my notes app…"), as a summary does, and is
-/// no win. A title with no sections below (`# Brag doc` over paragraphs of wins) and sibling
-/// headings of depth 1 (`# 2024`, `# 2023`) are not titles of this kind.
-fn introduces_the_doc(sections: &[Section], idx: usize) -> bool {
-    let section = &sections[idx];
-    section.depth == 1
-        && sections[..idx].iter().all(|s| s.depth > 1)
-        && sections[idx + 1..].iter().any(|s| s.parent == Some(idx))
-        && sections[idx + 1..].iter().all(|s| s.depth > 1)
+/// The doc's title when its paragraphs introduce the doc: its one heading of depth 1, with
+/// sections of its own below. A paragraph in the title's own part, before them, introduces the
+/// doc ("Mostly mobile checkout and offline sync this year. Pasted from my notes app…"), as a
+/// summary does, and is no win. A title with no sections below (`# Brag doc` over paragraphs
+/// of wins) and headings of depth 1 side by side (`# 2024`, `# 2023`) are not titles of this
+/// kind. Found once per body, not per entry.
+fn introducing_title(sections: &[Section]) -> Option<usize> {
+    let mut depth_one = sections.iter().enumerate().filter(|(_, s)| s.depth == 1);
+    let (idx, _) = depth_one.next()?;
+    let only = depth_one.next().is_none();
+    let has_sections = sections[idx + 1..].iter().any(|s| s.parent == Some(idx));
+    (only && has_sections).then_some(idx)
 }
 
 /// Pronouns of the person a packet speaks of, as the subject of a claim.

@@ -875,6 +875,33 @@ pub(super) fn opens_with_past(text: &str) -> bool {
     is_work_past(first) || NOT_WORK_PAST.holds(first)
 }
 
+/// Whether `text` opens with time off, as a work log notes a day ("Day off, kid's school
+/// play", "Half day, moving flat"): its first two words are a phrase of time-off-openers.txt
+/// (or its first word a phrase of one word), compared without case.
+pub(super) fn opens_with_time_off(text: &str) -> bool {
+    /// The phrases split into their two words once, not for every entry.
+    static OPENERS: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
+        lexicon::TIME_OFF_OPENERS
+            .phrases()
+            .iter()
+            .map(|phrase| phrase.split_once(' ').unwrap_or((phrase, "")))
+            .collect()
+    });
+    let mut words = words(text);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // The second word is read only after a first word matches (most entries' does not).
+    OPENERS.iter().any(|&(a, b)| {
+        first.eq_ignore_ascii_case(a)
+            && (b.is_empty()
+                || words
+                    .clone()
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b)))
+    })
+}
+
 /// True when the text defines a term rather than claiming work: a short `Term:` label followed
 /// by an article ("Awareness: a basic understanding of…"), as glossaries and level guides do.
 /// `facts` are the [`word_facts`] of `text` (or of `text` with spaces after it).

@@ -180,6 +180,7 @@ small_lists! {
     DUTY_MODIFIERS = "duty-modifiers.txt";
     OBJECTIVE_HEADS = "objective-heads.txt";
     SETTING_VERBS = "setting-verbs.txt";
+    EFFORT_VERBS = "effort-verbs.txt";
     CHANGE_NOUNS = "change-nouns.txt";
     PEOPLE_GROUPS = "people-groups.txt";
     MOVE_VERBS = "move-verbs.txt";

@@ -321,8 +321,16 @@ fn read_at(text: &str, tokens: &Tokens, i: usize, spelled: bool) -> Quantity {
 
 /// `3/4`, `4.6/5`: a numerator no larger than its denominator (`24/7` is a name).
 fn numerator_fits(text: &str, tokens: &Tokens, top: usize, bottom: usize) -> bool {
-    let value = |k: usize| text[tokens[k].range()].replace(',', "").parse::<f64>().ok();
+    let value = |k: usize| number_value(text, tokens, k);
     matches!((value(top), value(bottom)), (Some(a), Some(b)) if a <= b)
+}
+
+/// The value of the number token `k`, its thousands separators dropped (`1,200` is 1200).
+pub fn number_value(text: &str, tokens: &Tokens, k: usize) -> Option<f64> {
+    text[tokens.get(k)?.range()]
+        .replace(',', "")
+        .parse::<f64>()
+        .ok()
 }
 
 /// Where a numeric date that starts at the number `i` ends: `2026-03-14`, `2026-03`,

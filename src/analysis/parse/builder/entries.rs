@@ -236,53 +236,6 @@ pub(super) fn reserved_entry() -> Entry {
     }
 }
 
-/// Whether `text` opens with time off, as a work log notes a day ("Day off, kid's school
-/// play", "Half day, moving flat"): the first two words are a phrase of time-off-openers.txt.
-fn opens_with_time_off(text: &str) -> bool {
-    /// The phrases split into their first and second word once (splitting them for every entry
-    /// cost 10 M instructions on a 1 MB doc).
-    static OPENERS: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
-        crate::analysis::words::lexicon::TIME_OFF_OPENERS
-            .phrases()
-            .iter()
-            .map(|phrase| phrase.split_once(' ').unwrap_or((phrase, "")))
-            .collect()
-    });
-    // The first two words read by hand, letters and hyphens: asked of every entry, and most
-    // are ruled out by the first word's length or first letters, with no word iterator.
-    fn word_at(bytes: &[u8]) -> &[u8] {
-        let end = bytes
-            .iter()
-            .position(|&b| !(b.is_ascii_alphabetic() || b == b'-'))
-            .unwrap_or(bytes.len());
-        &bytes[..end]
-    }
-    /// The openers' first two letters, lowercase: nearly every entry starts otherwise.
-    static HEADS: LazyLock<Vec<[u8; 2]>> = LazyLock::new(|| {
-        let mut heads: Vec<[u8; 2]> = OPENERS
-            .iter()
-            .filter_map(|(a, _)| a.as_bytes().first_chunk::<2>().copied())
-            .collect();
-        heads.sort_unstable();
-        heads.dedup();
-        heads
-    });
-    let bytes = text.trim_start().as_bytes();
-    let Some(&[a, b]) = bytes.first_chunk::<2>() else {
-        return false;
-    };
-    if !HEADS.contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()]) {
-        return false;
-    }
-    let first = word_at(bytes);
-    let after = &bytes[first.len()..];
-    let second = word_at(&after[after.iter().take_while(|&&b| b == b' ').count()..]);
-    OPENERS.iter().any(|&(a, b)| {
-        first.eq_ignore_ascii_case(a.as_bytes())
-            && (b.is_empty() || second.eq_ignore_ascii_case(b.as_bytes()))
-    })
-}
-
 /// Whether every word of personal life in `text` qualifies a noun of work that follows it
 /// ("Attended KubeCon and wrote a trip report", "before the holiday freeze"), so the entry
 /// is about work after all. Only asked of the few entries [`wording::word_facts`] finds a
@@ -350,7 +303,7 @@ pub(super) fn entry_wording(
         is_label,
         claims_work: (claims_work || has_label_date) && !reflects,
         is_personal: (facts.personal && !personal_words_name_work(text))
-            || opens_with_time_off(text)
+            || wording::opens_with_time_off(text)
             || builder.label_role == Some(Role::Personal),
         strong_prompt: strong_prompt
             || lead_in == Some(LeadIn::Guidance)
